@@ -16,6 +16,14 @@ export interface HarPlan {
 
 /** How many ids one step of the filter's reading takes: the query budget bounds each step's time. */
 const IDS_PER_STEP = 10_000;
+/**
+ * How many calls one statement reads for writing: one statement a call cost most of an export's
+ * time, and a batch is held in memory (with bodies of up to 1 MB), so a few dozen at once.
+ */
+const CALLS_PER_READ = 50;
+
+/** Webhook calls are answered between an export's steps: a serve exports within its own loop. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The ids an export writes. A filter's calls are all counted (ids only, newest first), so an
@@ -35,8 +43,8 @@ export async function harPlan(calls: CallsRepository, selection: HarSelection): 
     const next = step.nextBeforeId ?? (step.ids.length === IDS_PER_STEP && last !== undefined ? last : null);
     if (next === null) break;
     beforeId = next;
-    // Webhook calls are answered between the steps: a filter over 1,000,000 calls reads for seconds.
-    await new Promise((resolve) => setImmediate(resolve));
+    // A filter over 1,000,000 calls reads for seconds.
+    await nextTurn();
   }
   const limit = 'all' in selection ? newestFirst.length : selectionLimit(selection);
   return { ids: newestFirst.slice(0, limit).reverse(), matched: newestFirst.length };
@@ -48,29 +56,30 @@ export function selectionLimit(selection: { limit?: number }): number {
 }
 
 /**
- * Writes the calls as a HAR 1.2 document through `write`, one call read and written at a time:
- * a whole history exported holds one call in memory, not the file. The bytes are those of
+ * Writes the calls as a HAR 1.2 document through `write`, a batch of calls read and written at a
+ * time: a whole history exported holds one batch in memory, not the file. The bytes are those of
  * `JSON.stringify(callsToHar(calls), null, 2)`, so a streamed export and the page's agree.
  */
-export function writeHar(calls: CallsRepository, ids: readonly number[], write: (chunk: string) => void): number {
+export async function writeHar(calls: CallsRepository, ids: readonly number[], write: (chunk: string) => void): Promise<number> {
   const shell = JSON.stringify(callsToHar([]), null, 2);
   const at = shell.lastIndexOf('[]');
   write(shell.slice(0, at + 1));
   let count = 0;
-  for (const id of ids) {
-    const call = calls.get(id);
-    if (!call) continue;
-    const entry = JSON.stringify(harEntry(call), null, 2).replace(/\n/g, '\n      ');
-    write(`${count === 0 ? '' : ','}\n      ${entry}`);
-    count++;
+  for (let from = 0; from < ids.length; from += CALLS_PER_READ) {
+    if (from > 0) await nextTurn();
+    for (const call of calls.getMany(ids.slice(from, from + CALLS_PER_READ))) {
+      const entry = JSON.stringify(harEntry(call), null, 2).replace(/\n/g, '\n      ');
+      write(`${count === 0 ? '' : ','}\n      ${entry}`);
+      count++;
+    }
   }
   write(`${count === 0 ? '' : '\n    '}${shell.slice(at + 1)}`);
   return count;
 }
 
 /** The calls as HAR text, as writeHar writes them. */
-export function harText(calls: CallsRepository, ids: readonly number[]): { text: string; count: number } {
+export async function harText(calls: CallsRepository, ids: readonly number[]): Promise<{ text: string; count: number }> {
   const chunks: string[] = [];
-  const count = writeHar(calls, ids, (chunk) => chunks.push(chunk));
+  const count = await writeHar(calls, ids, (chunk) => chunks.push(chunk));
   return { text: chunks.join(''), count };
 }

@@ -175,12 +175,12 @@ export function createReplay(deps: ReplaySetup): Replay {
     simulate: (options) => simulateCall(ctx, options),
     async exportHar(selection) {
       const { ids, matched } = await harPlan(deps.calls(), selection);
-      return { ...harText(deps.calls(), ids), matched };
+      return { ...(await harText(deps.calls(), ids)), matched };
     },
     async writeHar(selection, write) {
       const { ids, matched } = await harPlan(deps.calls(), selection);
       // Nothing to export writes nothing: `export --har -` prints no empty HAR.
-      return { count: ids.length === 0 ? 0 : writeHar(deps.calls(), ids, write), matched };
+      return { count: ids.length === 0 ? 0 : await writeHar(deps.calls(), ids, write), matched };
     },
     importHar(text) {
       // Tens of thousands of calls in seconds: one progress event per slice, not one event

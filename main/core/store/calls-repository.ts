@@ -246,6 +246,20 @@ export class CallsRepository {
     return row ? toStoredCall(row) : null;
   }
 
+  /**
+   * The calls of `ids` as `get` reads each, in one statement, in the order of `ids`; an id with
+   * no call is left out. An export reads its calls this way: a statement a call cost it 6 times
+   * as much time.
+   */
+  getMany(ids: readonly number[]): StoredCall[] {
+    const sql = `SELECT *, ${REPORT_COLUMNS} FROM calls WHERE id IN (SELECT value FROM json_each(?))`;
+    const rows = new Map((this.db.prepare(sql).all(JSON.stringify(ids)) as CallRow[]).map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = rows.get(id);
+      return row ? [toStoredCall(row)] : [];
+    });
+  }
+
   /** Counts for a filter (call-stats.ts), read in one transaction so they and `countedUpTo` agree. */
   stats(query: CallCountQuery): CallStats {
     return this.db.transaction(() => {
