@@ -19,7 +19,7 @@ Options:
   --action <name>    Only calls of this action
   --since <time>     Only calls since an ISO 8601 time or a span (30m, 1h, 2d)
   --limit <n>        At most the newest n calls, 1-${countWords(MAX_SELECTION)} (default 1,000)
-  --all              Every call of the filter, however many (written a call at a time)
+  --all              Every call of the filter, however many (written in batches)
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help         Show this help
 `;
@@ -58,7 +58,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     async (_, session) => {
       let exported: { count: number; matched: number };
       try {
-        // Written a call at a time: --all of a whole history holds one call in memory, not the file.
+        // Written a batch of calls at a time: --all of a whole history holds one batch in memory, not the file.
         exported =
           file === '-'
             ? await session.writeHar(selection, (chunk) => io.stdout.write(chunk))

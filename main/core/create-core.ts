@@ -151,8 +151,8 @@ export interface Core {
    */
   follow(): void;
   /**
-   * Writes the selection's calls as HAR through `write`, a call at a time: `export --all` of a
-   * whole history holds one call in memory, where the API's `exportHar` returns the file's text.
+   * Writes the selection's calls as HAR through `write`, a batch of calls at a time: `export --all`
+   * of a whole history holds one batch in memory, where the API's `exportHar` returns the file's text.
    */
   writeHar(selection: HarSelection, write: (chunk: string) => void): Promise<{ count: number; matched: number }>;
   /** Stops replays in flight, the tunnel and the server (closing keep-alive sockets), and closes the history. */

@@ -149,7 +149,7 @@ export function writePrivateFile(file: string, text: string): void {
 
 /**
  * writePrivateFile for text written in pieces (`fill` calls `write` for each): a whole history
- * exported is written a call at a time, never held whole. Whole or not at all, as writePrivateFile.
+ * exported is written a batch of calls at a time, never held whole. Whole or not at all, as writePrivateFile.
  */
 export async function writePrivateFileInPieces<T>(file: string, fill: (write: (chunk: string) => void) => Promise<T>): Promise<T> {
   const existing = statQuietly(file);

@@ -1,5 +1,5 @@
 // `export` says when its limit left calls out, and `--all` writes every call of the filter, a
-// call at a time, in the bytes of the API's export.
+// batch at a time, in the bytes of the API's export.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -31,7 +31,7 @@ it('says how many of the calls the default limit wrote, and --all writes them al
   const text = readFileSync(whole, 'utf8');
   const entries = JSON.parse(text).log.entries as { _callId: number }[];
   expect(entries.map((entry) => entry._callId)).toEqual(Array.from({ length: 1_005 }, (_, n) => n + 1));
-  // Written a call at a time, yet the bytes of the whole document stringified as the page's export is.
+  // Written a batch of calls at a time, yet the bytes of the whole document stringified as the page's export is.
   expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
 
   const printed = await runCli(['export', '--har', '-', '--all', '--action', 'send_email', '--data-dir', dir], KEY);

@@ -4,7 +4,7 @@ import { callsToHar, harEntry } from './har-export';
 
 /**
  * What an export writes: a selection as the API takes it (ids, or a filter's newest `limit`), or
- * every call of a filter (`all`: the command's `export --all`, written a call at a time).
+ * every call of a filter (`all`: the command's `export --all`, written a batch at a time).
  */
 export type HarSelection = CallSelection | { filter: CallFilter; all: true };
 

@@ -74,7 +74,7 @@ export interface Replay {
   simulate(options: SimulateOptions): Promise<Result<SimulateResult, ReplayFailure>>;
   /** The selection's calls as HAR text, and how many it matched: more than written when its limit left some out. */
   exportHar(selection: CallSelection): Promise<{ text: string; count: number; matched: number }>;
-  /** Writes the selection's calls as HAR through `write` a call at a time, so a whole history takes no more memory than a call. */
+  /** Writes the selection's calls as HAR through `write` a batch of calls at a time, so a whole history takes no more memory than a batch. */
   writeHar(selection: HarSelection, write: (chunk: string) => void): Promise<{ count: number; matched: number }>;
   /** Imports in slices, telling its progress through `onEvent` and each stored call through `onStored`. */
   importHar(text: string): Promise<Result<ImportSummary, ReplayFailure>>;
