@@ -3,20 +3,8 @@ import { closePanel, closeSettings, mayDiscardOnEscape } from '../page/ui-action
 import { useUiStore } from '../page/stores';
 import { handleReplayEscape } from '../replay/replay-keys';
 import { useReplayStore } from '../replay/replay-store';
+import { isTyping } from '../shared/typing';
 import { listKey, shortcutFor, singleKeysEnabled } from './shortcuts';
-
-/**
- * Inputs that take no typed text and no arrow keys: a ticked "Failures only" keeps focus, and the
- * list's keys must still work after it. (Radios, ranges and selects move with the arrows
- * themselves, so they count as typing.)
- */
-const KEYLESS_INPUT_TYPES = new Set(['checkbox', 'button', 'submit', 'reset', 'file', 'color', 'image']);
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target instanceof HTMLInputElement) return !KEYLESS_INPUT_TYPES.has(target.type);
-  return target.isContentEditable || ['TEXTAREA', 'SELECT'].includes(target.tagName);
-}
 
 /** The inspector's keymap (the list is in shortcuts.ts, which the `?` help shows). */
 export function useKeyboard(): void {

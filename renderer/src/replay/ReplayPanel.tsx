@@ -8,7 +8,8 @@ import {
   statusNumberWords,
   stillUnreachedWords,
 } from '../../../main/contract/words';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useResultArrival } from '../shared/use-result-arrival';
 import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
 import { selectCall } from '../history/calls-actions';
 import { copyCallAsCurl, replayCall } from './replay-actions';
@@ -167,14 +168,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
 }
 
 function ReplayResultBox({ outcome, typed }: { outcome: ReplayOutcome; typed: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  // A new result appears below the fold of a long call: bring it into view (once per replay),
-  // and the keyboard with it, to its heading, unless the person is typing (in the editor).
-  useEffect(() => {
-    box.current?.scrollIntoView?.({ block: 'nearest' });
-    if (!typingIn(document.activeElement)) heading.current?.focus({ preventScroll: true });
-  }, [outcome]);
+  const { box, heading } = useResultArrival(outcome);
   return (
     <div role="region" aria-label="Replay result" className={`replay-result replay-${outcome.verdict}`} ref={box}>
       <h4 tabIndex={-1} ref={heading}>
@@ -225,15 +219,6 @@ function OriginalSignatureNote({ outcome }: { outcome: ReplayOutcome }) {
     <p className="explain-box" role="note" aria-label="Original signature">
       <Prose text={words} />
     </p>
-  );
-}
-
-/** Whether the focus is in a field the person types in (the parameters' editor, the target): a result leaves it there. */
-function typingIn(element: Element | null): boolean {
-  return (
-    element instanceof HTMLInputElement ||
-    element instanceof HTMLTextAreaElement ||
-    (element instanceof HTMLElement && element.isContentEditable)
   );
 }
 

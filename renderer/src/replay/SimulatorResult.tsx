@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useResultArrival } from '../shared/use-result-arrival';
 import type { SimulateOutcome } from '../../../main/contract/api';
 import {
   answerPasses,
@@ -20,14 +20,7 @@ import { errorNotSaid, SentError, SentFacts, ViolationList } from './SentFacts';
 export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateOutcome; stale?: boolean }) {
   // Spoiled on purpose, the call passes when the handler refused it, whatever Flowent's contract says of the answer.
   const passed = outcome.wrongSignature ? wrongSignatureRefused(outcome) : answerPasses(outcome);
-  const box = useRef<HTMLDivElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  // As a replay's result: into view once per send, and the keyboard with it to its heading
-  // (Send itself stays focusable while busy), unless the person is typing in a field.
-  useEffect(() => {
-    box.current?.scrollIntoView?.({ block: 'nearest' });
-    if (!typingIn(document.activeElement)) heading.current?.focus({ preventScroll: true });
-  }, [outcome]);
+  const { box, heading } = useResultArrival(outcome);
   return (
     <div
       ref={box}
@@ -93,14 +86,5 @@ export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateO
         </pre>
       )}
     </div>
-  );
-}
-
-/** Whether the focus is in a field the person types in (the parameters' editor, the target): a result leaves it there. */
-function typingIn(element: Element | null): boolean {
-  return (
-    element instanceof HTMLInputElement ||
-    element instanceof HTMLTextAreaElement ||
-    (element instanceof HTMLElement && element.isContentEditable)
   );
 }
