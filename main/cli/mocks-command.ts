@@ -53,7 +53,10 @@ its next call, unless it answers from other ones (then the command says so, nami
                                                     with a warning, to try a failure on purpose;
                                                     a mock whose action a saved target forwards,
                                                     with a note: it answers once "targets mode
-                                                    <action> mock" is run)
+                                                    <action> mock" is run). In a project, a YAML
+                                                    mock goes into its answer file as written,
+                                                    comments included; a JSON one is written as
+                                                    YAML, the file's comments kept
   mocks clear <action|--default|--all>              Remove mocks (back to ${BUILT_IN_ANSWER_TEXT})
   mocks from-call <call id>                         Make the call's answer its action's mock
   mocks export <dir>                                Write the stored answers (mocks, targets, modes)

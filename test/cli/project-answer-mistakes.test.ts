@@ -66,7 +66,8 @@ describe('an answer file with a mistake, to the mocks and targets commands run i
 
 describe('mocks get in a project', () => {
   // It printed the file's mock as JSON, though its help says "as it was written".
-  it("prints the answer file's own text, comments kept, without the fields that are not the mock; set takes it back", async () => {
+  // set wrote the edited values back but dropped the comments changed or added in the printed text.
+  it("prints the answer file's own text, comments kept, without the fields that are not the mock; set takes it back as edited", async () => {
     const { root, answers, run } = await project();
     const got = await run('mocks', 'get', 'other');
     expect(got).toEqual({
@@ -75,8 +76,10 @@ describe('mocks get in a project', () => {
       stderr: '',
     });
 
-    writeFileSync(join(root, 'edited.yaml'), got.stdout.replace('"old"', '"new"'));
+    const edited = (text: string) =>
+      text.replace('# the usual', '# the usual answer').replace('body: {result: "old"', '# what the flow shows\nbody: {result: "new"');
+    writeFileSync(join(root, 'edited.yaml'), edited(got.stdout));
     expect((await run('mocks', 'set', 'other', '--file', join(root, 'edited.yaml'))).code).toBe(0);
-    expect(readFileSync(join(answers, 'other.yaml'), 'utf8')).toBe(COMMENTED.replace('"old"', '"new"'));
+    expect(readFileSync(join(answers, 'other.yaml'), 'utf8')).toBe(edited(COMMENTED));
   });
 });

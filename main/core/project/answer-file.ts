@@ -1,8 +1,8 @@
 import type { AnswerMode, DefinitionError, MockDefinition, ProjectProblem } from '../../contract/api';
 import { checkTargetUrl } from '../answers/forward-target';
 import { validateMockDefinition, type MockProblem } from '../answers/validate-mock';
-import { PROJECT_FORMAT_VERSION, versionProblem } from './project-schemas';
-import { parseYamlFile, problemAt, type YamlFile } from './yaml-file';
+import { PROJECT_FORMAT_VERSION, schemaLine, versionProblem } from './project-schemas';
+import { newYamlText, parseYamlFile, problemAt, type YamlFile } from './yaml-file';
 import { yamlPosition } from '../yaml/yaml-text';
 import { yamlTemplateLocator } from '../answers/template-position';
 
@@ -65,6 +65,13 @@ export function readAnswerFile(file: string, text: string): AnswerFileRead {
     ok: true,
     value: { mock, warnings, mode: (mode as AnswerMode | undefined) ?? null, forward: (forward as string | undefined) ?? null, yaml },
   };
+}
+
+/** The file an action without one starts from (`file`, as the project names it): the `$schema` line editors read, and `version:`. */
+export function newAnswerFile(file: string): YamlFile {
+  const parsed = parseYamlFile(file, newYamlText([schemaLine('answers')], { version: PROJECT_FORMAT_VERSION }));
+  if (!parsed.ok) throw new Error(`a new answer file does not parse: ${parsed.problems[0]?.message}`);
+  return parsed.value;
 }
 
 /**

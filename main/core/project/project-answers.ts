@@ -14,7 +14,7 @@ import type {
 import type { AnswerStore, MockSource } from '../store/answer-store';
 import { loadLazily } from '../load-lazily';
 import { isActionName } from '../../contract/action-name';
-import { ANSWER_FILE_FIELDS, readAnswerFile, type AnswerFile } from './answer-file';
+import { ANSWER_FILE_FIELDS, newAnswerFile, readAnswerFile, type AnswerFile } from './answer-file';
 import { fileSignature, readProjectFile, textVersion } from './project-file';
 import { FolderWatch } from './folder-watch';
 import {
@@ -27,8 +27,9 @@ import {
   projectFiles,
   writeFileAtomically,
 } from './project-folder';
-import { PROJECT_FORMAT_VERSION, schemaLine } from './project-schemas';
-import { mergeIntoDocument, newYamlText, textWithout } from './yaml-file';
+import { PROJECT_FORMAT_VERSION } from './project-schemas';
+import { mergeIntoDocument, textWithout, type YamlFile } from './yaml-file';
+import { keepsItsText, withPartText } from './part-text';
 import { yamlPosition } from '../yaml/yaml-text';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
@@ -261,17 +262,26 @@ export class ProjectAnswers implements AnswerStore {
     return this.problems.has(file) ? { code: 'answer-file-invalid', ...this.mistakeOf(file) } : null;
   }
 
+  /**
+   * The mock as the user wrote it (before defaults are filled in) goes into the file. YAML text, as
+   * the editor shows the file's mock and `mocks get` prints it, is written as typed, comments and
+   * layout included. JSON holds no comment to keep or drop: its values are merged into the file,
+   * written as the YAML the file holds, so its comments and the lines of values that did not change stay.
+   */
   setMock(action: string | null, definition: MockDefinition, source: MockSource | null = null): StoredMock {
-    // The mock as the user wrote it (before defaults are filled in) goes into the file.
-    const written: unknown = source ? loadYaml().parse(source.text) : definition;
-    const mock = typeof written === 'object' && written !== null && !Array.isArray(written) ? written : definition;
-    this.write(action, (current) => ({ ...pick(current, ANSWER_FILE_FIELDS), ...mock }));
+    if (source && keepsItsText(source.text, source.format))
+      this.writeText(action, (file) => withPartText(file, source.text, ANSWER_FILE_FIELDS));
+    else {
+      const written: unknown = source ? loadYaml().parse(source.text) : definition;
+      const mock = typeof written === 'object' && written !== null && !Array.isArray(written) ? written : definition;
+      this.write(action, (current) => ({ ...pick(current, ANSWER_FILE_FIELDS), ...mock }));
+    }
     return (
       this.listMocks().find((stored) => stored.action === action) ?? {
         action,
         definition,
-        text: `${JSON.stringify(mock, null, 2)}\n`,
-        format: 'json',
+        text: source?.text ?? `${JSON.stringify(definition, null, 2)}\n`,
+        format: source?.format ?? 'json',
         updatedAt: Date.now(),
       }
     );
@@ -399,13 +409,17 @@ export class ProjectAnswers implements AnswerStore {
   }
 
   private write(action: string | null, change: (current: Record<string, unknown>) => Record<string, unknown>): void {
+    this.writeText(action, (file) => {
+      const value = { version: PROJECT_FORMAT_VERSION, ...change(file.value as Record<string, unknown>) };
+      return mergeIntoDocument(file, value);
+    });
+  }
+
+  /** Writes the action's file as `change` makes it of the file read last (a new one: its `$schema` line and `version:`). */
+  private writeText(action: string | null, change: (file: YamlFile) => string): void {
     this.check(true);
     const file = this.fileOf(action);
-    const entry = this.entries.get(file);
-    const current = entry ? (entry.answers.yaml.value as Record<string, unknown>) : {};
-    const value = { version: PROJECT_FORMAT_VERSION, ...change(current) };
-    const text = entry ? mergeIntoDocument(entry.answers.yaml, value) : newYamlText([schemaLine('answers')], value);
-    writeFileAtomically(join(this.dir, file), text);
+    writeFileAtomically(join(this.dir, file), change(this.entries.get(file)?.answers.yaml ?? newAnswerFile(file)));
     this.check(true);
   }
 

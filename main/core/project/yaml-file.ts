@@ -1,9 +1,10 @@
-import type { Document, LineCounter } from 'yaml';
+import type { Document, LineCounter, Pair } from 'yaml';
 import { parseYamlText, yamlPosition } from '../yaml/yaml-text';
 import { loadLazily } from '../load-lazily';
 import type { ProjectProblem } from '../../contract/project';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
+const loadDiff = loadLazily<typeof import('diff')>('diff');
 
 /** How a file was saved, beyond what YAML says: its line endings and whether it starts with a byte order mark. */
 export interface FileStyle {
@@ -58,10 +59,22 @@ export function newYamlText(header: string[], value: unknown): string {
 }
 
 /** How the YAML library writes a file back: no folding of long lines, flow maps as people write them (`{a: 1}`). */
-const WRITE_OPTIONS = { lineWidth: 0, flowCollectionPadding: false };
+export const WRITE_OPTIONS = { lineWidth: 0, flowCollectionPadding: false };
 
 /** The yaml-language-server's `$schema` comment (as `# yaml-language-server: $schema=...`): it names a whole file's format. */
-const SCHEMA_COMMENT = /^ ?yaml-language-server:/;
+export const SCHEMA_COMMENT = /^ ?yaml-language-server:/;
+
+/** A top-level entry's key as text: `version` of `version: 1`. */
+export function keyName(pair: Pair): string {
+  const yaml = loadYaml();
+  return yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+
+/** The lines of the comment above an entry's key that {@link textWithout} shows: neither blank nor the `$schema` comment. */
+export function shownCommentLines(pair: Pair): string[] {
+  const key = loadYaml().isNode(pair.key) ? pair.key : null;
+  return (key?.commentBefore ?? '').split('\n').filter((line) => line !== '' && !SCHEMA_COMMENT.test(line));
+}
 
 /**
  * The file's text without its top-level `keys` (nor what is written on their lines), every
@@ -78,8 +91,8 @@ export function textWithout(file: YamlFile, keys: readonly string[]): string {
     let above: string[] = [];
     for (const pair of [...map.items]) {
       const key = yaml.isNode(pair.key) ? pair.key : null;
-      const comment = (key?.commentBefore ?? '').split('\n').filter((line) => line !== '' && !SCHEMA_COMMENT.test(line));
-      if (keys.includes(yaml.isScalar(pair.key) ? String(pair.key.value) : String(pair.key))) {
+      const comment = shownCommentLines(pair);
+      if (keys.includes(keyName(pair))) {
         above = [...above, ...comment];
         map.delete(pair.key);
       } else if (key && above.length > 0) {
@@ -88,7 +101,7 @@ export function textWithout(file: YamlFile, keys: readonly string[]): string {
       }
     }
   }
-  return keepLinesAsWritten(file.text, file.document.toString(WRITE_OPTIONS), document.toString(WRITE_OPTIONS));
+  return keepLinesAsWritten([{ text: file.text, respelled: file.document.toString(WRITE_OPTIONS) }], document.toString(WRITE_OPTIONS));
 }
 
 /**
@@ -133,30 +146,73 @@ export function mergeIntoDocument(file: YamlFile, value: Record<string, unknown>
   };
   const contents = merge(document.contents, value);
   if (contents !== document.contents) document.contents = contents as typeof document.contents;
-  return inFileStyle(keepLinesAsWritten(file.text, respelled, document.toString(options)), file.style);
+  return inFileStyle(keepLinesAsWritten([{ text: file.text, respelled }], document.toString(options)), file.style);
+}
+
+/** What a source says of a line the YAML library writes: the line as the source had it, and whether the library added the blank line above it. */
+interface LineAsWritten {
+  /** Null when the line stands for two different lines of the source: it stands for neither. */
+  line: string | null;
+  blankAdded: boolean;
 }
 
 /**
- * `written` with each line that did not change as the file had it: the YAML library respells
- * what it writes (one space before a comment, its own quoting), which would show lines nobody
- * edited in the team's diff. `respelled` is the file as the library writes it unchanged; when it
- * has the file's lines one for one, a line of `written` equal to one of them is the file's line.
+ * `written` with each line that did not change as the text it came from had it: the YAML library
+ * respells what it writes (one space before a comment, its own quoting, a blank line above a
+ * comment that ends the text), which would show lines nobody edited in the team's diff. Each
+ * source is a text and `respelled`, that text as the library writes it unchanged: a line of
+ * `written` equal to a line of `respelled` is the text's line, and loses the blank line the library
+ * put above it. The first source that has the line decides.
  */
-function keepLinesAsWritten(text: string, respelled: string, written: string): string {
-  const original = text.replace(/^\ufeff/, '').split(/\r?\n/);
-  const lines = respelled.split('\n');
-  if (original.length !== lines.length) return written;
-  // A respelled line that stands for two different lines of the file stands for neither.
-  const asWritten = new Map<string, string | null>();
-  lines.forEach((line, index) => {
-    const was = original[index] ?? line;
-    const known = asWritten.get(line);
-    asWritten.set(line, known === undefined || known === was ? was : null);
-  });
-  return written
-    .split('\n')
-    .map((line) => asWritten.get(line) ?? line)
+export function keepLinesAsWritten(sources: { text: string; respelled: string }[], written: string): string {
+  const known = sources.map(({ text, respelled }) => linesAsWritten(text, respelled));
+  const lookup = (line: string | undefined) => (line === undefined ? undefined : known.find((asWritten) => asWritten.has(line))?.get(line));
+  const lines = written.split('\n');
+  return lines
+    .flatMap((line, index) => (line === '' && lookup(lines[index + 1])?.blankAdded ? [] : [lookup(line)?.line ?? line]))
     .join('\n');
+}
+
+/** Each line of `respelled` that stands for a line of `text`, with what the text had there. */
+function linesAsWritten(text: string, respelled: string): Map<string, LineAsWritten> {
+  // The last line's break, or its lack, is no line of its own: a text typed without one is read alike.
+  const original = text
+    .replace(/^\ufeff/, '')
+    .replace(/\r?\n$/, '')
+    .split(/\r?\n/);
+  const lines = respelled.replace(/\n$/, '').split('\n');
+  const counterparts = counterpartLines(original, lines);
+  const asWritten = new Map<string, LineAsWritten>();
+  lines.forEach((line, index) => {
+    const at = counterparts[index];
+    if (at === undefined) return;
+    const was = { line: original[at] ?? line, blankAdded: index > 0 && lines[index - 1] === '' && counterparts[index - 1] === undefined };
+    const known = asWritten.get(line);
+    const same = known === undefined || (known.line === was.line && known.blankAdded === was.blankAdded);
+    asWritten.set(line, same ? was : { line: null, blankAdded: false });
+  });
+  return asWritten;
+}
+
+/**
+ * For each line of `respelled`, the index of the line of `original` it is, if any: paired in order
+ * by what they say but for spaces, and lines respelled otherwise (its quoting) one for one where
+ * as many were replaced as were written; the blank lines the library added are left without one.
+ */
+function counterpartLines(original: string[], respelled: string[]): (number | undefined)[] {
+  const squashed = (line: string) => line.replace(/\s+/g, '');
+  const changes = loadDiff().diffArrays(original, respelled, { comparator: (a, b) => squashed(a) === squashed(b) });
+  const counterparts: (number | undefined)[] = [];
+  let at = 0;
+  changes.forEach((change, index) => {
+    const replaced = changes[index - 1];
+    if (change.removed) at += change.count;
+    else if (change.added && replaced?.removed && replaced.count === change.count)
+      counterparts.push(...Array.from({ length: change.count }, (_, n) => at - change.count + n));
+    else if (change.added) counterparts.push(...new Array<undefined>(change.count).fill(undefined));
+    else for (let n = 0; n < change.count; n++) counterparts.push(at++);
+  });
+  return counterparts;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -49,6 +49,12 @@ async function project(files: Record<string, string> = {}): Promise<{
   };
 }
 
+/** The first mock's text as the page's editor shows it and `mocks get` prints it. */
+async function shownMock(companion: RunningCore): Promise<string> {
+  const [mock] = (await companion.core.api.getAnswerSettings()).mocks;
+  return mock?.text ?? '';
+}
+
 describe('answers from the project folder', () => {
   it('answers from the file, and a saved change applies at the very next call', async () => {
     const { call, write } = await project({ 'answers/send_email.yaml': answerFile('first for {{parameters.recipient}}') });
@@ -188,14 +194,8 @@ fallback:
   body: {result: "ok", error: ""}
 `;
     const { companion, read, call } = await project({ 'answers/send_email.yaml': file });
-    const edited = `selection: rules
-responses:
-  - when: {path: parameters.recipient, contains: "@vip.example"}
-    body: {result: "VIP", error: ""}
-fallback:
-  status: 200
-  body: {result: "sent", error: ""}
-`;
+    // As the page's editor and mocks get have it: the file but for version:, its comments in it.
+    const edited = (await shownMock(companion)).replace('body: {result: "ok", error: ""}', 'body: {result: "sent", error: ""}');
     expect(await companion.core.api.setMock('send_email', edited, 'yaml')).toMatchObject({ ok: true });
     expect(read('answers/send_email.yaml')).toBe(file.replace('body: {result: "ok", error: ""}', 'body: {result: "sent", error: ""}'));
     expect(await call('send_email')).toEqual({ result: 'sent', error: '' });
@@ -220,9 +220,9 @@ fallback:
   });
 
   it('keeps the spacing of the lines an edit from the app does not change', async () => {
-    const file = 'version: 1\nstatus: 200     # Flowent wants 2xx\nheaders: {\'x-kind\':   test}\nbody: {result: "ok", error: ""}\n';
+    const file = 'version:   1\nstatus: 200     # Flowent wants 2xx\nheaders: {\'x-kind\':   test}\nbody: {result: "ok", error: ""}\n';
     const { companion, read } = await project({ 'answers/send_email.yaml': file });
-    const edited = 'status: 200\nheaders: {x-kind: test}\nbody: {result: "sent", error: ""}\n';
+    const edited = (await shownMock(companion)).replace('result: "ok"', 'result: "sent"');
     expect(await companion.core.api.setMock('send_email', edited, 'yaml')).toMatchObject({ ok: true });
     expect(read('answers/send_email.yaml')).toBe(file.replace('result: "ok"', 'result: "sent"'));
   });
@@ -232,10 +232,42 @@ fallback:
     const file = '# Saved on Windows\nversion: 1\nstatus: 200 # Flowent wants 2xx\nbody: {result: "ok", error: ""}\n';
     const { companion, read, call } = await project({ 'answers/send_email.yaml': windows(file) });
     expect(await call('send_email')).toEqual({ result: 'ok', error: '' });
-    expect(await companion.core.api.setMock('send_email', 'status: 200\nbody: {result: "sent", error: ""}\n', 'yaml')).toMatchObject({
-      ok: true,
-    });
+    // The editor's text has LF line endings, whatever the file's.
+    const edited = (await shownMock(companion)).replace('result: "ok"', 'result: "sent"');
+    expect(edited).not.toContain('\r');
+    expect(await companion.core.api.setMock('send_email', edited, 'yaml')).toMatchObject({ ok: true });
     expect(read('answers/send_email.yaml')).toBe(windows(file.replace('result: "ok"', 'result: "sent"')));
+    expect(await call('send_email')).toEqual({ result: 'sent', error: '' });
+  });
+
+  it("writes the editor's text as typed, a new comment and a changed one included, the file's own fields kept with theirs", async () => {
+    const file = `# yaml-language-server: $schema=../schemas/answers.schema.json
+# Answers for send_email: the team's happy path.
+version: 1   # the format
+status: 200 # Flowent wants 2xx
+body: {result: "ok", error: ""}
+# where it goes once the handler is up
+mode: mock
+`;
+    const { companion, read, call } = await project({ 'answers/send_email.yaml': file });
+    const shown = await shownMock(companion);
+    expect(shown).toBe(
+      '# Answers for send_email: the team\'s happy path.\nstatus: 200 # Flowent wants 2xx\nbody: {result: "ok", error: ""}\n',
+    );
+    const edited = shown
+      .replace('# Flowent wants 2xx', '# the flow only checks for 2xx')
+      .replace('body: {result: "ok", error: ""}', '# what the flow shows\nbody: {result: "sent",   error: ""}');
+    expect(await companion.core.api.setMock('send_email', edited, 'yaml')).toMatchObject({ ok: true });
+    expect(read('answers/send_email.yaml')).toBe(`# yaml-language-server: $schema=../schemas/answers.schema.json
+# Answers for send_email: the team's happy path.
+version: 1   # the format
+status: 200 # the flow only checks for 2xx
+# what the flow shows
+body: {result: "sent",   error: ""}
+# where it goes once the handler is up
+mode: mock
+`);
+    expect(await shownMock(companion)).toBe(edited);
     expect(await call('send_email')).toEqual({ result: 'sent', error: '' });
   });
 
