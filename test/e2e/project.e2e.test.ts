@@ -71,7 +71,8 @@ async function projectDialog(): Promise<Locator> {
 }
 
 describe.sequential('a project folder, from the inspector', () => {
-  it('shows the open project and edits its answer file from the Answers dialog, keeping the comments', async () => {
+  // A comment changed or added in the editor was dropped on save: only the values reached the file.
+  it('shows the open project and edits its answer file from the Answers dialog, writing its comments as typed', async () => {
     const project = await projectDialog();
     await expect.poll(() => project.getByTestId('project-dir').textContent()).toBe(join(root.path, 'flowent'));
     await page.getByRole('button', { name: 'Close project' }).click();
@@ -87,10 +88,19 @@ describe.sequential('a project folder, from the inspector', () => {
       .toBe(ANSWER.replace('version: 1\n', ''));
     await editor.click();
     await page.keyboard.press('Control+A');
-    await page.keyboard.type('{"body": {"result": "sent from the app", "error": ""}}');
+    await page.keyboard.insertText(
+      '# Our happy path: what the flow sees once the mail is sent.\n# result is what the flow shows\n' +
+        'body: {result: "sent from the app",  error: ""} # Flowent shows result, error stays empty\n',
+    );
     await answers.getByRole('region', { name: 'Mock' }).getByRole('button', { name: 'Save mock' }).click();
-    // The file had a mock already, so "stored" says nothing new: the file itself shows the save.
-    await expect.poll(() => readFileSync(answerFile, 'utf8')).toBe(ANSWER.replace('result: "sent"', 'result: "sent from the app"'));
+    // The file had a mock already, so "stored" says nothing new: the file itself shows the save. The header
+    // comment, shown above the mock, is still the file's header, above version:.
+    await expect
+      .poll(() => readFileSync(answerFile, 'utf8'))
+      .toBe(
+        '# Our happy path: what the flow sees once the mail is sent.\nversion: 1\n# result is what the flow shows\n' +
+          'body: {result: "sent from the app",  error: ""} # Flowent shows result, error stays empty\n',
+      );
     expect(await call('send_email')).toEqual({ result: 'sent from the app', error: '' });
     await page.getByRole('button', { name: 'Close answers' }).click();
   });

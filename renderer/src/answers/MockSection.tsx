@@ -180,7 +180,7 @@ export function MockSection({ action, stored, settings, project, draft, onDraft 
   );
 }
 
-/** In a project, the file the mock comes from and saving writes: a teammate's edit here lands in a file git tracks. */
+/** In a project, the file the mock comes from and saving writes, and how: a teammate's edit here lands in a file git tracks. */
 function MockFile({ project, action }: { project: AnswersProject | null; action: string | null }) {
   const edited = editedFile(project, action);
   if (!edited) return null;
@@ -193,8 +193,9 @@ function MockFile({ project, action }: { project: AnswersProject | null; action:
         </>
       ) : edited.exists ? (
         <>
-          From the project&apos;s <code>{edited.file}</code>: saving (or clearing) edits that file, its comments kept (a comment is changed
-          in the file itself: saving here writes the values).
+          From the project&apos;s <code>{edited.file}</code>: saving writes the mock into that file as typed here, comments included (JSON
+          is written as YAML, the file&apos;s comments kept), its <code>version:</code>, <code>mode:</code> and <code>forward:</code> lines
+          left as they are; clearing removes the mock from it.
         </>
       ) : (
         <>

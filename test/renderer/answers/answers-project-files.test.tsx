@@ -44,17 +44,23 @@ describe('answers in a project', () => {
     await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Answers for' }), 'send_email');
     const own = within(dialog).getByRole('region', { name: 'Mock' });
     expect(within(own).getByTestId('mock-file').textContent).toBe(
-      "From the project's flowent/answers/send_email.yaml: saving (or clearing) edits that file, its comments kept " +
-        '(a comment is changed in the file itself: saving here writes the values).',
+      "From the project's flowent/answers/send_email.yaml: saving writes the mock into that file as typed here, comments included " +
+        "(JSON is written as YAML, the file's comments kept), its version:, mode: and forward: lines left as they are; " +
+        'clearing removes the mock from it.',
     );
     await waitFor(() => editorIn(own));
     typeInto(editorIn(own), '{"body": {"result": "edited", "error": ""}}');
     await user.click(within(own).getByRole('button', { name: 'Save mock' }));
-    await waitFor(() => expect(readFileSync(join(dir, 'answers', 'send_email.yaml'), 'utf8')).toContain('result: "edited"'));
+    // JSON pasted while the editor reads YAML: its values go in as the file's YAML, the file's comment kept.
+    await waitFor(() =>
+      expect(readFileSync(join(dir, 'answers', 'send_email.yaml'), 'utf8')).toBe(
+        '# Ours\nversion: 1\nbody: {result: "edited", error: ""}\n',
+      ),
+    );
   });
 
   // The dialog listed a broken file's action as answered by the built-in answer, and showed a YAML file's mock as JSON.
-  it('says an answer file with a mistake and where, and opens a YAML file as its own text, comments kept through a save', async () => {
+  it('says an answer file with a mistake and where, and opens a YAML file as its own text, saving its comments as typed', async () => {
     const other = 'version: 1\n# keep: owned by team X\nstatus: 200 # the usual\nbody: {result: "old", error: ""}\n';
     const dir = projectWith({ 'answers/bad_one.yaml': 'version: 1\nstatus: [oops\n', 'answers/other.yaml': other });
     const c = await companion.restart({ core: { projectDir: dir } });
@@ -76,8 +82,11 @@ describe('answers in a project', () => {
     const own = within(dialog).getByRole('region', { name: 'Mock' });
     await waitFor(() => expect(editorIn(own).state.doc.toString()).toBe(other.replace('version: 1\n', '')));
     expect(within(own).getByRole('combobox', { name: 'Format' })).toHaveProperty('value', 'yaml');
-    typeInto(editorIn(own), editorIn(own).state.doc.toString().replace('"old"', '"new"'));
+    // A comment changed and one added in the editor are what the file gets, as the new value is.
+    const typed = (text: string) =>
+      text.replace('# the usual', '# the usual answer').replace('body: {result: "old"', '# what the flow shows\nbody: {result: "new"');
+    typeInto(editorIn(own), typed(editorIn(own).state.doc.toString()));
     await user.click(within(own).getByRole('button', { name: 'Save mock' }));
-    await waitFor(() => expect(readFileSync(join(dir, 'answers', 'other.yaml'), 'utf8')).toBe(other.replace('"old"', '"new"')));
+    await waitFor(() => expect(readFileSync(join(dir, 'answers', 'other.yaml'), 'utf8')).toBe(typed(other)));
   });
 });
