@@ -4,6 +4,7 @@ import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { counted, countWords, exportedCallsWords, fileProblemInWords, leftOutWords } from '../contract/words';
 import { withCore } from './open-core';
+import { isTerminal, NO_PROGRESS_LINE, progressLine } from './progress-line';
 import { parseAction, parseIds, parseSince } from './replay-cli-shared';
 
 export const EXPORT_HELP = `Usage: flowent-companion export --har <file> [<id...>] [options]
@@ -13,6 +14,7 @@ companion's verdict, signing style, contract violations and source in "_" fields
 is never written; credentials are written as [redacted]: Authorization, Proxy-Authorization,
 Cookie, Set-Cookie, X-Api-Key and any header named *-Token, *-Secret, *-Api-Key or *-Password,
 and the password in a URL (http://user:***@host/). The file is readable by you only (0600).
+On a terminal, a line on stderr tells how far a big export is.
 
 Options:
   --har <file>       Where to write the HAR ("-" for standard output)
@@ -56,20 +58,28 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     values['data-dir'],
     io,
     async (_, session) => {
+      // A HAR written to the terminal itself is its own progress; one written to a pipe or a file is not.
+      const progress = file === '-' && isTerminal(io.stdout) ? NO_PROGRESS_LINE : progressLine(io.stderr);
+      const exporting = `Exporting${file === '-' ? '' : ` to ${file}`}`;
+      progress.show(`${exporting}: finding the calls…`);
+      const onWritten = (written: number, total: number) =>
+        progress.show(`${exporting}: ${countWords(written)} of ${counted(total, 'call')}…`, written === total);
       let exported: { count: number; matched: number };
       try {
         // Written a batch of calls at a time: --all of a whole history holds one batch in memory, not the file.
-        exported =
+        const writing =
           file === '-'
-            ? await session.writeHar(selection, (chunk) => io.stdout.write(chunk))
+            ? session.writeHar(selection, (chunk) => io.stdout.write(chunk), onWritten)
             : // It holds callers' headers and bodies, as the history does: as private as the history.
-              await writePrivateFileInPieces(file, async (write) => {
-                const written = await session.writeHar(selection, write);
+              writePrivateFileInPieces(file, async (write) => {
+                const written = await session.writeHar(selection, write, onWritten);
                 // Nothing to export leaves the file that was there as it was.
                 if (written.count === 0) throw new NothingExported(written);
                 write('\n');
                 return written;
               });
+        // Cleared before anything else is said, a refusal too: it takes the line's place.
+        exported = await writing.finally(() => progress.clear());
         if (file === '-' && exported.count > 0) io.stdout.write('\n');
       } catch (error) {
         if (!(error instanceof NothingExported)) {

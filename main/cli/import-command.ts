@@ -8,6 +8,7 @@ import { counted, countWords, fileProblemInWords } from '../contract/words';
 import { withCore, type CoreSession } from './open-core';
 import { harFileText, readHarEntries } from '../core';
 import { formatImportEnd } from './format-call';
+import { progressLine, type ProgressLine } from './progress-line';
 
 export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
 
@@ -56,7 +57,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     return exitCodeOf(entries);
   }
   return withCore('import', values['data-dir'], io, async (api, session) => {
-    const stopProgress = isTerminal(io.stderr) ? showProgress(io.stderr, file, session) : () => {};
+    const stopProgress = showProgress(progressLine(io.stderr), file, session);
     const imported = await api.importHar(text.value).finally(stopProgress);
     if (!imported.ok) {
       io.stderr.write(`flowent-companion import: ${file}: ${inCliWords(imported)}\n`);
@@ -74,33 +75,19 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   });
 }
 
-function isTerminal(stream: NodeJS.WritableStream): boolean {
-  return (stream as { isTTY?: boolean }).isTTY === true;
-}
-
-/** How often the progress line is rewritten: often enough to see it move, seldom enough not to slow the import. */
-const PROGRESS_EVERY_MS = 200;
-
 /**
- * A line on the terminal that says how far a big import is (a 130 MB file takes half a minute),
- * rewritten in place and cleared at the end, before the summary. Only on a terminal: a log
- * file or a pipe gets the summary alone.
+ * Says on the terminal how far a big import is (a 130 MB file takes half a minute): its stage,
+ * then how many entries of the file are done.
  */
-function showProgress(stderr: NodeJS.WritableStream, file: string, session: Pick<CoreSession, 'subscribe'>): () => void {
-  let shown = 0;
-  let written = false;
+function showProgress(progress: ProgressLine, file: string, session: Pick<CoreSession, 'subscribe'>): () => void {
   const unsubscribe = session.subscribe((event) => {
     if (event.type !== 'har-import-progress') return;
-    const now = Date.now();
-    if (now - shown < PROGRESS_EVERY_MS && event.stage === 'entries' && event.done < event.total) return;
-    shown = now;
     const where =
       event.stage === 'reading' ? 'reading the file' : `${countWords(event.done)} of ${counted(event.total, 'entry', 'entries')}`;
-    stderr.write(`\r\x1b[KImporting ${file}: ${where}…`);
-    written = true;
+    progress.show(`Importing ${file}: ${where}…`, event.stage === 'reading' || event.done === event.total);
   });
   return () => {
     unsubscribe();
-    if (written) stderr.write('\r\x1b[K');
+    progress.clear();
   };
 }

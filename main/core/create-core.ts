@@ -25,8 +25,7 @@ import { LIMITS_SETTINGS_SCOPE, LimitsSettings } from './history-limits';
 import { createCoreApi } from './operations/core-api';
 import { FLOWENT_TIMEOUT_MS } from './protocol/facts';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
-import { createReplay } from './replay';
-import type { HarSelection } from './replay/har-write';
+import { createReplay, type Replay } from './replay';
 import type { OwnWebhook } from './replay/deliver';
 import { simulatorDefinedSchema } from './replay/simulator-actions';
 import { keyFingerprint } from './replay/learned-style';
@@ -153,8 +152,9 @@ export interface Core {
   /**
    * Writes the selection's calls as HAR through `write`, a batch of calls at a time: `export --all`
    * of a whole history holds one batch in memory, where the API's `exportHar` returns the file's text.
+   * `onWritten` hears how many calls are written so far, for the command's progress line.
    */
-  writeHar(selection: HarSelection, write: (chunk: string) => void): Promise<{ count: number; matched: number }>;
+  writeHar: Replay['writeHar'];
   /** Stops replays in flight, the tunnel and the server (closing keep-alive sockets), and closes the history. */
   stop(): Promise<void>;
 }
@@ -468,7 +468,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     api,
     subscribe: (listener) => events.subscribe(listener),
-    writeHar: (selection, write) => replay.writeHar(selection, write),
+    writeHar: (selection, write, onWritten) => replay.writeHar(selection, write, onWritten),
     open,
     openProject: (dir) => {
       projectOpened = true;

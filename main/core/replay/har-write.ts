@@ -59,12 +59,19 @@ export function selectionLimit(selection: { limit?: number }): number {
  * Writes the calls as a HAR 1.2 document through `write`, a batch of calls read and written at a
  * time: a whole history exported holds one batch in memory, not the file. The bytes are those of
  * `JSON.stringify(callsToHar(calls), null, 2)`, so a streamed export and the page's agree.
+ * `onWritten` hears how many are written after each batch (and 0 first), for a progress line.
  */
-export async function writeHar(calls: CallsRepository, ids: readonly number[], write: (chunk: string) => void): Promise<number> {
+export async function writeHar(
+  calls: CallsRepository,
+  ids: readonly number[],
+  write: (chunk: string) => void,
+  onWritten: (written: number, total: number) => void = () => {},
+): Promise<number> {
   const shell = JSON.stringify(callsToHar([]), null, 2);
   const at = shell.lastIndexOf('[]');
   write(shell.slice(0, at + 1));
   let count = 0;
+  onWritten(0, ids.length);
   for (let from = 0; from < ids.length; from += CALLS_PER_READ) {
     if (from > 0) await nextTurn();
     for (const call of calls.getMany(ids.slice(from, from + CALLS_PER_READ))) {
@@ -72,6 +79,7 @@ export async function writeHar(calls: CallsRepository, ids: readonly number[], w
       write(`${count === 0 ? '' : ','}\n      ${entry}`);
       count++;
     }
+    onWritten(count, ids.length);
   }
   write(`${count === 0 ? '' : '\n    '}${shell.slice(at + 1)}`);
   return count;

@@ -74,8 +74,15 @@ export interface Replay {
   simulate(options: SimulateOptions): Promise<Result<SimulateResult, ReplayFailure>>;
   /** The selection's calls as HAR text, and how many it matched: more than written when its limit left some out. */
   exportHar(selection: CallSelection): Promise<{ text: string; count: number; matched: number }>;
-  /** Writes the selection's calls as HAR through `write` a batch of calls at a time, so a whole history takes no more memory than a batch. */
-  writeHar(selection: HarSelection, write: (chunk: string) => void): Promise<{ count: number; matched: number }>;
+  /**
+   * Writes the selection's calls as HAR through `write` a batch of calls at a time, so a whole
+   * history takes no more memory than a batch; `onWritten` hears how many are written so far.
+   */
+  writeHar(
+    selection: HarSelection,
+    write: (chunk: string) => void,
+    onWritten?: (written: number, total: number) => void,
+  ): Promise<{ count: number; matched: number }>;
   /** Imports in slices, telling its progress through `onEvent` and each stored call through `onStored`. */
   importHar(text: string): Promise<Result<ImportSummary, ReplayFailure>>;
   /** A POSIX shell command that sends the stored call again; re-signed with the learned style unless `style` is given. */
@@ -177,10 +184,10 @@ export function createReplay(deps: ReplaySetup): Replay {
       const { ids, matched } = await harPlan(deps.calls(), selection);
       return { ...(await harText(deps.calls(), ids)), matched };
     },
-    async writeHar(selection, write) {
+    async writeHar(selection, write, onWritten) {
       const { ids, matched } = await harPlan(deps.calls(), selection);
       // Nothing to export writes nothing: `export --har -` prints no empty HAR.
-      return { count: ids.length === 0 ? 0 : await writeHar(deps.calls(), ids, write), matched };
+      return { count: ids.length === 0 ? 0 : await writeHar(deps.calls(), ids, write, onWritten), matched };
     },
     importHar(text) {
       // Tens of thousands of calls in seconds: one progress event per slice, not one event
