@@ -8,6 +8,7 @@ import { CLI_VOCABULARY, inCliWords } from './cli-words';
 import {
   answerChangeWords,
   counted,
+  countWords,
   handlerMayDisagree,
   handlerStillUnreached,
   mockAnsweredWords,
@@ -21,6 +22,7 @@ import { handlerWhy, parameterWhy, type CallWhy, type HandlerWhy } from './call-
 import { forwardingNote, whyLines } from './format-call';
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
+import { progressLine } from './progress-line';
 import { probeStyles } from './probe-output';
 import { finishingOnStopSignal } from './stop-signal';
 import {
@@ -44,6 +46,7 @@ replay is stored as a new call (source replay). Exit code 1 when any replay's an
 Flowent's contract (usable in CI) or there is nothing to replay (no calls of the action, a
 call id not in the history), 2 on usage errors, 130 after Ctrl-C (143 after SIGTERM) whatever
 the answers were (the replays sent are still answered and stored; Ctrl-C again quits at once).
+On a terminal, a line on stderr tells how many of the calls are replayed so far.
 
 With --probe-styles, check your handler's signature verifier instead: the call is sent to
 your real handler re-signed in each signing style (styles that give the same bytes share one
@@ -142,6 +145,8 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   const selection: CallSelection = ids.length > 0 ? { ids } : { filter: { action, since: parseSince(values.since) }, limit };
   // Answers, their headers and what the violations quote of them are bytes from outside: escaped as printed.
   const out = (line: string) => io.stdout.write(`${printable(line)}\n`);
+  // How far the run is, under the replays' lines: on a terminal only, so a log holds those lines alone.
+  const progress = progressLine(io.stderr);
 
   return withCore(
     'replay',
@@ -178,15 +183,17 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         if (outcome.through) out(`Replaying through ${throughServeWords(outcome.through, action ?? null)}.`);
         const { runId, notFound } = started.value;
         for (const id of notFound) out(`#${id}  not found: ${inCliWords({ code: 'call-not-found', id })}`);
-        // Each replay's lines in the order they finished, after the progress line.
+        // Each replay's lines in the order they finished, above the progress line.
         let printed = Promise.resolve();
         // The calls' own credentials that went to a typed URL: named once the run is over.
         const credentialsSent: string[] = [];
         // Ctrl-C stops starting new replays; those in flight finish and are stored.
         const { value: summary, stoppedBy } = await finishingOnStopSignal(
           () => {
-            io.stderr.write(
-              'Stopping: no more replays start; waiting for those sent to be answered and stored. Press Ctrl-C again to quit without them.\n',
+            progress.above(() =>
+              io.stderr.write(
+                'Stopping: no more replays start; waiting for those sent to be answered and stored. Press Ctrl-C again to quit without them.\n',
+              ),
             );
             void api.cancelBulkReplay(runId);
           },
@@ -201,8 +208,9 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
                   // New parameters are checked against the action's schema, as send checks its own.
                   const parametersWhy = parameters !== undefined ? stepParametersWhy(api, step) : Promise.resolve(null);
                   printed = printed.then(async () => {
-                    io.stderr.write(`replayed ${done}/${total}\n`);
-                    printStep(step, { handler: await why, parameters: await parametersWhy }, values.diff ?? false, out);
+                    const stepWhys = { handler: await why, parameters: await parametersWhy };
+                    progress.above(() => printStep(step, stepWhys, values.diff ?? false, out));
+                    progress.show(`Replaying ${countWords(done)} of ${counted(total, 'call')}…`, done === total);
                   });
                 }
                 if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
@@ -212,6 +220,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             }),
         );
         await printed;
+        progress.clear();
         if (target !== undefined && credentialsSent.length > 0) io.stderr.write(`${credentialsSentNote(target, credentialsSent)}\n`);
         const cancelled = !stoppedBy
           ? ''
@@ -233,6 +242,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         // A call that is not there, or not sent, tested nothing, as for export: 1, like a failed replay.
         return summary.failed > 0 || summary.notSent > 0 || notFound.length > 0 ? EXIT.failed : EXIT.done;
       } finally {
+        progress.clear();
         unsubscribe();
       }
     },
