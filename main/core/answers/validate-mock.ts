@@ -28,6 +28,8 @@ const OPERATORS: readonly ConditionOperator[] = ['equals', 'contains', 'regex', 
 const SELECTIONS: readonly Selection[] = ['rules', 'sequence', 'random'];
 const RESPONSE_FIELDS = ['name', 'when', 'status', 'headers', 'body', 'delayMs', 'fault'];
 const TOP_FIELDS = ['selection', 'responses', 'fallback', 'answerRegistrationCheck'];
+/** The fields of the answer Flowent gets: a mock that has them at its top is that answer, written without its body. */
+const ANSWER_BODY_FIELDS = ['result', 'error'];
 
 /**
  * Checks a mock definition as written by a person (JSON or YAML, already parsed) and returns
@@ -48,7 +50,8 @@ export function validateMockDefinition(input: unknown, locate?: TemplateLocator,
   const shorthand = RESPONSE_FIELDS.some((field) => field !== 'name' && field !== 'when' && field in input);
   const known = shorthand ? [...TOP_FIELDS, ...RESPONSE_FIELDS] : TOP_FIELDS;
   for (const key of Object.keys(input)) {
-    if (!known.includes(key)) error(joinPath('', key), unknownTopField(key, besides));
+    if (!known.includes(key))
+      error(joinPath('', key), ANSWER_BODY_FIELDS.includes(key) ? answerOutsideBody(key) : unknownTopField(key, besides));
   }
   if (shorthand && ('responses' in input || 'fallback' in input)) {
     error('', 'give either one answer (status, headers, body, delayMs, fault) or "responses"/"fallback", not both');
@@ -116,7 +119,8 @@ function validateResponse(
   }
   if (path !== '') {
     for (const key of Object.keys(input)) {
-      if (!RESPONSE_FIELDS.includes(key)) error(at(key), `unknown field "${key}"; an answer has ${RESPONSE_FIELDS.join(', ')}`);
+      if (ANSWER_BODY_FIELDS.includes(key)) error(at(key), answerOutsideBody(key));
+      else if (!RESPONSE_FIELDS.includes(key)) error(at(key), `unknown field "${key}"; an answer has ${RESPONSE_FIELDS.join(', ')}`);
     }
   }
   const response: MockResponse = { when: [], status: 200, headers: {}, body: { result: 'ok', error: '' }, delayMs: 0, fault: null };
@@ -266,6 +270,14 @@ function unknownTopField(key: string, besides: readonly string[]): string {
   return besides.length === 0
     ? `unknown field "${key}"; a mock has ${mock}`
     : `unknown field "${key}"; an answer file has ${besides.join(', ')}, and a mock's ${mock}`;
+}
+
+/**
+ * A field of the answer Flowent gets where a mock's answer goes (`result: ok`, `error: ""` at the
+ * top, or in a fallback): the most natural first mock is that answer, written without its body.
+ */
+function answerOutsideBody(key: string): string {
+  return `unknown field "${key}": the answer Flowent gets goes under body, as in status: 200, body: {result: "ok", error: ""}`;
 }
 
 function validateFault(input: unknown, path: string, error: ErrorSink): Fault | null {
