@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   CALL_SOURCES,
   MAX_PAGE_SIZE,
+  type ActionCount,
   type CallFilter,
   type CallSource,
   type CallSummary,
@@ -19,6 +20,7 @@ import { dataDirOf, dataDirOrigin, withCore } from './open-core';
 import { printable } from './printable';
 import { parseAction, parseIds, parseSince } from './replay-cli-shared';
 import { inCliWords } from './cli-words';
+import { counted, countWords } from '../contract/words';
 import { waitForStopSignal } from './stop-signal';
 
 const isCallSource = (value: string): value is CallSource => (CALL_SOURCES as readonly string[]).includes(value);
@@ -166,6 +168,13 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
       for (const call of listed) await print(api, call);
       if (listed.length === 0 && !values.json) {
         const file = join((await api.getStatus()).dataDir, DATA_FILES.history);
+        // An action with no calls at all, in a history that holds other actions' calls: most likely a
+        // mistyped name (serve runs, calls come), so the names that do have calls are said instead.
+        const withCalls = action === undefined ? [] : (await api.getStats({})).perAction;
+        if (withCalls.length > 0 && !withCalls.some((counted) => counted.action === action)) {
+          io.stderr.write(`No calls of action ${action} are stored in ${file}. ${actionsWithCallsWords(withCalls)}\n`);
+          return 0;
+        }
         const which = [
           action ? ` for action ${action}` : '',
           source ? ` from source ${source}` : '',
@@ -185,6 +194,16 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
     },
     { readOnly: true },
   );
+}
+
+/** How many actions with calls are named when an action has none: the rest are counted. */
+const ACTIONS_NAMED = 10;
+
+/** `Actions with calls: send_email (10,000), lookup_order (13). Check the action's name.`: most calls first. */
+function actionsWithCallsWords(withCalls: readonly ActionCount[]): string {
+  const named = withCalls.slice(0, ACTIONS_NAMED).map(({ action, count }) => `${action} (${countWords(count)})`);
+  const more = withCalls.length - named.length;
+  return `Actions with calls: ${named.join(', ')}${more > 0 ? `, and ${counted(more, 'other')}` : ''}. Check the action's name.`;
 }
 
 /** The newest `limit` calls of `filter`, newest first: paged, so a history of millions is never loaded at once. */
