@@ -1,19 +1,19 @@
-import {
-  redactUrlCredentials,
-  type AccountFailure,
-  type LinkedAction,
-  type RegisteredHere,
-  type Result,
-  type Warned,
-} from '../contract/api';
+import { redactUrlCredentials, type AccountFailure, type LinkedAction, type Result, type Warned } from '../contract/api';
 import { checkActionName, companionWebhookUrl, findProjectDir } from '../core';
 import { companionBase, readSchema } from './actions-input';
-import { actionJson, actionLine, PROFILE_SUBCOMMANDS, profileCommand, type Runtime } from './actions-output';
+import {
+  actionJson,
+  actionLine,
+  PROFILE_SUBCOMMANDS,
+  profileCommand,
+  registeredHereJson,
+  registeredHereLine,
+  type Runtime,
+} from './actions-output';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { uncheckedUpdateWords } from '../contract/words';
 import { actionsProjectDir, dataDirOf, projectDirOf, withCore } from './open-core';
 import { projectSubcommand } from './actions-project';
 import { removedServedProject } from './answers-cli-shared';
@@ -192,17 +192,6 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
   );
 }
 
-/** What `register --here` did, truthfully: created or updated, and whether Flowent's check ran. */
-function registeredHereLine(done: RegisteredHere): string {
-  const { name } = done.action;
-  const webhookUrl = redactUrlCredentials(done.webhookUrl);
-  if (done.created) return `Registered ${name} → ${webhookUrl} (linked; Flowent's check passed).`;
-  return done.registrationChecked
-    ? `${name} existed: updated it → ${webhookUrl} (linked; Flowent ran its registration check again, and it passed).`
-    : `${name} existed: updated it → ${webhookUrl} (linked). ${uncheckedUpdateWords(done.notInHistoryOf)} ` +
-        `To send one now: "flowent-companion send ${name} --test --target ${webhookUrl}".`;
-}
-
 /** A link as `link --json` and `links --json` print it: linkedAt as an ISO 8601 string, as every time in JSON output. */
 function linkJson(link: LinkedAction): string {
   return JSON.stringify({ ...link, linkedAt: new Date(link.linkedAt).toISOString() });
@@ -283,11 +272,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
         if (here?.note) err(`Note: ${here.note}`);
         if (sub === 'register' && here && schema && description !== undefined) {
           return finish(await api.registerHere(name, description, schema, here.base), (done) =>
-            out(
-              json
-                ? actionJson(done.action, { created: done.created, linked: true, registrationChecked: done.registrationChecked })
-                : registeredHereLine(done),
-            ),
+            out(json ? registeredHereJson(done) : registeredHereLine(done)),
           );
         }
         if (sub === 'register' && schema && description !== undefined && webhookUrl) {

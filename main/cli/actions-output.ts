@@ -6,10 +6,12 @@ import {
   type DefaultGateway,
   type FlowentAction,
   type FlowentProfile,
+  type RegisteredHere,
   type Result,
   type Warned,
 } from '../contract/api';
 import { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal } from '../core';
+import { uncheckedUpdateWords } from '../contract/words';
 import { printableGatewayUrl } from '../contract/profile-rules';
 import { UsageError } from './args';
 import { inCliWords } from './cli-words';
@@ -36,6 +38,28 @@ export function actionLine(action: FlowentAction): string {
  */
 export function actionJson(action: FlowentAction, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({ ...action, webhook_url: redactUrlCredentials(action.webhook_url), ...extra });
+}
+
+/** What `register --here` did, truthfully: created or updated, and whether Flowent's check ran. */
+export function registeredHereLine(done: RegisteredHere): string {
+  const { name } = done.action;
+  const webhookUrl = redactUrlCredentials(done.webhookUrl);
+  if (done.created) return `Registered ${name} → ${webhookUrl} (linked; Flowent's check passed).`;
+  return done.registrationChecked
+    ? `${name} existed: updated it → ${webhookUrl} (linked; Flowent ran its registration check again, and it passed).`
+    : `${name} existed: updated it → ${webhookUrl} (linked). ${uncheckedUpdateWords(done.notInHistoryOf)} ` +
+        `To send one now: "flowent-companion send ${name} --test --target ${webhookUrl}".`;
+}
+
+/**
+ * `register --here --json`: what the line says, as fields. With no check in the history, the
+ * data folder searched is named as the line names it, under the key a failed registration
+ * check's JSON gives it (`actions apply --json`), so a script knows which history to look in.
+ */
+export function registeredHereJson(done: RegisteredHere): string {
+  const { created, registrationChecked } = done;
+  const searched = done.registrationChecked ? {} : { notInHistoryOf: done.notInHistoryOf };
+  return actionJson(done.action, { created, linked: true, registrationChecked, ...searched });
 }
 
 /** Where the default profile's Gateway comes from, in words. */

@@ -268,12 +268,10 @@ describe('flowent-companion actions', () => {
       expect(gateway.registrationChecks).toHaveLength(checkOnUpdate ? 2 : 1);
       expect(gateway.stored()).toMatchObject([{ description: 'Again' }]);
       const json = await cli(['register', 'send_email', '--description', 'Json', '--schema', schema, '--here', '--json']);
-      expect(JSON.parse(json.stdout)).toMatchObject({
-        name: 'send_email',
-        created: false,
-        linked: true,
-        registrationChecked: checkOnUpdate,
-      });
+      const printed = JSON.parse(json.stdout) as Record<string, unknown>;
+      expect(printed).toMatchObject({ name: 'send_email', created: false, linked: true, registrationChecked: checkOnUpdate });
+      // The data folder whose history held no check, as the line names it: a script knows where it looked.
+      expect(printed.notInHistoryOf).toBe(checkOnUpdate ? undefined : dataDir);
     },
   );
 
