@@ -12,7 +12,7 @@ import {
   publishServeState,
 } from '../core';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
-import { AUTHTOKEN_PAGE, counted, edgeSpaceWords, hasEdgeSpace } from '../contract/words';
+import { AUTHTOKEN_PAGE, edgeSpaceWords, hasEdgeSpace } from '../contract/words';
 import {
   DEFAULT_LIMITS,
   FLOWENT_BODY_LIMIT_BYTES,
@@ -29,7 +29,7 @@ import type { CliIo } from './cli-io';
 import { inCliWords, startInCliWords } from './cli-words';
 import { needsWhy, NOTHING_MORE, readCallWhy, type CallWhy } from './call-why';
 import { ElsewhereLines } from './elsewhere-lines';
-import { formatCallLine, formatCallNotes, formatImportEnd, STORED_ELSEWHERE_MARK } from './format-call';
+import { formatCallLine, formatCallNotes, STORED_ELSEWHERE_MARK } from './format-call';
 import { LineWriter } from './line-writer';
 import { wrapWords } from './wrap-words';
 import { InOrder } from './in-order';
@@ -37,6 +37,7 @@ import { answeringProjectDir, dataDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
 import { answerLines, handlerWatch } from './serve-answer-lines';
 import { accountLines, followModeLine } from './serve-follow-lines';
+import { sayingPageImports } from './serve-import-line';
 import { bodyLimitLine, limitsLine, sharedLimitsLines, sizeWords, watchSharedLimits } from './serve-limits-line';
 import { sharedProjectLines, staleLinkLines } from './serve-start-notes';
 import { waitForStopSignal } from './stop-signal';
@@ -203,7 +204,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   let inspectorListensOn: number | null = null;
   if (!values['no-inspector']) {
     inspector = new InspectorServer({
-      api: core.api,
+      api: sayingPageImports(core.api, write),
       subscribe: (listener) => core.subscribe(listener),
       token: inspectorTokenFile(dataDir),
       port: inspectorPort,
@@ -314,11 +315,6 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       );
     }
     if (event.type === 'calls-stored-elsewhere') elsewhere.many(event.count);
-    if (event.type === 'har-import-progress' && event.stage === 'entries' && event.done === event.total)
-      write(
-        `${formatImportEnd(event, `a HAR file (${counted(event.total, 'entry', 'entries')} read)`)}` +
-          (event.imported + event.duplicates > 0 ? ' List them with: calls --source import' : ''),
-      );
     if (event.type === 'tunnel-url-changed') tunnelMoves.push(event.previous);
     const line = tunnelLine(event);
     if (line) write(line);

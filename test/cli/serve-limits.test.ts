@@ -126,23 +126,47 @@ describe('serves sharing a history folder', () => {
   });
 });
 
+/** Five calls received today, exported as a HAR and moved to October of last year: the history keeps them after today's. */
+async function oldHar(server: ServeProcess, dataDir: string): Promise<string> {
+  for (let i = 0; i < 5; i++) await post(`${server.baseUrl}/actions/today${i}`);
+  const har = join(dataDir, 'old.har');
+  expect((await runCli(['export', '--data-dir', dataDir, '--har', har])).code).toBe(0);
+  writeFileSync(har, readFileSync(har, 'utf8').replace(/"startedDateTime": "\d{4}-\d\d/g, '"startedDateTime": "2025-10'));
+  return har;
+}
+
+const TODAYS = ['/actions/today0', '/actions/today1', '/actions/today2', '/actions/today3', '/actions/today4'];
+
 describe('import under a count limit', () => {
   it("deletes an old HAR's calls, not today's, and says so", async () => {
     const dataDir = tempDir();
     const server = await serve(['--port', '0', '--no-inspector', '--data-dir', dataDir, '--keep-calls', '5']);
     await expect.poll(() => published(dataDir, server.child.pid!)).toBe(true);
-    for (let i = 0; i < 5; i++) await post(`${server.baseUrl}/actions/today${i}`);
-    const har = join(dataDir, 'old.har');
-    expect((await runCli(['export', '--data-dir', dataDir, '--har', har])).code).toBe(0);
-    // The same calls, as received in October of last year: the import stores them after today's.
-    writeFileSync(har, readFileSync(har, 'utf8').replace(/"startedDateTime": "\d{4}-\d\d/g, '"startedDateTime": "2025-10'));
+    const har = await oldHar(server, dataDir);
     const imported = await runCli(['import', har, '--data-dir', dataDir], { FLOWENT_HMAC_KEY: 'k' });
     expect(imported.stdout).toContain(
       'Imported 5 calls from old.har'.replace('old.har', har) +
         "; the history's limits delete all 5 of them at once (past a limit, the calls received longest ago go first).",
     );
-    await expect
-      .poll(async () => (await storedPaths(dataDir)).sort(), { timeout: 15_000 })
-      .toEqual(['/actions/today0', '/actions/today1', '/actions/today2', '/actions/today3', '/actions/today4']);
+    await expect.poll(async () => (await storedPaths(dataDir)).sort(), { timeout: 15_000 }).toEqual(TODAYS);
+  });
+
+  it("serve's line for a HAR imported from the page says what the limits delete, as import's does, and lists nothing left", async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--port', '0', '--data-dir', dataDir, '--keep-calls', '5']);
+    const har = await oldHar(server, dataDir);
+    const page = new URL(server.inspectorUrl!);
+    const answer = await fetch(`${page.origin}/api/import-har`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${page.hash.replace('#token=', '')}`, 'content-type': 'application/json' },
+      body: readFileSync(har),
+    });
+    expect(await answer.json()).toMatchObject({ ok: true, value: { ok: true, value: { imported: 5, overLimits: 5 } } });
+    const [line] = await server.waitFor(/Imported .*\n/);
+    expect(line).toBe(
+      "Imported 5 calls from a HAR file (5 entries read); the history's limits delete all 5 of them at once " +
+        '(past a limit, the calls received longest ago go first).\n',
+    );
+    await expect.poll(async () => (await storedPaths(dataDir)).sort(), { timeout: 15_000 }).toEqual(TODAYS);
   });
 });
