@@ -8,6 +8,7 @@ import { postSigned } from '../helpers/flowent-signer';
 import { startHandler } from '../helpers/handler-process';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+import { printedCount } from '../helpers/printed-count';
 
 // `send` and `replay` are processes of their own: when their target is the webhook of a
 // `serve` running on the same history, that serve answers the command's call without storing
@@ -120,8 +121,7 @@ describe('calls a terminal imports into the history of a running serve', () => {
   it('an import found over many looks (the serve running all along) is told in count lines, not call by call', async () => {
     const { server, imported } = await importEntries(3_001);
     expect(imported).toBeGreaterThan(3_000);
-    const counts = () =>
-      (server.output().match(/[\d,]+(?= calls stored by another command)/g) ?? []).map((n) => Number(n.replace(/,/g, '')));
+    const counts = () => (server.output().match(/[\d,]+(?= calls stored by another command)/g) ?? []).map(printedCount);
     await expect.poll(() => counts().reduce((sum, n) => sum + n, 0), { timeout: 20_000 }).toBe(imported);
     // One line when the import's slices come without a pause of a second; a machine busy enough
     // to stall the import that long splits it at the stall, never into a line per look (a dozen

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './browser';
-import { serveInspectorForFile } from './served-inspector';
+import { serveInspectorForFile, shownCallTotal } from './served-inspector';
 import { bigHar } from '../helpers/big-har';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import type { ServeProcess } from '../helpers/spawn-cli';
@@ -24,8 +24,7 @@ serveInspectorForFile(
   (served) => ({ server, page, dataDir, pageErrors } = served),
 );
 
-/** The header's count of calls, written as people write it (27,456). */
-const total = async () => Number((await page.locator('[aria-label="Call counts"] strong').first().textContent())?.replace(/,/g, ''));
+const total = () => shownCallTotal(page);
 
 /** Every state the import's progress bar takes, recorded in the page as it happens. */
 interface BarState {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { printedCount } from '../helpers/printed-count';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 import { launchBrowser, type Browser } from './browser';
@@ -89,4 +90,9 @@ export async function backToMainScreen(page: Page): Promise<void> {
   for (let i = 0; i < 4 && (await page.locator('[role="dialog"], [role="menu"]').count()) > 0; i++) {
     await page.keyboard.press('Escape');
   }
+}
+
+/** How many calls the page's header says the history holds, as written there (`1,204`). */
+export async function shownCallTotal(page: Page): Promise<number> {
+  return printedCount(await page.locator('[aria-label="Call counts"] strong').first().textContent());
 }

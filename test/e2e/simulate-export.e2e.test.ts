@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
-import { serveInspectorForFile } from './served-inspector';
+import { serveInspectorForFile, shownCallTotal } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
 import { useHandler } from '../helpers/handler-process';
 
@@ -30,7 +30,7 @@ function validHar(doc: unknown): string | null {
   return validate(doc) ? null : ajv.errorsText(validate.errors);
 }
 
-const total = async () => Number(await page.locator('[aria-label="Call counts"] strong').first().textContent());
+const total = () => shownCallTotal(page);
 
 serveInspectorForFile(
   () => ({
