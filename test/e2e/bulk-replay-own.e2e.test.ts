@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Route } from 'playwright-core';
-import { serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
-import { handlerUrl, useHandler } from '../helpers/handler-process';
+import { handlerUrl, startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 // Bulk replay aimed at "This companion" (the serve's own webhook, which forwards to the
@@ -10,16 +10,15 @@ import type { ServeProcess } from '../helpers/spawn-cli';
 // Such a run is over in milliseconds, so its events can reach the page before the answer to
 // the request that started it: the page must follow it to its end all the same.
 const KEY = 'e2e-bulk-own-key';
-const handler = useHandler();
 let server: ServeProcess;
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
 const SLOW = { timeout: 30_000 };
 
-serveInspectorForFile(
+const handler = serveForwardingToHandler(
+  startHandler,
   () => ({
-    args: ['--forward', handler().target],
     env: { FLOWENT_HMAC_KEY: KEY },
     prepare: async (served) => {
       // 15 calls from Flowent, 10 of them of action ok: the run replays the list's filter.

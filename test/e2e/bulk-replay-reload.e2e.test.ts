@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page, Route } from 'playwright-core';
-import { serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
-import { useHandler } from '../helpers/handler-process';
+import { startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 // A bulk replay whose end the inspector page never heard: the page reloaded while it ran, and
@@ -10,16 +10,15 @@ import type { ServeProcess } from '../helpers/spawn-cli';
 // shows it whole once it reads everything again, and a page opened later shows it as the last run.
 // A real `serve`, a real handler whose `gated` action answers when the test says, Chromium.
 const KEY = 'e2e-bulk-reload-key';
-const handler = useHandler();
 let server: ServeProcess;
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
 const SLOW = { timeout: 30_000 };
 
-serveInspectorForFile(
+const handler = serveForwardingToHandler(
+  startHandler,
   () => ({
-    args: ['--forward', handler().target],
     env: { FLOWENT_HMAC_KEY: KEY },
     prepare: async (served) => {
       // Two calls from Flowent, answered at once (released ahead); their replays wait for the test.

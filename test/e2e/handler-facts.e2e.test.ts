@@ -3,24 +3,24 @@
 // Code passed to page.evaluate runs in the page: these tests need the DOM types too.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { useHandler } from '../helpers/handler-process';
+import { startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
-import { serveInspectorForFile } from './served-inspector';
 import { postInStyle } from './post-in-style';
 
 // What the handler taught, in Chromium, for a handler that rejected both a call the styles sign
 // differently and one every style signs alike: the styles it rejected and the note about the
 // call no style told apart are one fact, and the facts keep their two columns.
 const KEY = 'e2e-facts-key';
-const handler = useHandler();
 let server: ServeProcess;
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
 
-serveInspectorForFile(
-  () => ({ args: ['--forward', handler().target], env: { FLOWENT_HMAC_KEY: KEY } }),
+serveForwardingToHandler(
+  startHandler,
+  () => ({ env: { FLOWENT_HMAC_KEY: KEY } }),
   (served) => ({ server, page, pageErrors, rows } = served),
 );
 

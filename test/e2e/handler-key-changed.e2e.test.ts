@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { useHandler } from '../helpers/handler-process';
+import { startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
-import { serveInspectorForFile } from './served-inspector';
 import { postInStyle } from './post-in-style';
 
 // What the handler did, in Chromium, for a call checked with a key the user has changed since in
@@ -14,14 +14,14 @@ const FIRST_KEY = 'e2e-first-key';
 const NEW_KEY = 'e2e-new-key';
 const CHANGED =
   'This call was checked with another key than the one set now: what your handler did is shown for the key this call was checked with.';
-const handler = useHandler();
 let server: ServeProcess;
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
 
-serveInspectorForFile(
-  () => ({ args: ['--forward', handler().target], env: { FLOWENT_HMAC_KEY: FIRST_KEY } }),
+serveForwardingToHandler(
+  startHandler,
+  () => ({ env: { FLOWENT_HMAC_KEY: FIRST_KEY } }),
   (served) => ({ server, page, pageErrors, rows } = served),
 );
 

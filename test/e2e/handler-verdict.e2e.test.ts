@@ -1,33 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { verifierSnippet } from '../../main/core/handler-check';
 import { hasPython } from '../core/handler-check/verifier-runners';
-import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
+import { startSignatureHandler } from '../helpers/signature-handler-process';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { seriousAxeViolations } from './axe';
 import { screenshot, type Browser } from './browser';
-import { serveInspectorForFile } from './served-inspector';
 import { postInStyle } from './post-in-style';
 
 // The handler's verdict in the inspector: a real `serve` forwarding to the Python handler that
 // verifies like the docs' Python example (test/fixtures/handlers/signature-handler.py), in Chromium.
 const KEY = 'e2e-handler-key';
-let handler: SignatureHandler;
 let server: ServeProcess;
 let browser: Browser;
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
 
-beforeAll(async () => {
-  if (hasPython) handler = await startSignatureHandler('python', KEY);
-}, 30_000);
-afterAll(async () => {
-  await handler?.stop();
-});
-
-serveInspectorForFile(
-  () => ({ args: ['--forward', handler.target], env: { FLOWENT_HMAC_KEY: KEY } }),
+const handler = serveForwardingToHandler(
+  () => startSignatureHandler('python', KEY),
+  () => ({ env: { FLOWENT_HMAC_KEY: KEY } }),
   (served) => ({ server, browser, page, pageErrors, rows } = served),
 );
 
@@ -66,7 +59,7 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
     expect(await diagnosis.getByTestId('handler-styles-accepted').textContent()).toBe('Python example (as sent, ASCII escapes)');
     expect(await diagnosis.getByTestId('handler-styles-refused').textContent()).toMatch(/^Go example \(sorted keys, Go escaping\); /);
     // Whose record it is: the route this call reached, not every action forwarded to the target.
-    expect(await diagnosis.getByTestId('handler-reached').textContent()).toBe(handler.target.replace('{action_name}', 'greet'));
+    expect(await diagnosis.getByTestId('handler-reached').textContent()).toBe(handler().target.replace('{action_name}', 'greet'));
     // Above the usual verdict line: it is what the developer reads first.
     const [diagnosisTop, verdictTop] = await Promise.all([
       diagnosis.evaluate((element) => element.getBoundingClientRect().top),
@@ -107,7 +100,7 @@ describe.skipIf(!hasPython).sequential("the handler's verdict in the inspector",
     const section = pane.getByRole('region', { name: 'Your handler' });
     await section.getByRole('button', { name: "Check my handler's verifier…" }).click();
     const consent = section.getByRole('group', { name: "Confirm checking your handler's verifier" });
-    expect(await consent.textContent()).toContain(`your real handler at ${handler.target.replace('{action_name}', 'greet')}`);
+    expect(await consent.textContent()).toContain(`your real handler at ${handler().target.replace('{action_name}', 'greet')}`);
     // Nothing is sent before the developer agrees.
     expect(await rows().count()).toBe(2);
     await consent.getByRole('button', { name: 'Send the calls' }).click();

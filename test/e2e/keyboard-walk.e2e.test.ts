@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
-import { useHandler } from '../helpers/handler-process';
+import { startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 // A keyboard walk through Settings, the profiles, the handler section, bulk replay and the
@@ -11,14 +11,13 @@ import type { ServeProcess } from '../helpers/spawn-cli';
 // keyboard is on a control a person can see, never on the page's body.
 const KEY = 'e2e-walk-key';
 const SLOW = { timeout: 30_000 };
-const handler = useHandler();
 let server: ServeProcess;
 let page: Page;
 let pageErrors: string[];
 
-serveInspectorForFile(
+serveForwardingToHandler(
+  startHandler,
   () => ({
-    args: ['--forward', handler().target],
     env: { FLOWENT_HMAC_KEY: KEY },
     prepare: async (served) => {
       for (let n = 1; n <= 3; n++) expect((await postSigned(served.baseUrl, 'ok', { n }, KEY)).status).toBe(200);

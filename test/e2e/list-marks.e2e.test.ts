@@ -2,22 +2,22 @@
 // Code passed to evaluate runs in the page: this test needs the DOM types too.
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { useHandler } from '../helpers/handler-process';
+import { startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
-import { serveInspectorForFile } from './served-inspector';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 
 // The list's marks at the smallest screen, in Chromium on a real `serve`: a registration check
 // the handler refused carries its verdict and the handler mark, both whole; its TEST tag, which
 // the verdict says already, gives them the room.
-const handler = useHandler();
 let server: ServeProcess;
 let page: Page;
 let rows: () => Locator;
 
-serveInspectorForFile(
-  () => ({ args: ['--forward', handler().target], env: { FLOWENT_HMAC_KEY: 'list-marks-key' } }),
+serveForwardingToHandler(
+  startHandler,
+  () => ({ env: { FLOWENT_HMAC_KEY: 'list-marks-key' } }),
   (served) => ({ server, page, rows } = served),
 );
 

@@ -1,24 +1,25 @@
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { sign } from '../../main/core/signature';
-import { handlerUrl, useHandler } from '../helpers/handler-process';
+import { handlerUrl, startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
-import { openInspector, serveInspectorForFile, type ServedInspector } from './served-inspector';
+import { openInspector, type ServedInspector } from './served-inspector';
 
 // A probe of the handler's verifier in the served inspector, step by step: a real `serve`
 // forwarding to the stand-in handler's `gated` action, which answers each call only when the
 // test lets it, in Chromium. The steps come over the inspector's event stream, the Cancel over HTTP.
 const KEY = 'e2e-probe-key';
-const handler = useHandler();
 let server: ServeProcess;
 let browser: ServedInspector['browser'];
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
 
-serveInspectorForFile(
-  () => ({ args: ['--forward', handlerUrl(handler(), 'gated')], env: { FLOWENT_HMAC_KEY: KEY } }),
+const handler = serveForwardingToHandler(
+  startHandler,
+  (started) => ({ forward: handlerUrl(started, 'gated'), env: { FLOWENT_HMAC_KEY: KEY } }),
   (served) => ({ server, browser, page, pageErrors, rows } = served),
 );
 

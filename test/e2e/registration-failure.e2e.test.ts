@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
-import { serveInspectorForFile } from './served-inspector';
 import { useAccountGateway } from '../helpers/account-gateway';
-import { useHandler } from '../helpers/handler-process';
+import { startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 const KEY = 'e2e-registration-key';
 const API_TOKEN = 'api_e2e_registration';
-const handler = useHandler();
 let server: ServeProcess;
 let page: Page;
 let pageErrors: string[];
@@ -18,9 +17,9 @@ const dialog = () => page.getByRole('dialog', { name: 'Flowent account' });
 
 const { gateway, env } = useAccountGateway(KEY, API_TOKEN);
 
-serveInspectorForFile(
+serveForwardingToHandler(
+  startHandler,
   () => ({
-    args: ['--forward', handler().target],
     env: env(),
   }),
   (served) => ({ server, page, pageErrors, rows } = served),

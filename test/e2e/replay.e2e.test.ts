@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
-import { serveInspectorForFile } from './served-inspector';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { useHandler } from '../helpers/handler-process';
+import { startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 // Replay from the inspector: a real `serve` forwarding to a real handler process, driven in Chromium.
 const KEY = 'e2e-replay-key';
-const handler = useHandler();
 let server: ServeProcess;
 let page: Page;
 /** Uncaught errors in the page: a crash unmounts the app, so there must be none. */
 let pageErrors: string[];
 let rows: () => Locator;
 
-serveInspectorForFile(
-  () => ({ args: ['--forward', handler().target], env: { FLOWENT_HMAC_KEY: KEY } }),
+const handler = serveForwardingToHandler(
+  startHandler,
+  () => ({ env: { FLOWENT_HMAC_KEY: KEY } }),
   (served) => ({ server, page, pageErrors, rows } = served),
 );
 

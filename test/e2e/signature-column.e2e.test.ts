@@ -3,28 +3,27 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { handlerUrl, useHandler } from '../helpers/handler-process';
+import { startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 import { runCli, type ServeProcess } from '../helpers/spawn-cli';
 import { screenshot } from './browser';
 import { installCutShort, type CutShortWindow } from './cut-short';
-import { serveInspectorForFile } from './served-inspector';
 
 // The list's Signature and Action columns say in a word why a call is what it is: each word must
 // be whole at the sizes people run the page at. An audit found them cut with room to spare:
 // "not Flowent: body too la…" at 1600 px, "unsigne…" beside "handler" and "old", "5 …" for a
 // body whose action_name is a number, "replay create_tic…" at 1440 px.
 const KEY = 'e2e-signature-column-key';
-const handler = useHandler();
 let page: Page;
 let rows: () => Locator;
 
 const post = (server: ServeProcess, path: string, body: string, init: RequestInit = {}) =>
   fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, ...init });
 
-serveInspectorForFile(
+serveForwardingToHandler(
+  startHandler,
   () => ({
     env: { FLOWENT_HMAC_KEY: KEY },
-    args: ['--forward', handlerUrl(handler(), '{action_name}')],
     prepare: async (server) => {
       const dataDir = /History: +(.+)\/history\.sqlite/.exec(server.output())![1]!;
       const old = Math.floor(Date.now() / 1000) - 600;

@@ -6,14 +6,14 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
-import { serveInspectorForFile, shownCallTotal } from './served-inspector';
+import { shownCallTotal } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
-import { useHandler } from '../helpers/handler-process';
+import { startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 
 // Bulk replay, the simulator and HAR export/import from the inspector: a real `serve`
 // forwarding to a real handler process, driven in Chromium.
 const KEY = 'e2e-simulate-key';
-const handler = useHandler();
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
@@ -32,9 +32,9 @@ function validHar(doc: unknown): string | null {
 
 const total = () => shownCallTotal(page);
 
-serveInspectorForFile(
+const handler = serveForwardingToHandler(
+  startHandler,
   () => ({
-    args: ['--forward', handler().target],
     env: { FLOWENT_HMAC_KEY: KEY },
     // slow_ok answers after 300 ms: a bulk replay of these takes long enough to watch.
     prepare: async (server) => {

@@ -1,24 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
-import { useHandler } from '../helpers/handler-process';
+import { startHandler } from '../helpers/handler-process';
+import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler';
 
 // The Simulate dialog's "Spoil the signature" in Chromium, against a real `serve` forwarding to
 // the stand-in handler: its result judges the answer in send --wrong-signature's words (a 400
 // for the parameters is not a refusal for the signature), and the calls it stored say in the
 // list and the details that their signature was spoiled on purpose; the verdict filter finds them.
 const KEY = 'e2e-spoiled-key';
-const handler = useHandler();
 let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
 const SLOW = { timeout: 30_000 };
 const SPOILED = 'signature spoiled on purpose by send --wrong-signature / Simulate';
 
-serveInspectorForFile(
+serveForwardingToHandler(
+  startHandler,
   () => ({
-    args: ['--forward', handler().target],
     env: { FLOWENT_HMAC_KEY: KEY },
     // A call of Flowent's own, signed right, for the list to hold beside the simulated ones.
     prepare: async (server) => {

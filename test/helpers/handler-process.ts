@@ -91,12 +91,15 @@ export function rawHeader(headers: string[], name: string): string[] {
 
 /**
  * The stand-in handler for a whole test file, started before its first test and stopped after
- * its last: it answers by the last segment of the path (`ok`, `error500`, `slow_ok`... see its source).
+ * its last: it answers by the last segment of the path (`ok`, `error500`, `slow_ok`... see its
+ * source). With `start`, the handler it starts instead (the Python one that checks signatures).
  */
-export function useHandler(): () => HandlerProcess {
-  let handler: HandlerProcess | null = null;
+export function useHandler(): () => HandlerProcess;
+export function useHandler<H extends { stop(): Promise<void> }>(start: () => Promise<H>): () => H;
+export function useHandler(start: () => Promise<{ stop(): Promise<void> }> = startHandler) {
+  let handler: { stop(): Promise<void> } | null = null;
   beforeAll(async () => {
-    handler = await startHandler();
+    handler = await start();
   });
   afterAll(async () => {
     await handler?.stop();
