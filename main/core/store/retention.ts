@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { HistoryUsage } from '../../contract/api';
+import { AgedCalls, ROWS_READ_PER_LOOK } from './aged-calls';
 import { IdleWorker } from './idle-worker';
 import { textIndexMergeStep, type TextIndexMergeStep } from './text-index-merge';
 
@@ -52,12 +53,13 @@ const MAX_MERGE_STEPS = 500;
  * Each deleted call's text-index entry goes with it (entries are only ever made for calls at
  * or below the index's mark), so the index neither grows without bound nor finds deleted calls.
  * Imported calls keep the times they were first received, so the age rule leaves them alone:
- * an old HAR is not deleted the moment it is read; count and size still apply to them.
+ * an old HAR is not deleted the moment it is read; count and size still apply to them. AgedCalls
+ * finds the calls due by age without reading those old imported calls again at every look.
  */
 export class Retention extends IdleWorker {
   private readonly options: Required<Omit<RetentionOptions, 'onPruned' | 'onError'>> & Pick<RetentionOptions, 'onPruned' | 'onError'>;
   private readonly total: Statement;
-  private readonly aged: Statement;
+  private readonly aged: AgedCalls;
   private readonly oldest: Statement;
   private readonly dueOf: Statement;
   private readonly mark: Statement;
@@ -71,7 +73,7 @@ export class Retention extends IdleWorker {
     this.options = { ...DEFAULTS, busySlackRows: sliceRows, ...options };
     // call_counts is kept by triggers: the total without a scan of the history.
     this.total = db.prepare('SELECT coalesce(sum(total), 0) FROM call_counts').pluck();
-    this.aged = db.prepare("SELECT id FROM calls WHERE received_at < ? AND source <> 'import' ORDER BY received_at LIMIT ?").pluck();
+    this.aged = new AgedCalls(db);
     // In the order of calls_by_received_at (the id breaks ties): no sort, whatever the history's size.
     this.oldest = db.prepare('SELECT id FROM calls ORDER BY received_at, id LIMIT ?').pluck();
     // Which of some calls (an import's) are among those the rules want gone: the oldest over
@@ -98,11 +100,18 @@ export class Retention extends IdleWorker {
     return { calls: this.total.get() as number, bytes: this.usedBytes() };
   }
 
-  /** Calls due for deletion now (for the size rule, an estimate from the average call's share). */
-  due(): number {
+  /**
+   * Calls due for deletion now (for the size rule, an estimate from the average call's share).
+   * For the age rule, whether one is due among the next `rows` calls by time (-1: all of them;
+   * see AgedCalls): a look reads that many past old imported calls at most.
+   */
+  due(rows = ROWS_READ_PER_LOOK): number {
     const rules = this.options.rules();
     let due = Math.max(this.overCount(rules), this.overSize(rules));
-    if (due === 0 && rules.keepDays !== null) due = (this.aged.all(this.cutoff(rules.keepDays), 1) as number[]).length;
+    if (due === 0 && rules.keepDays !== null) {
+      this.aged.catchUp();
+      due = this.aged.find(this.cutoff(rules.keepDays), 1, rows).ids.length;
+    }
     return due;
   }
 
@@ -124,32 +133,40 @@ export class Retention extends IdleWorker {
    * `sizeDue` is how many calls the size rule wants gone, worked out before the drain: the
    * space deleted calls held is freed only once the text index is merged, so it is not
    * measured again between slices. The write lock is taken first, so that another process's
-   * write is waited for (see TextIndexer.indexSlice).
+   * write is waited for (see TextIndexer.indexSlice). The age rule reads `read` rows by time at
+   * most (-1: all), so a slice deletes fewer than `rows` while old imported calls are passed.
    */
-  pruneSlice(rows: number, sizeDue: number): { deleted: number; upToId: number } {
-    return this.db
+  pruneSlice(rows: number, sizeDue: number, read = ROWS_READ_PER_LOOK): { deleted: number; upToId: number } {
+    const { deleted, through } = this.db
       .transaction(() => {
         const rules = this.options.rules();
-        const ids = rules.keepDays === null ? [] : (this.aged.all(this.cutoff(rules.keepDays), rows) as number[]);
+        let aged: ReturnType<AgedCalls['find']> | null = null;
+        if (rules.keepDays !== null) {
+          this.aged.catchUp();
+          aged = this.aged.find(this.cutoff(rules.keepDays), rows, read < 0 ? -1 : Math.max(rows, read));
+        }
+        const ids = aged?.ids ?? [];
         this.remove(ids);
         const over = Math.min(rows - ids.length, Math.max(this.overCount(rules), sizeDue - ids.length));
         const oldest = over > 0 ? (this.oldest.all(over) as number[]) : [];
         this.remove(oldest);
-        const all = [...ids, ...oldest];
-        return { deleted: all.length, upToId: all.reduce((a, b) => Math.max(a, b), 0) };
+        if (rules.keepDays !== null) this.aged.deleted();
+        return { deleted: [...ids, ...oldest], through: aged?.through };
       })
       .immediate();
+    if (through) this.aged.pass(through);
+    return { deleted: deleted.length, upToId: deleted.reduce((a, b) => Math.max(a, b), 0) };
   }
 
   /** Deletes everything due and merges the index, synchronously (tests, benchmarks); returns how many calls went. */
   enforce(): number {
     let total = 0;
-    for (let due = this.due(); due > 0; due = this.due()) {
+    for (let due = this.due(-1); due > 0; due = this.due(-1)) {
       let sizeDue = this.overSize(this.options.rules());
-      for (let slice = this.pruneSlice(this.options.sliceRows, sizeDue); slice.deleted > 0;) {
+      for (let slice = this.pruneSlice(this.options.sliceRows, sizeDue, -1); slice.deleted > 0;) {
         total += slice.deleted;
         sizeDue -= slice.deleted;
-        slice = this.pruneSlice(this.options.sliceRows, sizeDue);
+        slice = this.pruneSlice(this.options.sliceRows, sizeDue, -1);
       }
       for (let step = 0; step < MAX_MERGE_STEPS && this.mergeStep(); step++);
     }
