@@ -1,8 +1,10 @@
 /**
  * What a HAR export of a history costs: fill-history.ts's calls written as the command's
  * `export --har` writes them (harPlan, then writeHar), every call, and the longest the event
- * loop went without a turn. The last round's bytes are checked against the document of the
- * calls read one at a time (`get`), stringified whole as the page's export was.
+ * loop went without a turn, and the CPU time the process spent (all its threads: the
+ * collector's too), which a loaded machine moves less than the wall time. The last round's bytes
+ * are checked against the document of the calls read one at a time (`get`), stringified whole as
+ * the page's export was.
  *
  *   npx tsx test/bench/export-speed.ts [--calls 10000] [--rounds 5]
  */
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
       written = [];
       let bytes = 0;
       const started = performance.now();
+      const cpuBefore = process.cpuUsage();
       const { ids } = await harPlan(store.calls, { filter: {}, all: true });
       exported = ids;
       const count = await writeHar(store.calls, ids, (chunk) => {
@@ -43,11 +46,14 @@ async function main(): Promise<void> {
         written.push(chunk);
       });
       const ms = performance.now() - started;
+      const cpu = process.cpuUsage(cpuBefore);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
       longest = Math.max(longest, performance.now() - last);
       clearInterval(ticker);
       const perCall = ((ms * 1000) / count).toFixed(0);
       console.log(
-        `round ${round}: ${count} calls, ${bytes} bytes in ${ms.toFixed(0)} ms (${perCall} µs a call), longest loop wait ${longest.toFixed(1)} ms`,
+        `round ${round}: ${count} calls, ${bytes} bytes in ${ms.toFixed(0)} ms (${perCall} µs a call), ` +
+          `CPU ${cpuMs.toFixed(0)} ms (${((cpuMs * 1000) / count).toFixed(0)} µs a call), longest loop wait ${longest.toFixed(1)} ms`,
       );
     }
     const oneByOne = JSON.stringify(callsToHar(exported.map((id) => store.calls.get(id)!)), null, 2);
