@@ -65,8 +65,10 @@ export class LimitsSettings {
     for (const { pid, mode, keepsForThisRun } of this.othersRead.others) {
       const differs: Pick<LimitsElsewhere, 'stricter' | 'stricterHere'> = { stricter: {}, stricterHere: {} };
       for (const name of KEPT_LIMIT_NAMES) {
-        // A companion without the flag keeps by the stored settings, which are the folder's, as here.
-        const theirs = keepsForThisRun?.[name] ?? stored[name];
+        // A companion without the flag keeps by the stored settings, which are the folder's, as here;
+        // one given `--keep-calls 0` keeps by none (null), which is not a flag left out.
+        const given = keepsForThisRun?.[name];
+        const theirs = given === undefined ? stored[name] : given;
         if (stricter(theirs, own[name])) differs.stricter[name] = theirs;
         else if (stricter(own[name], theirs)) differs.stricterHere[name] = own[name];
         if (stricter(theirs, kept[name])) kept[name] = theirs;

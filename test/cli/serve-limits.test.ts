@@ -124,6 +124,24 @@ describe('serves sharing a history folder', () => {
     await strict.exited;
     await loose.waitFor(new RegExp(`process ${strict.child.pid} stopped: its limits no longer hold for this history`));
   });
+
+  it("takes another serve's --keep-calls 0 for no limit, not for the stored limit it sets aside", async () => {
+    const dataDir = tempDir();
+    const stored = await startCore({ dataDir });
+    expect((await stored.core.api.setLimits({ ...DEFAULT_LIMITS, keepCalls: 3 })).ok).toBe(true);
+    await stored.close();
+    const everything = await serve(['--port', '0', '--no-inspector', '--data-dir', dataDir, '--keep-calls', '0']);
+    await expect.poll(() => published(dataDir, everything.child.pid!)).toBe(true);
+    const thousand = await serve(['--port', '0', '--no-inspector', '--data-dir', dataDir, '--keep-calls', '1000']);
+    expect(thousand.stdout().replace(/\s+/g, ' ')).toContain(
+      `Shared: the serve of process ${everything.child.pid} also uses this history, and these limits (at most 1,000 calls) trim its calls too.`,
+    );
+    for (let i = 0; i < 10; i++) await post(`${thousand.baseUrl}/actions/c${i}`);
+    await expect.poll(async () => (await storedPaths(dataDir)).length).toBe(10);
+    // Two looks of the retention, one of them quiet: the 3 stored calls would be all that is left by now.
+    await new Promise((done) => setTimeout(done, 1_500));
+    expect(await storedCalls(dataDir)).toBe(10);
+  });
 });
 
 /** Five calls received today, exported as a HAR and moved to October of last year: the history keeps them after today's. */
