@@ -101,7 +101,7 @@ function namedFolderMustExist(flag: string | undefined, io: CliIo): CoreOptions[
 }
 
 /** How a command opens the core; `createsFolder`: a named data folder that is not there is made (init). */
-type CommandOptions = Partial<Omit<CoreOptions, 'dataDir' | 'mode' | 'env'>> & { createsFolder?: boolean };
+type CommandOptions = Partial<Omit<CoreOptions, 'dataDir' | 'mode' | 'env' | 'oneShot'>> & { createsFolder?: boolean };
 
 /** What a one-shot command gets of the core: the contract's API and its events. */
 export interface CoreSession {
@@ -114,8 +114,9 @@ export interface CoreSession {
 
 /**
  * A one-shot command's core: built like the app's and `serve`'s, opened without a server,
- * used through the contract by `work`, and stopped again whatever happens. A command that only
- * reads passes `readOnly`: it then creates no folder or history, and says where it looked.
+ * used through the contract by `work`, and stopped again whatever happens. It deletes no calls
+ * by limits of its own (CoreOptions.oneShot). A command that only reads passes `readOnly`: it
+ * then creates no folder or history, and says where it looked.
  */
 export async function withCore(
   command: string,
@@ -133,6 +134,7 @@ export async function withCore(
     onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
     ...options,
     mustExist,
+    oneShot: true,
   });
   const opened = await core.open();
   if (!opened.ok) {

@@ -99,6 +99,13 @@ export interface CoreOptions {
    * default, and then answers live in the history folder.
    */
   projectDir?: string | null;
+  /**
+   * A one-shot command's core (`send`, `replay`, `import`...; see open-core.ts): it deletes no
+   * calls by limits of its own, stored or default, only what the companions running on the
+   * folder want gone, which they delete anyway (DeletesBy). Its limits (`getLimits`) are still
+   * the folder's.
+   */
+  oneShot?: boolean;
   /** For commands that only read: the history must exist, and it is opened read-only (see `openStore`). */
   readOnly?: boolean;
   /** With `readOnly`: a missing history reads as an empty one and nothing is created (see `openStore`). */
@@ -201,6 +208,7 @@ export function createCore(options: CoreOptions): Core {
     () => requireStore().settings.scope(LIMITS_SETTINGS_SCOPE),
     options.limits ?? {},
     () => runningServes(options.dataDir).filter((serve) => serve.pid !== process.pid),
+    options.oneShot ? 'others-only' : 'own-and-others',
   );
 
   const tunnel = new TunnelController({
@@ -413,7 +421,8 @@ export function createCore(options: CoreOptions): Core {
       queryBudget: options.queryBudget,
       onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
       retention: {
-        // The strictest limits of the companions on the folder: any one of them deletes what its own want gone.
+        // The strictest limits of the companions on the folder: any one of them deletes what its own
+        // want gone (a one-shot command has none of its own, so only those running hold).
         rules: () => limits.shared().kept,
         onPruned: (deleted, upToId) => events.emit({ type: 'history-pruned', deleted, upToId }),
         onError: (error) => onInternalError(new Error(retentionFailure(error), { cause: error })),

@@ -9,15 +9,26 @@ export const KEPT_LIMIT_NAMES = ['keepCalls', 'keepDays', 'keepBytes'] as const;
 /** Another companion running on the data folder, as its state file tells it. */
 export type OtherCompanion = Pick<LimitsElsewhere, 'pid' | 'mode'> & { keepsForThisRun?: Partial<KeptLimits> };
 
+/**
+ * Whose limits a companion's retention deletes by. One that runs (`serve`, the desktop app): its
+ * own and those of the others running. A one-shot command (`send`, `replay`, `import`...): the
+ * others' only. It has no limits of its own to impose: the user sets them on the companions that
+ * run (a `serve --keep-calls 0` keeps everything), and a command that stores a call and exits
+ * must not trim the history by the stored settings or the defaults meanwhile.
+ */
+export type DeletesBy = 'own-and-others' | 'others-only';
+
 /** What the history shared by every companion on the folder is kept by, seen from this one. */
 export interface SharedLimits {
-  /** Per kind, the strictest of this companion's limits and those of the others running. */
+  /** Per kind, the strictest limits this companion deletes by (see DeletesBy). */
   kept: KeptLimits;
   elsewhere: LimitsElsewhere[];
 }
 
 /** How long the other companions read from their state files are trusted: retention asks at every slice. */
 const OTHERS_FRESH_MS = 2_000;
+
+const NO_LIMITS: KeptLimits = { keepCalls: null, keepDays: null, keepBytes: null };
 
 /** `a` keeps less than `b` (null: no limit). */
 const stricter = (a: number | null, b: number | null) => a !== null && (b === null || a < b);
@@ -30,7 +41,8 @@ const stricter = (a: number | null, b: number | null) => a !== null && (b === nu
  *
  * One history may be shared by several companions (two serves, a serve and the app), each with
  * its own limits for its run; each deletes what its own limits want gone, so the strictest
- * limits of those running hold for all. `shared` says which, so that each can say so.
+ * limits of those running hold for all. `shared` says which, so that each can say so. A
+ * one-shot command's limits are the folder's too (`current`), but it deletes by the others' only.
  */
 export class LimitsSettings {
   private cached: HistoryLimits | null = null;
@@ -41,7 +53,8 @@ export class LimitsSettings {
     private readonly settings: () => SettingsScope,
     private readonly forThisRun: Partial<HistoryLimits>,
     /** The other companions running on the data folder now. */
-    private readonly others: () => OtherCompanion[] = () => [],
+    private readonly others: () => OtherCompanion[],
+    private readonly deletesBy: DeletesBy,
   ) {}
 
   current(): HistoryLimits {
@@ -60,7 +73,10 @@ export class LimitsSettings {
     if (this.othersRead === null || now - this.othersRead.at > OTHERS_FRESH_MS) this.othersRead = { at: now, others: this.others() };
     const own = this.current();
     const stored = this.stored();
-    const kept: KeptLimits = { keepCalls: own.keepCalls, keepDays: own.keepDays, keepBytes: own.keepBytes };
+    const kept: KeptLimits =
+      this.deletesBy === 'own-and-others'
+        ? { keepCalls: own.keepCalls, keepDays: own.keepDays, keepBytes: own.keepBytes }
+        : { ...NO_LIMITS };
     const elsewhere: LimitsElsewhere[] = [];
     for (const { pid, mode, keepsForThisRun } of this.othersRead.others) {
       const differs: Pick<LimitsElsewhere, 'stricter' | 'stricterHere'> = { stricter: {}, stricterHere: {} };
@@ -70,7 +86,8 @@ export class LimitsSettings {
         const given = keepsForThisRun?.[name];
         const theirs = given === undefined ? stored[name] : given;
         if (stricter(theirs, own[name])) differs.stricter[name] = theirs;
-        else if (stricter(own[name], theirs)) differs.stricterHere[name] = own[name];
+        // A one-shot command's limits trim no one's calls: it deletes by no limits of its own.
+        else if (this.deletesBy === 'own-and-others' && stricter(own[name], theirs)) differs.stricterHere[name] = own[name];
         if (stricter(theirs, kept[name])) kept[name] = theirs;
       }
       if (Object.keys(differs.stricter).length + Object.keys(differs.stricterHere).length > 0) elsewhere.push({ pid, mode, ...differs });
