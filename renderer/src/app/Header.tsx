@@ -7,6 +7,7 @@ import { CopyButton } from '../shared/CopyButton';
 import { MiddleElided } from '../shared/MiddleElided';
 import { Sparkline } from './Sparkline';
 import { TunnelPill } from '../tunnel/TunnelPill';
+import { withKey } from './shortcuts';
 import { useCallsStore } from '../history/calls-store';
 import { setFilter } from '../history/calls-actions';
 
@@ -24,11 +25,11 @@ interface Command {
 }
 
 const COMMANDS: Command[] = [
-  { label: 'Answers', title: 'Mocks and forwarding (a)', run: () => openPanel('answers') },
-  { label: 'Account', title: 'Flowent account and actions (f)', run: () => openPanel('account') },
+  { label: 'Answers', title: withKey('Mocks and forwarding', 'answers'), run: () => openPanel('answers') },
+  { label: 'Account', title: withKey('Flowent account and actions', 'account'), run: () => openPanel('account') },
   { label: 'Project', title: 'The project folder: actions and answers as files, Plan and Apply', run: () => openPanel('project') },
-  { label: 'Simulate', title: 'Send a Flowent call that never happened (s)', run: () => openReplayDialog('simulator') },
-  { label: 'Settings', title: 'HMAC key, ngrok authtoken, history (,)', run: openSettings, className: 'settings-button' },
+  { label: 'Simulate', title: withKey('Send a Flowent call that never happened', 'simulate'), run: () => openReplayDialog('simulator') },
+  { label: 'Settings', title: withKey('HMAC key, ngrok authtoken, history', 'settings'), run: openSettings, className: 'settings-button' },
 ];
 
 export function Header() {
@@ -74,7 +75,12 @@ export function Header() {
             {c.label}
           </button>
         ))}
-        <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openPanel('help')}>
+        <button
+          type="button"
+          aria-label="Keyboard shortcuts"
+          title={withKey('Keyboard shortcuts', 'help')}
+          onClick={() => openPanel('help')}
+        >
           ?
         </button>
       </nav>

@@ -11,7 +11,12 @@ export interface Shortcut {
   /** `KeyboardEvent.key` values; none for keys handled elsewhere (Esc, Ctrl/Cmd+Enter in editors). */
   match: string[];
   run?: () => void;
+  /** Names it for the buttons that do the same, whose titles name its key (withKey). */
+  id?: ShortcutId;
 }
+
+/** The shortcuts a button does the same as. */
+export type ShortcutId = 'answers' | 'account' | 'settings' | 'bulk-replay' | 'simulate' | 'export' | 'help';
 
 /**
  * Single keys, pressed outside text fields with no modifier held: browsers and operating
@@ -23,14 +28,24 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: '/', what: 'Search request bodies', match: ['/'], run: () => document.getElementById(SEARCH_INPUT_ID)?.focus() },
   { keys: 'Esc', what: 'Clear the search, or close a dialog', match: [] },
   { keys: 'c', what: 'Copy the webhook base URL', match: ['c'], run: copyWebhookUrl },
-  { keys: 'a', what: 'Answers (mocks and forwarding)', match: ['a'], run: () => openPanel('answers') },
+  { id: 'answers', keys: 'a', what: 'Answers (mocks and forwarding)', match: ['a'], run: () => openPanel('answers') },
   { keys: 'p', what: 'Public URL (tunnel and LAN addresses)', match: ['p'], run: () => openPanel('tunnel') },
-  { keys: 'f', what: 'Flowent account (actions, API token)', match: ['f'], run: () => openPanel('account') },
-  { keys: ',', what: 'Settings (HMAC key, ngrok authtoken, history)', match: [','], run: openSettings },
+  { id: 'account', keys: 'f', what: 'Flowent account (actions, API token)', match: ['f'], run: () => openPanel('account') },
+  { id: 'settings', keys: ',', what: 'Settings (HMAC key, ngrok authtoken, history)', match: [','], run: openSettings },
   ...REPLAY_SHORTCUTS,
   { keys: 'Ctrl/Cmd+Enter', what: 'In a parameters editor: send', match: [] },
-  { keys: '?', what: 'Show these shortcuts', match: ['?'], run: () => openPanel('help') },
+  { id: 'help', keys: '?', what: 'Show these shortcuts', match: ['?'], run: () => openPanel('help') },
 ];
+
+/**
+ * A button's title with the key that does the same, taken from the list the `?` help shows: a
+ * title that wrote its key itself went on naming one that did nothing once the keys changed.
+ */
+export function withKey(title: string, id: ShortcutId): string {
+  const shortcut = SHORTCUTS.find((s) => s.id === id);
+  if (!shortcut) throw new Error(`No shortcut is named ${id}`);
+  return `${title} (${shortcut.keys})`;
+}
 
 function copyWebhookUrl(): void {
   const url = useMetaStore.getState().status?.webhookBaseUrl;

@@ -1,8 +1,9 @@
 import { useReplayStore } from './replay-store';
 import { openReplayDialog } from './replay-ui-actions';
 import { useCallsStore } from '../history/calls-store';
+import { withKey } from '../app/shortcuts';
 
-/** "Bulk replay…": the bulk replay of the list's current filter (Ctrl/Cmd+Shift+B); shows a run's progress while its dialog is closed. */
+/** "Bulk replay…": the bulk replay of the list's current filter (the `r` key too); shows a run's progress while its dialog is closed. */
 export function BulkReplayButton() {
   const loaded = useCallsStore((s) => s.loaded);
   const empty = useCallsStore((s) => s.calls.length === 0);
@@ -12,7 +13,7 @@ export function BulkReplayButton() {
       type="button"
       disabled={loaded && empty && !running}
       onClick={() => openReplayDialog('bulk')}
-      title="Replay the calls of this filter (Ctrl/Cmd+Shift+B)"
+      title={withKey('Replay the calls of this filter', 'bulk-replay')}
     >
       {running ? `Bulk replay: ${running.done} of ${running.total}…` : 'Bulk replay…'}
     </button>

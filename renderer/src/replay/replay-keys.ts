@@ -2,12 +2,19 @@ import { exportHar } from './replay-har-actions';
 import { useReplayStore } from './replay-store';
 import { closeReplayDialog, currentSelectionFilter, openReplayDialog } from './replay-ui-actions';
 import { mayDiscardOnEscape, reportError, showToast } from '../page/ui-actions';
+import type { Shortcut } from '../app/shortcuts';
 
 /** Replay's single-key shortcuts, listed with the inspector's others. */
-export const REPLAY_SHORTCUTS = [
-  { keys: 'r', what: 'Bulk replay: every call of the current filter', match: ['r'], run: () => openReplayDialog('bulk') },
-  { keys: 's', what: 'Simulate a Flowent call', match: ['s'], run: () => openReplayDialog('simulator') },
-  { keys: 'e', what: 'Export the calls of the current filter as HAR', match: ['e'], run: exportFilteredCalls },
+export const REPLAY_SHORTCUTS: Shortcut[] = [
+  {
+    id: 'bulk-replay',
+    keys: 'r',
+    what: 'Bulk replay: every call of the current filter',
+    match: ['r'],
+    run: () => openReplayDialog('bulk'),
+  },
+  { id: 'simulate', keys: 's', what: 'Simulate a Flowent call', match: ['s'], run: () => openReplayDialog('simulator') },
+  { id: 'export', keys: 'e', what: 'Export the calls of the current filter as HAR', match: ['e'], run: exportFilteredCalls },
 ];
 
 function exportFilteredCalls(): void {
