@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { HarImportStage, HarImportSummary } from '../../../main/contract/api';
 import { counted, countWords, overLimitsWords, skippedWords } from '../../../main/contract/words';
-import { exportHar, harImportStageWords, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
-import { currentSelectionFilter } from './replay-ui-actions';
+import { harImportStageWords, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
+import { exportFilteredCalls, oneHarWorkAtATime } from './har-work';
+import { withKey } from '../app/shortcuts';
 import { dismissToast, showToast } from '../page/ui-actions';
 import { useReplayStore } from './replay-store';
 import { BusyButton } from '../shared/BusyButton';
@@ -26,26 +27,19 @@ export function describeImport(summary: HarImportSummary): string {
  * the toolbar would reflow it.
  */
 export function ExportImportButtons() {
-  const [busy, setBusy] = useState<string | null>(null);
+  const work = useReplayStore((s) => s.harWork);
   const progress = useReplayStore((s) => s.harImport);
   const fileInput = useRef<HTMLInputElement>(null);
-
-  const runExport = async () => {
-    setBusy('Exporting…');
-    const outcome = await exportHar({ filter: currentSelectionFilter() });
-    setBusy(null);
-    if (outcome) showToast(outcome.message, outcome.ok ? 4000 : null, outcome.ok ? 'info' : 'error');
-  };
 
   // The last import's error stays until dismissed, or until the next import: it is about a file the user has moved on from.
   const importError = useRef<number | null>(null);
 
   const runImport = async (read: () => Promise<HarImported | null>) => {
-    if (importError.current !== null) dismissToast(importError.current);
-    importError.current = null;
-    setBusy('Importing…');
-    const result = await read();
-    setBusy(null);
+    const result = await oneHarWorkAtATime('import', () => {
+      if (importError.current !== null) dismissToast(importError.current);
+      importError.current = null;
+      return read();
+    });
     if (!result) return;
     // The core announces each imported call, so the list and the counts update by themselves.
     if (!result.ok) importError.current = showToast(`Could not import the HAR file: ${result.message}`, null, 'error');
@@ -57,13 +51,18 @@ export function ExportImportButtons() {
     else fileInput.current?.click();
   };
 
+  // The button that started the work says so in its words, not in a tooltip alone.
   return (
-    <div className="har-buttons" aria-busy={busy !== null}>
-      <BusyButton busy={busy !== null} onClick={() => void runExport()} title="Export the calls of this filter as HAR (e)">
-        Export HAR
+    <div className="har-buttons" aria-busy={work !== null}>
+      <BusyButton
+        busy={work !== null}
+        onClick={() => void exportFilteredCalls()}
+        title={withKey('Export the calls of this filter as HAR', 'export')}
+      >
+        {work === 'export' ? 'Exporting…' : 'Export HAR'}
       </BusyButton>
-      <BusyButton busy={busy !== null} onClick={chooseFile} title={busy ?? 'Import calls from a HAR file'}>
-        Import HAR
+      <BusyButton busy={work !== null} onClick={chooseFile} title="Import calls from a HAR file">
+        {work === 'import' ? 'Importing…' : 'Import HAR'}
       </BusyButton>
       {progress && progress.stage !== 'choosing' && <HarImportBar stage={progress} />}
       <input

@@ -37,11 +37,24 @@ export interface ReplayState {
    * uploaded, then by the core's events. `choosing` while the desktop app's open dialog is up.
    */
   harImport: HarImportStage | { stage: 'choosing' } | null;
+  /**
+   * The HAR export or import this window runs, one at a time however it was started (the
+   * buttons, the `e` key): the buttons say so meanwhile (har-work.ts).
+   */
+  harWork: 'export' | 'import' | null;
   /** By call id: unsent edits of the call's parameters (replay-drafts.ts). */
   drafts: Record<number, ReplayDraft>;
 }
 
-const initial = (): ReplayState => ({ dialog: null, bulk: null, learned: null, simulatorActions: null, harImport: null, drafts: {} });
+const initial = (): ReplayState => ({
+  dialog: null,
+  bulk: null,
+  learned: null,
+  simulatorActions: null,
+  harImport: null,
+  harWork: null,
+  drafts: {},
+});
 
 export const useReplayStore = create<ReplayState>()(initial);
 

@@ -191,6 +191,36 @@ describe('HAR export and import in the browser', () => {
     expect(entries.map((e: { _callId: number }) => e._callId)).toEqual([2]);
     expect(await screen.findByText(/^Downloaded 1 call as/)).toBeTruthy();
   });
+
+  // The `e` key started an export of its own beside the button's, with nothing on screen: two
+  // presses were two downloads of the same file.
+  it('exports one at a time, by the e key or the button, and the button says "Exporting…" meanwhile', async () => {
+    const { c, user } = await browserPage();
+    const exports = () => c.inspectorRequests.filter((r) => r.method === 'exportHar').length;
+    let release = c.holdNextInspectorAnswer('exportHar');
+    await user.keyboard('e');
+    const busy = await screen.findByRole('button', { name: 'Exporting…' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Import HAR' }).getAttribute('aria-disabled')).toBe('true');
+    await user.keyboard('e');
+    await waitFor(() => expect(status()).toBe('Already exporting these calls: one export at a time.'));
+    await user.click(busy);
+    release();
+    await waitFor(() => expect(status()).toMatch(/^Downloaded 4 calls as/));
+    expect(downloads).toHaveLength(1);
+    expect(exports()).toBe(1);
+    expect(screen.getByRole('button', { name: 'Export HAR' }).getAttribute('aria-disabled')).toBeNull();
+
+    // Started by the button, the key waits for it too.
+    release = c.holdNextInspectorAnswer('exportHar');
+    await user.click(screen.getByRole('button', { name: 'Export HAR' }));
+    await screen.findByRole('button', { name: 'Exporting…' });
+    await user.keyboard('e');
+    release();
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Export HAR' }).getAttribute('aria-disabled')).toBeNull());
+    expect(exports()).toBe(2);
+  });
 });
 
 describe('HAR export and import in the desktop app', () => {
