@@ -3,6 +3,7 @@ import { SEARCH_INPUT_ID } from '../calls/search-input';
 import { REPLAY_SHORTCUTS } from '../replay/replay-keys';
 import { copyText, openPanel, openSettings, reportError } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
+import { webhookBaseToRegister } from '../tunnel/tunnel';
 
 /** One shortcut: the keys as the help lists them, what it does, and the key values it answers to. */
 export interface Shortcut {
@@ -27,7 +28,12 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: '↑ / ↓ or k / j', what: 'Select the previous / next call', match: [] },
   { keys: '/', what: 'Search request bodies', match: ['/'], run: () => document.getElementById(SEARCH_INPUT_ID)?.focus() },
   { keys: 'Esc', what: 'Clear the search, or close a dialog', match: [] },
-  { keys: 'c', what: 'Copy the webhook base URL', match: ['c'], run: copyWebhookUrl },
+  {
+    keys: 'c',
+    what: "Copy the webhook base URL to give Flowent: the tunnel's public URL while it is online, else this computer's",
+    match: ['c'],
+    run: copyWebhookUrl,
+  },
   { id: 'answers', keys: 'a', what: 'Answers (mocks and forwarding)', match: ['a'], run: () => openPanel('answers') },
   { keys: 'p', what: 'Public URL (tunnel and LAN addresses)', match: ['p'], run: () => openPanel('tunnel') },
   { id: 'account', keys: 'f', what: 'Flowent account (actions, API token)', match: ['f'], run: () => openPanel('account') },
@@ -47,9 +53,11 @@ export function withKey(title: string, id: ShortcutId): string {
   return `${title} (${shortcut.keys})`;
 }
 
+/** Copies what Flowent is to be given: the public URL while the tunnel is online (Flowent in the cloud cannot reach 127.0.0.1). */
 function copyWebhookUrl(): void {
-  const url = useMetaStore.getState().status?.webhookBaseUrl;
-  if (url) void copyText(url, 'webhook URL');
+  const status = useMetaStore.getState().status;
+  const toRegister = status ? webhookBaseToRegister(status) : null;
+  if (toRegister) void copyText(toRegister.base, toRegister.reach === 'public' ? 'public URL' : 'webhook URL');
   else reportError('There is no webhook URL to copy yet: the server is not listening');
 }
 

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { loadSample } from '../settings/settings-actions';
-import { openSettings } from '../page/ui-actions';
+import { openPanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
 import { sourceLabel } from '../shared/secret-words';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
+import { actionUrl, webhookBaseToRegister } from '../tunnel/tunnel';
 
 /** How often the sample call is signed again while the empty state shows. */
 const SAMPLE_REFRESH_MS = 30_000;
@@ -14,7 +15,6 @@ export function EmptyState() {
   const status = useMetaStore((s) => s.status);
   const sample = useMetaStore((s) => s.sample);
   const [sampleError, setSampleError] = useState<string | null>(null);
-  const base = status?.webhookBaseUrl ?? null;
   // Signed anew whenever the status changes (the tunnel came up, a key was saved or cleared), and
   // every half minute, so that what is copied is never older than Flowent's timestamp window allows.
   useEffect(() => {
@@ -27,19 +27,10 @@ export function EmptyState() {
       clearInterval(timer);
     };
   }, [status]);
-  const url = base ? `${base}/actions/<action_name>` : null;
   return (
     <section className="empty-state" aria-label="No calls yet">
       <h2>No calls yet</h2>
-      <p>Register your action in Flowent with this webhook URL (one path per action name):</p>
-      {url ? (
-        <div className="code-line">
-          <code data-testid="empty-webhook-url">{url}</code>
-          <CopyButton text={url} what="action webhook URL" />
-        </div>
-      ) : (
-        <p className="muted">{status ? 'The webhook server is not listening yet.' : 'Asking the companion where it listens…'}</p>
-      )}
+      <WebhookUrls />
       <p>{sample && !sample.signed ? 'Or send a sample call now:' : 'Or send a correctly signed sample call now:'}</p>
       {sample ? (
         <div className="code-block">
@@ -58,6 +49,62 @@ export function EmptyState() {
       )}
       <KeyLine />
     </section>
+  );
+}
+
+/**
+ * The URL to register in Flowent: the tunnel's public one while it is online, this computer's
+ * own beside it said to be local (Flowent in the cloud cannot reach it), and said so too when it
+ * is the only one.
+ */
+function WebhookUrls() {
+  const status = useMetaStore((s) => s.status);
+  const toRegister = status ? webhookBaseToRegister(status) : null;
+  const local = status?.webhookBaseUrl ? actionUrl(status.webhookBaseUrl, null) : null;
+  if (!toRegister) {
+    return (
+      <>
+        <p>Register your action in Flowent with this webhook URL (one path per action name):</p>
+        <p className="muted">{status ? 'The webhook server is not listening yet.' : 'Asking the companion where it listens…'}</p>
+      </>
+    );
+  }
+  const url = actionUrl(toRegister.base, null);
+  if (toRegister.reach === 'public') {
+    return (
+      <>
+        <p>Register your action in Flowent with the tunnel&apos;s public URL (one path per action name):</p>
+        <div className="code-line">
+          <code data-testid="empty-webhook-url">{url}</code>
+          <CopyButton text={url} what="public action URL" />
+        </div>
+        {local && (
+          <>
+            <p>This computer&apos;s own URL, which Flowent in the cloud cannot reach:</p>
+            <div className="code-line">
+              <code data-testid="empty-local-url">{local}</code>
+              <CopyButton text={local} what="local action URL" />
+            </div>
+          </>
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      <p>Register your action in Flowent with this webhook URL (one path per action name):</p>
+      <div className="code-line">
+        <code data-testid="empty-webhook-url">{url}</code>
+        <CopyButton text={url} what="local action URL" />
+      </div>
+      <p className="muted" data-testid="empty-local-note">
+        It is this computer&apos;s own URL, which Flowent in the cloud cannot reach: open a tunnel in{' '}
+        <button type="button" className="link-button" onClick={() => openPanel('tunnel')}>
+          Public URL
+        </button>{' '}
+        for one it can.
+      </p>
+    </>
   );
 }
 

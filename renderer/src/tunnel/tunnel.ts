@@ -1,4 +1,4 @@
-import type { TunnelStatus } from '../../../main/contract/api';
+import { hereFactsOf, type CoreStatus, type TunnelStatus } from '../../../main/contract/api';
 import { tunnelRetryWords } from '../../../main/contract/words';
 
 export const ACTION_PLACEHOLDER = '<action_name>';
@@ -6,6 +6,16 @@ export const ACTION_PLACEHOLDER = '<action_name>';
 /** The URL to register in Flowent for one action, on a given base. */
 export function actionUrl(base: string, action: string | null): string {
   return `${base.replace(/\/+$/, '')}/actions/${action ?? ACTION_PLACEHOLDER}`;
+}
+
+/**
+ * The webhook base URL to give Flowent: the tunnel's public URL while it is online (Flowent in
+ * the cloud reaches nothing else), else this computer's; null while the server does not listen.
+ */
+export function webhookBaseToRegister(status: CoreStatus): { base: string; reach: 'public' | 'this-computer' } | null {
+  const { publicUrl, webhookBaseUrl } = hereFactsOf(status);
+  if (publicUrl) return { base: publicUrl, reach: 'public' };
+  return webhookBaseUrl ? { base: webhookBaseUrl, reach: 'this-computer' } : null;
 }
 
 const TUNNEL_STATE_LABEL: Record<TunnelStatus['state'], string> = {
