@@ -9,7 +9,7 @@ import { BodyView } from './BodyView';
 import { CopyButton } from '../shared/CopyButton';
 import { HandlerDisagreement } from '../handler/HandlerDisagreement';
 import { HandlerSection } from '../handler/HandlerSection';
-import { HeadersTable } from '../shared/HeadersTable';
+import { HeadersFold } from './HeadersFold';
 import { JsonView } from '../shared/JsonView';
 import { Prose } from '../shared/Prose';
 import { ParameterCheckPanel } from '../account/ParameterCheckPanel';
@@ -129,10 +129,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
         ) : (
           <BodyView text={call.requestBody} base64={call.requestBodyBase64} />
         )}
-        <details className="headers-fold">
-          <summary>Request headers ({call.requestHeaders.length})</summary>
-          <HeadersTable headers={call.requestHeaders} label="Request headers" />
-        </details>
+        <HeadersFold headers={call.requestHeaders} label="Request headers" />
       </section>
 
       <section aria-label="Answer">
@@ -149,10 +146,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
         ) : (
           <>
             <JsonView text={call.response.body} label="Answer body" />
-            <details className="headers-fold">
-              <summary>Answer headers ({call.response.headers.length})</summary>
-              <HeadersTable headers={call.response.headers} label="Answer headers" />
-            </details>
+            <HeadersFold headers={call.response.headers} label="Answer headers" />
           </>
         )}
         <AnswerChecks call={call} />

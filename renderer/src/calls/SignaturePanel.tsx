@@ -141,6 +141,8 @@ function StylesTable({
             <td>
               {/* A valid call lacks a digest only when its key changed since (the findings say so). */}
               <code>{row.style.expected ?? (verdict === 'valid' ? '(not computed)' : '(no key)')}</code>
+              {/* To compare with what a handler computes: the digest shown, never the key it was made with. */}
+              {row.style.expected !== null && <CopyButton text={row.style.expected} what={`expected signature, ${row.label}`} />}
             </td>
             <td className={row.matched ? 'match-yes' : 'match-no'} aria-label={row.matched ? 'matches' : 'does not match'}>
               {row.matched ? '✓' : '✗'}

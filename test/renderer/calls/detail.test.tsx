@@ -106,15 +106,15 @@ describe('detail pane', () => {
         .slice(1)
         .map((r) => r.textContent),
     ).toEqual([
-      `${PYTHON} and 3 more styles (same bytes)${hmac(`${KEY} `, asSent)}✗`,
-      `${GO} and 8 more styles (same bytes)${hmac(`${KEY} `, sorted)}✗`,
+      `${PYTHON} and 3 more styles (same bytes)${hmac(`${KEY} `, asSent)}Copy✗`,
+      `${GO} and 8 more styles (same bytes)${hmac(`${KEY} `, sorted)}Copy✗`,
     ]);
     await user.click(within(panel).getByRole('button', { name: 'Show every style (13)' }));
     const every = within(panel).getByRole('table', { name: 'Every style' });
     const rows = within(every).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(13);
-    expect(rows[0]!.textContent).toBe(`${PYTHON}${hmac(`${KEY} `, asSent)}✗`);
-    expect(rows[1]!.textContent).toBe(`${GO}${hmac(`${KEY} `, sorted)}✗`);
+    expect(rows[0]!.textContent).toBe(`${PYTHON}${hmac(`${KEY} `, asSent)}Copy✗`);
+    expect(rows[1]!.textContent).toBe(`${GO}${hmac(`${KEY} `, sorted)}Copy✗`);
     expect(within(panel).queryByRole('list', { name: 'More findings' })).toBeNull();
     expect(within(panel).getByTestId('timestamp-age').textContent).toContain('sent 7 min before it arrived');
     expect(within(panel).getByTestId('timestamp-age').textContent).toContain('old: past the 5-minute window');
