@@ -20,6 +20,7 @@ import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/acco
 import type { AccountEvent } from '../../../main/contract/account';
 import { loadProject, projectChanged } from '../project/project-actions';
 import { applyProbeFinished, applyProbeProgress, loadProbes } from '../handler/probe-progress';
+import { followCallInAddress } from './call-address';
 
 /**
  * Connects the stores to a bridge: subscribes to events and to the connection state when the
@@ -52,11 +53,14 @@ export function startSession(b: RendererBridge): () => void {
   // A clicked failure notification: every failed call, whatever the list was filtered to before,
   // so the one notified is among them (the header's "failures" button, with no other filter).
   const offShowFailed = hasPageRequests(b) ? b.onShowFailedCalls(() => void setFilter({ ...EMPTY_FILTER, failures: true })) : () => {};
+  // After setBridge: the call the address names is read through it.
+  const offAddress = followCallInAddress();
   void refreshAll();
   return () => {
     offEvents();
     offConnection();
     offShowFailed();
+    offAddress();
     if (currentBridge() === b) setBridge(null);
   };
 }

@@ -77,10 +77,17 @@ function CallDetailView({ call }: { call: CallDetail }) {
   const answerFirst = answerProblemLeads(call);
   return (
     <>
-      <h2 className="detail-title">
-        <span className="method">{call.method}</span> <code>{call.path}</code> <VerdictBadge verdict={call.verdict} />
-        {call.test && <TestTag />}
-      </h2>
+      {/* The id is what the command line and the page's own words know a call by ("replay 42", "call #9"). */}
+      <div className="detail-head">
+        <h2 className="detail-title">
+          <span className="call-id" data-testid="call-id">
+            #{call.id}
+          </span>{' '}
+          <span className="method">{call.method}</span> <code>{call.path}</code> <VerdictBadge verdict={call.verdict} />
+          {call.test && <TestTag />}
+        </h2>
+        <CopyButton text={String(call.id)} what="call id" />
+      </div>
       <HandlerDisagreement call={call} />
       {answerFirst && <AnswerProblem call={call} />}
       <VerdictLine call={call} />

@@ -1,14 +1,27 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { openCall } from '../harness/render';
 
-// What a developer takes out of a call's details: its headers as lines, and each style's
-// expected signature to compare with what their handler computes.
+// What a developer takes out of a call's details: its id (what the command line knows it by:
+// `replay 42`, `mocks from-call 42`), its headers as lines, and each style's expected signature
+// to compare with what their handler computes.
 const companion = useCompanion();
 
 describe('copying from the details', () => {
+  it("shows the call's id in the details' title and copies it", async () => {
+    const c = companion();
+    await c.send('send_email');
+    await c.send('create_ticket');
+    const { pane, user } = await openCall(c.bridge, 2);
+    const title = within(pane).getByRole('heading', { level: 2 });
+    expect(title.textContent).toMatch(/^#2 POST \/actions\/create_ticket/);
+    await user.click(within(pane).getByRole('button', { name: 'Copy call id' }));
+    await expect(navigator.clipboard.readText()).resolves.toBe('2');
+    await screen.findByText('Copied');
+  });
+
   it('copies the request headers as Name: value lines, and a credential as [redacted], never its value', async () => {
     const c = companion();
     await c.send(
