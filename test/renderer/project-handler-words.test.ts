@@ -95,14 +95,17 @@ describe('the handler probe in each front end’s words', () => {
 describe('a HAR file over the import limit, in the page', () => {
   it('is refused before it is read or sent, with its name and size', async () => {
     let read = false;
-    const file = {
-      name: 'calls.har',
-      size: 70 * 1024 * 1024,
-      text: async () => {
-        read = true;
-        return '';
-      },
-    };
+    // A file that says it is 70 MB, and tells any reading of its bytes.
+    const file = new File(['{}'], 'calls.har');
+    Object.defineProperty(file, 'size', { value: 70 * 1024 * 1024 });
+    for (const reading of ['arrayBuffer', 'bytes', 'slice', 'stream', 'text'] as const) {
+      Object.defineProperty(file, reading, {
+        value: () => {
+          read = true;
+          throw new Error('read');
+        },
+      });
+    }
     expect(await importHarFile(file)).toEqual({
       ok: false,
       message:

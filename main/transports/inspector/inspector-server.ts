@@ -267,7 +267,12 @@ export class InspectorServer {
     const raw = await readBody(request, MAX_HAR_IMPORT_BYTES);
     if (raw === null) return tooLarge();
     const text = harFileText(raw);
-    if (!text.ok) return sendJson(response, 400, { ok: false, code: 'bad-json', message: text.message });
+    // Refused as importHar refuses a file it cannot read (and as the desktop app refuses it): the
+    // page says it as it says any other problem with the file.
+    if (!text.ok) {
+      const refused: Awaited<ReturnType<CompanionApi['importHar']>> = { ok: false, code: 'har-not-text', reason: text.message };
+      return sendJson(response, 200, { ok: true, value: refused });
+    }
     return this.answerCall(response, () => this.options.api.importHar(text.value));
   }
 

@@ -9,7 +9,7 @@ import { canUploadHar, hasConnection, type RendererBridge } from '../transport/c
 import { currentBridge } from '../page/bridge-holder';
 import { NOT_CONNECTED } from '../page/run-result';
 import { inPageWords } from '../page/page-words';
-import { reportError } from '../page/ui-actions';
+import { errorMessage, reportError } from '../page/ui-actions';
 import { counted, countWords, exportedCallsWords, leftOutWords } from '../../../main/contract/words';
 import { useReplayStore } from './replay-store';
 
@@ -65,20 +65,23 @@ export function importsThroughDialog(b: RendererBridge | null = currentBridge())
 }
 
 /**
- * Imports a HAR: the desktop app asks for the file itself (`text` null); the browser sends the
- * file's text whole, its transport telling the bytes sent. The core then reads the file and
- * imports it in slices, telling each stage; `harImport` in the replay store follows them until
- * the import ends.
+ * Imports a HAR: the desktop app asks for the file itself (`file` null; a page there never has
+ * one); the browser sends the chosen file's bytes, its transport telling them as they go. The
+ * core then reads the file and imports it in slices, telling each stage; `harImport` in the
+ * replay store follows them until the import ends.
  */
-export async function importHar(text: string | null): Promise<HarImported | null> {
+export async function importHar(file: File | null): Promise<HarImported | null> {
   const b = currentBridge();
   if (!b) return { ok: false, message: NOT_CONNECTED };
-  const uploading = text !== null && canUploadHar(b);
-  useReplayStore.setState({ harImport: uploading ? { stage: 'uploading', sent: 0, total: 0 } : { stage: 'choosing' } });
+  const upload = file !== null && canUploadHar(b) ? { file, bridge: b } : null;
+  useReplayStore.setState({ harImport: upload ? { stage: 'uploading', sent: 0, total: 0 } : { stage: 'choosing' } });
   try {
-    const result = uploading ? await b.uploadHar(text, applyHarImportStage) : await b.importHar(text);
+    const result = upload ? await upload.bridge.uploadHar(upload.file, applyHarImportStage) : await b.importHar(null);
     return result.ok ? result : { ok: false, message: inPageWords(result) };
   } catch (error) {
+    // An upload that failed because the file could not be read is about the file, not the connection.
+    const unreadable = upload && (await whyUnreadable(upload.file));
+    if (unreadable) return { ok: false, message: inPageWords({ code: 'file-unreadable', file: upload.file.name, reason: unreadable }) };
     reportError('Could not import the HAR file', error);
     return null;
   } finally {
@@ -90,7 +93,7 @@ export async function importHar(text: string | null): Promise<HarImported | null
  * Imports a HAR file the user chose in the browser: one over the import limit is refused here,
  * before it is read or sent (the inspector would refuse it too, after the upload).
  */
-export async function importHarFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<HarImported | null> {
+export async function importHarFile(file: File): Promise<HarImported | null> {
   const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
   if (file.size > MAX_HAR_IMPORT_BYTES) {
     const failure = {
@@ -101,13 +104,17 @@ export async function importHarFile(file: Pick<File, 'name' | 'size' | 'text'>):
     } as const;
     return { ok: false, message: inPageWords(failure) };
   }
-  let text: string;
+  return importHar(file);
+}
+
+/** Why a chosen file cannot be read now (moved or changed since it was chosen), or null when it can. */
+async function whyUnreadable(file: Blob): Promise<string | null> {
   try {
-    text = await file.text();
+    await file.slice(0, 1).arrayBuffer();
+    return null;
   } catch (error) {
-    return { ok: false, message: inPageWords({ code: 'file-unreadable', file: file.name, reason: String(error) }) };
+    return errorMessage(error).replace(/\.$/, '');
   }
-  return importHar(text);
 }
 
 /** The core's word on a HAR import: shown while this window's import runs (another window's import is not followed). */

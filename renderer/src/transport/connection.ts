@@ -55,10 +55,12 @@ export function canRotateToken(bridge: RendererBridge | null): bridge is Compani
 /** A transport that sends a HAR file itself and can tell how much of it is sent (the browser inspector's). */
 export interface HarUpload {
   /**
-   * Imports the file's text as `importHar` does, telling `uploading` as its bytes go and
-   * `reading` once all are sent (the companion parses it then).
+   * Imports the file as `importHar` imports its text, telling `uploading` as its bytes go and
+   * `reading` once all are sent (the companion decodes and parses it then). The file's bytes go
+   * as they are: the page never holds them as text (making a string of a large file, then
+   * sending it, stops the page for as long as the upload takes).
    */
-  uploadHar(text: string, onStage: (stage: HarImportStage) => void): ReturnType<CompanionApi['importHar']>;
+  uploadHar(file: Blob, onStage: (stage: HarImportStage) => void): ReturnType<CompanionApi['importHar']>;
 }
 
 export function canUploadHar(bridge: RendererBridge | null): bridge is CompanionBridge & HarUpload {

@@ -9,14 +9,14 @@ export interface EventSourceLike {
 }
 
 /**
- * POSTs a body and tells its bytes as they go: fetch cannot (it has no upload progress), so the
+ * POSTs a file and tells its bytes as they go: fetch cannot (it has no upload progress), so the
  * page's is XMLHttpRequest's. Resolves with the answer's status and text; rejects when the
- * companion could not be reached.
+ * companion could not be reached, or the file could not be read.
  */
 export type Upload = (
   url: string,
   headers: Record<string, string>,
-  body: string,
+  body: Blob,
   onSent: (sent: number, total: number) => void,
 ) => Promise<{ status: number; text: string }>;
 
@@ -92,13 +92,13 @@ export function createHttpBridge(
   }
 
   /** A HAR file goes as it is to its own path (the API's bodies are at most 64 KB), its bytes told as they are sent. */
-  const uploadHar: HarUpload['uploadHar'] = async (text, onStage) => {
+  const uploadHar: HarUpload['uploadHar'] = async (file, onStage) => {
     let answer: { status: number; text: string };
     try {
       answer = await doUpload(
         `${root}/api/import-har`,
         { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        text,
+        file,
         (sent, total) => onStage(total > 0 && sent >= total ? { stage: 'reading' } : { stage: 'uploading', sent, total }),
       );
     } catch (error) {
@@ -242,7 +242,7 @@ export function createHttpBridge(
     checkSimulatedParameters: (action, parameters) => call('checkSimulatedParameters', [action, parameters]),
     simulateCall: (request) => call('simulateCall', [request]),
     exportHar: (selection) => call('exportHar', [selection]),
-    importHar: (text) => (text === null ? call('importHar', [null]) : uploadHar(text, () => {})),
+    importHar: (text) => (text === null ? call('importHar', [null]) : uploadHar(new Blob([text]), () => {})),
     uploadHar,
     getAccount: () => call('getAccount', []),
     saveProfile: (profile) => call('saveProfile', [profile]),
@@ -285,7 +285,10 @@ export function createHttpBridge(
   };
 }
 
-/** The page's upload: XMLHttpRequest, whose upload events count the bytes sent. */
+/**
+ * The page's upload: XMLHttpRequest, whose upload events count the bytes sent. Given the file
+ * itself, the browser reads it as it sends, off the page's thread.
+ */
 function uploadWithXhr(...[url, headers, body, onSent]: Parameters<Upload>): ReturnType<Upload> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -296,6 +299,7 @@ function uploadWithXhr(...[url, headers, body, onSent]: Parameters<Upload>): Ret
     });
     xhr.upload.addEventListener('load', (event) => onSent(event.total, event.total));
     xhr.addEventListener('load', () => resolve({ status: xhr.status, text: xhr.responseText }));
+    // Also what a file that can no longer be read ends in (moved, changed since it was chosen).
     xhr.addEventListener('error', () => reject(new Error('the connection failed')));
     xhr.addEventListener('abort', () => reject(new Error('the upload was stopped')));
     xhr.send(body);

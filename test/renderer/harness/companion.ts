@@ -229,16 +229,19 @@ export class Companion {
       // The page's XMLHttpRequest, played by Node over a real socket: the body goes in pieces, and
       // each piece's bytes are told once the socket took them, as the browser's upload events do.
       upload: async (url, headers, body, onSent) => {
+        // The browser reads the file as it sends it: one that cannot be read fails the upload, with
+        // the error a lost connection gives (XMLHttpRequest tells them apart no better).
+        const read = await body.arrayBuffer().catch(() => Promise.reject(new Error('the connection failed')));
+        const bytes = Buffer.from(read);
         const sent: InspectorRequest = {
           url,
           method: 'importHar',
           headers,
-          args: [body],
-          bodyLength: Buffer.byteLength(body),
+          args: [bytes.toString('utf8')],
+          bodyLength: bytes.length,
           answered: false,
         };
         this.inspectorRequests.push(sent);
-        const bytes = Buffer.from(body);
         const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
           const req = httpRequest(url, { method: 'POST', headers: { ...headers, 'Content-Length': bytes.length } }, (res) => {
             const chunks: Buffer[] = [];

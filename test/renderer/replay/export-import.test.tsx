@@ -93,13 +93,38 @@ describe('HAR export and import in the browser', () => {
 
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
     await user.upload(screen.getByLabelText('HAR file to import'), new File([png], 'picture.har'));
-    await waitFor(() => expect(status()).toContain('Could not import the HAR file: The file is not valid JSON'));
+    // Its bytes as they are, read as the import command reads them: not guessed at as text.
+    await waitFor(() =>
+      expect(status()).toContain(
+        'Could not import the HAR file: The HAR file is not valid UTF-8: byte 0 (0x89) begins an invalid or incomplete UTF-8 sequence. ' +
+          'Save it encoded as UTF-8, then import it again.',
+      ),
+    );
     // The earlier files' errors went when the next import began: one error, the latest file's.
     expect(errors()).toHaveLength(1);
 
-    await user.upload(screen.getByLabelText('HAR file to import'), new File([aSecondLater(har)], 'calls.har'));
+    // UTF-16 with its byte order mark, as Windows tools write a HAR: imported as the command imports it.
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...aSecondLater(har)].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    await user.upload(screen.getByLabelText('HAR file to import'), new File([utf16], 'calls.har'));
     await waitFor(() => expect(status()).toBe('Imported 4 calls.'));
     expect(errors()).toEqual([]);
+  });
+
+  it('says a chosen file that can no longer be read is unreadable, not that the companion is away', async () => {
+    const { c, user } = await browserPage();
+    // Moved away after it was chosen: the browser fails the upload as it would on a lost connection.
+    const gone = () => Promise.reject(new DOMException('A requested file or directory could not be found.', 'NotFoundError'));
+    const file = new File(['{"log":{"entries":[]}}'], 'moved.har');
+    Object.defineProperty(file, 'arrayBuffer', { value: gone });
+    Object.defineProperty(file, 'slice', { value: () => file });
+    await user.upload(screen.getByLabelText('HAR file to import'), file);
+    await waitFor(() =>
+      expect(status()).toContain(
+        'Could not import the HAR file: Could not read moved.har: A requested file or directory could not be found.',
+      ),
+    );
+    expect(screen.queryByRole('alert', { name: 'Connection lost' })).toBeNull();
+    expect(c.inspectorRequests.filter((r) => r.method === 'importHar')).toEqual([]);
   });
 
   it('counts every entry it skipped, broken ones with the others, as the import command does', async () => {
