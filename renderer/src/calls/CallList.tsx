@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, type RefCallback } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { isFiltered, type FilterState } from '../history/filter-state';
-import { clearFilters, loadFirstPage, loadMore, searchFurther, selectCall } from '../history/calls-actions';
+import { loadFirstPage, loadMore, searchFurther, selectCall } from '../history/calls-actions';
+import { clearFiltersFromButton } from './search-input';
 import { countInWords } from '../history/match-counts';
 import { listView, useCallsStore } from '../history/calls-store';
 import { CallRow } from './CallRow';
@@ -96,7 +97,7 @@ export function CallList() {
         <div className="empty-state" role="region" aria-label="No matching calls">
           <h2>No calls match these filters</h2>
           <p>Nothing stored matches the filters and search above.</p>
-          <button type="button" onClick={() => void clearFilters()}>
+          <button type="button" onClick={clearFiltersFromButton}>
             Clear filters
           </button>
         </div>
@@ -212,7 +213,7 @@ function NoneFoundYet({ downTo, toList }: { downTo: number; toList: RefCallback<
       <button type="button" ref={attach} onClick={() => void searchFurther()}>
         Search further
       </button>{' '}
-      <button type="button" onClick={() => void clearFilters()}>
+      <button type="button" onClick={clearFiltersFromButton}>
         Clear filters
       </button>
     </div>

@@ -1,16 +1,15 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { CALL_SOURCES, MAX_SEARCH_LENGTH, VERDICTS, type CallSource, type StatusClass, type Verdict } from '../../../main/contract/api';
 import { SOURCE_LABEL, VERDICT_LABEL } from '../shared/format';
 import { isFiltered, withoutAction, type RangeChoice, type TestChoice } from '../history/filter-state';
-import { clearFilters, setFilter, setSearchInput } from '../history/calls-actions';
+import { setFilter, setSearchInput } from '../history/calls-actions';
 import { useMetaStore } from '../page/stores';
 import { useCallsStore, type ActionCounts } from '../history/calls-store';
 import { countInWords } from '../history/match-counts';
 import { BulkReplayButton } from '../replay/BulkReplayButton';
 import { ExportImportButtons } from '../replay/ExportImportButtons';
-import { SEARCH_INPUT_ID } from './search-input';
+import { clearFiltersFromButton, SEARCH_INPUT_ID } from './search-input';
 import { fromLocalInput, rangeInWords, rangeProblem, toLocalInput } from './time-range';
-import { focusFell } from '../shared/focusable';
 
 const value = (e: ChangeEvent<HTMLSelectElement>) => e.target.value;
 
@@ -45,22 +44,12 @@ export function FilterBar() {
   const searchFull = searchInput.length >= MAX_SEARCH_LENGTH;
   const searchNote = useId();
   if (filter.action && !actions.some((a) => a.action === filter.action)) actions.push({ action: filter.action, count: 0 });
-  // Clear filters turns unavailable once the filters are cleared, under the keyboard of whoever
-  // pressed it (Chromium drops a disabled button's focus to the page's body): it goes to the
-  // search box, the bar's first control, where a new filter starts.
   const filtered = isFiltered(filter);
-  const wasFiltered = useRef(filtered);
-  const searchBox = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (wasFiltered.current && !filtered && focusFell()) searchBox.current?.focus({ preventScroll: true });
-    wasFiltered.current = filtered;
-  }, [filtered]);
 
   return (
     <div className="filter-bar" role="search">
       <div className="search-field">
         <input
-          ref={searchBox}
           id={SEARCH_INPUT_ID}
           type="search"
           aria-label="Search request bodies"
@@ -164,7 +153,7 @@ export function FilterBar() {
         <input type="checkbox" checked={filter.failures} onChange={(e) => void setFilter({ failures: e.target.checked })} />
         Failures only
       </label>
-      <button type="button" disabled={!filtered} onClick={() => void clearFilters()}>
+      <button type="button" disabled={!filtered} onClick={clearFiltersFromButton}>
         Clear filters
       </button>
       {/* What is done with the listed calls: kept together on the bar's right, on whichever line it has room. */}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { serveInspectorForFile } from './served-inspector';
+import { postSigned } from '../helpers/flowent-signer';
+
+// Where Esc, the menu's dialogs and a dialog's close question leave a person, in Chromium at the
+// sizes people use: Esc in the search box hands the keys back to the list; a dialog opened from
+// "Menu ▾" gives the keyboard back to the menu; the question asked before unsaved edits go is
+// where it can be read, not under the dialog's title.
+const KEY = 'e2e-landing-key';
+const ACTIONS = ['book_meeting', 'create_ticket', 'lookup_order', 'refund_payment', 'send_email'];
+let page: Page;
+let rows: () => Locator;
+
+serveInspectorForFile(
+  () => ({
+    env: { FLOWENT_HMAC_KEY: KEY },
+    // Five actions, as a project has: the Answers dialog lists each, and is taller than the window.
+    prepare: async (served) => {
+      for (const action of ACTIONS) {
+        expect((await postSigned(served.baseUrl, action, { recipient: 'person@example.com' }, KEY)).status).toBe(200);
+      }
+    },
+  }),
+  (served) => ({ page, rows } = served),
+);
+
+/** What has the keyboard: its label or text, or BODY when it fell to the page. */
+const focused = () =>
+  page.evaluate(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) return 'BODY';
+    return active.getAttribute('aria-label') ?? active.textContent?.trim() ?? active.tagName;
+  });
+
+/** The id of the selected call, from its row. */
+const selectedId = () => page.locator('[role="option"][aria-selected="true"]').getAttribute('data-call-id');
+
+describe.sequential('where the keyboard and the eye land, in Chromium', () => {
+  it('Esc in the search box clears it and leaves it: j then moves the selection, and types nothing', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => rows().count()).toBe(ACTIONS.length);
+    await rows().first().click();
+    const first = await selectedId();
+    const search = page.getByRole('searchbox', { name: 'Search request bodies' });
+    await page.keyboard.press('/');
+    await expect.poll(focused).toBe('Search request bodies');
+    await page.keyboard.type('example');
+    // The search applied (it waits for a pause in typing): the filter, then Esc clears it.
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('?text=example');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => location.search)).toBe('');
+    expect(await search.inputValue()).toBe('');
+    // Long enough for any focus put back after the list reloads.
+    await page.waitForTimeout(300);
+    expect(await focused()).not.toBe('Search request bodies');
+    await page.keyboard.press('j');
+    await expect.poll(selectedId).not.toBe(first);
+    expect(await search.inputValue()).toBe('');
+  });
+});
