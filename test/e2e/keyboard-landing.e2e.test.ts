@@ -58,4 +58,28 @@ describe.sequential('where the keyboard and the eye land, in Chromium', () => {
     await expect.poll(selectedId).not.toBe(first);
     expect(await search.inputValue()).toBe('');
   });
+
+  it('a dialog opened from "Menu ▾" gives the keyboard back to the menu button', async () => {
+    // Narrow: the commands are behind the menu.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const menu = page.getByRole('button', { name: 'Menu ▾' });
+    for (const [item, dialog] of [
+      ['Answers', 'Answers'],
+      ['Account', 'Flowent account'],
+      ['Project', 'Project'],
+      ['Simulate', 'Simulate a Flowent call'],
+      ['Settings', 'Settings'],
+      ['Keyboard shortcuts', 'Keyboard shortcuts'],
+    ] as const) {
+      await menu.focus();
+      await page.keyboard.press('Enter');
+      const choice = page.getByRole('menuitem', { name: item, exact: true });
+      await choice.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog', { name: dialog }).waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+      await expect.poll(focused, { message: `after ${item}` }).toBe('Menu ▾');
+    }
+  });
 });

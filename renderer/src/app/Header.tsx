@@ -103,7 +103,10 @@ function HeaderMenu() {
     document.addEventListener('mousedown', closeOutside);
     return () => document.removeEventListener('mousedown', closeOutside);
   }, [open]);
+  // The item goes with the menu: the keyboard is put on the menu's button first, so a dialog the
+  // item opens gives it back there when it closes (not to the page's body).
   const run = (action: () => void) => () => {
+    toggle.current?.focus();
     setOpen(false);
     action();
   };
