@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
 
@@ -81,5 +82,44 @@ describe.sequential('where the keyboard and the eye land, in Chromium', () => {
       await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
       await expect.poll(focused, { message: `after ${item}` }).toBe('Menu ▾');
     }
+  });
+
+  it('Answers at 1280x800: the question before unsaved edits go is in sight, below the title, by Esc and by ×', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.keyboard.press('a');
+    const dialog = page.getByRole('dialog', { name: 'Answers' });
+    const editor = dialog.getByRole('region', { name: 'Mock' }).locator('.cm-content');
+    await editor.click();
+    await page.keyboard.press('End');
+    await page.keyboard.insertText(' ');
+    const question = dialog.getByRole('group', { name: 'Confirm discarding unsaved changes' });
+
+    /** Whether a person sees the question whole: inside the dialog's view, below its title, not covered. */
+    const inSight = () =>
+      question.evaluate((box) => {
+        const shell = box.closest('[role="dialog"]')!;
+        const head = shell.querySelector('.dialog-head')!.getBoundingClientRect();
+        const view = shell.getBoundingClientRect();
+        const own = box.getBoundingClientRect();
+        const covered = [...box.querySelectorAll('p, button')].some((part) => {
+          const r = part.getBoundingClientRect();
+          return !part.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+        });
+        return { belowTitle: own.top >= head.bottom, insideView: own.bottom <= view.bottom, covered };
+      });
+    const seen = { belowTitle: true, insideView: true, covered: false };
+
+    for (const ask of [() => page.keyboard.press('Escape'), () => dialog.getByRole('button', { name: 'Close answers' }).click()]) {
+      await editor.click();
+      await ask();
+      await expect.poll(focused).toBe('Keep editing');
+      await expect.poll(inSight).toEqual(seen);
+      await screenshot(page, 'answers-close-question-1280');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => question.count()).toBe(0);
+    }
+    await page.keyboard.press('Escape');
+    await question.getByRole('button', { name: 'Discard and close' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
   });
 });

@@ -20,14 +20,20 @@ interface Props {
 /**
  * The question asked in place before something that cannot be undone (deleting, replacing,
  * exposing). The safe choice has the focus, so Enter right after the first press does not
- * confirm it, and Esc takes it too: it closes the question only, not the dialog around it. When
- * the question goes, the keyboard goes back to what asked it (useFocusReturn).
+ * confirm it, and Esc takes it too: it closes the question only, not the dialog around it. The
+ * question is scrolled into view whole (in a dialog, below its title). When the question goes,
+ * the keyboard goes back to what asked it (useFocusReturn).
  */
 export function ConfirmBox({ what, children, confirm, onConfirm, cancel = 'Cancel', onCancel, busy = false }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
   useFocusReturn(box);
-  useEffect(() => keep.current?.focus(), []);
+  useEffect(() => {
+    keep.current?.focus({ preventScroll: true });
+    // The question with its buttons, not the safe button alone: a person must read what is asked.
+    // Optional call: the component tests' DOM has no layout, and no scrollIntoView.
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key !== 'Escape') return;

@@ -1,5 +1,8 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { focusableIn } from './focusable';
+
+/** Room between the dialog's title and what is scrolled into view under it. */
+const HEAD_GAP_PX = 8;
 
 interface Props {
   title: string;
@@ -13,11 +16,25 @@ interface Props {
 /**
  * A modal dialog: focus moves to its close button and goes back where it was when it
  * closes, Tab stays inside, a click on the backdrop closes it (Esc is the global keymap's).
+ * Its title stays at the top as it scrolls; whatever is scrolled into view in it (a control
+ * Tab reaches, a question asked) stops below the title, not under it.
  */
 export function Dialog({ title, onClose, closeLabel, className, children }: Props) {
   const titleId = useId();
   const firstRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current;
+    const head = headRef.current;
+    if (!dialog || !head || typeof ResizeObserver === 'undefined') return;
+    // The title's height, and a little room under it: a long title wraps on a narrow window.
+    const fit = () => dialog.style.setProperty('scroll-padding-top', `${head.offsetHeight + HEAD_GAP_PX}px`);
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(head);
+    return () => observer.disconnect();
+  }, []);
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     firstRef.current?.focus();
@@ -49,7 +66,7 @@ export function Dialog({ title, onClose, closeLabel, className, children }: Prop
         ref={dialogRef}
         onKeyDown={trapTab}
       >
-        <div className="dialog-head">
+        <div className="dialog-head" ref={headRef}>
           <h2 id={titleId}>{title}</h2>
           <button type="button" ref={firstRef} aria-label={closeLabel} onClick={onClose}>
             ×
