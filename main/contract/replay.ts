@@ -84,7 +84,8 @@ export type ReplayFailure =
   | { code: 'har-not-text'; reason: string }
   /** A HAR whose `log.entries` is an empty list: nothing to import, refused as an empty file is. */
   | { code: 'har-no-entries' }
-  | { code: 'har-too-large'; file: string; megabytes: number; maxMegabytes: number }
+  /** `dataDir`: the folder the import command must name with --data-dir (null: the default one). */
+  | { code: 'har-too-large'; file: string; megabytes: number; maxMegabytes: number; dataDir: string | null }
   | { code: 'file-unreadable'; file: string; reason: string }
   | { code: 'file-unwritable'; file: string; reason: string };
 

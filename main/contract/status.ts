@@ -77,6 +77,11 @@ export interface CoreStatus {
   host: string;
   port: number | null;
   dataDir: string;
+  /**
+   * Whether `dataDir` is the default folder, the one a command opens when given no --data-dir:
+   * a command printed for the person to run names the folder when it is not.
+   */
+  dataDirIsDefault: boolean;
   enforceSignatures: boolean;
   bodyLimitBytes: number;
   hmacKey: SecretState;

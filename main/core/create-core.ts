@@ -1,4 +1,4 @@
-import { networkInterfaces } from 'node:os';
+import { homedir, networkInterfaces } from 'node:os';
 import type {
   CompanionApi,
   CoreEvent,
@@ -35,7 +35,8 @@ import { openStore, type Store } from './store/open-store';
 import { retentionFailure, textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
-import { hereOf, runningServes, serveForHere, serveSeen } from './account/serve-state';
+import { hereOf, runningServes, samePath, serveForHere, serveSeen } from './account/serve-state';
+import { defaultDataDir } from './paths';
 import { PROJECT_SETTINGS_SCOPE, type HereBase } from './project/project-actions';
 import { ProjectSession } from './project/project-session';
 import type { AnswerStore } from './store/answer-store';
@@ -220,6 +221,7 @@ export function createCore(options: CoreOptions): Core {
     emit: (event) => events.emit(event),
   });
 
+  const dataDirIsDefault = samePath(options.dataDir, defaultDataDir({ env, platform: process.platform, home: homedir() }));
   const status = (): CoreStatus => {
     const allInterfaces = currentHost === '0.0.0.0' || currentHost === '::';
     return {
@@ -227,6 +229,7 @@ export function createCore(options: CoreOptions): Core {
       host: currentHost,
       port: listening?.port ?? options.port ?? DEFAULT_PORT,
       dataDir: options.dataDir,
+      dataDirIsDefault,
       enforceSignatures: options.enforceSignatures ?? false,
       bodyLimitBytes,
       hmacKey: secretState(hmacKey),

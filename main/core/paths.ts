@@ -39,10 +39,18 @@ export function resolveDataDir(input: DataDirInput): Result<string, DataDirVaria
   const fromEnv = input.env[DATA_DIR_ENV];
   if (fromEnv === '') return { ok: false, code: 'data-dir-variable-empty' };
   if (fromEnv !== undefined) return { ok: true, value: resolve(input.cwd, fromEnv) };
-  return { ok: true, value: input.defaultDir ?? join(appDataFolder(input), APP_FOLDER_NAME) };
+  return { ok: true, value: input.defaultDir ?? defaultDataDir(input) };
 }
 
-function appDataFolder({ env, platform, home }: DataDirInput): string {
+/**
+ * The folder history is kept in when neither `--data-dir` nor FLOWENT_COMPANION_DATA_DIR names
+ * one: the one a command opens when given none, and the desktop app's.
+ */
+export function defaultDataDir(input: Pick<DataDirInput, 'env' | 'platform' | 'home'>): string {
+  return join(appDataFolder(input), APP_FOLDER_NAME);
+}
+
+function appDataFolder({ env, platform, home }: Pick<DataDirInput, 'env' | 'platform' | 'home'>): string {
   switch (platform) {
     case 'win32':
       return env.APPDATA || join(home, 'AppData', 'Roaming');

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { MAX_HAR_IMPORT_BYTES, type CompanionApi, type ReplayFailure, type Result } from '../contract/api';
+import { dataDirForCommands } from '../contract/words';
 import { harFileText, writePrivateFile } from '../core';
 
 /** The parts of Electron's `dialog` this module uses, so tests can play the user's part. */
@@ -72,13 +73,14 @@ export function withHarDialogs<W>(api: CompanionApi, dialog: DialogLike<W>, opti
           ok: true,
           value: { imported: 0, skipped: 0, notFlowent: 0, duplicates: 0, problems: [], ids: [], overLimits: 0, opened: false },
         };
-      const read = await readHar(file);
+      const read = await readHar(file, api);
       return read.ok ? api.importHar(read.value) : read;
     },
   };
 }
 
-async function readHar(file: string): Promise<Result<string, ReplayFailure>> {
+/** The file's text, or why it cannot be imported here (`api` tells which folder the import command would need to name). */
+async function readHar(file: string, api: CompanionApi): Promise<Result<string, ReplayFailure>> {
   try {
     const { size } = await stat(file);
     if (size > MAX_HAR_IMPORT_BYTES) {
@@ -88,6 +90,7 @@ async function readHar(file: string): Promise<Result<string, ReplayFailure>> {
         file,
         megabytes: Math.round(size / 1024 / 1024),
         maxMegabytes: MAX_HAR_IMPORT_BYTES / 1024 / 1024,
+        dataDir: dataDirForCommands(await api.getStatus()),
       };
     }
     const text = harFileText(await readFile(file));

@@ -113,4 +113,17 @@ describe('a HAR file over the import limit, in the page', () => {
     });
     expect(read).toBe(false);
   });
+
+  it('names the folder the command must import into, and quotes what the shell would split', () => {
+    const failure = {
+      code: 'har-too-large',
+      file: 'C:/Users/ada/My calls.har',
+      megabytes: 70,
+      maxMegabytes: 64,
+      dataDir: '/srv/flowent data',
+    } as const;
+    expect(inPageWords(failure)).toBe(
+      "C:/Users/ada/My calls.har is 70 MB; HAR imports here are at most 64 MB. Import it with the command, which takes any size: flowent-companion import 'C:/Users/ada/My calls.har' --data-dir '/srv/flowent data'",
+    );
+  });
 });

@@ -3,6 +3,8 @@ import type { AnswersFailure } from '../answers';
 import type { CallsFailure, ServerNotRunning } from '../shared';
 import type { ReplayFailure } from '../replay';
 import { noSuchCalls } from './calls-words';
+import { companionCommand } from './command-words';
+import { shellWord } from '../shell-words';
 import { cap, either, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
 
@@ -116,9 +118,9 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     what: 'The file is a HAR with no entries ("log.entries" is an empty list): there is nothing to import.',
     todo: 'Choose a HAR file that holds calls.',
   }),
-  'har-too-large': ({ file, megabytes, maxMegabytes }) => ({
+  'har-too-large': ({ file, megabytes, maxMegabytes, dataDir }) => ({
     what: `${file} is ${megabytes} MB; HAR imports here are at most ${maxMegabytes} MB.`,
-    todo: `Import it with the command, which takes any size: flowent-companion import ${file}`,
+    todo: `Import it with the command, which takes any size: ${companionCommand(`import ${shellWord(file)}`, dataDir)}`,
   }),
   'file-unreadable': ({ file, reason }) => ({ what: `Could not read ${file}: ${reason}.` }),
   'file-unwritable': ({ file, reason }) => ({ what: `Could not save ${file}: ${reason}.`, todo: 'Choose another folder.' }),

@@ -1,3 +1,5 @@
+import { shellQuote } from '../../contract/shell-words';
+
 /** A realistic call for the action, as Flowent would send it (before signing). */
 export function sampleBody(action: string, timestamp: number): string {
   const parameters =
@@ -7,6 +9,5 @@ export function sampleBody(action: string, timestamp: number): string {
 
 /** A POSIX shell command sending `body` to `url`; the body is single-quoted so nothing expands. */
 export function sampleCurl(url: string, body: string): string {
-  const quoted = `'${body.replace(/'/g, `'\\''`)}'`;
-  return `curl -sS -X POST '${url}' -H 'Content-Type: application/json' --data-binary ${quoted}`;
+  return `curl -sS -X POST ${shellQuote(url)} -H 'Content-Type: application/json' --data-binary ${shellQuote(body)}`;
 }

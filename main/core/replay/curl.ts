@@ -1,6 +1,7 @@
 import type { HeaderPair, ReplayFailure, Result } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
 import { isCredentialHeader } from '../../contract/credential-headers';
+import { shellQuote } from '../../contract/shell-words';
 import { freshBody } from './edit-body';
 import { FALLBACK_STYLE } from './learned-style';
 
@@ -24,11 +25,6 @@ export interface CurlOptions {
 /** Headers curl sets itself, or that belong to the original hop. */
 const LEFT_OUT =
   /^(host|content-length|connection|keep-alive|transfer-encoding|te|trailer|upgrade|expect|accept-encoding|x-forwarded-.*|proxy-.*)$/i;
-
-/** Quotes a word for any POSIX shell: single quotes, with each `'` written as `'\''`. */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /**
  * A POSIX shell command that sends the same call with curl: the stored body (or a re-signed

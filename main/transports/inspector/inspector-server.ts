@@ -11,6 +11,7 @@ import {
   type Result,
 } from '../../contract/api';
 import { MAX_JSON_TEXT } from '../../contract/names-and-limits';
+import { companionCommand, dataDirForCommands } from '../../contract/words';
 import { checkArgs, isApiMethod } from '../../core/operations/check-args';
 import { INTERNAL_FAILURE, thrownFailure } from '../../core/operations/thrown-failure';
 import { strictUtf8Text } from '../../core/json/utf8';
@@ -255,12 +256,14 @@ export class InspectorServer {
         message: 'Send the HAR file as JSON (Content-Type: application/json).',
       });
     }
-    const tooLarge = () => {
+    const tooLarge = async () => {
+      // The command as the person runs it: on this history, wherever its folder is.
+      const command = companionCommand('import <file>', dataDirForCommands(await this.options.api.getStatus()));
       response.setHeader('Connection', 'close');
       sendJson(response, 413, {
         ok: false,
         code: 'too-large',
-        message: `HAR imports here are at most ${MAX_HAR_IMPORT_BYTES / 1024 / 1024} MB. Import it with the command, which takes any size: flowent-companion import <file>`,
+        message: `HAR imports here are at most ${MAX_HAR_IMPORT_BYTES / 1024 / 1024} MB. Import it with the command, which takes any size: ${command}`,
       });
     };
     if (Number(request.headers['content-length'] ?? 0) > MAX_HAR_IMPORT_BYTES) return tooLarge();

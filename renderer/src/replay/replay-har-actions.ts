@@ -10,7 +10,8 @@ import { currentBridge } from '../page/bridge-holder';
 import { NOT_CONNECTED } from '../page/run-result';
 import { inPageWords } from '../page/page-words';
 import { errorMessage, reportError } from '../page/ui-actions';
-import { counted, countWords, exportedCallsWords, leftOutWords } from '../../../main/contract/words';
+import { companionCommand, counted, countWords, dataDirForCommands, exportedCallsWords, leftOutWords } from '../../../main/contract/words';
+import { useMetaStore } from '../page/stores';
 import { useReplayStore } from './replay-store';
 
 export type HarOutcome = { ok: true; message: string } | { ok: false; message: string };
@@ -22,7 +23,9 @@ export type HarImported = { ok: true; value: HarImportSummary } | { ok: false; m
  * How to write the calls the page's export left out: the page holds the file whole, so it takes
  * at most MAX_SELECTION calls; the command writes a call at a time, however many.
  */
-const WRITE_ALL = 'the command writes every one: flowent-companion export --har calls.har --all';
+function writeAll(): string {
+  return `the command writes every one: ${companionCommand('export --har calls.har --all', dataDirForCommands(useMetaStore.getState().status))}`;
+}
 
 /** Exports the selection: the desktop app saves it through a dialog, the browser downloads it. */
 export async function exportHar(selection: CallSelection, now = new Date()): Promise<HarOutcome | null> {
@@ -33,7 +36,7 @@ export async function exportHar(selection: CallSelection, now = new Date()): Pro
     if (!result.ok) return { ok: false, message: inPageWords(result) };
     const { text, savedTo } = result.value;
     const calls = exportedCallsWords(result.value);
-    const leftOut = leftOutWords(result.value, WRITE_ALL);
+    const leftOut = leftOutWords(result.value, writeAll());
     const end = leftOut ? `; ${leftOut}` : '';
     if (savedTo) return { ok: true, message: `Saved ${calls} to ${savedTo}${end}` };
     if (text === null) return { ok: true, message: 'Export cancelled: nothing was saved.' };
@@ -101,6 +104,7 @@ export async function importHarFile(file: File): Promise<HarImported | null> {
       file: file.name,
       megabytes: megabytes(file.size),
       maxMegabytes: megabytes(MAX_HAR_IMPORT_BYTES),
+      dataDir: dataDirForCommands(useMetaStore.getState().status),
     } as const;
     return { ok: false, message: inPageWords(failure) };
   }

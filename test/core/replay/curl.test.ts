@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReplay } from '../../../main/core/replay';
-import { shellQuote } from '../../../main/core/replay/curl';
+import { shellQuote } from '../../../main/contract/shell-words';
 import { openStore, type Store } from '../../../main/core/store/open-store';
 import { startCore, type RunningCore } from '../../helpers/running-core';
 import { sign } from '../../../main/core/signature';

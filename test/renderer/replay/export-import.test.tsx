@@ -110,6 +110,20 @@ describe('HAR export and import in the browser', () => {
     expect(errors()).toEqual([]);
   });
 
+  it('refuses a file over the limit before sending it, with the command that imports it into this history', async () => {
+    const { c, user } = await browserPage();
+    const file = new File(['{}'], 'huge.har');
+    Object.defineProperty(file, 'size', { value: 67 * 1024 * 1024 });
+    await user.upload(screen.getByLabelText('HAR file to import'), file);
+    await waitFor(() =>
+      expect(status()).toContain(
+        'Could not import the HAR file: huge.har is 67 MB; HAR imports here are at most 64 MB. ' +
+          `Import it with the command, which takes any size: flowent-companion import huge.har --data-dir ${c.dataDir}`,
+      ),
+    );
+    expect(c.inspectorRequests.filter((r) => r.method === 'importHar')).toEqual([]);
+  });
+
   it('says a chosen file that can no longer be read is unreadable, not that the companion is away', async () => {
     const { c, user } = await browserPage();
     // Moved away after it was chosen: the browser fails the upload as it would on a lost connection.
@@ -290,7 +304,7 @@ describe('HAR export and import in the desktop app', () => {
       () =>
         expect(status()).toBe(
           `Saved the newest 10,000 of 10,001 calls to ${savePath}; 1 older call was left out: ` +
-            'the command writes every one: flowent-companion export --har calls.har --all',
+            `the command writes every one: flowent-companion export --har calls.har --all --data-dir ${c.dataDir}`,
         ),
       { timeout: 60_000 },
     );
