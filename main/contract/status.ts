@@ -133,5 +133,8 @@ export const STATUS_METHOD_NAMES = [
 export type StatusEvent =
   | { type: 'status-changed'; status: CoreStatus }
   | { type: 'tunnel-status'; status: TunnelStatus }
-  /** A rebuilt tunnel came back with another public URL: Flowent actions must be re-pointed. */
+  /**
+   * The tunnel came online at another public URL than it last had (rebuilt after an outage,
+   * closed and opened again, or in an earlier run on the data folder): Flowent actions must be re-pointed.
+   */
   | { type: 'tunnel-url-changed'; previous: string; current: string };

@@ -42,7 +42,7 @@ import { ProjectSession } from './project/project-session';
 import type { AnswerStore } from './store/answer-store';
 import type { ProjectState } from '../contract/project';
 import { hereCandidates, hereFactsOf, hereNote } from '../contract/here-url';
-import { TunnelController } from './tunnel/tunnel-controller';
+import { PUBLIC_URLS_KEY, TUNNEL_SETTINGS_SCOPE, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { WebhookServer } from './webhook/webhook-server';
 import type { QueryBudget } from './store/id-windows';
@@ -218,6 +218,12 @@ export function createCore(options: CoreOptions): Core {
     domain: options.tunnelDomain ?? null,
     // The tunnel's own way into the webhook server: its calls are told apart from local callers'.
     localPort: () => server?.tunnelEntryPort() ?? null,
+    publicUrls: {
+      read: () => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).read<string[]>(PUBLIC_URLS_KEY, []) ?? [],
+      write: (urls) => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).write(PUBLIC_URLS_KEY, urls),
+    },
+    heldElsewhere: () =>
+      runningServes(options.dataDir).flatMap((serve) => (serve.pid !== process.pid && serve.publicUrl ? [serve.publicUrl] : [])),
     emit: (event) => events.emit(event),
   });
 

@@ -61,6 +61,20 @@ async function flowentAndEdge() {
   return { gateway, edge, serveWithTunnel, linkAt };
 }
 
+/** Calls the running serve's inspector API, as the page's Close and Open tunnel buttons do. */
+async function inspectorCall(server: { inspectorUrl: string | null }, method: 'closeTunnel' | 'openTunnel'): Promise<number> {
+  const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
+  const answer = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: '[]',
+  });
+  await answer.body?.cancel();
+  return answer.status;
+}
+
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 describe('serve --tunnel and the Flowent actions linked to it', () => {
   it('re-points a linked action when the tunnel comes back with another URL, and says so', async () => {
     const { gateway, edge, serveWithTunnel, linkAt } = await flowentAndEdge();
@@ -79,6 +93,54 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
     expect(server.output()).not.toContain(TOKEN);
   }, 90_000);
 
+  it('with --follow auto, re-points a linked action when the tunnel is closed and opened again from the inspector at another URL', async () => {
+    const { gateway, serveWithTunnel, linkAt } = await flowentAndEdge();
+    const { server, publicUrl } = await serveWithTunnel('--follow', 'auto');
+    await linkAt('send_email', server.baseUrl, `${publicUrl}/actions/send_email`);
+
+    expect(await inspectorCall(server, 'closeTunnel')).toBe(200);
+    await server.waitFor(/Tunnel: closed\./);
+    expect(await inspectorCall(server, 'openTunnel')).toBe(200);
+    const [, current] = await server.waitFor(/Flowent: send_email \(default\) now points at (https:\/\/\S+)\/actions\/send_email/);
+    expect(current).not.toBe(publicUrl);
+    expect(server.output()).toContain(`Tunnel: online. Public URL: ${current}/actions/<action_name>`);
+    expect(server.output()).toContain(`Tunnel: the public URL changed from ${publicUrl} to ${current}`);
+    expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${current}/actions/send_email` }]);
+  }, 90_000);
+
+  it('with --follow ask, names in its terminal the linked action left at the old URL when the tunnel opens again at another', async () => {
+    const { gateway, serveWithTunnel, linkAt } = await flowentAndEdge();
+    const { server, publicUrl } = await serveWithTunnel();
+    await linkAt('send_email', server.baseUrl, `${publicUrl}/actions/send_email`);
+
+    expect(await inspectorCall(server, 'closeTunnel')).toBe(200);
+    await server.waitFor(/Tunnel: closed\./);
+    expect(await inspectorCall(server, 'openTunnel')).toBe(200);
+    const [, current] = await server.waitFor(
+      new RegExp(
+        `Flowent: send_email \\(default\\) still points at ${literally(publicUrl)}/actions/send_email: re-point it to (https://\\S+)/actions/send_email ` +
+          'from the inspector, or run serve with --follow auto',
+      ),
+    );
+    expect(current).not.toBe(publicUrl);
+    expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${publicUrl}/actions/send_email` }]);
+  }, 90_000);
+
+  it('with --follow auto, re-points at start the linked action left at the URL the tunnel had before serve was restarted', async () => {
+    const { gateway, serveWithTunnel, linkAt } = await flowentAndEdge();
+    const earlier = await serveWithTunnel();
+    await linkAt('send_email', earlier.server.baseUrl, `${earlier.publicUrl}/actions/send_email`);
+    earlier.server.child.kill('SIGTERM');
+    expect(await earlier.server.exited).toBe(0);
+
+    const { server, publicUrl } = await serveWithTunnel('--follow', 'auto');
+    expect(publicUrl).not.toBe(earlier.publicUrl);
+    await server.waitFor(new RegExp(`Flowent: send_email \\(default\\) now points at ${literally(publicUrl)}/actions/send_email`));
+    expect(server.output()).toContain(`Tunnel: the public URL changed from ${earlier.publicUrl} to ${publicUrl}`);
+    expect(server.output()).not.toContain('still points at');
+    expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${publicUrl}/actions/send_email` }]);
+  }, 90_000);
+
   it('names the linked actions the tunnel leaves behind when it is closed, once, and what brings them back', async () => {
     const { serveWithTunnel, linkAt } = await flowentAndEdge();
     const { server, publicUrl } = await serveWithTunnel();
@@ -87,16 +149,10 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
     await linkAt('lookup_order', server.baseUrl, `${publicUrl}/actions/lookup_order`);
     await linkAt('make_note', server.baseUrl, null);
 
-    const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
-    const closed = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/closeTunnel`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: '[]',
-    });
-    expect(closed.status).toBe(200);
+    expect(await inspectorCall(server, 'closeTunnel')).toBe(200);
     await server.waitFor(
       new RegExp(
-        `Flowent: lookup_order \\(default\\), send_email \\(default\\) point at the tunnel's URL ${publicUrl.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}, ` +
+        `Flowent: lookup_order \\(default\\), send_email \\(default\\) point at the tunnel's URL ${literally(publicUrl)}, ` +
           "which is closed: Flowent's calls to them fail until a tunnel is open again \\(open it from the inspector, or restart serve " +
           'with --tunnel; with --follow auto they are re-pointed if its URL is another\\)\\.\\n',
       ),

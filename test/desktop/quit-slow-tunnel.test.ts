@@ -26,7 +26,6 @@ vi.mock('../../main/core/create-core', async (real) => {
       return closing;
     },
     onStatus: () => () => {},
-    onUrlChanged: () => () => {},
     status: { state: 'offline', url: null, reason: null },
   };
   return { ...actual, createCore: (o: CreateCore.CoreOptions) => actual.createCore({ ...o, port: 0, tunnelProvider: slowTunnel }) };

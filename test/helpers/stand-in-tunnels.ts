@@ -4,25 +4,36 @@
  * own under another host name, and the Gateway stand-in reaches them for real.
  */
 import type { TunnelStatus } from '../../main/contract/api';
-import type { TunnelProvider, UrlChange } from '../../main/core/tunnel/tunnel-provider';
+import type { TunnelProvider } from '../../main/core/tunnel/tunnel-provider';
 
 /** The same companion under another host name: a URL that reaches it, but is not its own. */
 export const otherName = (baseUrl: string) => baseUrl.replace('127.0.0.1', 'localhost');
 
-/** A tunnel that only reports URL changes, so the core's real `tunnel-url-changed` event can be raised. */
-export function urlChangingTunnel(): TunnelProvider & { change(change: UrlChange): void } {
-  const listeners = new Set<(change: UrlChange) => void>();
-  const status: TunnelStatus = { state: 'offline', url: null, reason: null };
+/**
+ * A tunnel the test moves from one public URL to another (online at `previous`, then at
+ * `current`), so that the core raises its real `tunnel-url-changed` event.
+ */
+export function urlChangingTunnel(): TunnelProvider & { change(change: { previous: string; current: string }): void } {
+  const listeners = new Set<(status: TunnelStatus) => void>();
+  let status: TunnelStatus = { state: 'offline', url: null, reason: null };
+  const goOnline = (url: string) => {
+    status = { state: 'online', url, reason: null };
+    listeners.forEach((listener) => listener(status));
+  };
   return {
-    open: async () => ({ ok: false, code: 'tunnel-unavailable', reason: 'This tunnel only reports URL changes.' }),
+    open: async () => ({ ok: false, code: 'tunnel-unavailable', reason: 'This tunnel only moves where the test says.' }),
     close: async () => {},
-    onStatus: () => () => {},
-    onUrlChanged: (listener) => {
+    onStatus: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    status,
-    change: (change) => listeners.forEach((listener) => listener(change)),
+    get status() {
+      return status;
+    },
+    change: ({ previous, current }) => {
+      if (status.url !== previous) goOnline(previous);
+      goOnline(current);
+    },
   };
 }
 
@@ -49,7 +60,6 @@ export function reachableTunnel(): TunnelProvider {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    onUrlChanged: () => () => {},
   };
   return tunnel;
 }

@@ -1,6 +1,6 @@
 import type { Result, TunnelFailure } from '../../contract/api';
 import { agentUnavailable, forwardTimedOut, tunnelError } from './tunnel-errors';
-import { OFFLINE, type TunnelOpenOptions, type TunnelProvider, type TunnelStatus, type UrlChange } from './tunnel-provider';
+import { OFFLINE, type TunnelOpenOptions, type TunnelProvider, type TunnelStatus } from './tunnel-provider';
 import { backoffDelay, nextStatus, type TunnelEvent } from './tunnel-status';
 import { clearTimer, withTimeout } from './with-timeout';
 
@@ -34,7 +34,6 @@ interface Run {
   listener: Listener | null;
   /** Identity of the session whose onStatusChange we listen to; events from older sessions are ignored. */
   session: object | null;
-  url: string | null;
   graceTimer: NodeJS.Timeout | null;
   retryTimer: NodeJS.Timeout | null;
   rebuilding: boolean;
@@ -81,7 +80,6 @@ export class NgrokTunnel implements TunnelProvider {
   private abandoned: Promise<void> | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly statusListeners = new Set<(status: TunnelStatus) => void>();
-  private readonly urlListeners = new Set<(change: UrlChange) => void>();
   private readonly forwardTimeoutMs: number;
   private readonly reconnectGraceMs: number;
   private readonly backoffBaseMs: number;
@@ -105,11 +103,6 @@ export class NgrokTunnel implements TunnelProvider {
   onStatus(listener: (status: TunnelStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
-  }
-
-  onUrlChanged(listener: (change: UrlChange) => void): () => void {
-    this.urlListeners.add(listener);
-    return () => this.urlListeners.delete(listener);
   }
 
   open(options: TunnelOpenOptions): Promise<Result<{ url: string }, TunnelFailure>> {
@@ -137,7 +130,6 @@ export class NgrokTunnel implements TunnelProvider {
       options: { ...options, authtoken },
       listener: null,
       session: null,
-      url: null,
       graceTimer: null,
       retryTimer: null,
       rebuilding: false,
@@ -156,7 +148,6 @@ export class NgrokTunnel implements TunnelProvider {
       this.run = null;
       return this.openFailed(connected.error);
     }
-    run.url = connected.url;
     this.apply({ type: 'opened', url: connected.url });
     return { ok: true, value: { url: connected.url } };
   }
@@ -311,13 +302,8 @@ export class NgrokTunnel implements TunnelProvider {
       this.scheduleRebuild(run, attempt + 1);
       return;
     }
-    const previous = run.url;
-    run.url = connected.url;
     run.lastFailure = null;
     this.apply({ type: 'rebuilt', url: connected.url });
-    if (previous && previous !== connected.url) {
-      for (const listener of [...this.urlListeners]) listener({ previous, current: connected.url });
-    }
   }
 
   private apply(event: TunnelEvent): void {

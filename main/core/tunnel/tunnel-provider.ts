@@ -23,11 +23,6 @@ export interface TunnelOpenOptions {
   domain?: string;
 }
 
-export interface UrlChange {
-  previous: string;
-  current: string;
-}
-
 /**
  * A public URL in front of the local webhook server. One tunnel at a time: `open()` while
  * open replaces it. Expected failures come back as values with a stable code; the status
@@ -41,8 +36,6 @@ export interface TunnelProvider {
   close(): Promise<void>;
   /** Called on every status change; returns the unsubscribe function. */
   onStatus(listener: (status: TunnelStatus) => void): () => void;
-  /** Called when a rebuilt tunnel came back with a different public URL (Flowent must be re-pointed). */
-  onUrlChanged(listener: (change: UrlChange) => void): () => void;
   readonly status: TunnelStatus;
 }
 

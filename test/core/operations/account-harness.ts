@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CoreEvent, TunnelStatus } from '../../../main/contract/api';
-import type { TunnelProvider, UrlChange } from '../../../main/core/tunnel/tunnel-provider';
+import type { TunnelProvider } from '../../../main/core/tunnel/tunnel-provider';
 import { FlowentGateway } from '../../fixtures/flowent-gateway/gateway';
 import { startInspectorFor } from '../../helpers/inspector';
 import { startCore, type RunningCore } from '../../helpers/running-core';
@@ -13,16 +13,15 @@ export const INSPECTOR_TOKEN = 'inspector-test-token-0123456789abc';
 
 /**
  * Stands for ngrok's cloud only: a public URL the test sets (a name that reaches the companion,
- * or one that does not), and URL changes as a rebuilt tunnel reports them.
+ * or one that does not), and a move from one URL to another, as a rebuilt tunnel comes back.
  */
 export interface TunnelStandIn extends TunnelProvider {
   goOnline(url: string): void;
-  change(change: UrlChange): void;
+  change(change: { previous: string; current: string }): void;
 }
 
 export function tunnelStandIn(): TunnelStandIn {
   const statusListeners = new Set<(status: TunnelStatus) => void>();
-  const urlListeners = new Set<(change: UrlChange) => void>();
   let status: TunnelStatus = { state: 'offline', url: null, reason: null };
   const setStatus = (next: TunnelStatus) => {
     status = next;
@@ -36,17 +35,13 @@ export function tunnelStandIn(): TunnelStandIn {
       statusListeners.add(listener);
       return () => statusListeners.delete(listener);
     },
-    onUrlChanged: (listener) => {
-      urlListeners.add(listener);
-      return () => urlListeners.delete(listener);
-    },
     get status() {
       return status;
     },
     goOnline: (url) => setStatus({ state: 'online', url, reason: null }),
-    change: (change) => {
-      setStatus({ state: 'online', url: change.current, reason: null });
-      urlListeners.forEach((listener) => listener(change));
+    change: ({ previous, current }) => {
+      if (status.state !== 'online' || status.url !== previous) setStatus({ state: 'online', url: previous, reason: null });
+      setStatus({ state: 'online', url: current, reason: null });
     },
   };
 }

@@ -27,7 +27,6 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
 
     expect(t.states()).toEqual(['connecting', 'online', 'reconnecting', 'online']);
     expect(tunnel.status.url).toBe(opened.value.url);
-    expect(t.urlChanges).toEqual([]);
     // `connected` comes as the agent redials, a moment before it has re-authenticated and
     // re-bound its old tunnel id on the new connection.
     await waitFor('the re-bind', () => edge.counters.binds === 2, 2_000);
@@ -37,7 +36,7 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
     expect((await callThroughEdge(edge)).status).toBe(200);
   });
 
-  it('a long outage: the provider rebuilds the session with backoff and reports the new URL', { timeout: 20_000 }, async () => {
+  it('a long outage: the provider rebuilds the session with backoff, online at the URL ngrok gives it', { timeout: 20_000 }, async () => {
     const t = tunnelFor(edge, FAST);
     const tunnel = t.tunnel;
     const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
@@ -60,9 +59,7 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
     const waits = retries.map((status) => status.nextRetryAt! - status.emittedAt);
     [500, 1_000, 2_000].slice(0, waits.length).forEach((expected, i) => expect(Math.abs(waits[i]! - expected)).toBeLessThan(20));
 
-    const current = tunnel.status.url!;
-    expect(t.urlChanges).toEqual([{ previous: opened.value.url, current }]);
-    expect(edge.boundUrls).toEqual([current]);
+    expect(edge.boundUrls).toEqual([tunnel.status.url]);
     const answer = await callThroughEdge(edge);
     expect(answer.status).toBe(200);
     expect((await core.core.api.listCalls({})).calls).toHaveLength(1);
@@ -78,7 +75,6 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
     await waitFor('a scheduled rebuild', () => tunnel!.status.attempt === 1, 3_000);
     await waitFor('online again', () => tunnel!.status.state === 'online', 5_000);
     expect(tunnel.status).toEqual({ state: 'online', url: opened.value.url, reason: null });
-    expect(t.urlChanges).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 2_000)); // past the cancelled rebuild
     expect(tunnel.status.state).toBe('online');
     expect(edge.counters.sessions).toBe(2); // the first and the agent's own reconnection; no rebuild

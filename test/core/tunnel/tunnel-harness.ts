@@ -1,7 +1,7 @@
 import * as ngrok from '@ngrok/ngrok';
 import { afterEach, beforeEach } from 'vitest';
 import { NgrokTunnel, type NgrokTunnelOptions } from '../../../main/core/tunnel/ngrok-tunnel';
-import type { TunnelStatus, UrlChange } from '../../../main/core/tunnel/tunnel-provider';
+import type { TunnelStatus } from '../../../main/core/tunnel/tunnel-provider';
 import { FakeEdge, TEST_CA_PEM } from '../../fixtures/ngrok-edge/fake-edge';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { rawRequest, type RawResponse } from '../../helpers/raw-http';
@@ -39,16 +39,14 @@ export function withEdgeAndCore(
   });
 }
 
-/** A provider pointed at the stand-in edge, with every status and URL change recorded. */
+/** A provider pointed at the stand-in edge, with every status recorded. */
 export function tunnelFor(edge: FakeEdge, options: NgrokTunnelOptions = {}) {
   const tunnel = new NgrokTunnel({ serverAddr: edge.serverAddr, caCert: TEST_CA_PEM, ...options });
   openedThisTest.add(tunnel);
   const statuses: Array<TunnelStatus & { t: number; emittedAt: number }> = [];
-  const urlChanges: UrlChange[] = [];
   const started = Date.now();
   tunnel.onStatus((status) => statuses.push({ ...status, t: Date.now() - started, emittedAt: Date.now() }));
-  tunnel.onUrlChanged((change) => urlChanges.push(change));
-  return { tunnel, statuses, urlChanges, states: () => statuses.map((status) => status.state) };
+  return { tunnel, statuses, states: () => statuses.map((status) => status.state) };
 }
 
 /** Polls until `predicate` holds; bounded, so a broken tunnel fails the test instead of hanging it. */
