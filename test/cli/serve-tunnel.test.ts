@@ -95,6 +95,24 @@ describe('serve --tunnel', () => {
     expect(server.output()).not.toMatch(/trying again|reconnecting/);
   }, 30_000);
 
+  it("says offline with ngrok's reason when ngrok refuses the agent's own reconnection (a revoked authtoken), not online", async () => {
+    const edge = await FakeEdge.start();
+    cleanups.push(() => edge.stop());
+    const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: 'good-token' });
+    const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
+    await expect.poll(() => readServeState(lastDataDir)?.publicUrl).toBe(publicUrl);
+
+    // The token is revoked while the connection blips: the agent redials, and ngrok refuses it.
+    edge.rejectAuthWith = 'ERR_NGROK_107';
+    await edge.drop(300);
+    await server.waitFor(/Tunnel: reconnecting/);
+    await server.waitFor(/Tunnel: offline: ngrok rejected the authtoken.*\(ERR_NGROK_107\)/, 15_000);
+    expect(server.output().match(/Tunnel: online/g)).toHaveLength(1);
+    // `actions register --here` is not handed the dead URL.
+    await expect.poll(() => readServeState(lastDataDir)?.publicUrl).toBeNull();
+    expect(edge.boundUrls).toEqual([]);
+  }, 30_000);
+
   it('refuses --domain without --tunnel', async () => {
     const result = await runCli(['serve', '--domain', 'x.ngrok.app', '--data-dir', join(tempDir(), 'd')]);
     expect(result.code).toBe(2);

@@ -11,8 +11,14 @@ type ForwardConfig = import('@ngrok/ngrok').Config;
 export interface NgrokTunnelOptions {
   /** forward() can hang forever (an edge that completes TLS and never answers): give up after this. */
   forwardTimeoutMs?: number;
-  /** After the agent reports `closed`, how long to let it reconnect by itself before rebuilding the session. */
+  /** After the agent reports `closed`, how long to wait for its connection to come back before rebuilding the session. */
   reconnectGraceMs?: number;
+  /**
+   * After the agent reports `connected` again, how long its own re-authentication and re-bind
+   * may take before the provider's session replaces it: killed while that is under way, the
+   * agent could still finish it, leaving ngrok a session (and a tunnel) the app no longer holds.
+   */
+  redialSettleMs?: number;
   /** Rebuild attempt n waits min(max, base × 2^(n-1)). */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -36,6 +42,9 @@ interface Run {
   session: object | null;
   graceTimer: NodeJS.Timeout | null;
   retryTimer: NodeJS.Timeout | null;
+  settleTimer: NodeJS.Timeout | null;
+  /** The attempt the scheduled rebuild will be; the agent's connection coming back brings it forward. */
+  nextAttempt: number;
   rebuilding: boolean;
   lastFailure: TunnelFailure | null;
 }
@@ -62,11 +71,16 @@ const PERMANENT = new Set([
 ]);
 
 /**
- * The tunnel over the embedded ngrok agent (@ngrok/ngrok). The agent reconnects by itself
- * after a short outage but gives up after about 2.5 s of failed attempts, so this provider
- * watches for `closed` without a following `connected` and rebuilds the session itself
- * (kill, then forward with force_new_session) with exponential backoff until it is back.
- * A first open that fails for want of a network is retried the same way.
+ * The tunnel over the embedded ngrok agent (@ngrok/ngrok). After a lost connection the agent
+ * redials by itself, but it cannot be taken at its word: it reports `connected` as soon as its
+ * connection to ngrok is back, before ngrok has taken the authtoken again, and says nothing when
+ * ngrok then refuses it (a revoked token, too many sessions), so the tunnel would read online
+ * with a public URL that no longer reaches it. It also stops redialling after about 2.5 s of
+ * failed attempts. So once the connection is lost, this provider rebuilds the session itself
+ * (kill, then forward with force_new_session), whose answer is ngrok's own: as soon as the
+ * agent's connection is back (and its own attempt has played out), else after a grace period,
+ * then with exponential backoff until it is back or refused for good. A first open that fails
+ * for want of a network is retried the same way.
  *
  * The agent library keeps one process-wide session registry and kill() closes everything
  * in it: use one NgrokTunnel per process.
@@ -82,6 +96,7 @@ export class NgrokTunnel implements TunnelProvider {
   private readonly statusListeners = new Set<(status: TunnelStatus) => void>();
   private readonly forwardTimeoutMs: number;
   private readonly reconnectGraceMs: number;
+  private readonly redialSettleMs: number;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private readonly closeTimeoutMs: number;
@@ -90,6 +105,7 @@ export class NgrokTunnel implements TunnelProvider {
   constructor(private readonly options: NgrokTunnelOptions = {}) {
     this.forwardTimeoutMs = options.forwardTimeoutMs ?? 15_000;
     this.reconnectGraceMs = options.reconnectGraceMs ?? 5_000;
+    this.redialSettleMs = options.redialSettleMs ?? 1_000;
     this.backoffBaseMs = options.backoffBaseMs ?? 1_000;
     this.backoffMaxMs = options.backoffMaxMs ?? 30_000;
     this.closeTimeoutMs = options.closeTimeoutMs ?? 3_000;
@@ -132,6 +148,8 @@ export class NgrokTunnel implements TunnelProvider {
       session: null,
       graceTimer: null,
       retryTimer: null,
+      settleTimer: null,
+      nextAttempt: 1,
       rebuilding: false,
       lastFailure: null,
     };
@@ -159,6 +177,7 @@ export class NgrokTunnel implements TunnelProvider {
     if (run) {
       clearTimer(run.graceTimer);
       clearTimer(run.retryTimer);
+      clearTimer(run.settleTimer);
       run.session = null;
     }
     this.apply({ type: 'closed' });
@@ -254,15 +273,21 @@ export class NgrokTunnel implements TunnelProvider {
   private agentStatus(run: Run, session: object, status: string): void {
     if (this.run !== run || run.session !== session || run.rebuilding) return;
     if (status === 'connected') {
-      // The agent came back by itself (also late, after a rebuild was scheduled): keep its session and URL.
-      if (!run.graceTimer && !run.retryTimer) return;
+      // Its first `connected` comes while forward() is under way; only one after a loss matters.
+      if ((!run.graceTimer && !run.retryTimer) || run.settleTimer) return;
+      // The agent's connection is back, which says only that ngrok answers again: whether it
+      // takes the authtoken and binds the tunnel again is told by a session of our own, once
+      // the agent's attempt has played out.
       clearTimer(run.graceTimer);
       clearTimer(run.retryTimer);
       run.graceTimer = run.retryTimer = null;
-      this.apply({ type: 'resumed' });
+      run.settleTimer = setTimeout(() => {
+        run.settleTimer = null;
+        void this.serial(() => this.rebuild(run, run.nextAttempt));
+      }, this.redialSettleMs);
       return;
     }
-    if (status !== 'closed' || run.graceTimer || run.retryTimer) return;
+    if (status !== 'closed' || run.graceTimer || run.retryTimer || run.settleTimer) return;
     this.apply({ type: 'lost', reason: CONNECTION_LOST });
     if (this.current.state !== 'reconnecting') return;
     run.graceTimer = setTimeout(() => {
@@ -275,6 +300,7 @@ export class NgrokTunnel implements TunnelProvider {
     if (this.run !== run) return;
     const delay = backoffDelay(attempt, this.backoffBaseMs, this.backoffMaxMs);
     const retry = { attempt, at: this.now() + delay, reason: run.lastFailure ?? CONNECTION_LOST };
+    run.nextAttempt = attempt;
     this.apply({ type: after === 'first-open' ? 'open-retrying' : 'retry-scheduled', ...retry });
     run.retryTimer = setTimeout(() => {
       run.retryTimer = null;
@@ -303,6 +329,7 @@ export class NgrokTunnel implements TunnelProvider {
       return;
     }
     run.lastFailure = null;
+    run.nextAttempt = 1;
     this.apply({ type: 'rebuilt', url: connected.url });
   }
 

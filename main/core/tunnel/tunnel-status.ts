@@ -8,10 +8,8 @@ export type TunnelEvent =
   | { type: 'open-failed'; reason: TunnelFailure }
   /** The first attempt failed in a way that can heal (no network): retries follow, as after a loss. */
   | { type: 'open-retrying'; attempt: number; at: number; reason: TunnelFailure }
-  /** The agent reported the connection lost; it may come back by itself. */
+  /** The agent reported the connection lost. */
   | { type: 'lost'; reason: TunnelFailure }
-  /** The agent came back by itself on the same session. */
-  | { type: 'resumed' }
   | { type: 'retry-scheduled'; attempt: number; at: number; reason: TunnelFailure }
   | { type: 'rebuilt'; url: string }
   /** A rebuild failed in a way retrying cannot fix (e.g. the authtoken was revoked). */
@@ -20,7 +18,7 @@ export type TunnelEvent =
 
 /**
  * The tunnel's status machine, pure so it can be tested without a tunnel. Events that make
- * no sense in the current state (a late `resumed` after the user closed) leave it unchanged.
+ * no sense in the current state (a late `rebuilt` after the user closed) leave it unchanged.
  */
 export function nextStatus(status: TunnelStatus, event: TunnelEvent): TunnelStatus {
   switch (event.type) {
@@ -36,8 +34,6 @@ export function nextStatus(status: TunnelStatus, event: TunnelEvent): TunnelStat
         : status;
     case 'lost':
       return status.state === 'online' ? { state: 'reconnecting', url: status.url, reason: event.reason } : status;
-    case 'resumed':
-      return status.state === 'reconnecting' ? { state: 'online', url: status.url, reason: null } : status;
     case 'retry-scheduled':
       return status.state === 'reconnecting'
         ? { state: 'reconnecting', url: status.url, reason: event.reason, attempt: event.attempt, nextRetryAt: event.at }

@@ -13,28 +13,80 @@ withEdgeAndCore((fresh) => ({ edge, core } = fresh));
 const FAST = { reconnectGraceMs: 1_000, backoffBaseMs: 500, backoffMaxMs: 2_000, forwardTimeoutMs: 3_000 };
 
 describe.sequential('NgrokTunnel when the edge goes away', () => {
-  it('a short outage: the agent reconnects by itself and keeps the same URL', { timeout: 30_000 }, async () => {
-    const t = tunnelFor(edge); // default grace (5 s) leaves the agent time to come back on its own
-    const tunnel = t.tunnel;
-    const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
-    if (!opened.ok) throw new Error(JSON.stringify(opened));
+  it(
+    "a short outage: as soon as the agent's connection is back, the provider's own session says the tunnel is bound again",
+    { timeout: 30_000 },
+    async () => {
+      const t = tunnelFor(edge); // default grace (5 s): longer than the agent takes to redial
+      const tunnel = t.tunnel;
+      const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
+      if (!opened.ok) throw new Error(JSON.stringify(opened));
 
-    await edge.drop(500);
-    await waitFor('reconnecting', () => tunnel!.status.state === 'reconnecting', 2_000);
-    expect(tunnel.status).toMatchObject({ url: opened.value.url, reason: { code: 'tunnel-connection-lost' } });
-    expect(tunnel.status.attempt).toBeUndefined();
-    const tookMs = await waitFor('online again', () => tunnel!.status.state === 'online', 8_000);
+      await edge.drop(500);
+      await waitFor('reconnecting', () => tunnel!.status.state === 'reconnecting', 2_000);
+      expect(tunnel.status).toMatchObject({ url: opened.value.url, reason: { code: 'tunnel-connection-lost' } });
+      expect(tunnel.status.attempt).toBeUndefined();
+      const tookMs = await waitFor('online again', () => tunnel!.status.state === 'online', 8_000);
 
-    expect(t.states()).toEqual(['connecting', 'online', 'reconnecting', 'online']);
-    expect(tunnel.status.url).toBe(opened.value.url);
-    // `connected` comes as the agent redials, a moment before it has re-authenticated and
-    // re-bound its old tunnel id on the new connection.
-    await waitFor('the re-bind', () => edge.counters.binds === 2, 2_000);
-    expect(edge.counters).toMatchObject({ connections: 2, sessions: 2, binds: 2 });
-    expect(edge.boundUrls).toEqual([opened.value.url]);
-    expect(tookMs).toBeGreaterThan(1_000); // observed ~2.5 s: the agent waits before redialling
-    expect((await callThroughEdge(edge)).status).toBe(200);
-  });
+      expect(t.states()).toEqual(['connecting', 'online', 'reconnecting', 'online']);
+      // The agent redials after ~2.5 s; the rebuild follows its `connected` (and 1 s for its own
+      // attempt to play out), not the grace (5 s), which would have scheduled attempt 1.
+      expect(tookMs).toBeGreaterThan(2_000);
+      expect(t.statuses.some((status) => status.attempt !== undefined)).toBe(false);
+      // The URL is the one ngrok gave the new session (the stand-in gives each session another).
+      expect(edge.boundUrls).toEqual([tunnel.status.url]);
+      expect((await callThroughEdge(edge)).status).toBe(200);
+    },
+  );
+
+  it(
+    "the agent's own reconnection refused (a revoked authtoken): offline with ngrok's reason, never online",
+    { timeout: 30_000 },
+    async () => {
+      // The agent says `connected` when its connection is back, then ngrok refuses its authtoken
+      // and the agent says nothing more (its next try is minutes away).
+      const t = tunnelFor(edge);
+      const tunnel = t.tunnel;
+      expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
+      edge.rejectAuthWith = 'ERR_NGROK_107';
+      await edge.drop(300);
+      await waitFor('offline', () => tunnel!.status.state === 'offline', 8_000);
+      expect(tunnel.status).toEqual({
+        state: 'offline',
+        url: null,
+        reason: { code: 'tunnel-authtoken-invalid', ngrokCode: 'ERR_NGROK_107' },
+      });
+      expect(t.states()).toEqual(['connecting', 'online', 'reconnecting', 'offline']);
+      expect(edge.boundUrls).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(tunnel.status.state).toBe('offline');
+    },
+  );
+
+  it(
+    'refused for too many sessions after a drop: reconnecting with that reason, and online once ngrok takes it',
+    { timeout: 30_000 },
+    async () => {
+      const t = tunnelFor(edge, { backoffBaseMs: 500, backoffMaxMs: 1_000 });
+      const tunnel = t.tunnel;
+      expect((await tunnel.open({ localPort: core.port, authtoken: 'test-token' })).ok).toBe(true);
+      edge.rejectAuthWith = 'ERR_NGROK_108';
+      await edge.drop(300);
+      await waitFor('the refusal said', () => tunnel!.status.reason?.code === 'tunnel-too-many-sessions', 8_000);
+      expect(tunnel.status).toMatchObject({ state: 'reconnecting', reason: { ngrokCode: 'ERR_NGROK_108' }, attempt: expect.any(Number) });
+      expect(
+        t
+          .states()
+          .slice(2)
+          .every((state) => state === 'reconnecting'),
+      ).toBe(true);
+
+      edge.rejectAuthWith = null; // the other session ended
+      await waitFor('online again', () => tunnel!.status.state === 'online', 8_000);
+      expect(edge.boundUrls).toEqual([tunnel.status.url]);
+      expect((await callThroughEdge(edge)).status).toBe(200);
+    },
+  );
 
   it('a long outage: the provider rebuilds the session with backoff, online at the URL ngrok gives it', { timeout: 20_000 }, async () => {
     const t = tunnelFor(edge, FAST);
@@ -65,19 +117,22 @@ describe.sequential('NgrokTunnel when the edge goes away', () => {
     expect((await core.core.api.listCalls({})).calls).toHaveLength(1);
   });
 
-  it('the agent coming back after a rebuild was scheduled cancels the rebuild and keeps the URL', { timeout: 30_000 }, async () => {
-    // Grace (1 s) shorter than the agent's own redial (~2.5 s), first rebuild due at 1 s + 3 s.
-    const t = tunnelFor(edge, { ...FAST, backoffBaseMs: 3_000, backoffMaxMs: 3_000 });
+  it("the agent's connection coming back brings a scheduled rebuild forward", { timeout: 30_000 }, async () => {
+    // Grace (1 s) shorter than the agent's own redial (~2.5 s), first rebuild due at 1 s + 5 s.
+    const t = tunnelFor(edge, { ...FAST, backoffBaseMs: 5_000, backoffMaxMs: 5_000 });
     const tunnel = t.tunnel;
     const opened = await tunnel.open({ localPort: core.port, authtoken: 'test-token' });
     if (!opened.ok) throw new Error(JSON.stringify(opened));
     await edge.drop(500);
     await waitFor('a scheduled rebuild', () => tunnel!.status.attempt === 1, 3_000);
-    await waitFor('online again', () => tunnel!.status.state === 'online', 5_000);
-    expect(tunnel.status).toEqual({ state: 'online', url: opened.value.url, reason: null });
-    await new Promise((resolve) => setTimeout(resolve, 2_000)); // past the cancelled rebuild
-    expect(tunnel.status.state).toBe('online');
-    expect(edge.counters.sessions).toBe(2); // the first and the agent's own reconnection; no rebuild
+    const due = tunnel.status.nextRetryAt!;
+    await waitFor('online again', () => tunnel!.status.state === 'online', 6_000);
+    expect(Date.now()).toBeLessThan(due);
+    expect(t.statuses.filter((status) => status.attempt !== undefined)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, due - Date.now() + 500)); // past the rebuild that was due
+    expect(tunnel.status).toEqual({ state: 'online', url: edge.boundUrls[0], reason: null });
+    // The first session, the agent's own again, and the provider's that followed it.
+    expect(edge.counters.sessions).toBeGreaterThanOrEqual(3);
     expect((await callThroughEdge(edge)).status).toBe(200);
   });
 
