@@ -65,24 +65,54 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /**
+ * Once a command is done and its output written, the process ends at most this long after,
+ * whatever still holds its event loop (see {@link endOnceWritten}).
+ */
+const LINGER_MS = 1_000;
+
+/**
  * Runs a command line as the process: its exit code becomes the process's, except that a
  * reader who went away (a closed pipe) ends it quietly with 0, whatever it was doing.
  */
 export function runAsProcess(argv: string[], io: CliIo): void {
   const outputClosed = watchForClosedPipe([io.stdout, io.stderr]);
-  runCli(argv, { ...io, outputClosed }).then(
-    (code) => {
-      process.exitCode = outputClosed.aborted ? EXIT.done : code;
-    },
-    (error: unknown) => {
-      if (outputClosed.aborted) {
-        process.exitCode = 0;
-        return;
-      }
-      io.stderr.write(
-        `flowent-companion: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
+  runCli(argv, { ...io, outputClosed })
+    .then(
+      (code) => {
+        process.exitCode = outputClosed.aborted ? EXIT.done : code;
+      },
+      (error: unknown) => {
+        if (outputClosed.aborted) {
+          process.exitCode = 0;
+          return;
+        }
+        io.stderr.write(
+          `flowent-companion: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
+        process.exitCode = 1;
+      },
+    )
+    .then(() => endOnceWritten(io, outputClosed));
+}
+
+/**
+ * The process ends by itself when nothing holds its event loop; this makes sure it does soon
+ * after the command is done. What can hold it then is the ngrok agent library: it has no way
+ * to cancel a session setup in flight, and a forward() to an edge that completed TLS and never
+ * answers (a stalled edge, a proxy) stays pending, its native promise holding the loop (kill()
+ * and close() wait behind it), until ngrok answers: minutes, or never. `serve` has stopped
+ * waiting for it and said "Stopped."; a terminal, a CI job or `systemctl stop` must not hang on
+ * it. The timer does not hold the loop itself, so a process with nothing left ends at once.
+ */
+async function endOnceWritten(io: CliIo, outputClosed: AbortSignal): Promise<void> {
+  if (!outputClosed.aborted) await Promise.all([written(io.stdout), written(io.stderr)]);
+  setTimeout(() => process.exit(), LINGER_MS).unref();
+}
+
+/** Resolves once everything written to `stream` so far has left (or it failed: there is nothing more to wait for). */
+function written(stream: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (!stream.writable) resolve();
+    else stream.write('', () => resolve());
+  });
 }

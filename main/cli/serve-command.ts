@@ -332,13 +332,16 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     accountLines(event).forEach(write);
     projectLines(event).forEach(write);
   });
-  if (values.tunnel) {
+  const openTunnel = async () => {
     // Failures are printed by the status line; the local server keeps serving either way.
     const opened = await core.api.openTunnel();
+    if (stopping) return;
     if (!opened.ok && opened.code === 'tunnel-no-authtoken') write(`Tunnel: ${inCliWords(opened)}`);
     // Actions under the tunnel's previous URL are told by the follow lines, re-pointed or to re-point.
     (await staleLinks((webhookUrl) => !tunnelMoves.some((previous) => isUnder(webhookUrl, previous)))).forEach(write);
-  }
+  };
+  // Ctrl-C is heard while the tunnel opens: ngrok may take the open's whole time limit to answer, or never answer.
+  if (values.tunnel) await Promise.race([openTunnel().catch(internalError), stopRequested]);
 
   await stopRequested;
   await inOrder.drained();

@@ -47,11 +47,15 @@ interface Run {
   nextAttempt: number;
   rebuilding: boolean;
   lastFailure: TunnelFailure | null;
+  /** Aborted by close() (or the next open()): nothing of this run is waited for any more. */
+  stop: AbortController;
 }
 
 type Connected = { ok: true; url: string } | { ok: false; error: TunnelFailure };
 
 const CONNECTION_LOST: TunnelFailure = { code: 'tunnel-connection-lost' };
+/** What connect() gives back when the run ended under it; its callers see the run gone and say nothing of it. */
+const CLOSED_WHILE_OPENING: TunnelFailure = { code: 'tunnel-failed', reason: 'closed while opening' };
 
 /**
  * Failures of the first open that can heal by themselves (no network yet, an edge that did not
@@ -131,7 +135,8 @@ export class NgrokTunnel implements TunnelProvider {
 
   async close(): Promise<void> {
     const run = this.cancel();
-    // Bounded: quitting must not wait for a forward() still in flight (it cleans up after itself).
+    // A forward() in flight stops being waited for at once (its late session is closed when it
+    // comes); only the agent's own closing is waited for, and not for ever: a dead session can be slow.
     await withTimeout(
       this.serial(() => this.release(run)),
       2 * this.closeTimeoutMs,
@@ -152,6 +157,7 @@ export class NgrokTunnel implements TunnelProvider {
       nextAttempt: 1,
       rebuilding: false,
       lastFailure: null,
+      stop: new AbortController(),
     };
     this.run = run;
     const connected = await this.connect(run);
@@ -179,6 +185,7 @@ export class NgrokTunnel implements TunnelProvider {
       clearTimer(run.retryTimer);
       clearTimer(run.settleTimer);
       run.session = null;
+      run.stop.abort();
     }
     this.apply({ type: 'closed' });
     return run;
@@ -188,7 +195,9 @@ export class NgrokTunnel implements TunnelProvider {
     if (!run || !this.sdk) return;
     if (run.listener) await withTimeout(run.listener.close(), this.closeTimeoutMs).catch(() => undefined);
     run.listener = null;
-    await withTimeout(this.sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
+    // A session setup still pending holds the library, kill() included, until ngrok answers
+    // (maybe never): the one that gave it up kills its late session then.
+    if (!this.abandoned) await withTimeout(this.sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
   }
 
   /**
@@ -206,7 +215,10 @@ export class NgrokTunnel implements TunnelProvider {
     return { ok: false, ...error };
   }
 
-  /** One forward() with a fresh session, bounded by the timeout; late results of abandoned calls are closed. */
+  /**
+   * One forward() with a fresh session, bounded by the timeout and by the run's end (close()
+   * returns at once); a forward() given up on is closed when it comes late.
+   */
   private async connect(run: Run): Promise<Connected> {
     let sdk: NgrokSdk;
     try {
@@ -218,8 +230,9 @@ export class NgrokTunnel implements TunnelProvider {
       const settled = await withTimeout(
         this.abandoned.then(() => true),
         this.forwardTimeoutMs,
+        run.stop.signal,
       );
-      if (!settled) return { ok: false, error: forwardTimedOut(this.forwardTimeoutMs) };
+      if (!settled) return { ok: false, error: run.stop.signal.aborted ? CLOSED_WHILE_OPENING : forwardTimedOut(this.forwardTimeoutMs) };
     }
     const session = {};
     run.session = session;
@@ -238,35 +251,43 @@ export class NgrokTunnel implements TunnelProvider {
     const forwarding = sdk.forward(config);
     let listener: Listener | undefined;
     try {
-      listener = await withTimeout(forwarding, this.forwardTimeoutMs);
+      listener = await withTimeout(forwarding, this.forwardTimeoutMs, run.stop.signal);
     } catch (error) {
       return { ok: false, error: tunnelError(error) };
     }
     if (!listener) {
-      // Nothing else is started while this is pending, so kill() only ends this late session.
-      const abandoned: Promise<void> = forwarding
-        .then(
-          async (late) => {
-            await withTimeout(late.close(), this.closeTimeoutMs).catch(() => undefined);
-            await withTimeout(sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
-          },
-          () => undefined,
-        )
-        .finally(() => {
-          if (this.abandoned === abandoned) this.abandoned = null;
-        });
-      this.abandoned = abandoned;
-      return { ok: false, error: forwardTimedOut(this.forwardTimeoutMs) };
+      this.abandon(forwarding, sdk);
+      return { ok: false, error: run.stop.signal.aborted ? CLOSED_WHILE_OPENING : forwardTimedOut(this.forwardTimeoutMs) };
     }
     const url = listener.url();
     if (this.run !== run || run.session !== session || !url) {
       // Cancelled while connecting: we run alone (serial), so kill() ends only this session.
       await withTimeout(listener.close(), this.closeTimeoutMs).catch(() => undefined);
       await withTimeout(sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
-      return { ok: false, error: tunnelError(new Error(url ? 'closed while opening' : 'ngrok returned no URL')) };
+      return { ok: false, error: url ? CLOSED_WHILE_OPENING : tunnelError(new Error('ngrok returned no URL')) };
     }
     run.listener = listener;
     return { ok: true, url };
+  }
+
+  /**
+   * A forward() no longer waited for: the agent library cannot cancel it, and it serialises
+   * session setup, so nothing else is started while it is pending (kill() then ends only its
+   * late session).
+   */
+  private abandon(forwarding: Promise<Listener>, sdk: NgrokSdk): void {
+    const abandoned: Promise<void> = forwarding
+      .then(
+        async (late) => {
+          await withTimeout(late.close(), this.closeTimeoutMs).catch(() => undefined);
+          await withTimeout(sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        if (this.abandoned === abandoned) this.abandoned = null;
+      });
+    this.abandoned = abandoned;
   }
 
   /** The agent's `onStatusChange`: `closed` (possibly several times) then maybe `connected`. */
@@ -313,7 +334,8 @@ export class NgrokTunnel implements TunnelProvider {
     run.rebuilding = true;
     run.session = null;
     run.listener = null;
-    if (this.sdk) await withTimeout(this.sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
+    // Behind a session setup given up on, kill() would wait for it too: connect() waits for it instead.
+    if (this.sdk && !this.abandoned) await withTimeout(this.sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
     if (this.run !== run) return;
     const connected = await this.connect(run);
     run.rebuilding = false;
