@@ -4,20 +4,7 @@ import { REPLAY_SHORTCUTS } from '../replay/replay-keys';
 import { copyText, openPanel, openSettings, reportError } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { webhookBaseToRegister } from '../tunnel/tunnel';
-
-/** One shortcut: the keys as the help lists them, what it does, and the key values it answers to. */
-export interface Shortcut {
-  keys: string;
-  what: string;
-  /** `KeyboardEvent.key` values; none for keys handled elsewhere (Esc, Ctrl/Cmd+Enter in editors). */
-  match: string[];
-  run?: () => void;
-  /** Names it for the buttons that do the same, whose titles name its key (withKey). */
-  id?: ShortcutId;
-}
-
-/** The shortcuts a button does the same as. */
-export type ShortcutId = 'answers' | 'account' | 'settings' | 'bulk-replay' | 'simulate' | 'export' | 'help';
+import { titleWithKey, type Shortcut, type ShortcutId } from '../shared/shortcut';
 
 /**
  * Single keys, pressed outside text fields with no modifier held: browsers and operating
@@ -43,14 +30,9 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'help', keys: '?', what: 'Show these shortcuts', match: ['?'], run: () => openPanel('help') },
 ];
 
-/**
- * A button's title with the key that does the same, taken from the list the `?` help shows: a
- * title that wrote its key itself went on naming one that did nothing once the keys changed.
- */
+/** A button's title with its key, from the list the `?` help shows. */
 export function withKey(title: string, id: ShortcutId): string {
-  const shortcut = SHORTCUTS.find((s) => s.id === id);
-  if (!shortcut) throw new Error(`No shortcut is named ${id}`);
-  return `${title} (${shortcut.keys})`;
+  return titleWithKey(SHORTCUTS, title, id);
 }
 
 /** Copies what Flowent is to be given: the public URL while the tunnel is online (Flowent in the cloud cannot reach 127.0.0.1). */

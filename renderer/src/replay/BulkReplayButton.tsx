@@ -1,7 +1,7 @@
 import { useReplayStore } from './replay-store';
 import { openReplayDialog } from './replay-ui-actions';
 import { useCallsStore } from '../history/calls-store';
-import { withKey } from '../app/shortcuts';
+import { withReplayKey } from './replay-keys';
 
 /** "Bulk replay…": the bulk replay of the list's current filter (the `r` key too); shows a run's progress while its dialog is closed. */
 export function BulkReplayButton() {
@@ -13,7 +13,7 @@ export function BulkReplayButton() {
       type="button"
       disabled={loaded && empty && !running}
       onClick={() => openReplayDialog('bulk')}
-      title={withKey('Replay the calls of this filter', 'bulk-replay')}
+      title={withReplayKey('Replay the calls of this filter', 'bulk-replay')}
     >
       {running ? `Bulk replay: ${running.done} of ${running.total}…` : 'Bulk replay…'}
     </button>

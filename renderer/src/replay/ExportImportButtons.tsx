@@ -3,7 +3,7 @@ import type { HarImportStage, HarImportSummary } from '../../../main/contract/ap
 import { counted, countWords, overLimitsWords, skippedWords } from '../../../main/contract/words';
 import { harImportStageWords, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { exportFilteredCalls, oneHarWorkAtATime } from './har-work';
-import { withKey } from '../app/shortcuts';
+import { withReplayKey } from './replay-keys';
 import { dismissToast, showToast } from '../page/ui-actions';
 import { useReplayStore } from './replay-store';
 import { BusyButton } from '../shared/BusyButton';
@@ -57,7 +57,7 @@ export function ExportImportButtons() {
       <BusyButton
         busy={work !== null}
         onClick={() => void exportFilteredCalls()}
-        title={withKey('Export the calls of this filter as HAR', 'export')}
+        title={withReplayKey('Export the calls of this filter as HAR', 'export')}
       >
         {work === 'export' ? 'Exporting…' : 'Export HAR'}
       </BusyButton>

@@ -2,7 +2,7 @@ import { exportFilteredCalls } from './har-work';
 import { useReplayStore } from './replay-store';
 import { closeReplayDialog, openReplayDialog } from './replay-ui-actions';
 import { mayDiscardOnEscape } from '../page/ui-actions';
-import type { Shortcut } from '../app/shortcuts';
+import { titleWithKey, type Shortcut, type ShortcutId } from '../shared/shortcut';
 
 /** Replay's single-key shortcuts, listed with the inspector's others. */
 export const REPLAY_SHORTCUTS: Shortcut[] = [
@@ -22,4 +22,9 @@ export function handleReplayEscape(): boolean {
   if (!useReplayStore.getState().dialog) return false;
   if (mayDiscardOnEscape()) closeReplayDialog();
   return true;
+}
+
+/** A replay button's title with its key, from the list the `?` help shows. */
+export function withReplayKey(title: string, id: ShortcutId): string {
+  return titleWithKey(REPLAY_SHORTCUTS, title, id);
 }
