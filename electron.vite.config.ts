@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import type { Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -17,6 +17,38 @@ function checkpointWorker(): Plugin {
         fileName: 'checkpoint-worker.cjs',
         source: readFileSync(resolve(__dirname, 'main/core/store/checkpoint-worker.cjs'), 'utf8'),
       });
+    },
+  };
+}
+
+/**
+ * The page's parts loaded when first shown (the dialogs, the editor) are fetched once the page
+ * is idle, into the browser's cache: the inspector's page comes from the command, and a dialog
+ * first opened while the command is restarting would otherwise fail to load, and a browser keeps
+ * a failed module load until the page is reloaded. Only fetched, not run: first paint and the
+ * page's memory stay as they were.
+ */
+function prefetchLaterParts(): Plugin {
+  return {
+    name: 'flowent:prefetch-later-parts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+        const atFirstPaint = new Set<string>();
+        const addWithImports = (fileName: string) => {
+          if (atFirstPaint.has(fileName)) return;
+          atFirstPaint.add(fileName);
+          const chunk = chunks.find((c) => c.fileName === fileName);
+          for (const imported of chunk?.imports ?? []) addWithImports(imported);
+        };
+        for (const entry of chunks.filter((c) => c.isEntry)) addWithImports(entry.fileName);
+        return chunks
+          .filter((c) => !atFirstPaint.has(c.fileName))
+          .map((c): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'prefetch', href: `./${c.fileName}` }, injectTo: 'head' }));
+      },
     },
   };
 }
@@ -67,7 +99,7 @@ export default defineConfig({
     // Relative asset paths: the same build loads from file:// in the desktop window and from
     // the headless command's inspector over http.
     base: './',
-    plugins: [react()],
+    plugins: [react(), prefetchLaterParts()],
     build: {
       // electron-vite leaves the renderer unminified; the inspector is also served to
       // browsers, where bundle size is first-paint time.

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launchBrowser, screenshot, type Browser } from './browser';
 import { postSigned } from '../helpers/flowent-signer';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
@@ -20,11 +21,23 @@ async function serve(args: string[]): Promise<ServeProcess> {
 /** A signed create_ticket call to a serve's webhook. */
 const send = (base: string, title: string) => postSigned(base, 'create_ticket', { title }, KEY);
 
+/** Whether every part the page loads when first shown (the dialogs, the editor) has been fetched at idle. */
+async function laterPartsFetched(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const wanted = [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((link) => link.href);
+    const fetched = performance
+      .getEntriesByType('resource')
+      .filter((entry) => (entry as PerformanceResourceTiming).responseStatus === 200)
+      .map((entry) => entry.name);
+    return wanted.length > 0 && wanted.every((href) => fetched.includes(href));
+  });
+}
+
 /**
  * A serve on ports kept for a restart (the same args start it again on the same folder and ports),
- * with an inspector open in a browser on it.
+ * with an inspector open in a browser on it. `beforeOpen` runs on the page before it loads.
  */
-async function servedForRestart() {
+async function servedForRestart(beforeOpen?: (page: Page) => Promise<void>) {
   const dataDir = tempDir();
   const [port, inspectorPort] = [await steadyPort(), await steadyPort()];
   const args = ['--port', String(port), '--inspector-port', String(inspectorPort), '--data-dir', dataDir];
@@ -32,6 +45,7 @@ async function servedForRestart() {
   const browser: Browser = await launchBrowser();
   cleanups.push(() => browser.close());
   const page = browser.page;
+  await beforeOpen?.(page);
   await openInspector(page, first.inspectorUrl!);
   const rows = page.locator('[role="listbox"][aria-label="Calls"] [role="option"]');
   return { args, first, page, rows };
@@ -64,22 +78,22 @@ it('while the command is down, a call clicked says it cannot be reached (not tha
   await expect.poll(() => rows.count()).toBe(2);
   const olderId = await rows.nth(1).getAttribute('data-call-id');
 
+  await expect.poll(() => laterPartsFetched(page), { timeout: 15_000 }).toBe(true);
   first.child.kill('SIGTERM');
   await first.exited;
   await page.getByText(/reconnecting/i).waitFor({ timeout: 30_000 });
   await rows.nth(1).click();
   await expect.poll(() => pane.textContent()).toContain(`Call #${olderId} could not be loaded: the companion cannot be reached`);
   expect(await pane.textContent()).not.toContain('no longer stored');
-  // The simulator asks for parameters and loads its editor: both fail, said in the simulator (the
-  // banner is behind its overlay), and the page stays (a failed editor load unmounted it once).
+  // The simulator asks for parameters, which fails, said in the simulator (the banner is behind its
+  // overlay); its editor, fetched while the page was idle, opens all the same.
   await page.keyboard.press('s');
   const simulator = page.getByRole('dialog', { name: 'Simulate a Flowent call' });
   await expect
     .poll(() => simulator.getByRole('alert', { name: 'Simulator error' }).textContent())
     .toMatch(/^No parameters were generated: the companion could not be reached\./);
-  await expect
-    .poll(() => simulator.getByRole('alert', { name: 'Load error' }).textContent())
-    .toBe('The editor could not be loaded: the companion could not be reached. Try again once it is running again.');
+  await expect.poll(() => simulator.locator('.cm-editor').count()).toBe(1);
+  expect(await simulator.getByRole('alert', { name: 'Load error' }).count()).toBe(0);
   expect(await rows.count()).toBe(2);
   await page.keyboard.press('Escape');
   const texts = await banners.allTextContents();
@@ -93,28 +107,54 @@ it('while the command is down, a call clicked says it cannot be reached (not tha
   await expect.poll(() => banners.count()).toBe(0);
 }, 120_000);
 
-// Skipped: with this machine's Chromium the Answers dialog loads after Try again but its mock
-// editor (a second lazy part) never appears, on 20955e6 as on today's tree; it passed in CI
-// before. An open defect, named in the session's closing note with where to look.
-it.skip('a dialog that could not load while the command was down says so above the page, and loads with Try again once it is back', async () => {
+it('the Answers dialog first opened while the command is down opens all the same (fetched once idle), says why its settings are missing, and shows them once the command is back', async () => {
   const { args, first, page } = await servedForRestart();
+  await expect.poll(() => laterPartsFetched(page), { timeout: 15_000 }).toBe(true);
   first.child.kill('SIGTERM');
   await first.exited;
   await page.getByText(/reconnecting/i).waitFor({ timeout: 30_000 });
 
   await page.keyboard.press('a');
   const answers = page.getByRole('dialog', { name: 'Answers' });
+  const loadError = answers.getByRole('alert', { name: 'Load error' });
   await expect
-    .poll(() => answers.getByRole('alert', { name: 'Load error' }).textContent())
+    .poll(() => loadError.textContent(), { timeout: 15_000 })
+    .toBe('The answer settings could not be loaded: the companion could not be reached. They load by themselves once it is running again.');
+  await screenshot(page, 'reconnect-answers-settings-missing');
+
+  await serve(args);
+  await expect.poll(() => answers.getByLabel(/Mock definition/).count(), { timeout: 30_000 }).toBe(1);
+  expect(await loadError.count()).toBe(0);
+}, 120_000);
+
+it('a dialog whose code could not be fetched says so above the page; failing again after Try again, it offers the reload that loads it', async () => {
+  // The dialog's file cannot be fetched, as when the command is down before the page fetched it.
+  const unreachable = '**/assets/AnswersDialog-*.js';
+  const { page } = await servedForRestart(async (page) => {
+    await page.route(unreachable, (route) => route.abort('connectionrefused'));
+  });
+
+  await page.keyboard.press('a');
+  const answers = page.getByRole('dialog', { name: 'Answers' });
+  const loadError = answers.getByRole('alert', { name: 'Load error' });
+  await expect
+    .poll(() => loadError.textContent())
     .toBe('The Answers dialog could not be loaded: the companion could not be reached. Try again once it is running again.');
   // Above the page: the dialog's box is where a dialog shows, not below the calls.
   const box = await answers.boundingBox();
   expect(box!.y).toBeLessThan(page.viewportSize()!.height / 2);
   await screenshot(page, 'reconnect-dialog-unloaded');
 
-  await serve(args);
-  await expect.poll(() => page.getByText(/reconnecting/i).count(), { timeout: 30_000 }).toBe(0);
   await answers.getByRole('button', { name: 'Try again' }).click();
-  await expect.poll(() => answers.getByRole('alert', { name: 'Load error' }).count(), { timeout: 15_000 }).toBe(0);
+  await expect
+    .poll(() => loadError.textContent())
+    .toBe(
+      'The Answers dialog could not be loaded again. If the companion is running, reload the page: this browser keeps a failed load until then.',
+    );
+
+  await page.unroute(unreachable);
+  await answers.getByRole('button', { name: 'Reload the page' }).click();
+  await page.getByText('No calls yet').waitFor();
+  await page.keyboard.press('a');
   await expect.poll(() => answers.getByLabel(/Mock definition/).count(), { timeout: 15_000 }).toBe(1);
 }, 120_000);

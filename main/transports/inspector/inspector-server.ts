@@ -295,7 +295,7 @@ export class InspectorServer {
     response.writeHead(200, {
       'Content-Type': file.contentType,
       'Content-Length': file.body.length,
-      'Cache-Control': pathname === '/' || pathname.endsWith('.html') ? 'no-store' : 'public, max-age=3600',
+      'Cache-Control': cacheControlFor(pathname),
       ...SECURITY_HEADERS,
     });
     response.end(file.body);
@@ -369,4 +369,16 @@ function readBody(request: IncomingMessage, limit: number, drainUpTo = limit): P
     request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
     request.on('error', () => resolve(null));
   });
+}
+
+/**
+ * The page itself is never cached (a new build must show at the next load). Its assets carry a
+ * hash of their content in their names, so a cached copy is never wrong: kept for good, which is
+ * what lets a dialog fetched at idle open while the command is restarting, however long the tab
+ * has been open.
+ */
+function cacheControlFor(pathname: string): string {
+  if (pathname === '/' || pathname.endsWith('.html')) return 'no-store';
+  if (pathname.startsWith('/assets/')) return 'public, max-age=31536000, immutable';
+  return 'public, max-age=3600';
 }

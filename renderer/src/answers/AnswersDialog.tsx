@@ -130,9 +130,23 @@ export function AnswersDialog({ project }: { project: AnswersProject | null }) {
           />
         </>
       ) : (
-        <p className="muted">Loading the answer settings…</p>
+        <SettingsNotLoaded />
       )}
     </Dialog>
+  );
+}
+
+/** The settings are on their way, or could not be read: why, and a way to ask again. */
+function SettingsNotLoaded() {
+  const failure = useAnswersStore((s) => s.loadFailure);
+  if (!failure) return <p className="muted">Loading the answer settings…</p>;
+  return (
+    <div className="load-failure">
+      <ErrorLine message={failure} label="Load error" />
+      <button type="button" onClick={() => void loadAnswerSettings()}>
+        Try again
+      </button>
+    </div>
   );
 }
 

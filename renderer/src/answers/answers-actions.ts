@@ -7,7 +7,7 @@ import type {
   MockFormat,
   Result,
 } from '../../../main/contract/api';
-import type { RendererBridge } from '../transport/connection';
+import { isUnreachable, type RendererBridge } from '../transport/connection';
 import { currentBridge } from '../page/bridge-holder';
 import { NOT_CONNECTED, runResult } from '../page/run-result';
 import { useMetaStore } from '../page/stores';
@@ -15,6 +15,7 @@ import { openPanel, reportError, showToast } from '../page/ui-actions';
 import { answerFor } from './answer-routes';
 import { useAnswersStore } from './answers-store';
 import { inPageWords } from '../page/page-words';
+import { requestFailureWords } from '../page/request-failure-words';
 
 /** What a save reports back to the form that asked: null, or a message (and per-path problems). */
 export interface SaveOutcome {
@@ -29,11 +30,21 @@ export async function loadAnswerSettings(): Promise<AnswerSettings | null> {
   try {
     const answers = await b.getAnswerSettings();
     useMetaStore.setState({ answers });
+    useAnswersStore.setState({ loadFailure: null });
     return answers;
   } catch (error) {
     reportError('Could not load the answer settings', error);
+    // The banner is behind the Answers dialog's overlay: the dialog says it too, where it waits.
+    useAnswersStore.setState({ loadFailure: loadFailureWords(error) });
     return null;
   }
+}
+
+function loadFailureWords(error: unknown): string {
+  if (isUnreachable(error)) {
+    return 'The answer settings could not be loaded: the companion could not be reached. They load by themselves once it is running again.';
+  }
+  return `The answer settings could not be loaded: ${requestFailureWords(error)}`;
 }
 
 /** A settings change: its toast on success, and the settings read again. */

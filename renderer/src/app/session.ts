@@ -67,7 +67,9 @@ export function startSession(b: RendererBridge): () => void {
 
 /** Everything the page shows, read again: after a reconnection (the core may have restarted) or a resync. */
 export async function refreshAll(): Promise<void> {
-  const answers = useMetaStore.getState().answers ? [loadAnswerSettings()] : [];
+  // Read again when shown, or when the Answers dialog waits for them (opened while the companion was down).
+  const answersWanted = useMetaStore.getState().answers !== null || useUiStore.getState().panel === 'answers';
+  const answers = answersWanted ? [loadAnswerSettings()] : [];
   await Promise.all([
     refreshStatus(),
     refreshStats(),

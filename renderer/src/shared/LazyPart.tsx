@@ -59,25 +59,46 @@ interface FailureProps {
   children: ReactNode;
 }
 
-class LoadFailure extends Component<FailureProps, { failed: boolean }> {
-  state = { failed: false };
+interface FailureState {
+  failed: boolean;
+  /** "Try again" was pressed: a failure now is a second one, and the browser may be keeping the first. */
+  retried: boolean;
+}
 
-  static getDerivedStateFromError(): { failed: boolean } {
+class LoadFailure extends Component<FailureProps, FailureState> {
+  state: FailureState = { failed: false, retried: false };
+
+  static getDerivedStateFromError(): Partial<FailureState> {
     return { failed: true };
   }
 
   private tryAgain = () => {
     this.props.retry();
-    this.setState({ failed: false });
+    this.setState({ failed: false, retried: true });
   };
 
   render() {
     if (!this.state.failed) return this.props.children;
     const { what, dialog } = this.props;
-    const failure = (
+    const What = `${what[0]!.toUpperCase()}${what.slice(1)}`;
+    // Some browsers keep a failed load of a part of the page until the page is loaded again, so
+    // a second failure offers the reload (which keeps the selected call: it is in the address).
+    const failure = this.state.retried ? (
       <div className="load-failure">
         <p className="form-error" role="alert" aria-label="Load error">
-          {`${what[0]!.toUpperCase()}${what.slice(1)} could not be loaded: the companion could not be reached. Try again once it is running again.`}
+          {`${What} could not be loaded again. If the companion is running, reload the page: this browser keeps a failed load until then.`}
+        </p>
+        <button type="button" onClick={this.tryAgain}>
+          Try again
+        </button>
+        <button type="button" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>
+      </div>
+    ) : (
+      <div className="load-failure">
+        <p className="form-error" role="alert" aria-label="Load error">
+          {`${What} could not be loaded: the companion could not be reached. Try again once it is running again.`}
         </p>
         <button type="button" onClick={this.tryAgain}>
           Try again

@@ -257,6 +257,20 @@ describe('inspector page', () => {
     expect((await fetch(`${base}/assets/..%2f..%2fsecret.txt`)).status).toBe(404);
   });
 
+  it('keeps the page itself out of the cache and its assets (named by their content) in it for good', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const renderer = join(dir.path, 'renderer');
+    mkdirSync(join(renderer, 'assets'), { recursive: true });
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Inspector</title>');
+    writeFileSync(join(renderer, 'assets', 'AnswersDialog-CmwBE2EL.js'), 'export {}');
+    await startInspector(renderer);
+    expect((await fetch(`${base}/`)).headers.get('cache-control')).toBe('no-store');
+    expect((await fetch(`${base}/index.html`)).headers.get('cache-control')).toBe('no-store');
+    const asset = await fetch(`${base}/assets/AnswersDialog-CmwBE2EL.js`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it('explains a missing build instead of failing', async () => {
     await startInspector(null);
     const page = await fetch(`${base}/`);
