@@ -41,8 +41,10 @@ function seenCheckWords(seen: RegistrationCheckSeen): { seen: string; todo: stri
   }
   if (seen.answeredBy === 'forward-error')
     return {
-      seen: `This companion forwarded it to your handler, which never answered (${call}): ${seen.forwardError ?? 'forwarding failed'}.`,
-      todo: 'Start your handler (or check where the action forwards to), then try again.',
+      // The forwarding's own words end with what to do about it (start the handler, check its log):
+      // said once, with one full stop.
+      seen: `This companion forwarded it to your handler, which never answered (${call}): ${(seen.forwardError ?? 'forwarding failed').replace(/\.$/, '')}.`,
+      todo: 'Once your handler answers where the action forwards to, try again.',
     };
   if (seen.answeredBy === 'forward')
     return {

@@ -141,7 +141,7 @@ function sayFollowed(record: FollowRecord): void {
   for (const c of record.changes) {
     if (c.outcome === 'failed')
       reportError(
-        `Could not point ${c.action} at the new public URL ${c.to}: ${c.failure ? inPageWords(c.failure) : 'Flowent refused'}. Use Register here in Account → Actions`,
+        `Could not point ${c.action} at the new public URL ${c.to}: ${c.failure ? inPageWords(c.failure).replace(/\.$/, '') : 'Flowent refused'}. Once that is fixed, point it here with Register here in Account → Actions.`,
       );
   }
 }

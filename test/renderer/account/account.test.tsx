@@ -377,7 +377,9 @@ describe('account: following the public URL', () => {
       `Could not point gone_action at the new public URL ${moved}/actions/gone_action: Flowent has no action "gone_action".`,
       { exact: false },
     );
-    expect(failure).toBeTruthy();
+    // Flowent's words end their own sentence: one full stop before what to do next.
+    expect(failure.textContent).not.toContain('..');
+    expect(failure.textContent).toContain('. Once that is fixed, point it here with Register here in Account → Actions.');
     expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();
   });
 
