@@ -14,6 +14,8 @@ import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../
 import { selectCall } from '../history/calls-actions';
 import { copyCallAsCurl, replayCall } from './replay-actions';
 import { exportHar } from './replay-har-actions';
+import { oneHarWorkAtATime } from './har-work';
+import { useReplayStore } from './replay-store';
 import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
 import { Prose } from '../shared/Prose';
@@ -86,8 +88,9 @@ export function ReplayPanel({ callId }: { callId: number }) {
   const copy = async (resign: boolean) => {
     setError(await copyCallAsCurl(callId, resign));
   };
+  const harWork = useReplayStore((s) => s.harWork);
   const exportCall = async () => {
-    const outcome = await exportHar({ ids: [callId] });
+    const outcome = await oneHarWorkAtATime('export', () => exportHar({ ids: [callId] }));
     if (outcome?.ok) showToast(outcome.message, 4000);
     else if (outcome) setError(outcome.message);
   };
@@ -134,9 +137,9 @@ export function ReplayPanel({ callId }: { callId: number }) {
         <button type="button" disabled={unsendable} aria-describedby={describedBy} onClick={() => void copy(true)}>
           Copy as cURL, re-signed
         </button>
-        <button type="button" onClick={() => void exportCall()}>
-          Export as HAR
-        </button>
+        <BusyButton busy={harWork !== null} onClick={() => void exportCall()}>
+          {harWork === 'export' ? 'Exporting…' : 'Export as HAR'}
+        </BusyButton>
       </div>
       <ReplayLearnedStyle />
       {editing && editable && requestBody !== undefined && (

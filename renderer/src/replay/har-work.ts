@@ -7,7 +7,7 @@ type HarWork = NonNullable<ReplayState['harWork']>;
 
 /** Why an export asked for meanwhile does not start (the busy buttons ignore presses: this is for the `e` key). */
 const RUNNING: Record<HarWork, string> = {
-  export: 'Already exporting these calls: one export at a time.',
+  export: 'A HAR export is running: one export at a time.',
   import: 'A HAR import is running: export once it has ended.',
 };
 

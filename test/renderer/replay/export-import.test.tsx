@@ -231,6 +231,27 @@ describe('HAR export and import in the browser', () => {
     expect(await screen.findByText(/^Downloaded 1 call as/)).toBeTruthy();
   });
 
+  // The detail pane's button started a download of its own beside a running export of the list.
+  it("the detail pane's Export as HAR waits for a running export too, and says it is exporting", async () => {
+    const { c, user } = await browserPage();
+    await user.click(document.querySelector<HTMLElement>('[data-call-id="2"]')!);
+    const pane = await screen.findByRole('complementary', { name: 'Call details' });
+    await within(pane).findByRole('button', { name: 'Export as HAR' });
+    const release = c.holdNextInspectorAnswer('exportHar');
+    await user.click(screen.getByRole('button', { name: 'Export HAR' }));
+    const busy = await within(pane).findByRole('button', { name: 'Exporting…' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    await user.click(busy);
+    release();
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    await waitFor(() => expect(within(pane).getByRole('button', { name: 'Export as HAR' }).getAttribute('aria-disabled')).toBeNull());
+    expect(c.inspectorRequests.filter((r) => r.method === 'exportHar')).toHaveLength(1);
+
+    await user.click(within(pane).getByRole('button', { name: 'Export as HAR' }));
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    expect(JSON.parse(await downloads[1]!.blob.text()).log.entries.map((e: { _callId: number }) => e._callId)).toEqual([2]);
+  });
+
   // The `e` key started an export of its own beside the button's, with nothing on screen: two
   // presses were two downloads of the same file.
   it('exports one at a time, by the e key or the button, and the button says "Exporting…" meanwhile', async () => {
@@ -242,7 +263,7 @@ describe('HAR export and import in the browser', () => {
     expect(busy.getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByRole('button', { name: 'Import HAR' }).getAttribute('aria-disabled')).toBe('true');
     await user.keyboard('e');
-    await waitFor(() => expect(status()).toBe('Already exporting these calls: one export at a time.'));
+    await waitFor(() => expect(status()).toBe('A HAR export is running: one export at a time.'));
     await user.click(busy);
     release();
     await waitFor(() => expect(status()).toMatch(/^Downloaded 4 calls as/));
