@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type {
   AnswerContractWarning,
@@ -13,34 +12,16 @@ import type {
 } from '../../contract/api';
 import type { AnswerStore, MockSource } from '../store/answer-store';
 import { loadLazily } from '../load-lazily';
-import { isActionName } from '../../contract/action-name';
-import { ANSWER_FILE_FIELDS, newAnswerFile, readAnswerFile, type AnswerFile } from './answer-file';
-import { fileSignature, readProjectFile, textVersion } from './project-file';
+import { ANSWER_FILE_FIELDS, newAnswerFile } from './answer-file';
 import { FolderWatch } from './folder-watch';
-import {
-  ACTIONS_FOLDER,
-  ANSWERS_FOLDER,
-  DEFAULT_ANSWERS_FILE,
-  FOLDER_REMOVAL_MS,
-  misnamedProblem,
-  nameOfFile,
-  projectFiles,
-  writeFileAtomically,
-} from './project-folder';
+import { AnswerFolderRead, type AnswerEntry } from './answer-folder-read';
+import { ACTIONS_FOLDER, ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, writeFileAtomically } from './project-folder';
 import { PROJECT_FORMAT_VERSION } from './project-schemas';
 import { mergeIntoDocument, textWithout, type YamlFile } from './yaml-file';
 import { keepsItsText, withPartText } from './part-text';
 import { yamlPosition } from '../yaml/yaml-text';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
-
-interface Entry {
-  action: string | null;
-  answers: AnswerFile;
-  /** The mock as JSON text: what the server compares to know it changed. */
-  mockText: string | null;
-  updatedAt: number;
-}
 
 /** A mock as an answer file holds it: the file's name in its folder, and its contract warnings placed in that file. */
 export interface MockOfFile extends StoredMock {
@@ -68,30 +49,32 @@ export const FOLDER_REMOVED_MESSAGE =
  * keeping their comments and key order.
  */
 export class ProjectAnswers implements AnswerStore {
-  private readonly entries = new Map<string, Entry>();
-  private readonly problems = new Map<string, ProjectProblem[]>();
-  /** Each file's size, time and inode when last read, good or not. */
-  private readonly seen = new Map<string, string>();
-  /** Each file's text version (textVersion) when last read; only those of the files in `seen` are told. */
-  private readonly versions = new Map<string, string>();
+  /** The files as last read; `entries` and `problems` are its maps, read here by file. */
+  private readonly read: AnswerFolderRead;
+  private readonly entries: Map<string, AnswerEntry>;
+  private readonly problems: Map<string, ProjectProblem[]>;
   private stamp = 0;
   private checkedThisTurn = false;
   private folderWatch: FolderWatch | null = null;
   private settle: NodeJS.Timeout | null = null;
   private notifying = false;
   private newsBesideAnswers = false;
-  /** The project folder was there when read before, and is gone now: its last version answers. */
-  private folderGone = false;
-  private folderSeen = false;
-  /** The files removed lately, with what they held, put back if their folder turns out to be gone. */
-  private readonly removedLately = new Map<string, { removedAt: number; seen: string; entry?: Entry; problems?: ProjectProblem[] }>();
 
   /** `dir` is the project folder; `folder` the answers' folder in it (another for `mocks export`/`import`). */
   constructor(
     private readonly dir: string,
     private readonly onChanged: () => void,
     private readonly folder: string = ANSWERS_FOLDER,
-  ) {}
+  ) {
+    this.read = new AnswerFolderRead(dir, folder);
+    this.entries = this.read.entries;
+    this.problems = this.read.problems;
+  }
+
+  /** The project folder was there when read before, and is gone now: its last version answers. */
+  private get folderGone(): boolean {
+    return this.read.folderGone;
+  }
 
   /**
    * Watches the folders so a change (or a mistake) is reported when it is saved, not at the next
@@ -173,7 +156,7 @@ export class ProjectAnswers implements AnswerStore {
   /** Each file's version (textVersion) as last read, by file; none for a file that could not be read. */
   fileVersions(): Record<string, string> {
     this.check();
-    return Object.fromEntries([...this.versions].filter(([file]) => this.seen.has(file)));
+    return this.read.fileVersions();
   }
 
   changeStamp(): number {
@@ -319,93 +302,12 @@ export class ProjectAnswers implements AnswerStore {
 
   /** Reads again what changed on disk; true when anything did. */
   refresh(): boolean {
-    if (!existsSync(this.dir) && this.folderSeen) return this.keepWhileGone();
-    this.folderSeen = true;
-    // Back after it was gone: read again, and the problem that said so is news.
-    let changed = this.folderGone;
-    this.folderGone = false;
-    const present = new Set(projectFiles(join(this.dir, this.folder)).map((name) => `${this.folder}/${name}`));
-    const now = Date.now();
-    for (const [file, removed] of this.removedLately) if (now - removed.removedAt > FOLDER_REMOVAL_MS) this.removedLately.delete(file);
-    for (const [file, seen] of [...this.seen]) {
-      if (present.has(file)) continue;
-      this.removedLately.set(file, { removedAt: now, seen, entry: this.entries.get(file), problems: this.problems.get(file) });
-      this.seen.delete(file);
-      this.entries.delete(file);
-      this.problems.delete(file);
-      changed = true;
-    }
-    for (const file of present) {
-      const signature = fileSignature(join(this.dir, file));
-      if (signature === null || signature === this.seen.get(file)) continue;
-      this.seen.set(file, signature);
-      changed = true;
-      this.load(file);
-      // A file saved since: the folder is being edited, not removed.
-      this.removedLately.clear();
-    }
+    const changed = this.read.refresh();
     if (changed) {
       this.stamp++;
       this.notify();
     }
     return changed;
-  }
-
-  /**
-   * The project folder is gone (a branch switch, say): its last version keeps answering, as a
-   * broken file's does, files removed just before it included, until the folder is back.
-   */
-  private keepWhileGone(): boolean {
-    if (this.folderGone) return false;
-    this.folderGone = true;
-    const now = Date.now();
-    for (const [file, removed] of this.removedLately) {
-      if (now - removed.removedAt > FOLDER_REMOVAL_MS || this.seen.has(file)) continue;
-      this.seen.set(file, removed.seen);
-      if (removed.entry) this.entries.set(file, removed.entry);
-      if (removed.problems) this.problems.set(file, removed.problems);
-    }
-    this.removedLately.clear();
-    this.stamp++;
-    this.notify();
-    return true;
-  }
-
-  private load(file: string): void {
-    const name = nameOfFile(file);
-    const action = `${name}.yaml` === DEFAULT_ANSWERS_FILE ? null : name;
-    const misnamed = misnamedProblem(file);
-    if (misnamed) {
-      this.problems.set(file, [misnamed]);
-      return;
-    }
-    if (action !== null && !isActionName(action)) {
-      this.problems.set(file, [
-        {
-          file,
-          line: null,
-          column: null,
-          message: `"${name}" is not an action name: name the file <action>.yaml, or _default.yaml for every action`,
-        },
-      ]);
-      return;
-    }
-    const text = readProjectFile({ path: join(this.dir, file), file });
-    if (!text.ok) {
-      this.versions.delete(file);
-      this.problems.set(file, [text.problem]);
-      return;
-    }
-    this.versions.set(file, textVersion(text.text));
-    const read = readAnswerFile(file, text.text);
-    if (!read.ok) {
-      // The last good version keeps answering until this one is fixed.
-      this.problems.set(file, read.problems);
-      return;
-    }
-    this.problems.delete(file);
-    const mock = read.value.mock;
-    this.entries.set(file, { action, answers: read.value, mockText: mock ? JSON.stringify(mock) : null, updatedAt: Date.now() });
   }
 
   private write(action: string | null, change: (current: Record<string, unknown>) => Record<string, unknown>): void {
@@ -427,12 +329,12 @@ export class ProjectAnswers implements AnswerStore {
     return `${this.folder}/${action === null ? DEFAULT_ANSWERS_FILE : `${action}.yaml`}`;
   }
 
-  private entry(action: string | null): Entry | undefined {
+  private entry(action: string | null): AnswerEntry | undefined {
     this.check();
     return this.entries.get(this.fileOf(action));
   }
 
-  private sorted(): Entry[] {
+  private sorted(): AnswerEntry[] {
     this.check();
     return [...this.entries.values()].sort((a, b) => (a.action ?? '').localeCompare(b.action ?? ''));
   }
