@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runningServes } from '../../main/core';
 import { lanAddresses } from '../../main/core/tunnel/lan-addresses';
 import type { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
@@ -12,6 +12,10 @@ import { runCli, startServe, type RunResult } from '../helpers/spawn-cli';
 import { gatewayForOneTest } from '../helpers/account-gateway';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { recordServe } from '../helpers/recorded-serve';
+
+// Each test runs the built command up to ten times, a second or more each on a loaded machine:
+// the file-wide bound on a hang is doubled for it.
+vi.setConfig({ testTimeout: 120_000 });
 
 const { cleanups, tempDir } = cleanupsPerTest();
 

@@ -14,23 +14,33 @@ const SOURCE = join(__dirname, '../../../main/transports/inspector/inspector-tok
 
 const { tempDir } = cleanupsPerTest();
 
-/** One process starting: the token it prints, and the one in force once every opener has made its own. */
+/** One process starting on each round's folder: the token it prints, and the one in force once every opener has made its own. */
 const OPENING = `
+  const { join } = require('node:path');
   const { inspectorTokenFile } = require(workerData.source);
-  const token = inspectorTokenFile(workerData.dataDir);
-  const printed = token.current();
-  together(1);
-  parentPort.postMessage({ printed, accepted: token.current() });
+  const rounds = [];
+  for (let round = 0; round < workerData.rounds; round++) {
+    together(1 + 2 * round);
+    const token = inspectorTokenFile(join(workerData.dir, 'folder-' + round));
+    const printed = token.current();
+    together(2 + 2 * round);
+    rounds.push({ printed, accepted: token.current() });
+  }
+  parentPort.postMessage(rounds);
 `;
 
 it('processes starting at once on a new data folder end with one token, the one each printed', async () => {
   const dir = tempDir();
-  for (let round = 1; round <= ROUNDS; round++) {
-    // As serve finds it: the folder made, no token yet.
-    const dataDir = join(dir, `folder-${round}`);
-    mkdirSync(dataDir);
-    const seen = await threadsAtOnce<{ printed: string; accepted: string }>(OPENERS, OPENING, { source: SOURCE, dataDir });
-    const tokens = new Set(seen.flatMap(({ printed, accepted }) => [printed, accepted]));
-    expect(tokens.size, `round ${round}: ${JSON.stringify(seen)}`).toBe(1);
+  // As serve finds each: the folder made, no token yet.
+  for (let round = 0; round < ROUNDS; round++) mkdirSync(join(dir, `folder-${round}`));
+  const seen = await threadsAtOnce<{ printed: string; accepted: string }[]>(
+    OPENERS,
+    OPENING,
+    { source: SOURCE, dir, rounds: ROUNDS },
+    1 + 2 * ROUNDS,
+  );
+  for (let round = 0; round < ROUNDS; round++) {
+    const tokens = new Set(seen.flatMap((opener) => [opener[round]!.printed, opener[round]!.accepted]));
+    expect(tokens.size, `round ${round}: ${JSON.stringify(seen.map((opener) => opener[round]))}`).toBe(1);
   }
 });
