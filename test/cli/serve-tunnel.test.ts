@@ -95,6 +95,18 @@ describe('serve --tunnel', () => {
     expect(server.output()).not.toMatch(/trying again|reconnecting/);
   }, 30_000);
 
+  it('takes the authtoken out of a refusal whose code it does not know, where ngrok quotes the token', async () => {
+    const edge = await FakeEdge.start();
+    edge.rejectAuthWith = 'ERR_NGROK_334';
+    cleanups.push(() => edge.stop());
+    const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: 'AUDITTOKEN_2f9c7e' });
+    await server.waitFor(/Tunnel: offline: ngrok refused the tunnel \(ERR_NGROK_334\)/);
+    expect(server.output()).not.toContain('AUDITTOKEN_2f9c7e');
+    expect(server.output()).toMatch(
+      /\(ERR_NGROK_334\): The authtoken you specified is not valid \(test edge\)\. Your authtoken: \[redacted\] Instructions/,
+    );
+  }, 30_000);
+
   it("says offline with ngrok's reason when ngrok refuses the agent's own reconnection (a revoked authtoken), not online", async () => {
     const edge = await FakeEdge.start();
     cleanups.push(() => edge.stop());

@@ -253,7 +253,7 @@ export class NgrokTunnel implements TunnelProvider {
     try {
       listener = await withTimeout(forwarding, this.forwardTimeoutMs, run.stop.signal);
     } catch (error) {
-      return { ok: false, error: tunnelError(error) };
+      return { ok: false, error: tunnelError(error, authtoken) };
     }
     if (!listener) {
       this.abandon(forwarding, sdk);
@@ -264,7 +264,7 @@ export class NgrokTunnel implements TunnelProvider {
       // Cancelled while connecting: we run alone (serial), so kill() ends only this session.
       await withTimeout(listener.close(), this.closeTimeoutMs).catch(() => undefined);
       await withTimeout(sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
-      return { ok: false, error: url ? CLOSED_WHILE_OPENING : tunnelError(new Error('ngrok returned no URL')) };
+      return { ok: false, error: url ? CLOSED_WHILE_OPENING : tunnelError(new Error('ngrok returned no URL'), authtoken) };
     }
     run.listener = listener;
     return { ok: true, url };

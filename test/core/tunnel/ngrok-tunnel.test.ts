@@ -92,12 +92,15 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
     expect(edge.counters.sessions).toBe(0);
   });
 
-  it('shows an ERR_NGROK_ code it does not know with the service text', async () => {
+  it('shows an ERR_NGROK_ code it does not know with the service text, the authtoken it quotes taken out', async () => {
     edge.rejectAuthWith = 'ERR_NGROK_9999';
     const tunnel = tunnelFor(edge).tunnel;
-    const opened = await tunnel.open({ localPort: core.port, authtoken: 'x' });
+    const opened = await tunnel.open({ localPort: core.port, authtoken: 'AUDITTOKEN_2f9c7e' });
     expect(opened).toMatchObject({ ok: false, code: 'tunnel-rejected', ngrokCode: 'ERR_NGROK_9999' });
-    expect(opened.ok ? '' : inCliWords(opened)).toMatch(/ERR_NGROK_9999.*not valid \(test edge\)/);
+    const said = opened.ok ? '' : inCliWords(opened);
+    expect(said).toMatch(/ERR_NGROK_9999.*not valid \(test edge\)\. Your authtoken: \[redacted\] Instructions/);
+    // Nor in the status the page and the desktop app show.
+    expect(JSON.stringify([opened, tunnel.status])).not.toContain('AUDITTOKEN_2f9c7e');
   });
 
   it('gives up on an edge that never answers Auth after the forward() timeout', async () => {
