@@ -11,7 +11,7 @@ import {
   newLoopToken,
   publishServeState,
 } from '../core';
-import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
+import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { AUTHTOKEN_PAGE, edgeSpaceWords, hasEdgeSpace } from '../contract/words';
 import {
   DEFAULT_LIMITS,
@@ -157,7 +157,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     );
   // Checked before anything starts: a serve that cannot open the tunnel asked for would go on
   // serving on localhost only, and a script or CI step that needs the public URL would not notice.
-  if (values.tunnel && !io.env[NGROK_AUTHTOKEN_ENV]) {
+  if (values.tunnel && nonBlankSecret(io.env[NGROK_AUTHTOKEN_ENV]) === null) {
     throw new UsageError(
       `--tunnel needs an ngrok authtoken, and ${NGROK_AUTHTOKEN_ENV} is not set: set it (find it at ${AUTHTOKEN_PAGE}) and start again, ` +
         'or start without --tunnel and open the tunnel from the inspector, once its Settings hold one.',
@@ -232,13 +232,14 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     for (const address of lan) write(`  LAN URL:      ${address.baseUrl}/actions/<action_name> (${address.interface})`);
     if (lan.length === 0) write('  LAN URL:      none: this machine has no network address besides its own (127.0.0.1)');
   }
+  const hmacKey = nonBlankSecret(io.env[HMAC_KEY_ENV]);
   write(
-    io.env[HMAC_KEY_ENV]
+    hmacKey !== null
       ? `  HMAC key:     set (from ${HMAC_KEY_ENV})`
       : `  HMAC key:     not set: signatures cannot be checked. Set ${HMAC_KEY_ENV} to the key from Gateway Management > HMAC Keys.`,
   );
   // As the page says of a key typed so: every call would read INVALID, and nothing said why.
-  if (io.env[HMAC_KEY_ENV] && hasEdgeSpace(io.env[HMAC_KEY_ENV]))
+  if (hmacKey !== null && hasEdgeSpace(hmacKey))
     wrapWords(`${UNDER_LABEL}${edgeSpaceWords(HMAC_KEY_ENV, 'used as it is')}`, UNDER_LABEL).forEach(write);
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATA_FILES.history)}`);
@@ -333,10 +334,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     projectLines(event).forEach(write);
   });
   const openTunnel = async () => {
-    // Failures are printed by the status line; the local server keeps serving either way.
-    const opened = await core.api.openTunnel();
+    // Failures are printed by the status line (no token never reaches here: checked before the start).
+    await core.api.openTunnel();
     if (stopping) return;
-    if (!opened.ok && opened.code === 'tunnel-no-authtoken') write(`Tunnel: ${inCliWords(opened)}`);
     // Actions under the tunnel's previous URL are told by the follow lines, re-pointed or to re-point.
     (await staleLinks((webhookUrl) => !tunnelMoves.some((previous) => isUnder(webhookUrl, previous)))).forEach(write);
   };

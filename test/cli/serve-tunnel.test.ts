@@ -29,6 +29,17 @@ async function serveThrough(edge: FakeEdge, args: string[], env: NodeJS.ProcessE
   return server;
 }
 
+/** Calls the running serve's inspector API as the page does, and gives the method's value. */
+async function inspectorCall(server: ServeProcess, method: 'getStatus' | 'openTunnel'): Promise<unknown> {
+  const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
+  const answer = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: '[]',
+  });
+  return ((await answer.json()) as { value: unknown }).value;
+}
+
 describe('serve --tunnel', () => {
   it('prints the public URL, and a call from the internet through the tunnel is stored with its verdict', async () => {
     const edge = await FakeEdge.start();
@@ -64,6 +75,35 @@ describe('serve --tunnel', () => {
     expect(refused.stderr).toContain(
       'flowent-companion serve: --tunnel needs an ngrok authtoken, and NGROK_AUTHTOKEN is not set: set it (find it at https://dashboard.ngrok.com/get-started/your-authtoken) and start again',
     );
+  }, 30_000);
+
+  it('refuses to start with a blank authtoken as without one (exit 2): spaces, or a line break read from a file, are no token', async () => {
+    const refused = await runCli(
+      ['serve', '--port', '0', '--no-inspector', '--tunnel', '--data-dir', tempDir()],
+      {
+        FLOWENT_HMAC_KEY: KEY,
+        NGROK_AUTHTOKEN: ' \t\r',
+      },
+      { killAfterMs: 10_000 },
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('flowent-companion serve: --tunnel needs an ngrok authtoken, and NGROK_AUTHTOKEN is not set');
+  }, 30_000);
+
+  it('takes blank secrets in the environment for unset: the banner, the status and Open tunnel agree', async () => {
+    const server = await startServe(['--port', '0', '--data-dir', tempDir()], { FLOWENT_HMAC_KEY: '  ', NGROK_AUTHTOKEN: ' \r' });
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    expect(server.output()).toContain('HMAC key:     not set: signatures cannot be checked.');
+    const status = (await inspectorCall(server, 'getStatus')) as { hmacKey: object; ngrokAuthtoken: object };
+    expect(status.ngrokAuthtoken).toEqual({ set: false, source: null });
+    expect(status.hmacKey).toMatchObject({ set: false, source: null });
+    // Open tunnel, as the page's button does: no token, said once, by the answer (the page shows it).
+    expect(await inspectorCall(server, 'openTunnel')).toEqual({ ok: false, code: 'tunnel-no-authtoken' });
+    expect(server.output()).not.toMatch(/Tunnel:/);
   }, 30_000);
 
   it('started without a network, keeps trying, says so, and comes up when ngrok can be reached', async () => {

@@ -71,14 +71,16 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
     expect(stored!.size).toBeGreaterThan(700_000);
   });
 
-  it('refuses to start without an authtoken, without contacting ngrok', async () => {
-    const t = tunnelFor(edge);
-    const tunnel = t.tunnel;
-    const opened = await tunnel.open({ localPort: core.port, authtoken: '  ' });
-    expect(opened).toMatchObject({ ok: false, code: 'tunnel-no-authtoken' });
-    expect(opened.ok ? '' : inCliWords(opened)).toContain('dashboard.ngrok.com/get-started/your-authtoken');
-    expect(tunnel.status).toMatchObject({ state: 'offline', reason: { code: 'tunnel-no-authtoken' } });
-    expect(edge.counters.connections).toBe(0);
+  it('refuses to open without an authtoken (a blank one is none), without contacting ngrok', async () => {
+    const tunnelled = await startCore({ tunnelProvider: tunnelFor(edge).tunnel, env: { NGROK_AUTHTOKEN: '  ' } });
+    try {
+      const opened = await tunnelled.core.api.openTunnel();
+      expect(opened).toEqual({ ok: false, code: 'tunnel-no-authtoken' });
+      expect(opened.ok ? '' : inCliWords(opened)).toContain('dashboard.ngrok.com/get-started/your-authtoken');
+      expect(edge.counters.connections).toBe(0);
+    } finally {
+      await tunnelled.close();
+    }
   });
 
   it('maps a rejected authtoken (ERR_NGROK_105) to a message the user can act on', async () => {
