@@ -43,6 +43,8 @@ import { sharedProjectLines, staleLinkLines } from './serve-start-notes';
 import { waitForStopSignal } from './stop-signal';
 import { tunnelLine } from './tunnel-lines';
 import { tunnelClosedLine } from './serve-tunnel-closed';
+import { OwnTunnel, TUNNEL_REFUSED_LINE } from './serve-tunnel-refused';
+import { EXIT } from './exit-codes';
 
 export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
 
@@ -84,7 +86,8 @@ Options:
                           one data folder share its history: the strictest --keep-* of those
                           running holds for it
   --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN:
-                          without it serve does not start, exit code 2)
+                          without it serve does not start, exit code 2; a tunnel ngrok refuses
+                          for good, such as a rejected authtoken, stops serve, exit code 1)
   --domain <name>         With --tunnel: a domain reserved on your ngrok account
   --follow <auto|ask>     When the public URL changes, re-point the Flowent actions linked to
                           this companion (auto), or list them to re-point from the inspector
@@ -298,6 +301,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   let tunnelUrl: string | null = null;
   let stopping = false;
   void stopRequested.then(() => (stopping = true));
+  const ownTunnel = values.tunnel ? new OwnTunnel() : null;
   core.subscribe((event) => {
     if (event.type === 'call-stored') {
       const { call, elsewhere: stored } = event;
@@ -332,9 +336,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     // Linked actions follow the tunnel inside the core; this says what happened to each.
     accountLines(event).forEach(write);
     projectLines(event).forEach(write);
+    if (ownTunnel?.refusedBy(event)) stopping = true;
   });
   const openTunnel = async () => {
-    // Failures are printed by the status line (no token never reaches here: checked before the start).
+    // Failures are printed by the status line (no token never reaches here: checked before the start);
+    // one the tunnel will not retry ends serve (OwnTunnel).
     await core.api.openTunnel();
     if (stopping) return;
     // Actions under the tunnel's previous URL are told by the follow lines, re-pointed or to re-point.
@@ -343,17 +349,18 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   // Ctrl-C is heard while the tunnel opens: ngrok may take the open's whole time limit to answer, or never answer.
   if (values.tunnel) await Promise.race([openTunnel().catch(internalError), stopRequested]);
 
-  await stopRequested;
+  const refused = await Promise.race([stopRequested.then(() => false), ...(ownTunnel ? [ownTunnel.refused.then(() => true)] : [])]);
   await inOrder.drained();
   elsewhere.flush();
   stopWatchingLimits();
+  if (refused) write(TUNNEL_REFUSED_LINE);
   write('Stopping...');
   await inspector?.stop();
   await core.stop();
   unpublish();
   write('Stopped.');
   lines.flush();
-  return 0;
+  return refused ? EXIT.failed : EXIT.done;
 }
 
 /** The limits given on the command line; the others come from the stored settings. */

@@ -6,6 +6,7 @@ import { rawRequest } from '../helpers/raw-http';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+import { callServeInspector } from '../helpers/inspector';
 
 const KEY = 'tunnel-cli-key';
 const { cleanups, tempDir } = cleanupsPerTest();
@@ -27,17 +28,6 @@ async function serveThrough(edge: FakeEdge, args: string[], env: NodeJS.ProcessE
     }
   });
   return server;
-}
-
-/** Calls the running serve's inspector API as the page does, and gives the method's value. */
-async function inspectorCall(server: ServeProcess, method: 'getStatus' | 'openTunnel'): Promise<unknown> {
-  const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
-  const answer = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: '[]',
-  });
-  return ((await answer.json()) as { value: unknown }).value;
 }
 
 describe('serve --tunnel', () => {
@@ -98,11 +88,11 @@ describe('serve --tunnel', () => {
       await server.exited;
     });
     expect(server.output()).toContain('HMAC key:     not set: signatures cannot be checked.');
-    const status = (await inspectorCall(server, 'getStatus')) as { hmacKey: object; ngrokAuthtoken: object };
+    const status = (await callServeInspector(server, 'getStatus')) as { hmacKey: object; ngrokAuthtoken: object };
     expect(status.ngrokAuthtoken).toEqual({ set: false, source: null });
     expect(status.hmacKey).toMatchObject({ set: false, source: null });
     // Open tunnel, as the page's button does: no token, said once, by the answer (the page shows it).
-    expect(await inspectorCall(server, 'openTunnel')).toEqual({ ok: false, code: 'tunnel-no-authtoken' });
+    expect(await callServeInspector(server, 'openTunnel')).toEqual({ ok: false, code: 'tunnel-no-authtoken' });
     expect(server.output()).not.toMatch(/Tunnel:/);
   }, 30_000);
 
@@ -131,7 +121,7 @@ describe('serve --tunnel', () => {
     cleanups.push(() => edge.stop());
     const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: 'revoked-token' });
     await server.waitFor(/Tunnel: offline: .*ERR_NGROK_105/);
-    // Said once and left to the user: a rejected token does not heal by retrying.
+    // Said once, not retried: a rejected token does not heal by retrying.
     expect(server.output()).not.toMatch(/trying again|reconnecting/);
   }, 30_000);
 
@@ -160,8 +150,9 @@ describe('serve --tunnel', () => {
     await server.waitFor(/Tunnel: reconnecting/);
     await server.waitFor(/Tunnel: offline: ngrok rejected the authtoken.*\(ERR_NGROK_107\)/, 15_000);
     expect(server.output().match(/Tunnel: online/g)).toHaveLength(1);
-    // `actions register --here` is not handed the dead URL.
-    await expect.poll(() => readServeState(lastDataDir)?.publicUrl).toBeNull();
+    // The tunnel --tunnel asked for is gone for good: serve stops, and `actions register --here` is not handed the dead URL.
+    expect(await server.exited).toBe(1);
+    expect(readServeState(lastDataDir)).toBeNull();
     expect(edge.boundUrls).toEqual([]);
   }, 30_000);
 
