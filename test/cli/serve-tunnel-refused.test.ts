@@ -57,7 +57,7 @@ describe('serve --tunnel that ngrok refuses for good', () => {
       'a domain reserved by another account',
       (edge: FakeEdge) => (edge.rejectBindWith = 'ERR_NGROK_320'),
       ['--domain', 'taken.ngrok.app'],
-      /This domain is reserved by another ngrok account \(ERR_NGROK_320\)/,
+      /This domain is reserved by another ngrok account \(ERR_NGROK_320\)\. Use a domain reserved on your account \(\S+\) or start without --domain\./,
     ],
   ])(
     'stops with exit code 1, saying why: %s',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inCliWords } from '../../../main/cli/cli-words';
+import { inPageWords } from '../../../renderer/src/page/page-words';
 import { forwardTimedOut, tunnelError } from '../../../main/core/tunnel/tunnel-errors';
 
 /** Shaped like what @ngrok/ngrok 1.7.0 really throws (messages captured against the test edge). */
@@ -29,6 +30,14 @@ describe('tunnel failures', () => {
     expect(mapped).toMatchObject({ code, ngrokCode });
     expect(inCliWords(mapped)).toMatch(text);
     expect(inCliWords(mapped)).toContain(ngrokCode);
+  });
+
+  it('a domain taken: the command line says to start without --domain, the page to leave the domain empty', () => {
+    const taken = { code: 'tunnel-domain-taken', ngrokCode: 'ERR_NGROK_320' } as const;
+    const what =
+      'This domain is reserved by another ngrok account (ERR_NGROK_320). Use a domain reserved on your account (https://dashboard.ngrok.com/domains)';
+    expect(inCliWords(taken)).toBe(`${what} or start without --domain.`);
+    expect(inPageWords(taken)).toBe(`${what} or leave the domain empty.`);
   });
 
   it('finds the code in the message when errorCode is missing', () => {
