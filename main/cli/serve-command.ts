@@ -339,7 +339,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     if (ownTunnel?.refusedBy(event)) stopping = true;
   });
   const openTunnel = async () => {
-    // Failures are printed by the status line (no token never reaches here: checked before the start);
+    // Failures are printed by the status line (an unset token was refused before the start), and
     // one the tunnel will not retry ends serve (OwnTunnel).
     await core.api.openTunnel();
     if (stopping) return;
