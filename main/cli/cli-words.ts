@@ -25,6 +25,7 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabul
   replayResigned: 'replay it with --resign to send it as Flowent would now, with a fresh timestamp and signature',
   sendRegistrationCheck: 'use --test for the unsigned registration check',
   setNgrokAuthtoken: `set ${NGROK_AUTHTOKEN_ENV}`,
+  withoutDomain: 'start without --domain',
   setApiToken: (variable) => `set ${variable}`,
   addProfile: (name) => `add it with "flowent-companion actions profile add ${name} <gateway-url>"`,
   openTunnel: 'start "flowent-companion serve --tunnel" first',

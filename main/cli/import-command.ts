@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { HMAC_KEY_ENV } from '../contract/secret-variables';
+import { HMAC_KEY_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
@@ -67,7 +67,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     const counts = { ...value, broken: value.problems.length };
     io.stdout.write(`${formatImportEnd(counts, file)}\n`);
     for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
-    if (!io.env[HMAC_KEY_ENV] && value.imported > 0)
+    if (nonBlankSecret(io.env[HMAC_KEY_ENV]) === null && value.imported > 0)
       io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
     // Nothing imported is nothing to work on (a job importing a HAR of GETs learns so), as a file with problems is;
     // a file whose calls the history already holds is done (a job importing it again is not told it failed).

@@ -1,6 +1,6 @@
 import type { BulkReplayStep, BulkReplaySummary, CallSelection, CompanionApi, CoreEvent } from '../contract/api';
 import { MAX_BULK_CONCURRENCY, MAX_SELECTION, STYLE_NAMES } from '../contract/api';
-import { HMAC_KEY_ENV } from '../contract/secret-variables';
+import { HMAC_KEY_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf, stoppedExitCode } from './exit-codes';
@@ -107,11 +107,12 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   const ids = parseIds(positionals);
   // Run where serve answers from flowent/answers/ (or --project), it sends where those files say, as serve does.
   const projectDir = answeringProjectDir(values.project, io);
+  const hasKey = nonBlankSecret(io.env[HMAC_KEY_ENV]) !== null;
   if (values['probe-styles']) {
     const others = ['action', 'since', 'limit', 'resign', 'style', 'concurrency', 'diff', 'params'].filter((flag) => flag in values);
     if (ids.length !== 1) throw new UsageError('--probe-styles takes one call id.');
     if (others.length > 0) throw new UsageError(`--probe-styles goes with --target only, not --${others[0]}.`);
-    if (!io.env[HMAC_KEY_ENV]) throw new UsageError(`--probe-styles signs the call in each style: set ${HMAC_KEY_ENV}.`);
+    if (!hasKey) throw new UsageError(`--probe-styles signs the call in each style: set ${HMAC_KEY_ENV}.`);
     const target = parseTargetUrl(values.target) ?? null;
     const stop = new AbortController();
     return withCore(
@@ -136,9 +137,9 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   if (style !== undefined && !values.resign && values.params === undefined)
     throw new UsageError('--style only applies with --resign or --params.');
   const noKey = inCliWords({ code: 'no-key', needs: 'resign' });
-  if (values.resign && !io.env[HMAC_KEY_ENV]) throw new UsageError(noKey);
+  if (values.resign && !hasKey) throw new UsageError(noKey);
   const parameters = values.params === undefined ? undefined : readParametersArgument(values.params);
-  if (parameters !== undefined && !io.env[HMAC_KEY_ENV]) throw new UsageError(noKey);
+  if (parameters !== undefined && !hasKey) throw new UsageError(noKey);
   const target = parseTargetUrl(values.target);
   const concurrency = parsePositiveInteger('--concurrency', values.concurrency, 1, MAX_BULK_CONCURRENCY);
   const limit = parsePositiveInteger('--limit', values.limit, 1_000, MAX_SELECTION);

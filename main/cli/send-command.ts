@@ -1,5 +1,5 @@
 import { redactUrlCredentials, STYLE_NAMES } from '../contract/api';
-import { HMAC_KEY_ENV } from '../contract/secret-variables';
+import { HMAC_KEY_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf, stoppedExitCode } from './exit-codes';
@@ -97,7 +97,8 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--seed must be a whole number, not "${values.seed}".`);
   const style = parseStyle(values.style);
   const target = parseTargetUrl(values.target);
-  if (!values.test && !io.env[HMAC_KEY_ENV]) throw new UsageError(inCliWords({ code: 'no-key', needs: 'simulate' }));
+  if (!values.test && nonBlankSecret(io.env[HMAC_KEY_ENV]) === null)
+    throw new UsageError(inCliWords({ code: 'no-key', needs: 'simulate' }));
   // Run where serve answers from flowent/answers/ (or --project), it sends where those files say, as serve does.
   const projectDir = answeringProjectDir(values.project, io);
 

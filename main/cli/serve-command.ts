@@ -11,7 +11,7 @@ import {
   newLoopToken,
   publishServeState,
 } from '../core';
-import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
+import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { AUTHTOKEN_PAGE, edgeSpaceWords, hasEdgeSpace } from '../contract/words';
 import {
   DEFAULT_LIMITS,
@@ -43,6 +43,8 @@ import { sharedProjectLines, staleLinkLines } from './serve-start-notes';
 import { waitForStopSignal } from './stop-signal';
 import { tunnelLine } from './tunnel-lines';
 import { tunnelClosedLine } from './serve-tunnel-closed';
+import { OwnTunnel, TUNNEL_REFUSED_LINE } from './serve-tunnel-refused';
+import { EXIT } from './exit-codes';
 
 export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
 
@@ -84,7 +86,8 @@ Options:
                           one data folder share its history: the strictest --keep-* of those
                           running holds for it
   --tunnel                Open a public ngrok URL to the webhook server (needs NGROK_AUTHTOKEN:
-                          without it serve does not start, exit code 2)
+                          without it serve does not start, exit code 2; a tunnel ngrok refuses
+                          for good, such as a rejected authtoken, stops serve, exit code 1)
   --domain <name>         With --tunnel: a domain reserved on your ngrok account
   --follow <auto|ask>     When the public URL changes, re-point the Flowent actions linked to
                           this companion (auto), or list them to re-point from the inspector
@@ -157,7 +160,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     );
   // Checked before anything starts: a serve that cannot open the tunnel asked for would go on
   // serving on localhost only, and a script or CI step that needs the public URL would not notice.
-  if (values.tunnel && !io.env[NGROK_AUTHTOKEN_ENV]) {
+  if (values.tunnel && nonBlankSecret(io.env[NGROK_AUTHTOKEN_ENV]) === null) {
     throw new UsageError(
       `--tunnel needs an ngrok authtoken, and ${NGROK_AUTHTOKEN_ENV} is not set: set it (find it at ${AUTHTOKEN_PAGE}) and start again, ` +
         'or start without --tunnel and open the tunnel from the inspector, once its Settings hold one.',
@@ -232,13 +235,14 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     for (const address of lan) write(`  LAN URL:      ${address.baseUrl}/actions/<action_name> (${address.interface})`);
     if (lan.length === 0) write('  LAN URL:      none: this machine has no network address besides its own (127.0.0.1)');
   }
+  const hmacKey = nonBlankSecret(io.env[HMAC_KEY_ENV]);
   write(
-    io.env[HMAC_KEY_ENV]
+    hmacKey !== null
       ? `  HMAC key:     set (from ${HMAC_KEY_ENV})`
       : `  HMAC key:     not set: signatures cannot be checked. Set ${HMAC_KEY_ENV} to the key from Gateway Management > HMAC Keys.`,
   );
   // As the page says of a key typed so: every call would read INVALID, and nothing said why.
-  if (io.env[HMAC_KEY_ENV] && hasEdgeSpace(io.env[HMAC_KEY_ENV]))
+  if (hmacKey !== null && hasEdgeSpace(hmacKey))
     wrapWords(`${UNDER_LABEL}${edgeSpaceWords(HMAC_KEY_ENV, 'used as it is')}`, UNDER_LABEL).forEach(write);
   if (values['enforce-signatures']) write('  Signatures:   enforced (calls without a valid signature get 401)');
   write(`  History:      ${join(dataDir, DATA_FILES.history)}`);
@@ -297,6 +301,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   let tunnelUrl: string | null = null;
   let stopping = false;
   void stopRequested.then(() => (stopping = true));
+  const ownTunnel = values.tunnel ? new OwnTunnel() : null;
   core.subscribe((event) => {
     if (event.type === 'call-stored') {
       const { call, elsewhere: stored } = event;
@@ -331,29 +336,31 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     // Linked actions follow the tunnel inside the core; this says what happened to each.
     accountLines(event).forEach(write);
     projectLines(event).forEach(write);
+    if (ownTunnel?.refusedBy(event)) stopping = true;
   });
   const openTunnel = async () => {
-    // Failures are printed by the status line; the local server keeps serving either way.
-    const opened = await core.api.openTunnel();
+    // Failures are printed by the status line (an unset token was refused before the start), and
+    // one the tunnel will not retry ends serve (OwnTunnel).
+    await core.api.openTunnel();
     if (stopping) return;
-    if (!opened.ok && opened.code === 'tunnel-no-authtoken') write(`Tunnel: ${inCliWords(opened)}`);
     // Actions under the tunnel's previous URL are told by the follow lines, re-pointed or to re-point.
     (await staleLinks((webhookUrl) => !tunnelMoves.some((previous) => isUnder(webhookUrl, previous)))).forEach(write);
   };
   // Ctrl-C is heard while the tunnel opens: ngrok may take the open's whole time limit to answer, or never answer.
   if (values.tunnel) await Promise.race([openTunnel().catch(internalError), stopRequested]);
 
-  await stopRequested;
+  const refused = await Promise.race([stopRequested.then(() => false), ...(ownTunnel ? [ownTunnel.refused.then(() => true)] : [])]);
   await inOrder.drained();
   elsewhere.flush();
   stopWatchingLimits();
+  if (refused) write(TUNNEL_REFUSED_LINE);
   write('Stopping...');
   await inspector?.stop();
   await core.stop();
   unpublish();
   write('Stopped.');
   lines.flush();
-  return 0;
+  return refused ? EXIT.failed : EXIT.done;
 }
 
 /** The limits given on the command line; the others come from the stored settings. */

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { isVerifierLanguage, VERIFIER_LANGUAGES, type LearnedStyleInfo } from '../contract/api';
-import { HMAC_KEY_ENV } from '../contract/secret-variables';
+import { HMAC_KEY_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { DATA_FILES, SIGNING_STYLES, styleDescription, verifierSnippet } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
@@ -96,7 +96,8 @@ async function learnedStyle(dataDirFlag: string | undefined, io: CliIo): Promise
     io.stderr.write(`Style ${DEFAULT_STYLE}: the default, ${why}; --style picks another.\n`);
     return DEFAULT_STYLE;
   };
-  if (!io.env[HMAC_KEY_ENV]) return fallback(`set ${HMAC_KEY_ENV} to use the style learned from your Flowent calls`);
+  if (nonBlankSecret(io.env[HMAC_KEY_ENV]) === null)
+    return fallback(`set ${HMAC_KEY_ENV} to use the style learned from your Flowent calls`);
   const history = join(dataDirOf(dataDirFlag, io), DATA_FILES.history);
   if (!existsSync(history)) return fallback(`no history at ${history} to learn from`);
   const read: { learned?: LearnedStyleInfo } = {};

@@ -1,4 +1,5 @@
 import type { KeychainUnavailable, Result, SecretFailure, SecretState } from '../contract/api';
+import { nonBlankSecret } from '../contract/secret-variables';
 import { hasEdgeSpace } from '../contract/words/edge-space-words';
 
 /**
@@ -30,7 +31,7 @@ export function canSetSecret(secret: SecretSource): boolean {
  * back to the variable's value, as the keychain's clear does in the desktop app.
  */
 export function sessionSecret(env: NodeJS.ProcessEnv, variable: string): SecretSource {
-  const fromEnv: string | null = env[variable] || null;
+  const fromEnv = nonBlankSecret(env[variable]);
   let value = fromEnv;
   let source: SecretSource['source'] = value ? 'environment' : null;
   return {

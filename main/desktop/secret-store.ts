@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { DATA_FILES } from '../core/data-folder';
 import type { KeychainUnavailable, Result, SecretFailure, SecretRef } from '../contract/api';
-import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
+import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { apiTokenVariable, type ProfileSecrets, type SecretSource } from '../core';
 import { FLOWENT_API_TOKEN_ENV } from '../core/account/types';
 
@@ -145,10 +145,7 @@ export function createSecretStore(dataDir: string, safeStorage: SafeStorageLike)
  * `ref` names it (and that variable) in failures.
  */
 export function keychainSecretSource(store: SecretStore, name: SecretName, env: NodeJS.ProcessEnv, ref: SecretRef): SecretSource {
-  const fromEnv = (): string | null => {
-    const value = env[ref.variable];
-    return value !== undefined && value !== '' ? value : null;
-  };
+  const fromEnv = (): string | null => nonBlankSecret(env[ref.variable]);
   const kept = (outcome: Result<void, SecretStoreFailure>): Result<void, SecretFailure> =>
     outcome.ok || outcome.code !== 'keychain-unavailable' ? outcome : { ok: false, code: 'keychain-unavailable', ...ref };
   return {
@@ -175,7 +172,7 @@ export function keychainSecretSource(store: SecretStore, name: SecretName, env: 
 export function secretValues(store: SecretStore | null, env: NodeJS.ProcessEnv): string[] {
   const fromEnv = Object.entries(env)
     .filter(([variable]) => variable === HMAC_KEY_ENV || variable === NGROK_AUTHTOKEN_ENV || variable.startsWith(FLOWENT_API_TOKEN_ENV))
-    .flatMap(([, value]) => (value ? [value] : []));
+    .flatMap(([, value]) => nonBlankSecret(value) ?? []);
   return [...(store?.readableValues() ?? []), ...fromEnv];
 }
 

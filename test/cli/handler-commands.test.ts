@@ -174,5 +174,9 @@ describe.skipIf(!hasPython)("the handler's verdict on the command line", () => {
     const result = await runCli(['replay', '1', '--probe-styles'], { FLOWENT_COMPANION_DATA_DIR: dataDir.path, FLOWENT_HMAC_KEY: '' });
     expect(result.stderr).toMatch(/--probe-styles signs the call in each style: set FLOWENT_HMAC_KEY/);
     expect(result.code).toBe(2);
+    // A blank key (spaces, a line break read from an empty file) is none, as serve and the status take it.
+    const blank = await runCli(['replay', '1', '--probe-styles'], { FLOWENT_COMPANION_DATA_DIR: dataDir.path, FLOWENT_HMAC_KEY: ' \n' });
+    expect(blank.stderr).toMatch(/--probe-styles signs the call in each style: set FLOWENT_HMAC_KEY/);
+    expect(blank.code).toBe(2);
   });
 });

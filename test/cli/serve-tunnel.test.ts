@@ -6,6 +6,7 @@ import { rawRequest } from '../helpers/raw-http';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+import { callServeInspector } from '../helpers/inspector';
 
 const KEY = 'tunnel-cli-key';
 const { cleanups, tempDir } = cleanupsPerTest();
@@ -66,6 +67,35 @@ describe('serve --tunnel', () => {
     );
   }, 30_000);
 
+  it('refuses to start with a blank authtoken as without one (exit 2): spaces, or a line break read from a file, are no token', async () => {
+    const refused = await runCli(
+      ['serve', '--port', '0', '--no-inspector', '--tunnel', '--data-dir', tempDir()],
+      {
+        FLOWENT_HMAC_KEY: KEY,
+        NGROK_AUTHTOKEN: ' \t\r',
+      },
+      { killAfterMs: 10_000 },
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('flowent-companion serve: --tunnel needs an ngrok authtoken, and NGROK_AUTHTOKEN is not set');
+  }, 30_000);
+
+  it('takes blank secrets in the environment for unset: the banner, the status and Open tunnel agree', async () => {
+    const server = await startServe(['--port', '0', '--data-dir', tempDir()], { FLOWENT_HMAC_KEY: '  ', NGROK_AUTHTOKEN: ' \r' });
+    cleanups.push(async () => {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    });
+    expect(server.output()).toContain('HMAC key:     not set: signatures cannot be checked.');
+    const status = (await callServeInspector(server, 'getStatus')) as { hmacKey: object; ngrokAuthtoken: object };
+    expect(status.ngrokAuthtoken).toEqual({ set: false, source: null });
+    expect(status.hmacKey).toMatchObject({ set: false, source: null });
+    // Open tunnel, as the page's button does: no token, said once, by the answer (the page shows it).
+    expect(await callServeInspector(server, 'openTunnel')).toEqual({ ok: false, code: 'tunnel-no-authtoken' });
+    expect(server.output()).not.toMatch(/Tunnel:/);
+  }, 30_000);
+
   it('started without a network, keeps trying, says so, and comes up when ngrok can be reached', async () => {
     const edge = await FakeEdge.startDown();
     cleanups.push(() => edge.stop());
@@ -91,8 +121,20 @@ describe('serve --tunnel', () => {
     cleanups.push(() => edge.stop());
     const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: 'revoked-token' });
     await server.waitFor(/Tunnel: offline: .*ERR_NGROK_105/);
-    // Said once and left to the user: a rejected token does not heal by retrying.
+    // Said once, not retried: a rejected token does not heal by retrying.
     expect(server.output()).not.toMatch(/trying again|reconnecting/);
+  }, 30_000);
+
+  it('takes the authtoken out of a refusal whose code it does not know, where ngrok quotes the token', async () => {
+    const edge = await FakeEdge.start();
+    edge.rejectAuthWith = 'ERR_NGROK_334';
+    cleanups.push(() => edge.stop());
+    const server = await serveThrough(edge, ['--tunnel'], { NGROK_AUTHTOKEN: 'AUDITTOKEN_2f9c7e' });
+    await server.waitFor(/Tunnel: offline: ngrok refused the tunnel \(ERR_NGROK_334\)/);
+    expect(server.output()).not.toContain('AUDITTOKEN_2f9c7e');
+    expect(server.output()).toMatch(
+      /\(ERR_NGROK_334\): The authtoken you specified is not valid \(test edge\)\. Your authtoken: \[redacted\] Instructions/,
+    );
   }, 30_000);
 
   it("says offline with ngrok's reason when ngrok refuses the agent's own reconnection (a revoked authtoken), not online", async () => {
@@ -108,8 +150,9 @@ describe('serve --tunnel', () => {
     await server.waitFor(/Tunnel: reconnecting/);
     await server.waitFor(/Tunnel: offline: ngrok rejected the authtoken.*\(ERR_NGROK_107\)/, 15_000);
     expect(server.output().match(/Tunnel: online/g)).toHaveLength(1);
-    // `actions register --here` is not handed the dead URL.
-    await expect.poll(() => readServeState(lastDataDir)?.publicUrl).toBeNull();
+    // The tunnel --tunnel asked for is gone for good: serve stops, and `actions register --here` is not handed the dead URL.
+    expect(await server.exited).toBe(1);
+    expect(readServeState(lastDataDir)).toBeNull();
     expect(edge.boundUrls).toEqual([]);
   }, 30_000);
 

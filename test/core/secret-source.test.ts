@@ -48,3 +48,20 @@ describe("clearing a secret saved for this session (serve's)", () => {
     expect(await verdictOfCallSignedWith(core, 'key-for-this-session')).toBe('no-key');
   });
 });
+
+describe('a blank variable (spaces, a line break read from an empty file) is no secret', () => {
+  it('leaves the HMAC key, the ngrok authtoken and the API token unset, and Open tunnel says so without opening anything', async () => {
+    const core = await startCore({
+      env: { FLOWENT_HMAC_KEY: '  ', NGROK_AUTHTOKEN: ' \r\n', FLOWENT_API_TOKEN: '\t' },
+      hmacKey: undefined,
+    });
+    const { api } = core.core;
+    const status = await api.getStatus();
+    expect(status.hmacKey).toMatchObject({ set: false, source: null });
+    expect(status.ngrokAuthtoken).toEqual({ set: false, source: null });
+    expect((await api.getAccount()).apiToken).toEqual({ set: false, source: null });
+    expect(await api.openTunnel()).toEqual({ ok: false, code: 'tunnel-no-authtoken' });
+    expect(core.events.filter((event) => event.type === 'tunnel-status')).toEqual([]);
+    expect(await verdictOfCallSignedWith(core, '  ')).toBe('no-key');
+  });
+});

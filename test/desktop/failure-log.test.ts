@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATA_FILES } from '../../main/core/data-folder';
-import { createFailureLog, redactSecrets } from '../../main/desktop/failure-log';
+import { redactSecrets } from '../../main/contract/redact-secrets';
+import { createFailureLog } from '../../main/desktop/failure-log';
 
 let dir: string;
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSecretStore, keychainHmacKeySource, keychainProfileSecrets } from '../../main/desktop/secret-store';
+import { createSecretStore, keychainHmacKeySource, keychainProfileSecrets, secretValues } from '../../main/desktop/secret-store';
 import { canSetSecret, secretState } from '../../main/core/secret-source';
 import { DATA_FILES } from '../../main/core/data-folder';
 import { createElectronStandIn } from './electron-stand-in';
@@ -136,6 +136,14 @@ describe('HMAC key source', () => {
   it('has no key and no source when neither is set (an empty variable counts as unset)', () => {
     const source = keychainHmacKeySource(store(), { FLOWENT_HMAC_KEY: '' });
     expect([source.get(), source.source]).toEqual([null, null]);
+  });
+
+  it('takes a blank variable (spaces, a line break read from an empty file) for unset too', () => {
+    const source = keychainHmacKeySource(store(), { FLOWENT_HMAC_KEY: ' \r\n' });
+    expect([source.get(), source.source]).toEqual([null, null]);
+    expect(secretState(source)).toEqual({ set: false, source: null });
+    // Nor is it a secret the failure log would take out of every line.
+    expect(secretValues(null, { FLOWENT_HMAC_KEY: '    ', NGROK_AUTHTOKEN: 'ngrok-token' })).toEqual(['ngrok-token']);
   });
 
   it('without a keychain, setting fails with the advice to use the environment', () => {

@@ -35,3 +35,14 @@ export async function openEventStream(base: string, token: string): Promise<Resp
   if (!reply.ok || !reply.value) throw new Error(`no ticket: HTTP ${bought.status}`);
   return fetch(`${base}/api/events?ticket=${reply.value.ticket}`);
 }
+
+/** Calls a running serve's inspector API with no arguments, as the page's buttons do, and gives the method's value. */
+export async function callServeInspector(server: { inspectorUrl: string | null }, method: 'getStatus' | 'openTunnel'): Promise<unknown> {
+  const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
+  const answer = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: '[]',
+  });
+  return ((await answer.json()) as { value: unknown }).value;
+}

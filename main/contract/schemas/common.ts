@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../action-name';
 import { FLOWENT_BODY_LIMIT_BYTES, MAX_JSON_TEXT } from '../names-and-limits';
+import { nonBlankSecret } from '../secret-variables';
 
 /**
  * The rules several methods share. Each schema's description is what its value "must be", in
@@ -27,7 +28,12 @@ export const flag = z.boolean().describe('true or false');
 /** A whole number that seeds generated parameters. */
 export const seed = z.int().describe('a whole number');
 
-export const secret = z.string().min(1).max(MAX_SECRET_LENGTH).describe(`a non-empty string of at most ${MAX_SECRET_LENGTH} characters`);
+/** A secret to keep: never blank, which holds none (the rule every other place a secret is given follows). */
+export const secret = z
+  .string()
+  .max(MAX_SECRET_LENGTH)
+  .refine((value) => nonBlankSecret(value) !== null)
+  .describe(`a non-blank string of at most ${MAX_SECRET_LENGTH} characters`);
 
 export const jsonText = z
   .string()

@@ -53,9 +53,9 @@ export const TUNNEL_WORDS: Catalogue<TunnelFailure | ServerNotRunning, Vocabular
     what: `ngrok no longer supports this version of the agent (${ngrokCode}).`,
     todo: 'Update Flowent Companion.',
   }),
-  'tunnel-domain-taken': ({ ngrokCode }) => ({
+  'tunnel-domain-taken': ({ ngrokCode }, say) => ({
     what: `This domain is reserved by another ngrok account (${ngrokCode}).`,
-    todo: 'Use a domain reserved on your account (https://dashboard.ngrok.com/domains) or leave the domain empty.',
+    todo: `Use a domain reserved on your account (https://dashboard.ngrok.com/domains) or ${say.withoutDomain}.`,
   }),
   'tunnel-rejected': ({ ngrokCode, said }) => ({ what: `ngrok refused the tunnel (${ngrokCode}): ${said}` }),
   'tunnel-tls-failed': ({ reason }) => ({

@@ -42,6 +42,8 @@ export interface Vocabulary extends ListenVocabulary {
   /** Doing without the key: Flowent's registration check, which is unsigned. */
   sendRegistrationCheck: string;
   setNgrokAuthtoken: string;
+  /** Opening the tunnel without a reserved domain, at a URL ngrok picks. */
+  withoutDomain: string;
   /** Setting a Flowent profile's API token (`variable`: the environment variable it can come from). */
   setApiToken(variable: string): string;
   addProfile(name: string): string;

@@ -36,7 +36,7 @@ export interface NgrokTunnelOptions {
 
 /** Everything about one open(); replaced by the next open() and dropped by close(). */
 interface Run {
-  options: TunnelOpenOptions & { authtoken: string };
+  options: TunnelOpenOptions;
   listener: Listener | null;
   /** Identity of the session whose onStatusChange we listen to; events from older sessions are ignored. */
   session: object | null;
@@ -66,13 +66,7 @@ const CLOSED_WHILE_OPENING: TunnelFailure = { code: 'tunnel-failed', reason: 'cl
 const HEALS_BY_ITSELF = new Set(['tunnel-unreachable', 'tunnel-timeout']);
 
 /** Failures a retry cannot fix: stop rebuilding and say so. */
-const PERMANENT = new Set([
-  'tunnel-no-authtoken',
-  'tunnel-authtoken-invalid',
-  'tunnel-agent-outdated',
-  'tunnel-domain-taken',
-  'tunnel-unavailable',
-]);
+const PERMANENT = new Set(['tunnel-authtoken-invalid', 'tunnel-agent-outdated', 'tunnel-domain-taken', 'tunnel-unavailable']);
 
 /**
  * The tunnel over the embedded ngrok agent (@ngrok/ngrok). After a lost connection the agent
@@ -145,10 +139,9 @@ export class NgrokTunnel implements TunnelProvider {
 
   private async openNow(options: TunnelOpenOptions): Promise<Result<{ url: string }, TunnelFailure>> {
     this.apply({ type: 'open' });
-    const authtoken = options.authtoken?.trim();
-    if (!authtoken) return this.openFailed({ code: 'tunnel-no-authtoken' });
     const run: Run = {
-      options: { ...options, authtoken },
+      // No token ngrok issues has a space: one copied with its line break is sent without it.
+      options: { ...options, authtoken: options.authtoken.trim() },
       listener: null,
       session: null,
       graceTimer: null,
@@ -253,7 +246,7 @@ export class NgrokTunnel implements TunnelProvider {
     try {
       listener = await withTimeout(forwarding, this.forwardTimeoutMs, run.stop.signal);
     } catch (error) {
-      return { ok: false, error: tunnelError(error) };
+      return { ok: false, error: tunnelError(error, authtoken) };
     }
     if (!listener) {
       this.abandon(forwarding, sdk);
@@ -264,7 +257,7 @@ export class NgrokTunnel implements TunnelProvider {
       // Cancelled while connecting: we run alone (serial), so kill() ends only this session.
       await withTimeout(listener.close(), this.closeTimeoutMs).catch(() => undefined);
       await withTimeout(sdk.kill(), this.closeTimeoutMs).catch(() => undefined);
-      return { ok: false, error: url ? CLOSED_WHILE_OPENING : tunnelError(new Error('ngrok returned no URL')) };
+      return { ok: false, error: url ? CLOSED_WHILE_OPENING : tunnelError(new Error('ngrok returned no URL'), authtoken) };
     }
     run.listener = listener;
     return { ok: true, url };

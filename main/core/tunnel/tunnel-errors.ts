@@ -1,4 +1,5 @@
 import type { TunnelFailure } from '../../contract/api';
+import { redactSecrets } from '../../contract/redact-secrets';
 
 export function forwardTimedOut(timeoutMs: number): TunnelFailure {
   return { code: 'tunnel-timeout', seconds: Math.round(timeoutMs / 1000) };
@@ -21,10 +22,15 @@ const KNOWN: Record<string, (ngrokCode: string) => TunnelFailure> = {
   ERR_NGROK_320: (ngrokCode) => ({ code: 'tunnel-domain-taken', ngrokCode }),
 };
 
-/** Maps anything forward() threw to a failure a user can act on. */
-export function tunnelError(error: unknown): TunnelFailure {
-  const text = messageOf(error);
-  const ngrokCode = ngrokCodeOf(error, text);
+/**
+ * Maps anything forward() threw to a failure a user can act on. ngrok's refusals of an
+ * authtoken quote it ("Your authtoken: ..."), so the authtoken sent is taken out of every text
+ * kept from the error, before anything shows or logs it.
+ */
+export function tunnelError(error: unknown, authtoken: string): TunnelFailure {
+  const raw = messageOf(error);
+  const ngrokCode = ngrokCodeOf(error, raw);
+  const text = redactSecrets(raw, [authtoken]);
   if (ngrokCode) return KNOWN[ngrokCode]?.(ngrokCode) ?? { code: 'tunnel-rejected', ngrokCode, said: serviceText(text, ngrokCode) };
   if (/tls handshake|certificate/i.test(text)) return { code: 'tunnel-tls-failed', reason: text };
   if (/failed to establish tcp connection|dns|connection refused|network is unreachable|timed out/i.test(text)) {

@@ -18,7 +18,8 @@ export interface TunnelOpenOptions {
   localPort: number;
   /** The local webhook server's address; 127.0.0.1 unless it listens elsewhere. */
   localHost?: string;
-  authtoken: string | null;
+  /** Never blank: whoever opens the tunnel says there is no authtoken (see nonBlankSecret). */
+  authtoken: string;
   /** A domain reserved on the user's account; the provider picks one when absent. */
   domain?: string;
 }

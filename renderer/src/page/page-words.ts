@@ -15,6 +15,7 @@ export const PAGE_VOCABULARY: Vocabulary = {
   replayResigned: 'use Replay re-signed to send it as Flowent would now, with a fresh timestamp and signature',
   sendRegistrationCheck: 'tick "Send Flowent’s registration check instead" for the unsigned check',
   setNgrokAuthtoken: 'set it in Settings > ngrok authtoken',
+  withoutDomain: 'leave the domain empty',
   setApiToken: (variable) => `set it in Flowent account > Account (or start the companion with ${variable})`,
   addProfile: (name) => `add "${name}" in Flowent account > Account > Profiles`,
   openTunnel: 'open the tunnel first (Public URL > Open tunnel)',

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { KeychainUnavailable, SecretState } from '../../../main/contract/api';
+import { nonBlankSecret } from '../../../main/contract/secret-variables';
 import { hasEdgeSpace } from '../../../main/contract/words';
 import { KEYCHAIN_UNAVAILABLE } from './secret-words';
 import { ErrorLine } from './ErrorLine';
@@ -57,7 +58,7 @@ export function SecretSection(props: Props) {
   }
 
   // Blank is no secret: the field holds nothing worth saving, so Save stays off.
-  const blank = input.trim() === '';
+  const blank = nonBlankSecret(input) === null;
   const edgeSpace = !blank && hasEdgeSpace(input) && props.spaceWords !== null;
   // The value in use has such a space (serve and the tray say so too): named where it is to be fixed.
   const inUseWords = props.state?.set && props.state.edgeSpace ? props.spaceWords : null;

@@ -86,14 +86,22 @@ const TABLE: Record<ApiMethod, Row> = {
   setHmacKey: {
     good: [['k'], ['k'.repeat(1024)]],
     bad: [
-      [[''], '`key` must be a non-empty string of at most 1024 characters.'],
-      [['k'.repeat(1025)], '`key` must be a non-empty string of at most 1024 characters.'],
+      [[''], '`key` must be a non-blank string of at most 1024 characters.'],
+      // Spaces or a line break alone are no key, as in FLOWENT_HMAC_KEY.
+      [[' \r\n'], '`key` must be a non-blank string of at most 1024 characters.'],
+      [['k'.repeat(1025)], '`key` must be a non-blank string of at most 1024 characters.'],
     ],
   },
   clearHmacKey: { good: [[]], bad: [] },
   openTunnel: { good: [[]], bad: [] },
   closeTunnel: { good: [[]], bad: [] },
-  setNgrokAuthtoken: { good: [['t0ken']], bad: [[[''], '`token` must be a non-empty string of at most 1024 characters.']] },
+  setNgrokAuthtoken: {
+    good: [['t0ken']],
+    bad: [
+      [[''], '`token` must be a non-blank string of at most 1024 characters.'],
+      [['  '], '`token` must be a non-blank string of at most 1024 characters.'],
+    ],
+  },
   clearNgrokAuthtoken: { good: [[]], bad: [] },
   setListenOnAllInterfaces: { good: [[true], [false]], bad: [[['yes'], '`on` must be true or false.']] },
 
@@ -283,7 +291,10 @@ const TABLE: Record<ApiMethod, Row> = {
   setActiveProfile: { good: [['default']], bad: [[[''], /^`name` must be a profile name/]] },
   setFlowentApiToken: {
     good: [['default', 'tok']],
-    bad: [[['default', ''], '`token` must be a non-empty string of at most 1024 characters.']],
+    bad: [
+      [['default', ''], '`token` must be a non-blank string of at most 1024 characters.'],
+      [['default', '\t'], '`token` must be a non-blank string of at most 1024 characters.'],
+    ],
   },
   clearFlowentApiToken: { good: [['default']], bad: [[['../x'], /^`profile` must be a profile name/]] },
   connectFlowent: { good: [[]], bad: [] },

@@ -71,14 +71,16 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
     expect(stored!.size).toBeGreaterThan(700_000);
   });
 
-  it('refuses to start without an authtoken, without contacting ngrok', async () => {
-    const t = tunnelFor(edge);
-    const tunnel = t.tunnel;
-    const opened = await tunnel.open({ localPort: core.port, authtoken: '  ' });
-    expect(opened).toMatchObject({ ok: false, code: 'tunnel-no-authtoken' });
-    expect(opened.ok ? '' : inCliWords(opened)).toContain('dashboard.ngrok.com/get-started/your-authtoken');
-    expect(tunnel.status).toMatchObject({ state: 'offline', reason: { code: 'tunnel-no-authtoken' } });
-    expect(edge.counters.connections).toBe(0);
+  it('refuses to open without an authtoken (a blank one is none), without contacting ngrok', async () => {
+    const tunnelled = await startCore({ tunnelProvider: tunnelFor(edge).tunnel, env: { NGROK_AUTHTOKEN: '  ' } });
+    try {
+      const opened = await tunnelled.core.api.openTunnel();
+      expect(opened).toEqual({ ok: false, code: 'tunnel-no-authtoken' });
+      expect(opened.ok ? '' : inCliWords(opened)).toContain('dashboard.ngrok.com/get-started/your-authtoken');
+      expect(edge.counters.connections).toBe(0);
+    } finally {
+      await tunnelled.close();
+    }
   });
 
   it('maps a rejected authtoken (ERR_NGROK_105) to a message the user can act on', async () => {
@@ -92,12 +94,15 @@ describe.sequential('NgrokTunnel against the stand-in edge (real agent library)'
     expect(edge.counters.sessions).toBe(0);
   });
 
-  it('shows an ERR_NGROK_ code it does not know with the service text', async () => {
+  it('shows an ERR_NGROK_ code it does not know with the service text, the authtoken it quotes taken out', async () => {
     edge.rejectAuthWith = 'ERR_NGROK_9999';
     const tunnel = tunnelFor(edge).tunnel;
-    const opened = await tunnel.open({ localPort: core.port, authtoken: 'x' });
+    const opened = await tunnel.open({ localPort: core.port, authtoken: 'AUDITTOKEN_2f9c7e' });
     expect(opened).toMatchObject({ ok: false, code: 'tunnel-rejected', ngrokCode: 'ERR_NGROK_9999' });
-    expect(opened.ok ? '' : inCliWords(opened)).toMatch(/ERR_NGROK_9999.*not valid \(test edge\)/);
+    const said = opened.ok ? '' : inCliWords(opened);
+    expect(said).toMatch(/ERR_NGROK_9999.*not valid \(test edge\)\. Your authtoken: \[redacted\] Instructions/);
+    // Nor in the status the page and the desktop app show.
+    expect(JSON.stringify([opened, tunnel.status])).not.toContain('AUDITTOKEN_2f9c7e');
   });
 
   it('gives up on an edge that never answers Auth after the forward() timeout', async () => {
