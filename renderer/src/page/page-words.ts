@@ -15,7 +15,8 @@ export const PAGE_VOCABULARY: Vocabulary = {
   replayResigned: 'use Replay re-signed to send it as Flowent would now, with a fresh timestamp and signature',
   sendRegistrationCheck: 'tick "Send Flowent’s registration check instead" for the unsigned check',
   setNgrokAuthtoken: 'set it in Settings > ngrok authtoken',
-  withoutDomain: 'leave the domain empty',
+  // Only serve --domain reserves one (the app has no domain setting): its page says how to drop it.
+  withoutDomain: 'start serve again without --domain',
   setApiToken: (variable) => `set it in Flowent account > Account (or start the companion with ${variable})`,
   addProfile: (name) => `add "${name}" in Flowent account > Account > Profiles`,
   openTunnel: 'open the tunnel first (Public URL > Open tunnel)',

@@ -32,12 +32,12 @@ describe('tunnel failures', () => {
     expect(inCliWords(mapped)).toContain(ngrokCode);
   });
 
-  it('a domain taken: the command line says to start without --domain, the page to leave the domain empty', () => {
+  it('a domain taken: the command line says to start without --domain, the page (only serve sets a domain) to start serve again without it', () => {
     const taken = { code: 'tunnel-domain-taken', ngrokCode: 'ERR_NGROK_320' } as const;
     const what =
       'This domain is reserved by another ngrok account (ERR_NGROK_320). Use a domain reserved on your account (https://dashboard.ngrok.com/domains)';
     expect(inCliWords(taken)).toBe(`${what} or start without --domain.`);
-    expect(inPageWords(taken)).toBe(`${what} or leave the domain empty.`);
+    expect(inPageWords(taken)).toBe(`${what} or start serve again without --domain.`);
   });
 
   it('finds the code in the message when errorCode is missing', () => {
