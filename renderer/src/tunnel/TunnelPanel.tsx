@@ -135,7 +135,9 @@ function TunnelState({ tunnel, action }: { tunnel: TunnelStatus; action: string 
   }
 }
 
+/** The public URL, the one to register, and this computer's own, which the header gives way to while the tunnel is online. */
 function OnlineUrls({ url, action }: { url: string; action: string | null }) {
+  const local = useMetaStore((s) => s.status?.webhookBaseUrl ?? null);
   const full = actionUrl(url, action);
   return (
     <div data-testid="tunnel-detail" className="url-lines">
@@ -147,6 +149,12 @@ function OnlineUrls({ url, action }: { url: string; action: string | null }) {
         <span className="muted">Register in Flowent</span> <code data-testid="tunnel-action-url">{full}</code>
         <CopyButton text={full} what="public action URL" />
       </div>
+      {local && (
+        <div className="code-line">
+          <span className="muted">Local URL (this computer only)</span> <code data-testid="tunnel-local-url">{local}</code>
+          <CopyButton text={local} what="local URL" />
+        </div>
+      )}
     </div>
   );
 }
