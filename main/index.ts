@@ -30,7 +30,7 @@ import { openProjectFolder } from './desktop/project-dialog';
 import { countHarImports, mayQuitDuringWork } from './desktop/quit-guard';
 import { createShutdown } from './desktop/shutdown';
 import { settleDataFolder } from './desktop/start-folder';
-import { coreTrayStatus, createTray, KEEPS_RUNNING_NOTICE, type CompanionTray } from './desktop/tray';
+import { coreTrayStatus, createTray, KEEPS_RUNNING_NOTICE, urlToGive, type CompanionTray } from './desktop/tray';
 import { isRendererUrl, rendererTarget } from './desktop/window';
 
 const START_FAILED = 'Flowent Companion could not start';
@@ -98,9 +98,10 @@ function refreshStatusViews(): void {
   refreshAppMenu?.();
 }
 
+/** The File menu copies what the tray copies first and the page's `c` key copies: the URL to give Flowent. */
 function copyWebhookUrl(): void {
-  const url = coreTrayStatus(status).webhookUrl;
-  if (url) clipboard.writeText(url);
+  const copy = urlToGive(coreTrayStatus(status));
+  if (copy) clipboard.writeText(copy.url);
 }
 
 async function main(dataDir: string): Promise<void> {
@@ -202,7 +203,7 @@ async function main(dataDir: string): Promise<void> {
           isPackaged: app.isPackaged,
           notifyOnFailures: settingsStore.get().notifyOnFailures,
           notificationsSupported: Notification.isSupported(),
-          canCopyWebhookUrl: coreTrayStatus(status).webhookUrl !== null,
+          webhookCopy: urlToGive(coreTrayStatus(status)),
           copyWebhookUrl,
           openProjectFolder: () =>
             void openProjectFolder(

@@ -37,7 +37,7 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabul
   chooseOtherCalls: 'change --action or --since',
   chooseHarFile: 'name the file: flowent-companion import <file.har>',
   openProject: 'run the command in the folder that holds flowent/, or give --project <dir>',
-  pullActions: 'run "flowent-companion actions pull"',
+  pullActions: () => 'run "flowent-companion actions pull"',
   pointActionHere: (action) =>
     `point it here and link it with "flowent-companion actions link ${action} --here" (a running serve's URL) or ` +
     `"--url <the companion's base URL>"; "actions update ${action} --here" does the same`,

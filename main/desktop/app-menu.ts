@@ -14,8 +14,11 @@ export interface AppMenuInput {
   notifyOnFailures: boolean;
   /** False where the desktop shows no notifications (`Notification.isSupported()`): the setting could not work. */
   notificationsSupported: boolean;
-  /** Whether there is a webhook URL to copy: none while the server is not running. */
-  canCopyWebhookUrl: boolean;
+  /**
+   * The label of the URL copyWebhookUrl copies, the tray's first (Copy Public URL while the tunnel
+   * is online); null while the server is not running, when there is none to copy.
+   */
+  webhookCopy: { label: string } | null;
   copyWebhookUrl(): void;
   /** Asks for a project folder (flowent/) whose files then hold the answers and actions. */
   openProjectFolder(): void;
@@ -52,7 +55,7 @@ export function buildAppMenuTemplate(input: AppMenuInput): MenuItemConstructorOp
       { type: 'separator' },
       // No accelerator: the window's own single-key shortcut (c) copies it, and the combinations
       // left free are taken elsewhere (Ctrl+Shift+C opens the element picker in browsers).
-      { label: 'Copy Webhook URL', enabled: input.canCopyWebhookUrl, click: () => input.copyWebhookUrl() },
+      { label: input.webhookCopy?.label ?? 'Copy Webhook URL', enabled: input.webhookCopy !== null, click: () => input.copyWebhookUrl() },
       {
         label: 'Notify on Failed Calls',
         type: 'checkbox',

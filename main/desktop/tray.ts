@@ -1,32 +1,59 @@
 import { clipboard, Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
-import type { CoreStatus } from '../contract/api';
-import { EDGE_SPACE } from '../contract/words';
+import { hereFactsOf, type CoreStatus } from '../contract/api';
+import { EDGE_SPACE, tunnelReasonWords, tunnelRetryWords } from '../contract/words';
+
+/** A URL the tray (and the File menu) can put on the clipboard, with its menu item's label. */
+export interface UrlCopy {
+  label: string;
+  url: string;
+}
 
 /**
  * What the tray shows. Built by a provider function so other parts can add their lines
- * later (the tunnel's status, once there is a tunnel) without the tray knowing about them.
+ * without the tray knowing about them.
  */
 export interface TrayStatus {
-  /** The URL "Copy Webhook URL" puts on the clipboard; null while nothing listens. */
-  webhookUrl: string | null;
+  /** The URLs to copy, the one to give Flowent first; none while nothing listens. */
+  copies: UrlCopy[];
   /** Read-only status lines, shown in order at the top of the menu. */
   lines: string[];
 }
 export type TrayStatusProvider = () => TrayStatus;
 
+/** Disabled in its place while there is nothing to copy: the item says what the tray can copy once the server runs. */
+const NOTHING_TO_COPY = 'Copy Webhook URL';
+
 /**
- * The core's part of the tray status. The URL copied is the webhook base URL, as the page's
- * header button and its `c` key copy it (README: an action's webhook_url adds
- * `/actions/<action_name>`), so the app hands out one URL wherever it is copied from.
+ * The core's part of the tray status. What is copied first is the webhook base URL to give
+ * Flowent, as the page's header button and its `c` key copy it (README: an action's webhook_url
+ * adds `/actions/<action_name>`): the tunnel's public URL while it is online (Flowent in the
+ * cloud cannot reach 127.0.0.1), with this computer's beside it, labelled as such; else this
+ * computer's. The app hands out one URL wherever it is copied from.
  */
 export function coreTrayStatus(status: CoreStatus | null): TrayStatus {
-  if (!status?.webhookBaseUrl) return { webhookUrl: null, lines: ['Server: not running'] };
-  const webhookUrl = status.webhookBaseUrl;
+  if (!status?.webhookBaseUrl) return { copies: [], lines: ['Server: not running'] };
+  const local = status.webhookBaseUrl;
   const key = hmacKeyLine(status.hmacKey);
+  const server = `Server: listening on ${status.host}:${status.port ?? '?'}`;
+  const { publicUrl } = hereFactsOf(status);
+  if (publicUrl) {
+    return {
+      copies: [
+        { label: 'Copy Public URL', url: publicUrl },
+        { label: 'Copy Local URL', url: local },
+      ],
+      lines: [server, `Public URL: ${publicUrl}`, `Local URL: ${local} (this computer only)`, tunnelLine(status.tunnel), key],
+    };
+  }
   return {
-    webhookUrl,
-    lines: [`Server: listening on ${status.host}:${status.port ?? '?'}`, `Webhook base URL: ${webhookUrl}`, tunnelLine(status.tunnel), key],
+    copies: [{ label: 'Copy Webhook URL', url: local }],
+    lines: [server, `Webhook base URL: ${local}`, tunnelLine(status.tunnel), key],
   };
+}
+
+/** The URL the File menu's copy item gives (the tray's first), with its label; null while nothing listens. */
+export function urlToGive(status: TrayStatus): UrlCopy | null {
+  return status.copies[0] ?? null;
 }
 
 /**
@@ -44,16 +71,17 @@ export interface TrayActions {
   quit(): void;
 }
 
+/** The tunnel's state; why it is offline in the words the page's Public URL panel starts with (what to do is there). */
 function tunnelLine(tunnel: CoreStatus['tunnel']): string {
   switch (tunnel.state) {
     case 'online':
-      return `Tunnel: ${tunnel.url ?? 'online'}`;
+      return 'Tunnel: online';
     case 'connecting':
       return 'Tunnel: connecting';
     case 'reconnecting':
-      return 'Tunnel: reconnecting';
+      return `Tunnel: ${tunnelRetryWords(tunnel).doing}`;
     case 'offline':
-      return tunnel.reason ? `Tunnel: offline (${tunnel.reason.code})` : 'Tunnel: off';
+      return tunnel.reason ? `Tunnel: offline: ${tunnelReasonWords(tunnel.reason)}` : 'Tunnel: off';
     default: {
       const unknown: never = tunnel.state;
       return `Tunnel: ${String(unknown)}`;
@@ -62,17 +90,14 @@ function tunnelLine(tunnel: CoreStatus['tunnel']): string {
 }
 
 export function buildTrayMenuTemplate(status: TrayStatus, actions: TrayActions): MenuItemConstructorOptions[] {
-  const { webhookUrl } = status;
+  const copies: MenuItemConstructorOptions[] =
+    status.copies.length === 0
+      ? [{ label: NOTHING_TO_COPY, enabled: false }]
+      : status.copies.map(({ label, url }) => ({ label, click: () => clipboard.writeText(url) }));
   return [
     ...status.lines.map((label): MenuItemConstructorOptions => ({ label, enabled: false })),
     { type: 'separator' },
-    {
-      label: 'Copy Webhook URL',
-      enabled: webhookUrl !== null,
-      click: () => {
-        if (webhookUrl !== null) clipboard.writeText(webhookUrl);
-      },
-    },
+    ...copies,
     { label: 'Open Flowent Companion', click: () => actions.open() },
     { type: 'separator' },
     { label: 'Quit', click: () => actions.quit() },

@@ -80,6 +80,24 @@ describe('the composed desktop shell', () => {
     expect(desktop.electron.native.clipboardText).toBe(FAKE_STATUS.webhookBaseUrl);
   });
 
+  it('while the tunnel is online, the tray and the File menu copy its public URL, as the page’s `c` key does', async () => {
+    const { core } = await launch();
+    const publicUrl = 'https://abc.ngrok.app';
+    core.emit({ type: 'tunnel-status', status: { state: 'online', url: publicUrl, reason: null } });
+    const tray = desktop.electron.native.trays[0]!;
+    clickMenuItem(findMenuItem(tray.menu!.template, 'Copy Public URL'));
+    expect(desktop.electron.native.clipboardText).toBe(publicUrl);
+    clickMenuItem(findMenuItem(tray.menu!.template, 'Copy Local URL'));
+    expect(desktop.electron.native.clipboardText).toBe(FAKE_STATUS.webhookBaseUrl);
+    clickMenuItem(findMenuItem(desktop.electron.native.applicationMenu!.template, 'Copy Public URL'));
+    expect(desktop.electron.native.clipboardText).toBe(publicUrl);
+    // Closed again: back to this computer's URL, the only one there is.
+    core.emit({ type: 'tunnel-status', status: { state: 'offline', url: null, reason: null } });
+    expect(findMenuItem(desktop.electron.native.applicationMenu!.template, 'Copy Public URL')).toBeUndefined();
+    clickMenuItem(findMenuItem(desktop.electron.native.trays[0]!.menu!.template, 'Copy Webhook URL'));
+    expect(desktop.electron.native.clipboardText).toBe(FAKE_STATUS.webhookBaseUrl);
+  });
+
   it('refreshes the tray when the core reports a new status', async () => {
     const { core } = await launch();
     core.emit({ type: 'status-changed', status: { ...FAKE_STATUS, webhookBaseUrl: 'http://127.0.0.1:9999', port: 9999 } });

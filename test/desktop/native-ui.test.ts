@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { CoreStatus } from '../../main/contract/api';
+import { tunnelReasonWords } from '../../main/contract/words';
 import { clickMenuItem, findMenuItem } from './electron-stand-in';
 
 const electron = await vi.hoisted(async () => (await import('./electron-stand-in')).createElectronStandIn());
@@ -30,7 +31,7 @@ function menu(platform: NodeJS.Platform, overrides: Partial<Parameters<typeof bu
     isPackaged: true,
     notifyOnFailures: false,
     notificationsSupported: true,
-    canCopyWebhookUrl: true,
+    webhookCopy: { label: 'Copy Webhook URL' },
     ...spies,
     ...overrides,
   };
@@ -94,7 +95,7 @@ describe('application menu', () => {
   });
 
   it('disables what cannot work: copying while nothing listens, the notification setting where there are none', () => {
-    const { template } = menu('linux', { canCopyWebhookUrl: false, notificationsSupported: false, notifyOnFailures: true });
+    const { template } = menu('linux', { webhookCopy: null, notificationsSupported: false, notifyOnFailures: true });
     expect(findMenuItem(template, 'Copy Webhook URL')).toMatchObject({ enabled: false });
     expect(findMenuItem(template, 'Notify on Failed Calls')).toMatchObject({ enabled: false, checked: false });
   });
@@ -110,31 +111,64 @@ describe('application menu', () => {
 });
 
 describe('tray', () => {
+  const OFFLINE = { ...STATUS, tunnel: { state: 'offline', url: null, reason: null } } as CoreStatus;
+
   it('shows the server status and the webhook base URL from the core status, the URL the page copies', () => {
-    expect(coreTrayStatus(STATUS)).toEqual({
-      webhookUrl: STATUS.webhookBaseUrl,
-      lines: [
-        'Server: listening on 127.0.0.1:8787',
-        'Webhook base URL: http://127.0.0.1:8787',
-        'Tunnel: https://abc.ngrok.app',
-        'HMAC key: set (keychain)',
-      ],
+    expect(coreTrayStatus(OFFLINE)).toEqual({
+      copies: [{ label: 'Copy Webhook URL', url: STATUS.webhookBaseUrl }],
+      lines: ['Server: listening on 127.0.0.1:8787', 'Webhook base URL: http://127.0.0.1:8787', 'Tunnel: off', 'HMAC key: set (keychain)'],
     });
-    expect(coreTrayStatus(null)).toEqual({ webhookUrl: null, lines: ['Server: not running'] });
+    expect(coreTrayStatus(null)).toEqual({ copies: [], lines: ['Server: not running'] });
     // A key the keychain cannot read back is said so (Settings says what to do), not "not set".
     const unreadable = { ...STATUS, hmacKey: { set: false, source: null, unreadable: true as const } };
     expect(coreTrayStatus(unreadable).lines.at(-1)).toBe('HMAC key: saved but unreadable (open Settings)');
     expect(coreTrayStatus({ ...STATUS, hmacKey: { set: false, source: null } }).lines.at(-1)).toBe('HMAC key: not set');
-    expect(coreTrayStatus({ ...STATUS, webhookBaseUrl: null })).toEqual({ webhookUrl: null, lines: ['Server: not running'] });
+    expect(coreTrayStatus({ ...STATUS, webhookBaseUrl: null })).toEqual({ copies: [], lines: ['Server: not running'] });
   });
 
-  it('menu: status lines (not clickable), Copy Webhook URL, Open, Quit', () => {
+  it('while the tunnel is online, offers the public URL first, and this computer’s labelled as local', () => {
     const actions = { open: vi.fn(), quit: vi.fn() };
     const template = buildTrayMenuTemplate(coreTrayStatus(STATUS), actions);
     expect(template.map((item) => item.label ?? item.type)).toEqual([
       'Server: listening on 127.0.0.1:8787',
+      'Public URL: https://abc.ngrok.app',
+      'Local URL: http://127.0.0.1:8787 (this computer only)',
+      'Tunnel: online',
+      'HMAC key: set (keychain)',
+      'separator',
+      'Copy Public URL',
+      'Copy Local URL',
+      'Open Flowent Companion',
+      'separator',
+      'Quit',
+    ]);
+    clickMenuItem(findMenuItem(template, 'Copy Public URL'));
+    expect(electron.native.clipboardText).toBe('https://abc.ngrok.app');
+    clickMenuItem(findMenuItem(template, 'Copy Local URL'));
+    expect(electron.native.clipboardText).toBe(STATUS.webhookBaseUrl);
+    // Reconnecting, the last public URL reaches nothing: this computer's is the one to copy.
+    const reconnecting = { ...STATUS, tunnel: { state: 'reconnecting', url: 'https://abc.ngrok.app', reason: null } } as CoreStatus;
+    expect(coreTrayStatus(reconnecting).copies).toEqual([{ label: 'Copy Webhook URL', url: STATUS.webhookBaseUrl }]);
+    expect(coreTrayStatus(reconnecting).lines).toContain('Tunnel: reconnecting');
+  });
+
+  it('says why the tunnel is offline in the words the page’s Public URL panel uses, not by its code', () => {
+    const reason = { code: 'tunnel-authtoken-invalid', ngrokCode: 'ERR_NGROK_107' } as const;
+    const refused = { ...STATUS, tunnel: { state: 'offline', url: null, reason } } as CoreStatus;
+    const line = coreTrayStatus(refused).lines.find((label) => label.startsWith('Tunnel:'));
+    expect(line).toBe(`Tunnel: offline: ${tunnelReasonWords(reason)}`);
+    expect(line).toBe(
+      'Tunnel: offline: ngrok rejected the authtoken: it is well formed but not valid (reset or revoked?) (ERR_NGROK_107).',
+    );
+  });
+
+  it('menu: status lines (not clickable), Copy Webhook URL, Open, Quit', () => {
+    const actions = { open: vi.fn(), quit: vi.fn() };
+    const template = buildTrayMenuTemplate(coreTrayStatus(OFFLINE), actions);
+    expect(template.map((item) => item.label ?? item.type)).toEqual([
+      'Server: listening on 127.0.0.1:8787',
       'Webhook base URL: http://127.0.0.1:8787',
-      'Tunnel: https://abc.ngrok.app',
+      'Tunnel: off',
       'HMAC key: set (keychain)',
       'separator',
       'Copy Webhook URL',
@@ -151,12 +185,10 @@ describe('tray', () => {
   });
 
   it('cannot copy a URL while nothing listens', () => {
-    electron.native.clipboardText = null;
     const template = buildTrayMenuTemplate(coreTrayStatus(null), { open: vi.fn(), quit: vi.fn() });
     const copy = findMenuItem(template, 'Copy Webhook URL');
     expect(copy?.enabled).toBe(false);
-    clickMenuItem(copy);
-    expect(electron.native.clipboardText).toBeNull();
+    expect(copy?.click).toBeUndefined();
   });
 
   it('takes its lines from a provider, so a tunnel line can be added later, and refreshes on demand', () => {

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { inCliWords } from '../../main/cli/cli-words';
-import type { ProjectProblem, ServeSeen } from '../../main/contract/api';
+import type { CoreStatus, ProjectProblem, ServeSeen } from '../../main/contract/api';
 import { inDesktopWords } from '../../main/desktop/desktop-words';
 import { importHarFile } from '../../renderer/src/replay/replay-har-actions';
 import { inPageWords } from '../../renderer/src/page/page-words';
+import { resetStores, useMetaStore } from '../../renderer/src/page/stores';
 
 describe('the project folder in each front end’s words', () => {
   it('no project: the command line names --project, the page the desktop app’s menu', () => {
@@ -125,5 +126,19 @@ describe('a HAR file over the import limit, in the page', () => {
     expect(inPageWords(failure)).toBe(
       "C:/Users/ada/My calls.har is 70 MB; HAR imports here are at most 64 MB. Import it with the command, which takes any size: flowent-companion import 'C:/Users/ada/My calls.har' --data-dir '/srv/flowent data'",
     );
+  });
+});
+
+describe('a project folder that already exists, in the page', () => {
+  afterEach(() => resetStores());
+
+  it('names the data folder in the pull command when the companion is not on the default one', () => {
+    const failure = { code: 'project-exists', dir: '/home/ada/shop/flowent' } as const;
+    useMetaStore.setState({ status: { dataDir: '/srv/flowent data', dataDirIsDefault: false } as CoreStatus });
+    expect(inPageWords(failure)).toBe(
+      `/home/ada/shop/flowent already exists: nothing was changed. Run "flowent-companion actions pull --data-dir '/srv/flowent data'" to refresh its actions from Flowent.`,
+    );
+    useMetaStore.setState({ status: { dataDir: '/home/ada/.config/flowent-companion', dataDirIsDefault: true } as CoreStatus });
+    expect(inPageWords(failure)).toContain('Run "flowent-companion actions pull" to refresh');
   });
 });

@@ -91,7 +91,7 @@ export {
   servesSeen,
   severalAnswering,
 } from './project-words';
-export { AUTHTOKEN_PAGE, tunnelRetryWords } from './status-words';
+export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-words';
 export { noHandlerTodo } from './replay-words';
 export {
   answerChangeWords,

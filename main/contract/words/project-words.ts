@@ -119,7 +119,7 @@ export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
   }),
   'project-exists': ({ dir }, say) => ({
     what: `${dir} already exists: nothing was changed.`,
-    todo: `${cap(say.pullActions)} to refresh its actions from Flowent.`,
+    todo: `${cap(say.pullActions())} to refresh its actions from Flowent.`,
   }),
   'project-root-missing': ({ root, missing }) => ({
     what: `${missing} does not exist, so flowent/ cannot be made in ${root}.`,

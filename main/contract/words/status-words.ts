@@ -35,42 +35,62 @@ const AUTHTOKEN_REFUSED: Record<Extract<TunnelFailure, { code: 'tunnel-authtoken
   ERR_NGROK_107: 'it is well formed but not valid (reset or revoked?)',
 };
 
+/** What stopped the tunnel, one sentence per code: the first half of its words (TUNNEL_WORDS adds what to do). */
+const TUNNEL_REASONS: { [C in TunnelFailure['code']]: (failure: Extract<TunnelFailure, { code: C }>) => string } = {
+  'tunnel-no-authtoken': () => 'No ngrok authtoken is set.',
+  'tunnel-authtoken-invalid': ({ ngrokCode }) => `ngrok rejected the authtoken: ${AUTHTOKEN_REFUSED[ngrokCode]} (${ngrokCode}).`,
+  'tunnel-too-many-sessions': ({ ngrokCode }) => `Your ngrok account has reached its limit of simultaneous agent sessions (${ngrokCode}).`,
+  'tunnel-agent-outdated': ({ ngrokCode }) => `ngrok no longer supports this version of the agent (${ngrokCode}).`,
+  'tunnel-domain-taken': ({ ngrokCode }) => `This domain is reserved by another ngrok account (${ngrokCode}).`,
+  'tunnel-rejected': ({ ngrokCode, said }) => `ngrok refused the tunnel (${ngrokCode}): ${said}`,
+  'tunnel-tls-failed': ({ reason }) => `Could not open a secure connection to ngrok (${reason}).`,
+  'tunnel-unreachable': ({ reason }) => `Cannot reach ngrok (${reason}).`,
+  'tunnel-timeout': ({ seconds }) => `ngrok did not answer within ${seconds} s.`,
+  'tunnel-connection-lost': () => 'The connection to ngrok was lost; reconnecting.',
+  'tunnel-unavailable': ({ reason }) => `The ngrok agent library could not be loaded on this system: ${reason}`,
+  'tunnel-failed': ({ reason }) => `The tunnel could not be opened: ${reason}`,
+  'tunnel-closed': () => 'The tunnel was closed while it was opening.',
+};
+
+/**
+ * Why the tunnel is not up, without what to do: for a line with no room for it (the tray's,
+ * whose Open Flowent Companion leads to the Public URL panel that says it in full).
+ */
+export function tunnelReasonWords(reason: TunnelFailure): string {
+  // The compiler cannot follow that the entry found by a code takes the failure of that code.
+  return (TUNNEL_REASONS[reason.code] as (failure: TunnelFailure) => string)(reason);
+}
+
 export const TUNNEL_WORDS: Catalogue<TunnelFailure | ServerNotRunning, Vocabulary> = {
   'server-not-running': (_, say) => ({ what: 'The webhook server is not running.', todo: `${cap(say.startServer)}.` }),
-  'tunnel-no-authtoken': (_, say) => ({
-    what: 'No ngrok authtoken is set.',
+  'tunnel-no-authtoken': (failure, say) => ({
+    what: tunnelReasonWords(failure),
     todo: `${cap(say.setNgrokAuthtoken)}; find it at ${AUTHTOKEN_PAGE}.`,
   }),
-  'tunnel-authtoken-invalid': ({ ngrokCode }, say) => ({
-    what: `ngrok rejected the authtoken: ${AUTHTOKEN_REFUSED[ngrokCode]} (${ngrokCode}).`,
+  'tunnel-authtoken-invalid': (failure, say) => ({
+    what: tunnelReasonWords(failure),
     todo: `Copy a current one from ${AUTHTOKEN_PAGE} and ${say.setNgrokAuthtoken}.`,
   }),
-  'tunnel-too-many-sessions': ({ ngrokCode }) => ({
-    what: `Your ngrok account has reached its limit of simultaneous agent sessions (${ngrokCode}).`,
+  'tunnel-too-many-sessions': (failure) => ({
+    what: tunnelReasonWords(failure),
     todo: 'Stop the other ngrok agent (see https://dashboard.ngrok.com/agents) and try again.',
   }),
-  'tunnel-agent-outdated': ({ ngrokCode }) => ({
-    what: `ngrok no longer supports this version of the agent (${ngrokCode}).`,
-    todo: 'Update Flowent Companion.',
-  }),
-  'tunnel-domain-taken': ({ ngrokCode }, say) => ({
-    what: `This domain is reserved by another ngrok account (${ngrokCode}).`,
+  'tunnel-agent-outdated': (failure) => ({ what: tunnelReasonWords(failure), todo: 'Update Flowent Companion.' }),
+  'tunnel-domain-taken': (failure, say) => ({
+    what: tunnelReasonWords(failure),
     todo: `Use a domain reserved on your account (https://dashboard.ngrok.com/domains) or ${say.withoutDomain}.`,
   }),
-  'tunnel-rejected': ({ ngrokCode, said }) => ({ what: `ngrok refused the tunnel (${ngrokCode}): ${said}` }),
-  'tunnel-tls-failed': ({ reason }) => ({
-    what: `Could not open a secure connection to ngrok (${reason}).`,
-    todo: 'A proxy or antivirus may be intercepting HTTPS.',
-  }),
-  'tunnel-unreachable': ({ reason }) => ({ what: `Cannot reach ngrok (${reason}).`, todo: 'Check your internet connection.' }),
-  'tunnel-timeout': ({ seconds }) => ({
-    what: `ngrok did not answer within ${seconds} s.`,
+  'tunnel-rejected': (failure) => ({ what: tunnelReasonWords(failure) }),
+  'tunnel-tls-failed': (failure) => ({ what: tunnelReasonWords(failure), todo: 'A proxy or antivirus may be intercepting HTTPS.' }),
+  'tunnel-unreachable': (failure) => ({ what: tunnelReasonWords(failure), todo: 'Check your internet connection.' }),
+  'tunnel-timeout': (failure) => ({
+    what: tunnelReasonWords(failure),
     todo: 'Check your internet connection (or a proxy or firewall in the way) and try again.',
   }),
-  'tunnel-connection-lost': () => ({ what: 'The connection to ngrok was lost; reconnecting.' }),
-  'tunnel-unavailable': ({ reason }) => ({ what: `The ngrok agent library could not be loaded on this system: ${reason}` }),
-  'tunnel-failed': ({ reason }) => ({ what: `The tunnel could not be opened: ${reason}` }),
-  'tunnel-closed': () => ({ what: 'The tunnel was closed while it was opening.' }),
+  'tunnel-connection-lost': (failure) => ({ what: tunnelReasonWords(failure) }),
+  'tunnel-unavailable': (failure) => ({ what: tunnelReasonWords(failure) }),
+  'tunnel-failed': (failure) => ({ what: tunnelReasonWords(failure) }),
+  'tunnel-closed': (failure) => ({ what: tunnelReasonWords(failure) }),
 };
 
 /**

@@ -64,8 +64,8 @@ export interface Vocabulary extends ListenVocabulary {
   openProject: string;
   /** Pointing the action at this companion and linking it in one step. */
   pointActionHere(action: string): string;
-  /** Pulling Flowent's actions into the project's files. */
-  pullActions: string;
+  /** Pulling Flowent's actions into the project's files (a command names the data folder the front end is on when it must). */
+  pullActions(): string;
 }
 
 /**

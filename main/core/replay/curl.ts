@@ -59,7 +59,7 @@ export function curlFor(call: StoredCall, options: CurlOptions = {}): Result<str
  * The stored call's path on the companion's webhook server. A path that could not stay on it
  * (a request target in absolute form, `//host/...`) gives the Flowent route of the call's action.
  */
-function ownWebhookUrl(baseUrl: string, call: StoredCall): string {
+export function ownWebhookUrl(baseUrl: string, call: StoredCall): string {
   const origin = new URL(baseUrl).origin;
   if (call.path.startsWith('/') && !call.path.startsWith('//')) {
     try {

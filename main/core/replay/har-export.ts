@@ -1,6 +1,7 @@
 import { redactUrlCredentials, type HandlerSignature, type HeaderPair, type MockChoice, type Violation } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
 import { isCredentialHeader, REDACTED } from '../../contract/credential-headers';
+import { ownWebhookUrl } from './curl';
 
 export interface HarHeader {
   name: string;
@@ -46,7 +47,7 @@ export interface HarEntry {
   _source: string;
   _answeredBy: string;
   _originalCallId: number | null;
-  /** The request line's path as received (the URL above is rebuilt from it and the Host). */
+  /** The request line's path as received (the URL above is rebuilt from it and the Host, or the companion's own URL). */
   _path: string;
   _problem: string | null;
   _problemMessage: string | null;
@@ -81,14 +82,23 @@ export interface Har {
 
 export const HAR_CREATOR = 'Flowent Companion';
 
-/** Calls as a HAR 1.2 document: requests, answers, timings and verdicts; never the HMAC key, and no credentials. */
-export function callsToHar(calls: StoredCall[], creatorVersion = '0.1.0'): Har {
-  return { log: { version: '1.2', creator: { name: HAR_CREATOR, version: creatorVersion }, entries: calls.map(harEntry) } };
+/**
+ * Calls as a HAR 1.2 document: requests, answers, timings and verdicts; never the HMAC key, and no
+ * credentials. `ownWebhookBaseUrl`: the companion's webhook server, where tunnelled calls arrived.
+ */
+export function callsToHar(calls: StoredCall[], creatorVersion = '0.1.0', ownWebhookBaseUrl: string | null = null): Har {
+  return {
+    log: {
+      version: '1.2',
+      creator: { name: HAR_CREATOR, version: creatorVersion },
+      entries: calls.map((call) => harEntry(call, ownWebhookBaseUrl)),
+    },
+  };
 }
 
 /** One call as a HAR entry: writeHar writes a history an entry at a time. */
-export function harEntry(call: StoredCall): HarEntry {
-  const url = requestUrl(call);
+export function harEntry(call: StoredCall, ownWebhookBaseUrl: string | null = null): HarEntry {
+  const url = requestUrl(call, ownWebhookBaseUrl);
   const requestBody = bodyText(call.requestBody);
   const responseBody = bodyText(call.response.body);
   return {
@@ -161,10 +171,13 @@ export function harEntry(call: StoredCall): HarEntry {
 
 /**
  * Where the request went: for a replay or a simulated call, the URL the companion sent it to;
- * for a call it received, the Host the caller named with the path, when that Host is a plain
- * host[:port] (a Host such as `127.0.0.1@attacker.example` would make a URL on another host).
+ * for a call that came through the tunnel, the companion's own webhook URL, as Copy as cURL
+ * gives it: the call does not keep the public URL it arrived on, and its Host is the caller's
+ * say, on a plain http:// the tunnel never served (with no webhook server running, `localhost`);
+ * for another call it received, the Host the caller named with the path, when that Host is a
+ * plain host[:port] (a Host such as `127.0.0.1@attacker.example` would make a URL on another host).
  */
-function requestUrl(call: StoredCall): URL {
+function requestUrl(call: StoredCall, ownWebhookBaseUrl: string | null): URL {
   if (call.source !== 'flowent' && call.forwardTarget) {
     try {
       return new URL(call.forwardTarget);
@@ -172,7 +185,8 @@ function requestUrl(call: StoredCall): URL {
       // Not a URL after all: fall back to the path below.
     }
   }
-  const named = header(call.requestHeaders, 'host');
+  if (call.viaTunnel && ownWebhookBaseUrl !== null) return new URL(ownWebhookUrl(ownWebhookBaseUrl, call));
+  const named = call.viaTunnel ? null : header(call.requestHeaders, 'host');
   const host = named !== null && PLAIN_HOST.test(named) ? named : 'localhost';
   const path = call.path.startsWith('/') ? call.path : `/${call.path}`;
   try {

@@ -58,14 +58,16 @@ export function selectionLimit(selection: { limit?: number }): number {
 /**
  * Writes the calls as a HAR 1.2 document through `write`, a batch of calls read and written at a
  * time: a whole history exported holds one batch in memory, not the file. The bytes are those of
- * `JSON.stringify(callsToHar(calls), null, 2)`, so a streamed export and the page's agree.
- * `onWritten` hears how many are written after each batch (and 0 first), for a progress line.
+ * `JSON.stringify(callsToHar(calls, version, ownWebhookBaseUrl), null, 2)`, so a streamed export
+ * and the page's agree. `onWritten` hears how many are written after each batch (and 0 first), for
+ * a progress line. `ownWebhookBaseUrl`: the companion's webhook server, where tunnelled calls arrived.
  */
 export async function writeHar(
   calls: CallsRepository,
   ids: readonly number[],
   write: (chunk: string) => void,
   onWritten: (written: number, total: number) => void = () => {},
+  ownWebhookBaseUrl: string | null = null,
 ): Promise<number> {
   const shell = JSON.stringify(callsToHar([]), null, 2);
   const at = shell.lastIndexOf('[]');
@@ -75,7 +77,7 @@ export async function writeHar(
   for (let from = 0; from < ids.length; from += CALLS_PER_READ) {
     if (from > 0) await nextTurn();
     for (const call of calls.getMany(ids.slice(from, from + CALLS_PER_READ))) {
-      const entry = JSON.stringify(harEntry(call), null, 2).replace(/\n/g, '\n      ');
+      const entry = JSON.stringify(harEntry(call, ownWebhookBaseUrl), null, 2).replace(/\n/g, '\n      ');
       write(`${count === 0 ? '' : ','}\n      ${entry}`);
       count++;
     }
@@ -86,8 +88,12 @@ export async function writeHar(
 }
 
 /** The calls as HAR text, as writeHar writes them. */
-export async function harText(calls: CallsRepository, ids: readonly number[]): Promise<{ text: string; count: number }> {
+export async function harText(
+  calls: CallsRepository,
+  ids: readonly number[],
+  ownWebhookBaseUrl: string | null = null,
+): Promise<{ text: string; count: number }> {
   const chunks: string[] = [];
-  const count = await writeHar(calls, ids, (chunk) => chunks.push(chunk));
+  const count = await writeHar(calls, ids, (chunk) => chunks.push(chunk), undefined, ownWebhookBaseUrl);
   return { text: chunks.join(''), count };
 }

@@ -173,6 +173,8 @@ export function createReplay(deps: ReplaySetup): Replay {
     }
     return first;
   };
+  /** Where this companion's webhook is reached now (its own, or a serve's on the same data folder); null when none runs. */
+  const ownWebhookBaseUrl = (): string | null => deps.ownWebhooks?.()[0]?.baseUrl ?? null;
   const runs = new BulkRuns(
     (ids, options) => replayMany(ctx, ids, options),
     (event) => deps.onEvent?.(event),
@@ -182,12 +184,12 @@ export function createReplay(deps: ReplaySetup): Replay {
     simulate: (options) => simulateCall(ctx, options),
     async exportHar(selection) {
       const { ids, matched } = await harPlan(deps.calls(), selection);
-      return { ...(await harText(deps.calls(), ids)), matched };
+      return { ...(await harText(deps.calls(), ids, ownWebhookBaseUrl())), matched };
     },
     async writeHar(selection, write, onWritten) {
       const { ids, matched } = await harPlan(deps.calls(), selection);
       // Nothing to export writes nothing: `export --har -` prints no empty HAR.
-      return { count: ids.length === 0 ? 0 : await writeHar(deps.calls(), ids, write, onWritten), matched };
+      return { count: ids.length === 0 ? 0 : await writeHar(deps.calls(), ids, write, onWritten, ownWebhookBaseUrl()), matched };
     },
     importHar(text) {
       // Tens of thousands of calls in seconds: one progress event per slice, not one event
@@ -203,7 +205,7 @@ export function createReplay(deps: ReplaySetup): Replay {
       if (!call) return { ok: false, code: 'call-not-found', id };
       const key = deps.hmacKey();
       const style = options.style ?? (options.resign && key ? learner.learnedStyle(key).style : undefined);
-      return curlFor(call, { ...options, key, style, webhookBaseUrl: deps.ownWebhooks?.()[0]?.baseUrl ?? null });
+      return curlFor(call, { ...options, key, style, webhookBaseUrl: ownWebhookBaseUrl() });
     },
     replayableIds: (selection) => replayableIds(deps.calls(), selection),
     async previewBulk(selection) {

@@ -3,6 +3,7 @@ import { currentBridge } from '../page/bridge-holder';
 import { dismissError, dismissToast, dismissUrlChange, forgetUnreachable } from '../page/ui-actions';
 import { useMetaStore, useUiStore } from '../page/stores';
 import { hasConnection } from '../transport/connection';
+import { companionCommand, dataDirForCommands } from '../../../main/contract/words';
 
 /** API failures (dismissible) and the live connection's state. */
 export function Banners() {
@@ -48,7 +49,8 @@ export function Banners() {
  * own, all saying the same). It goes by itself once the page is connected again.
  */
 function ConnectionLost({ reconnecting, failed }: { reconnecting: boolean; failed: string | null }) {
-  const mode = useMetaStore((s) => s.status?.mode);
+  const status = useMetaStore((s) => s.status);
+  const mode = status?.mode;
   const b = currentBridge();
   // Only serve's browser inspector can outlive the companion; the app's window closes with it.
   const headless = mode ? mode === 'headless' : b !== null && hasConnection(b);
@@ -58,8 +60,9 @@ function ConnectionLost({ reconnecting, failed }: { reconnecting: boolean; faile
         <strong>{reconnecting ? 'Connection to the companion lost: reconnecting…' : 'Cannot reach the companion.'}</strong>{' '}
         {headless ? (
           <>
-            If it was stopped, start <code>flowent-companion serve</code> again (same data folder and inspector port): this page reconnects
-            by itself and reads again what it shows.
+            {/* The command names the folder when it is not the default one: as printed, it must start the same companion. */}
+            If it was stopped, start <code>{companionCommand('serve', dataDirForCommands(status))}</code> again (same{' '}
+            {status ? '' : 'data folder and '}inspector port): this page reconnects by itself and reads again what it shows.
           </>
         ) : (
           <>If it was closed, start Flowent Companion again.</>

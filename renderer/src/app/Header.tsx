@@ -7,6 +7,7 @@ import { CopyButton } from '../shared/CopyButton';
 import { MiddleElided } from '../shared/MiddleElided';
 import { Sparkline } from './Sparkline';
 import { TunnelPill } from '../tunnel/TunnelPill';
+import { webhookBaseToRegister, webhookUrlWords } from '../tunnel/tunnel';
 import { withKey } from './shortcuts';
 import { useCallsStore } from '../history/calls-store';
 import { setFilter } from '../history/calls-actions';
@@ -33,24 +34,12 @@ const COMMANDS: Command[] = [
 ];
 
 export function Header() {
-  const status = useMetaStore((s) => s.status);
   const stats = useMetaStore((s) => s.stats);
   const failuresOnly = useCallsStore((s) => s.filter.failures);
-  const base = status?.webhookBaseUrl ?? null;
   return (
     <header className="app-header">
       <h1 className="app-name">Flowent Companion</h1>
-      <div className="webhook-url">
-        <span className="muted label-wide">Webhook base URL</span>
-        {base ? (
-          <>
-            <MiddleElided text={base} testId="webhook-base-url" />
-            <CopyButton text={base} what="webhook URL" />
-          </>
-        ) : (
-          <span className="muted">{status ? 'not listening yet' : 'connecting…'}</span>
-        )}
-      </div>
+      <WebhookUrl />
       <div className="counts" aria-label="Call counts">
         <span>
           <strong>{stats ? countWords(stats.total) : '–'}</strong> {nounFor(stats?.total ?? 0, 'call')}
@@ -86,6 +75,32 @@ export function Header() {
       </nav>
       <HeaderMenu />
     </header>
+  );
+}
+
+/**
+ * The webhook base URL to give Flowent, the one the `c` key copies: the tunnel's public URL
+ * while it is online, named so (this computer's is in the Public URL panel then); else this
+ * computer's.
+ */
+function WebhookUrl() {
+  const status = useMetaStore((s) => s.status);
+  const toRegister = status ? webhookBaseToRegister(status) : null;
+  const words = webhookUrlWords(toRegister?.reach ?? 'this-computer');
+  return (
+    <div className="webhook-url">
+      <span className="muted label-wide" data-testid="webhook-url-label">
+        {words.label}
+      </span>
+      {toRegister ? (
+        <>
+          <MiddleElided text={toRegister.base} testId="webhook-base-url" />
+          <CopyButton text={toRegister.base} what={words.what} />
+        </>
+      ) : (
+        <span className="muted">{status ? 'not listening yet' : 'connecting…'}</span>
+      )}
+    </div>
   );
 }
 

@@ -3,7 +3,7 @@ import { SEARCH_INPUT_ID } from '../calls/search-input';
 import { REPLAY_SHORTCUTS } from '../replay/replay-keys';
 import { copyText, openPanel, openSettings, reportError } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
-import { webhookBaseToRegister } from '../tunnel/tunnel';
+import { webhookBaseToRegister, webhookUrlWords } from '../tunnel/tunnel';
 import { titleWithKey, type Shortcut, type ShortcutId } from '../shared/shortcut';
 
 /**
@@ -35,11 +35,14 @@ export function withKey(title: string, id: ShortcutId): string {
   return titleWithKey(SHORTCUTS, title, id);
 }
 
-/** Copies what Flowent is to be given: the public URL while the tunnel is online (Flowent in the cloud cannot reach 127.0.0.1). */
+/**
+ * Copies what the header shows, the URL Flowent is to be given: the public URL while the tunnel
+ * is online (Flowent in the cloud cannot reach 127.0.0.1).
+ */
 function copyWebhookUrl(): void {
   const status = useMetaStore.getState().status;
   const toRegister = status ? webhookBaseToRegister(status) : null;
-  if (toRegister) void copyText(toRegister.base, toRegister.reach === 'public' ? 'public URL' : 'webhook URL');
+  if (toRegister) void copyText(toRegister.base, webhookUrlWords(toRegister.reach).what);
   else reportError('There is no webhook URL to copy yet: the server is not listening');
 }
 

@@ -1,5 +1,6 @@
 import type { ApiFailure } from '../../../main/contract/api';
-import { wordFailure, type Vocabulary } from '../../../main/contract/words';
+import { companionCommand, dataDirForCommands, wordFailure, type Vocabulary } from '../../../main/contract/words';
+import { useMetaStore } from './stores';
 
 /**
  * Where the page's user acts: dialogs, tabs, fields and buttons, by the labels the page shows.
@@ -29,7 +30,8 @@ export const PAGE_VOCABULARY: Vocabulary = {
   chooseOtherCalls: 'change the filter',
   chooseHarFile: 'choose a .har file with Import HAR',
   openProject: 'choose File › Open Project Folder… in the desktop app, or start serve with --project <dir>',
-  pullActions: 'run "flowent-companion actions pull"',
+  // Read when worded: the command names the folder of the companion the page shows when it is not the default one.
+  pullActions: () => `run "${companionCommand('actions pull', dataDirForCommands(useMetaStore.getState().status))}"`,
   pointActionHere: () => 'point it here with Edit › Register here, which links it too',
 };
 

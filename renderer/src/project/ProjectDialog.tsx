@@ -9,12 +9,20 @@ import {
   type PullOutcome,
   REDACTED_CREDENTIAL,
 } from '../../../main/contract/api';
-import { applyStopped, counted, fileMistakeMeanwhile, problemPlace } from '../../../main/contract/words';
+import {
+  applyStopped,
+  companionCommand,
+  counted,
+  dataDirForCommands,
+  fileMistakeMeanwhile,
+  problemPlace,
+} from '../../../main/contract/words';
 import { BusyButton } from '../shared/BusyButton';
 import { Dialog } from '../shared/Dialog';
 import { focusFell } from '../shared/focusable';
 import { inPageWords } from '../page/page-words';
 import { closePanel } from '../page/ui-actions';
+import { useMetaStore } from '../page/stores';
 import { applyProject, loadProject, planProject, pullProject } from './project-actions';
 import { useProjectStore } from './project-store';
 
@@ -23,6 +31,8 @@ const CHANGE_WORDS: Record<PlannedAction['change'], string> = { create: 'create'
 /** The open project folder: its files' mistakes, each action's state against Flowent, and Plan / Apply. */
 export function ProjectDialog() {
   const { project, plan, planStale, applied, pulled, prune, busy, error, blocking } = useProjectStore();
+  // Commands to run name the data folder of the companion the page shows when it is not the default one.
+  const dataDir = useMetaStore((s) => dataDirForCommands(s.status));
   useEffect(() => {
     void loadProject();
   }, []);
@@ -40,8 +50,8 @@ export function ProjectDialog() {
       ) : !project.dir ? (
         <p className="muted">
           No project folder is open, so answers live in the history folder. In the desktop app choose File › Open Project Folder…; headless,
-          run <code>flowent-companion serve</code> where <code>flowent/</code> is, or with <code>--project &lt;dir&gt;</code>.{' '}
-          <code>flowent-companion init</code> creates one.
+          run <code>{companionCommand('serve', dataDir)}</code> where <code>flowent/</code> is, or with <code>--project &lt;dir&gt;</code>.{' '}
+          <code>{companionCommand('init', dataDir)}</code> creates one.
         </p>
       ) : (
         <>

@@ -61,11 +61,12 @@ export function LanSection({ action }: { action: string | null }) {
       ) : (
         <ul className="lan-list" aria-label="LAN addresses">
           {addresses.map((a) => {
-            const url = actionUrl(a.baseUrl, action);
+            // With no action named yet, the base URL: a URL with a placeholder in it is none to copy.
+            const url = action === null ? a.baseUrl : actionUrl(a.baseUrl, action);
             return (
               <li key={`${a.interface}-${a.address}`} className="code-line">
                 <span className="muted">{a.interface}</span> <code>{url}</code>
-                <CopyButton text={url} what={`LAN URL on ${a.interface}`} />
+                <CopyButton text={url} what={`LAN ${action === null ? 'base URL' : 'URL'} on ${a.interface}`} />
               </li>
             );
           })}

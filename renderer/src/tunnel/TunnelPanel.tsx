@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import type { TunnelStatus } from '../../../main/contract/api';
+import { useEffect, useId, useState } from 'react';
+import { ACTION_NAME_RULE, isActionName, type TunnelStatus } from '../../../main/contract/api';
 import { tunnelRetryWords } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { actionUrl, secondsUntil, tunnelStateLabel } from './tunnel';
-import { closeTunnel, openTunnel } from './tunnel-actions';
+import { closeTunnel, loadKnownActions, openTunnel } from './tunnel-actions';
 import { closePanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
@@ -16,22 +16,51 @@ import { BusyButton } from '../shared/BusyButton';
 
 /** The public URL (ngrok tunnel) and the LAN addresses: where Flowent can reach this machine. */
 export function TunnelPanel() {
-  const actions = useMetaStore((s) => s.stats?.perAction ?? []);
-  const [picked, setPicked] = useState<string | null>(null);
-  const action = picked ?? actions[0]?.action ?? null;
+  // Null until read: "none known" is said only once it is so.
+  const [known, setKnown] = useState<string[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadKnownActions().then((names) => live && setKnown(names));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const names = known ?? [];
+  // Null until the user types: the most called known action is offered.
+  const [typed, setTyped] = useState<string | null>(null);
+  const name = typed ?? names[0] ?? '';
+  const action = isActionName(name) ? name : null;
+  const invalid = action === null && name !== '';
+  const nameProblem = useId();
   return (
     <Dialog title="Public URL" closeLabel="Close public URL panel" onClose={closePanel} className="wide">
       <label className="inline-field action-picker">
         Action
-        <select value={action ?? ''} onChange={(e) => setPicked(e.target.value || null)} disabled={actions.length === 0}>
-          {actions.length === 0 && <option value="">no calls yet: &lt;action_name&gt;</option>}
-          {actions.map((a) => (
-            <option key={a.action} value={a.action}>
-              {a.action}
-            </option>
+        <input
+          list="tunnel-panel-actions"
+          value={name}
+          onChange={(e) => setTyped(e.target.value.trim())}
+          spellCheck={false}
+          placeholder="send_email"
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? nameProblem : undefined}
+        />
+        <datalist id="tunnel-panel-actions" data-testid="known-actions">
+          {names.map((option) => (
+            <option key={option} value={option} />
           ))}
-        </select>
+        </datalist>
       </label>
+      {known !== null && names.length === 0 && (
+        <p className="empty-note" data-testid="no-known-actions">
+          No action is known yet: none has been called, registered or linked in Flowent, or defined here.
+        </p>
+      )}
+      {invalid && (
+        <p className="form-error" id={nameProblem} role="alert" aria-label="Action name problem">
+          An action name is {ACTION_NAME_RULE}.
+        </p>
+      )}
       <TunnelSection action={action} />
       <LanSection action={action} />
     </Dialog>
@@ -135,8 +164,10 @@ function TunnelState({ tunnel, action }: { tunnel: TunnelStatus; action: string 
   }
 }
 
+/** The public URL, the one to register, and this computer's own, which the header gives way to while the tunnel is online. */
 function OnlineUrls({ url, action }: { url: string; action: string | null }) {
-  const full = actionUrl(url, action);
+  const local = useMetaStore((s) => s.status?.webhookBaseUrl ?? null);
+  const full = action === null ? null : actionUrl(url, action);
   return (
     <div data-testid="tunnel-detail" className="url-lines">
       <div className="code-line">
@@ -144,9 +175,22 @@ function OnlineUrls({ url, action }: { url: string; action: string | null }) {
         <CopyButton text={url} what="public URL" />
       </div>
       <div className="code-line">
-        <span className="muted">Register in Flowent</span> <code data-testid="tunnel-action-url">{full}</code>
-        <CopyButton text={full} what="public action URL" />
+        <span className="muted">Register in Flowent</span>{' '}
+        {full ? (
+          <>
+            <code data-testid="tunnel-action-url">{full}</code>
+            <CopyButton text={full} what="public action URL" />
+          </>
+        ) : (
+          <span data-testid="tunnel-action-url-missing">type the action&apos;s name above for its URL.</span>
+        )}
       </div>
+      {local && (
+        <div className="code-line">
+          <span className="muted">Local URL (this computer only)</span> <code data-testid="tunnel-local-url">{local}</code>
+          <CopyButton text={local} what="local URL" />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { CoreStatus } from '../../../main/contract/api';
 import { runResult as run } from '../page/run-result';
 import { useMetaStore } from '../page/stores';
-import { showToast } from '../page/ui-actions';
+import { reportError, showToast } from '../page/ui-actions';
+import { currentBridge } from '../page/bridge-holder';
 import { clearedMessage } from '../shared/SecretSection';
 import { NGROK_AUTHTOKEN_ENV } from '../../../main/contract/secret-variables';
 
@@ -60,4 +61,21 @@ export function setListenOnAllInterfaces(on: boolean): Promise<string | null> {
       showToast(on ? 'Listening on all interfaces' : 'Listening on this computer only');
     },
   );
+}
+
+/**
+ * The actions the companion knows, the most called first: registered or linked in Flowent, in the
+ * open project, defined here, or seen in calls (what the simulator offers too). None when they
+ * cannot be read: the panel then asks for the name, as it does when none is known.
+ */
+export async function loadKnownActions(): Promise<string[]> {
+  const b = currentBridge();
+  if (!b) return [];
+  try {
+    const known = await b.listSimulatorActions();
+    return known.sort((x, y) => y.calls - x.calls || x.action.localeCompare(y.action)).map((a) => a.action);
+  } catch (error) {
+    reportError('Could not read the actions the companion knows', error);
+    return [];
+  }
 }

@@ -18,6 +18,14 @@ export function webhookBaseToRegister(status: CoreStatus): { base: string; reach
   return webhookBaseUrl ? { base: webhookBaseUrl, reach: 'this-computer' } : null;
 }
 
+/**
+ * How the URL to give Flowent is named where it is shown and copied (the header, the `c` key):
+ * "Public URL" while it is the tunnel's, so that 127.0.0.1 is never the one offered then.
+ */
+export function webhookUrlWords(reach: 'public' | 'this-computer'): { label: string; what: string } {
+  return reach === 'public' ? { label: 'Public URL', what: 'public URL' } : { label: 'Webhook base URL', what: 'webhook URL' };
+}
+
 const TUNNEL_STATE_LABEL: Record<TunnelStatus['state'], string> = {
   offline: 'offline',
   connecting: 'connecting',
