@@ -4,7 +4,7 @@ import { parseFlags, UsageError } from './args';
 import { EXIT, exitCodeOf } from './exit-codes';
 import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
-import { counted } from '../contract/words';
+import { companionCommand, counted } from '../contract/words';
 import { initHereLines } from './init-here-lines';
 import { dataDirOf, withCore } from './open-core';
 
@@ -64,16 +64,19 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
     io,
     async (api) => {
       const account = await api.getAccount();
+      // On the data folder init was given: as printed, the command must work on the same one.
+      const given = values['data-dir'];
+      const pull = companionCommand('actions pull', given === undefined ? null : resolve(given));
       if (!account.apiToken.set) {
         out(
-          `actions/ is empty: set ${apiTokenVariable(account.activeProfile)} and run "flowent-companion actions pull" to fill it from Flowent, or write actions/<name>.yaml yourself.`,
+          `actions/ is empty: set ${apiTokenVariable(account.activeProfile)} and run "${pull}" to fill it from Flowent, or write actions/<name>.yaml yourself.`,
         );
         return 0;
       }
       const pulled = await api.pullActions(false);
       if (!pulled.ok) {
         err(`flowent-companion init: the folder is created, but Flowent's actions could not be read: ${inCliWords(pulled)}`);
-        err('Run "flowent-companion actions pull" once that is fixed.');
+        err(`Run "${pull}" once that is fixed.`);
         return 1;
       }
       pulled.value.written.forEach((file) => out(`Wrote ${file}.`));

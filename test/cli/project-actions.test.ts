@@ -13,6 +13,8 @@ const { cleanups, tempDir } = cleanupsPerTest();
 interface Setup {
   gateway: FlowentGateway;
   companion: RunningCore;
+  /** The data folder every command here is given with --data-dir. */
+  data: string;
   root: string;
   project: string;
   cli(args: string[], env?: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }>;
@@ -34,6 +36,7 @@ async function setup({ serve = true }: { serve?: boolean } = {}): Promise<Setup>
   return {
     gateway,
     companion,
+    data,
     root,
     project,
     cli: (args, extra = {}) => runInProcess([...args, '--data-dir', data], { env: { ...env, ...extra }, cwd: root }),
@@ -68,11 +71,14 @@ webhook_url: ${url}
 
 describe('flowent-companion init', () => {
   it('creates the folder with its schemas, default answers and README, and refuses to run twice', async () => {
-    const { cli, project, read } = await setup();
+    const { cli, data, project, read } = await setup();
     const created = await cli(['init'], { FLOWENT_API_TOKEN: '' });
     expect(created.code).toBe(0);
     expect(created.stdout).toContain(`Created ${project}.`);
-    expect(created.stdout).toContain('actions/ is empty: set FLOWENT_API_TOKEN');
+    // The pull it suggests works on the data folder init was given.
+    expect(created.stdout).toContain(
+      `actions/ is empty: set FLOWENT_API_TOKEN and run "flowent-companion actions pull --data-dir ${data}"`,
+    );
     expect(readdirSync(project).sort()).toEqual(['README.md', 'actions', 'answers', 'schemas']);
     expect(read('answers/_default.yaml')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/answers\.schema\.json\n/);
     expect(read('answers/_default.yaml')).toContain('\nversion: 1\n');
