@@ -58,10 +58,11 @@ Actions as code, from the project folder (flowent/actions/, see "flowent-compani
 Flowent checks the webhook_url when an action is registered: the companion (serve) or your
 handler must answer there. --here uses the URL printed by a running "serve" on the same
 data folder: its tunnel URL when one is open, else its LAN URL while it listens on every
-interface (serve --host 0.0.0.0), else 127.0.0.1's, with a note on who can reach it. Run in
-a project folder, --here and "webhook_url: here" mean the serve answering from that
-project's files (started there, or with --project): with none, or several, plan and apply
-say so and send nothing.
+interface (serve --host 0.0.0.0), else 127.0.0.1's, with a note on who can reach it; while
+the tunnel serve was asked for is opening, reconnecting or refused, it changes nothing and
+exits 1 (run it again once the tunnel is online, or give --url). Run in a project folder,
+--here and "webhook_url: here" mean the serve answering from that project's files (started
+there, or with --project): with none, or several, plan and apply say so and send nothing.
 
 Options:
   --profile <name>    The Flowent profile to use (default: the active one, "default")
