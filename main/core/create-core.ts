@@ -213,6 +213,11 @@ export function createCore(options: CoreOptions): Core {
     options.oneShot ? 'others-only' : 'own-and-others',
   );
 
+  /** The public URLs the data folder's tunnels had, newest first: none while the history is closed. */
+  const keptPublicUrls = {
+    read: () => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).read<string[]>(PUBLIC_URLS_KEY, []) ?? [],
+    write: (urls: string[]) => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).write(PUBLIC_URLS_KEY, urls),
+  };
   /** This core's tunnel as `here` needs it: whether it was opened or closed, besides its status. */
   let ownTunnel: TunnelSeen = TUNNEL_NOT_OPENED;
   const tunnel = new TunnelController({
@@ -221,10 +226,7 @@ export function createCore(options: CoreOptions): Core {
     domain: options.tunnelDomain ?? null,
     // The tunnel's own way into the webhook server: its calls are told apart from local callers'.
     localPort: () => server?.tunnelEntryPort() ?? null,
-    publicUrls: {
-      read: () => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).read<string[]>(PUBLIC_URLS_KEY, []) ?? [],
-      write: (urls) => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).write(PUBLIC_URLS_KEY, urls),
-    },
+    publicUrls: keptPublicUrls,
     heldElsewhere: () =>
       runningServes(options.dataDir).flatMap((serve) => (serve.pid !== process.pid && serve.publicUrl ? [serve.publicUrl] : [])),
     emit: (event) => {
@@ -271,7 +273,15 @@ export function createCore(options: CoreOptions): Core {
       listening ? [listening.baseUrl, ...(status().listeningOnAllInterfaces ? status().lanAddresses.map((lan) => lan.baseUrl) : [])] : [],
     servesBaseUrls: () =>
       runningServes(options.dataDir).flatMap((serve) => [serve.webhookBaseUrl, ...(serve.publicUrl ? [serve.publicUrl] : [])]),
-    checkFacts: { seen: (webhookUrl, since) => storedCheck(requireStore().calls, webhookUrl, since), dataDir: options.dataDir },
+    checkFacts: {
+      seen: (webhookUrl, since) => storedCheck(requireStore().calls, webhookUrl, since),
+      dataDir: options.dataDir,
+      tunnelUrls: () => keptPublicUrls.read(),
+      tunnelNow: () =>
+        (tunnel.status.state === 'online' ? tunnel.status.url : null) ??
+        runningServes(options.dataDir).find((serve) => serve.publicUrl !== null)?.publicUrl ??
+        null,
+    },
     emit: (event) => events.emit(event),
     subscribe: (listener) => events.subscribe(listener),
     onError: onInternalError,
