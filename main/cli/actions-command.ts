@@ -1,4 +1,11 @@
-import { redactUrlCredentials, type AccountFailure, type LinkedAction, type Result, type Warned } from '../contract/api';
+import {
+  redactUrlCredentials,
+  type AccountFailure,
+  type LinkedAction,
+  type RegistrationCheckFound,
+  type Result,
+  type Warned,
+} from '../contract/api';
 import { checkActionName, companionWebhookUrl, findProjectDir } from '../core';
 import { companionBase, readSchema } from './actions-input';
 import {
@@ -8,6 +15,8 @@ import {
   profileCommand,
   registeredHereJson,
   registeredHereLine,
+  updatedHereJson,
+  updatedHereLine,
   type Runtime,
 } from './actions-output';
 import { parseFlags, UsageError } from './args';
@@ -281,14 +290,24 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
             out(json ? actionJson(action) : `Registered ${name} → ${redactUrlCredentials(action.webhook_url)} (Flowent's check passed).`),
           );
         }
+        const since = Date.now();
         const updated = await api.updateAction(name, { description, json_schema: schema, webhook_url: webhookUrl }, here?.base ?? null);
+        if (!here)
+          return finish(updated, (action) =>
+            out(json ? actionJson(action) : `Updated ${name} → ${redactUrlCredentials(action.webhook_url)}.`),
+          );
         // --url/--here point the action at this companion: linked, it follows the tunnel. The
         // URL is the one the user gave as the companion's, so the link's check takes it too.
-        const linked = updated.ok && here ? await api.linkAction(name, false, here.base) : null;
-        if (linked && !linked.ok) return finish(linked, () => undefined);
-        return finish(updated, (action) =>
-          out(json ? actionJson(action) : `Updated ${name} → ${redactUrlCredentials(action.webhook_url)}.`),
-        );
+        if (!updated.ok) return finish(updated, () => undefined);
+        const linked = await api.linkAction(name, false, here.base);
+        if (!linked.ok) return finish(linked, () => undefined);
+        // Said as register --here says it: a check that reached a companion on this data folder
+        // was stored before Flowent answered the update; one that went elsewhere is not here to see.
+        const checked = (await api.listCalls({ action: name, test: true, since, limit: 1 })).calls.length > 0;
+        const found: RegistrationCheckFound = checked
+          ? { registrationChecked: true }
+          : { registrationChecked: false, notInHistoryOf: parsed.dataDir };
+        return finish(updated, (action) => out(json ? updatedHereJson(action, found) : updatedHereLine(action, found)));
       };
     }
     case 'link': {

@@ -217,7 +217,9 @@ export interface PointedHere {
  * `notInHistoryOf` is the data folder whose history was searched: a check may still have gone
  * to a companion on another data folder, or to a handler the webhook_url reaches directly.
  */
-export type RegisteredHere = PointedHere & ({ registrationChecked: true } | { registrationChecked: false; notInHistoryOf: string });
+export type RegistrationCheckFound = { registrationChecked: true } | { registrationChecked: false; notInHistoryOf: string };
+
+export type RegisteredHere = PointedHere & RegistrationCheckFound;
 
 /** Where the default profile's Gateway URL comes from: FLOWENT_BASE_URL wins over a saved URL. */
 export interface DefaultGateway {
