@@ -110,13 +110,15 @@ describe('--here while serve was asked for a tunnel that is not online', () => {
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   }, 60_000);
 
-  it("refuses once ngrok refused the tunnel for good, with ngrok's reason and how to open it again", async () => {
+  it("refuses once ngrok refused the tunnel opened again from the inspector, with ngrok's reason and how to open it again", async () => {
     const { edge, serveWithTunnel, actions } = await flowentAndEdge();
     const server = await serveWithTunnel();
     await server.waitFor(ONLINE);
-    // The token is revoked while the connection blips: ngrok refuses the agent's return.
+    // Opened again from the inspector with a token revoked meanwhile: ngrok refuses it, and serve goes on.
+    expect(await inspectorCall(server, 'closeTunnel')).toBe(200);
+    await server.waitFor(/Tunnel: closed\./);
     edge.rejectAuthWith = 'ERR_NGROK_107';
-    await edge.drop(300);
+    await inspectorCall(server, 'openTunnel');
     await server.waitFor(/Tunnel: offline: .*ERR_NGROK_107/, 30_000);
     const refused = await actions('update', 'send_email', '--here');
     expect(refused.code).toBe(1);
