@@ -3,7 +3,7 @@
 import { app, clipboard, dialog, ipcMain, Menu, Notification, safeStorage, screen, session } from 'electron';
 import { join } from 'node:path';
 import iconPath from './desktop/assets/icon.png?asset';
-import { hereFactsOf, type CoreStatus } from './contract/api';
+import { hereFactsOf, TUNNEL_NOT_OPENED, type CoreStatus } from './contract/api';
 import { NGROK_AUTHTOKEN_ENV } from './contract/secret-variables';
 import { createCore, newLoopToken, publishServeState, type Core } from './core';
 import { buildAppMenuTemplate } from './desktop/app-menu';
@@ -185,7 +185,7 @@ async function main(dataDir: string): Promise<void> {
   unpublish = publishServeState(started, dataDir, {
     mode: 'desktop',
     webhookBaseUrl: listening.value.baseUrl,
-    publicUrl: null,
+    tunnel: TUNNEL_NOT_OPENED,
     lanAddresses: hereFactsOf(status).lanAddresses,
     projectDir: null,
     forwardTarget: null,

@@ -1,4 +1,11 @@
-import { redactUrlCredentials, type AccountFailure, type LinkedAction, type Result, type Warned } from '../contract/api';
+import {
+  redactUrlCredentials,
+  type AccountFailure,
+  type LinkedAction,
+  type RegistrationCheckFound,
+  type Result,
+  type Warned,
+} from '../contract/api';
 import { checkActionName, companionWebhookUrl, findProjectDir } from '../core';
 import { companionBase, readSchema } from './actions-input';
 import {
@@ -8,6 +15,8 @@ import {
   profileCommand,
   registeredHereJson,
   registeredHereLine,
+  updatedHereJson,
+  updatedHereLine,
   type Runtime,
 } from './actions-output';
 import { parseFlags, UsageError } from './args';
@@ -58,10 +67,11 @@ Actions as code, from the project folder (flowent/actions/, see "flowent-compani
 Flowent checks the webhook_url when an action is registered: the companion (serve) or your
 handler must answer there. --here uses the URL printed by a running "serve" on the same
 data folder: its tunnel URL when one is open, else its LAN URL while it listens on every
-interface (serve --host 0.0.0.0), else 127.0.0.1's, with a note on who can reach it. Run in
-a project folder, --here and "webhook_url: here" mean the serve answering from that
-project's files (started there, or with --project): with none, or several, plan and apply
-say so and send nothing.
+interface (serve --host 0.0.0.0), else 127.0.0.1's, with a note on who can reach it; while
+the tunnel serve was asked for is opening, reconnecting or refused, it changes nothing and
+exits 1 (run it again once the tunnel is online, or give --url). Run in a project folder,
+--here and "webhook_url: here" mean the serve answering from that project's files (started
+there, or with --project): with none, or several, plan and apply say so and send nothing.
 
 Options:
   --profile <name>    The Flowent profile to use (default: the active one, "default")
@@ -280,14 +290,24 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
             out(json ? actionJson(action) : `Registered ${name} → ${redactUrlCredentials(action.webhook_url)} (Flowent's check passed).`),
           );
         }
+        const since = Date.now();
         const updated = await api.updateAction(name, { description, json_schema: schema, webhook_url: webhookUrl }, here?.base ?? null);
+        if (!here)
+          return finish(updated, (action) =>
+            out(json ? actionJson(action) : `Updated ${name} → ${redactUrlCredentials(action.webhook_url)}.`),
+          );
         // --url/--here point the action at this companion: linked, it follows the tunnel. The
         // URL is the one the user gave as the companion's, so the link's check takes it too.
-        const linked = updated.ok && here ? await api.linkAction(name, false, here.base) : null;
-        if (linked && !linked.ok) return finish(linked, () => undefined);
-        return finish(updated, (action) =>
-          out(json ? actionJson(action) : `Updated ${name} → ${redactUrlCredentials(action.webhook_url)}.`),
-        );
+        if (!updated.ok) return finish(updated, () => undefined);
+        const linked = await api.linkAction(name, false, here.base);
+        if (!linked.ok) return finish(linked, () => undefined);
+        // Said as register --here says it: a check that reached a companion on this data folder
+        // was stored before Flowent answered the update; one that went elsewhere is not here to see.
+        const checked = (await api.listCalls({ action: name, test: true, since, limit: 1 })).calls.length > 0;
+        const found: RegistrationCheckFound = checked
+          ? { registrationChecked: true }
+          : { registrationChecked: false, notInHistoryOf: parsed.dataDir };
+        return finish(updated, (action) => out(json ? updatedHereJson(action, found) : updatedHereLine(action, found)));
       };
     }
     case 'link': {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { hereOf, serveForHere, serveSeen, type HereServe } from '../core';
-import { hereNote } from '../contract/api';
-import { fileProblemInWords, servesSeen, severalAnswering } from '../contract/words';
+import { fileProblemInWords, hereNote, servesSeen, severalAnswering, tunnelNotOnlineWords } from '../contract/words';
 import { NothingToWorkOn, UsageError } from './args';
+import { CLI_VOCABULARY } from './cli-words';
 
 /** `--schema @file.json` or `--schema '{"type":"object"}'`: a JSON object, or a usage error. */
 export function readSchema(value: string): Record<string, unknown> {
@@ -47,8 +47,13 @@ export function companionBase(
   const found = serveForHere(dataDir, projectDir);
   // The command line is right: no serve (or several) is a state at run time, as `actions link` and `apply` treat it.
   if (!found.ok) throw new NothingToWorkOn(hereRefusal(found, projectDir));
-  const here = hereOf(found.serve);
-  return { base: here.base, note: hereNote(here, found.serve.mode) };
+  const chosen = hereOf(found.serve);
+  if (!chosen.ok) {
+    // Not loopback for the seconds of a reconnection: Flowent would keep an action it cannot call.
+    const { clause, todo } = tunnelNotOnlineWords(found.serve.mode, chosen.tunnel, CLI_VOCABULARY);
+    throw new NothingToWorkOn(`--here: ${clause}; nothing was sent to Flowent. ${todo} To point it at another URL meanwhile, give --url.`);
+  }
+  return { base: chosen.here.base, note: hereNote(chosen.here, found.serve.mode, found.serve.tunnel) };
 }
 
 function hereRefusal(found: Exclude<HereServe, { ok: true }>, projectDir: string | null): string {

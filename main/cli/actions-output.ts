@@ -7,6 +7,7 @@ import {
   type FlowentAction,
   type FlowentProfile,
   type RegisteredHere,
+  type RegistrationCheckFound,
   type Result,
   type Warned,
 } from '../contract/api';
@@ -45,10 +46,20 @@ export function registeredHereLine(done: RegisteredHere): string {
   const { name } = done.action;
   const webhookUrl = redactUrlCredentials(done.webhookUrl);
   if (done.created) return `Registered ${name} → ${webhookUrl} (linked; Flowent's check passed).`;
-  return done.registrationChecked
-    ? `${name} existed: updated it → ${webhookUrl} (linked; Flowent ran its registration check again, and it passed).`
-    : `${name} existed: updated it → ${webhookUrl} (linked). ${uncheckedUpdateWords(done.notInHistoryOf)} ` +
-        `To send one now: "flowent-companion send ${name} --test --target ${webhookUrl}".`;
+  return `${name} existed: updated it → ${webhookUrl} ${linkedAfterUpdate(name, webhookUrl, done)}`;
+}
+
+/** What `update --here` (or `--url`) did: the URL it points at, and whether Flowent's check for it is in the history, as register says it. */
+export function updatedHereLine(action: FlowentAction, found: RegistrationCheckFound): string {
+  const webhookUrl = redactUrlCredentials(action.webhook_url);
+  return `Updated ${action.name} → ${webhookUrl} ${linkedAfterUpdate(action.name, webhookUrl, found)}`;
+}
+
+/** An update that linked the action: whether Flowent's check for it came, and how to send one when none is seen. */
+function linkedAfterUpdate(name: string, webhookUrl: string, found: RegistrationCheckFound): string {
+  return found.registrationChecked
+    ? '(linked; Flowent ran its registration check again, and it passed).'
+    : `(linked). ${uncheckedUpdateWords(found.notInHistoryOf)} To send one now: "flowent-companion send ${name} --test --target ${webhookUrl}".`;
 }
 
 /**
@@ -57,9 +68,17 @@ export function registeredHereLine(done: RegisteredHere): string {
  * check's JSON gives it (`actions apply --json`), so a script knows which history to look in.
  */
 export function registeredHereJson(done: RegisteredHere): string {
-  const { created, registrationChecked } = done;
-  const searched = done.registrationChecked ? {} : { notInHistoryOf: done.notInHistoryOf };
-  return actionJson(done.action, { created, linked: true, registrationChecked, ...searched });
+  return actionJson(done.action, { created: done.created, ...linkedFields(done) });
+}
+
+/** `update --here --json`: the action, with what updatedHereLine says of the link and the check. */
+export function updatedHereJson(action: FlowentAction, found: RegistrationCheckFound): string {
+  return actionJson(action, linkedFields(found));
+}
+
+function linkedFields(found: RegistrationCheckFound): Record<string, unknown> {
+  const searched = found.registrationChecked ? {} : { notInHistoryOf: found.notInHistoryOf };
+  return { linked: true, registrationChecked: found.registrationChecked, ...searched };
 }
 
 /** Where the default profile's Gateway comes from, in words. */

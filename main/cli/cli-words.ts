@@ -29,6 +29,9 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabul
   setApiToken: (variable) => `set ${variable}`,
   addProfile: (name) => `add it with "flowent-companion actions profile add ${name} <gateway-url>"`,
   openTunnel: 'start "flowent-companion serve --tunnel" first',
+  reopenTunnel:
+    'open the tunnel again (start "flowent-companion serve --tunnel", or Public URL > Open tunnel in a running serve\'s inspector)',
+  giveTunnelUrl: "give the action the tunnel's URL (--here does)",
   useLanUrl: 'give a LAN URL with --url (such as --url http://192.168.1.20:8787)',
   listActions: 'list the registered actions with "flowent-companion actions list"',
   setTarget: (action) => `run "flowent-companion targets set ${action ?? '<action>'} <url>"`,

@@ -20,6 +20,7 @@ import {
   hereFactsOf,
   isFollowMode,
   LIMIT_RANGES,
+  TUNNEL_NOT_OPENED,
   type HistoryLimits,
 } from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
@@ -279,7 +280,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const unpublish = publishServeState(core, dataDir, {
     mode: 'headless',
     webhookBaseUrl: started.value.baseUrl,
-    publicUrl: null,
+    // With --tunnel it opens right after: `here` waits for it, never naming loopback meanwhile.
+    tunnel: values.tunnel ? { state: 'connecting' } : TUNNEL_NOT_OPENED,
     lanAddresses: hereFactsOf(await core.api.getStatus()).lanAddresses,
     projectDir,
     forwardTarget: values.forward ?? null,

@@ -21,7 +21,10 @@ export type GatewayFailure =
    * how, in Flowent's words. `seen`: the check as this companion stored it, when it reached it;
    * `notInHistoryOf`: the data folder whose history was searched for it and held none (a companion
    * or serve on another data folder keeps the checks it answers in that folder's history);
-   * `reach`: what this machine met connecting to the webhook_url when Flowent got no answer from it.
+   * `reach`: what this machine met connecting to the webhook_url when Flowent got no answer from it;
+   * `ownTunnel`: the webhook_url is under `url`, a public URL this companion's tunnel had, and the
+   * check never reached the companion through it, with `now` the URL its tunnel (or a serve's on
+   * its data folder) is open at now, null when none is.
    */
   | {
       code: 'flowent-registration-check-failed';
@@ -33,6 +36,7 @@ export type GatewayFailure =
       seen?: RegistrationCheckSeen;
       notInHistoryOf?: string;
       reach?: WebhookReach;
+      ownTunnel?: { url: string; now: string | null };
     }
   | { code: 'flowent-bad-request'; status: number; action: string | null; error: string; details?: string }
   /** Still 401 after exchanging the API token again. */
@@ -213,7 +217,9 @@ export interface PointedHere {
  * `notInHistoryOf` is the data folder whose history was searched: a check may still have gone
  * to a companion on another data folder, or to a handler the webhook_url reaches directly.
  */
-export type RegisteredHere = PointedHere & ({ registrationChecked: true } | { registrationChecked: false; notInHistoryOf: string });
+export type RegistrationCheckFound = { registrationChecked: true } | { registrationChecked: false; notInHistoryOf: string };
+
+export type RegisteredHere = PointedHere & RegistrationCheckFound;
 
 /** Where the default profile's Gateway URL comes from: FLOWENT_BASE_URL wins over a saved URL. */
 export interface DefaultGateway {

@@ -1,4 +1,4 @@
-import type { CoreStatus, LanAddress } from './status';
+import type { CoreStatus, LanAddress, TunnelFailure, TunnelStatus } from './status';
 
 /** Who can reach a URL of the companion: Flowent in the cloud, machines on the local network, or this computer only. */
 export type HereReach = 'public' | 'lan' | 'this-computer';
@@ -42,19 +42,54 @@ export function hereFactsOf(status: CoreStatus): HereFacts {
 }
 
 /**
- * Why `here` is not a URL Flowent in the cloud reaches, for a note beside a registration; null
- * for the public URL. `who` is the companion: `serve` or the desktop app.
+ * A running companion's tunnel as `here` needs to know it: its status, with `offline` told
+ * apart by why, since each asks something else of the user. `not-opened`: no tunnel was asked
+ * for in this run; `closed`: the user closed it; `offline`: it was asked for and failed
+ * (`reason`), and stays so until opened again. `connecting` and `reconnecting` come online by
+ * themselves.
  */
-export function hereNote(here: HereCandidate, who: 'desktop' | 'headless'): string | null {
-  if (here.reach === 'public') return null;
-  const company = who === 'desktop' ? 'the desktop app' : 'serve';
-  const fix =
-    who === 'desktop'
-      ? 'Open the tunnel in the app (Public URL > Open tunnel) for a public URL.'
-      : 'Run serve with --tunnel for a public URL.';
-  const using =
-    here.reach === 'lan'
-      ? `using its LAN URL ${here.base}${here.interface ? ` (${here.interface})` : ''}, which machines on your local network reach, but not Flowent in the cloud.`
-      : `using ${here.base}, which Flowent in the cloud cannot reach.`;
-  return `${company} has no public URL (no tunnel open): ${using} ${fix}`;
+export type TunnelSeen =
+  | { state: 'not-opened' }
+  | { state: 'closed' }
+  | { state: 'connecting' }
+  | { state: 'online'; url: string }
+  /** `url`: the last public URL, null when it never came up (started without a network). */
+  | { state: 'reconnecting'; url: string | null; reason: TunnelFailure | null }
+  | { state: 'offline'; reason: TunnelFailure };
+
+export const TUNNEL_NOT_OPENED: TunnelSeen = { state: 'not-opened' };
+
+/** The tunnel seen after its status changed to `status`: closed, unless it was never opened. */
+export function tunnelSeenAfter(previous: TunnelSeen, status: TunnelStatus): TunnelSeen {
+  switch (status.state) {
+    case 'online':
+      return status.url ? { state: 'online', url: status.url } : { state: 'connecting' };
+    case 'connecting':
+      return { state: 'connecting' };
+    case 'reconnecting':
+      return { state: 'reconnecting', url: status.url, reason: status.reason };
+    case 'offline':
+      if (status.reason) return { state: 'offline', reason: status.reason };
+      return previous.state === 'not-opened' ? previous : { state: 'closed' };
+    default:
+      return status.state satisfies never;
+  }
+}
+
+/** A tunnel that was asked for and is not online: `here` names no URL while it is so. */
+export type TunnelNotOnline = Extract<TunnelSeen, { state: 'connecting' | 'reconnecting' | 'offline' }>;
+
+/** Where `here` points for a companion, or the tunnel it waits for. */
+export type HereChoice = { ok: true; here: HereCandidate } | { ok: false; tunnel: TunnelNotOnline };
+
+/**
+ * What `here` means for a companion: the best of hereCandidates (`fallback`, its own URL, when
+ * it has none). While a tunnel it was asked for is not online, none: Flowent would be pointed at
+ * a URL it cannot reach (loopback, the LAN) for the seconds of a reconnection, and the user asked
+ * for a public one. With no tunnel asked for, or one the user closed, its other URLs will do.
+ */
+export function hereChoice(facts: HereFacts, tunnel: TunnelSeen, fallback: string): HereChoice {
+  if (tunnel.state === 'connecting' || tunnel.state === 'reconnecting' || tunnel.state === 'offline') return { ok: false, tunnel };
+  const [best] = hereCandidates(facts);
+  return { ok: true, here: best ?? { base: fallback, reach: 'this-computer', interface: null } };
 }

@@ -7,6 +7,7 @@ import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { projectArguments } from './schemas/project';
 import type { ProjectMissing } from './shared';
+import type { TunnelNotOnline } from './here-url';
 
 /** Why a project method refused (besides Flowent's and the account's own failures). */
 export type ProjectFailure =
@@ -30,7 +31,12 @@ export type ProjectFailure =
    */
   | { code: 'no-companion-here'; file: string; others: ServeSeen[] }
   /** `webhook_url: here` with several serves answering from this project's files: which one is meant is not guessed. */
-  | { code: 'several-companions-here'; file: string; serves: ServeSeen[] };
+  | { code: 'several-companions-here'; file: string; serves: ServeSeen[] }
+  /**
+   * `webhook_url: here` while the tunnel of the companion answering from this project's files was
+   * asked for and is not online (opening, reconnecting, or failed): `mode` says which companion.
+   */
+  | { code: 'companion-tunnel-not-online'; file: string; mode: ServeSeen['mode']; tunnel: TunnelNotOnline };
 
 /** Why `flowent/` was not created (nothing of it is left behind). */
 export type ProjectNotCreated =

@@ -41,7 +41,8 @@ import { PROJECT_SETTINGS_SCOPE, type HereBase } from './project/project-actions
 import { ProjectSession } from './project/project-session';
 import type { AnswerStore } from './store/answer-store';
 import type { ProjectState } from '../contract/project';
-import { hereCandidates, hereFactsOf, hereNote } from '../contract/here-url';
+import { hereChoice, hereFactsOf, tunnelSeenAfter, TUNNEL_NOT_OPENED, type TunnelSeen } from '../contract/here-url';
+import { hereNote } from '../contract/words';
 import { PUBLIC_URLS_KEY, TUNNEL_SETTINGS_SCOPE, TunnelController } from './tunnel/tunnel-controller';
 import type { TunnelProvider } from './tunnel/tunnel-provider';
 import { WebhookServer } from './webhook/webhook-server';
@@ -212,19 +213,26 @@ export function createCore(options: CoreOptions): Core {
     options.oneShot ? 'others-only' : 'own-and-others',
   );
 
+  /** The public URLs the data folder's tunnels had, newest first: none while the history is closed. */
+  const keptPublicUrls = {
+    read: () => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).read<string[]>(PUBLIC_URLS_KEY, []) ?? [],
+    write: (urls: string[]) => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).write(PUBLIC_URLS_KEY, urls),
+  };
+  /** This core's tunnel as `here` needs it: whether it was opened or closed, besides its status. */
+  let ownTunnel: TunnelSeen = TUNNEL_NOT_OPENED;
   const tunnel = new TunnelController({
     provider: options.tunnelProvider ?? new NgrokTunnel(options.ngrokEdge ?? {}),
     authtoken: ngrokAuthtoken,
     domain: options.tunnelDomain ?? null,
     // The tunnel's own way into the webhook server: its calls are told apart from local callers'.
     localPort: () => server?.tunnelEntryPort() ?? null,
-    publicUrls: {
-      read: () => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).read<string[]>(PUBLIC_URLS_KEY, []) ?? [],
-      write: (urls) => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).write(PUBLIC_URLS_KEY, urls),
-    },
+    publicUrls: keptPublicUrls,
     heldElsewhere: () =>
       runningServes(options.dataDir).flatMap((serve) => (serve.pid !== process.pid && serve.publicUrl ? [serve.publicUrl] : [])),
-    emit: (event) => events.emit(event),
+    emit: (event) => {
+      if (event.type === 'tunnel-status') ownTunnel = tunnelSeenAfter(ownTunnel, event.status);
+      events.emit(event);
+    },
   });
 
   const dataDirIsDefault = samePath(options.dataDir, defaultDataDir({ env, platform: process.platform, home: homedir() }));
@@ -265,7 +273,15 @@ export function createCore(options: CoreOptions): Core {
       listening ? [listening.baseUrl, ...(status().listeningOnAllInterfaces ? status().lanAddresses.map((lan) => lan.baseUrl) : [])] : [],
     servesBaseUrls: () =>
       runningServes(options.dataDir).flatMap((serve) => [serve.webhookBaseUrl, ...(serve.publicUrl ? [serve.publicUrl] : [])]),
-    checkFacts: { seen: (webhookUrl, since) => storedCheck(requireStore().calls, webhookUrl, since), dataDir: options.dataDir },
+    checkFacts: {
+      seen: (webhookUrl, since) => storedCheck(requireStore().calls, webhookUrl, since),
+      dataDir: options.dataDir,
+      tunnelUrls: () => keptPublicUrls.read(),
+      tunnelNow: () =>
+        (tunnel.status.state === 'online' ? tunnel.status.url : null) ??
+        runningServes(options.dataDir).find((serve) => serve.publicUrl !== null)?.publicUrl ??
+        null,
+    },
     emit: (event) => events.emit(event),
     subscribe: (listener) => events.subscribe(listener),
     onError: onInternalError,
@@ -278,13 +294,17 @@ export function createCore(options: CoreOptions): Core {
    */
   const hereBase = (projectDir: string): HereBase => {
     if (listening) {
-      const here = hereCandidates(hereFactsOf(status()))[0] ?? { base: listening.baseUrl, reach: 'this-computer', interface: null };
-      return { ok: true, base: here.base, note: hereNote(here, options.mode) };
+      const chosen = hereChoice(hereFactsOf(status()), ownTunnel, listening.baseUrl);
+      return chosen.ok
+        ? { ok: true, base: chosen.here.base, note: hereNote(chosen.here, options.mode, ownTunnel) }
+        : { ok: false, code: 'tunnel-not-online', mode: options.mode, tunnel: chosen.tunnel };
     }
     const found = serveForHere(options.dataDir, projectDir);
     if (found.ok) {
-      const here = hereOf(found.serve);
-      return { ok: true, base: here.base, note: hereNote(here, found.serve.mode) };
+      const chosen = hereOf(found.serve);
+      return chosen.ok
+        ? { ok: true, base: chosen.here.base, note: hereNote(chosen.here, found.serve.mode, found.serve.tunnel) }
+        : { ok: false, code: 'tunnel-not-online', mode: found.serve.mode, tunnel: chosen.tunnel };
     }
     return found.code === 'none'
       ? { ok: false, code: 'none', others: found.others.map(serveSeen) }

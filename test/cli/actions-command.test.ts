@@ -275,6 +275,30 @@ describe('flowent-companion actions', () => {
     },
   );
 
+  it.each([false, true])(
+    'update --here says whether Flowent ran its registration check for it, as register --here does (%s)',
+    async (checkOnUpdate) => {
+      const { gateway, companion, dataDir, schema, cli } = await setup({ checkOnUpdate });
+      recordServe(dataDir, companion.baseUrl);
+      const url = `${companion.baseUrl}/actions/send_email`;
+      expect((await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--here'])).code).toBe(0);
+
+      const updated = await cli(['update', 'send_email', '--description', 'Again', '--here']);
+      expect(updated.code).toBe(0);
+      expect(updated.stdout).toBe(
+        checkOnUpdate
+          ? `Updated send_email → ${url} (linked; Flowent ran its registration check again, and it passed).\n`
+          : `Updated send_email → ${url} (linked). ${uncheckedUpdate(dataDir)} ` +
+              `To send one now: "flowent-companion send send_email --test --target ${url}".\n`,
+      );
+      expect(gateway.registrationChecks).toHaveLength(checkOnUpdate ? 2 : 1);
+      const json = await cli(['update', 'send_email', '--description', 'Json', '--here', '--json']);
+      const printed = JSON.parse(json.stdout) as Record<string, unknown>;
+      expect(printed).toMatchObject({ name: 'send_email', description: 'Json', linked: true, registrationChecked: checkOnUpdate });
+      expect(printed.notInHistoryOf).toBe(checkOnUpdate ? undefined : dataDir);
+    },
+  );
+
   it('an update whose check reached a companion on another data folder says which data folder held none, not that Flowent ran none', async () => {
     const { gateway, companion, schema, cli } = await setup({ checkOnUpdate: true });
     const register = ['register', 'send_email', '--description', 'D', '--schema', schema, '--url', companion.baseUrl];
@@ -384,9 +408,12 @@ describe('flowent-companion actions', () => {
     expect(gateway.stored()).toMatchObject([{ webhook_url: 'http://127.0.0.1:1/actions/send_email' }]);
 
     // update --url: a base the user gives as the companion's keeps the link, with no warning.
+    const given = 'https://companion.example.org/actions/send_email';
     expect(await cli(['update', 'send_email', '--url', 'https://companion.example.org'])).toMatchObject({
       code: 0,
-      stdout: 'Updated send_email → https://companion.example.org/actions/send_email.\n',
+      stdout:
+        `Updated send_email → ${given} (linked). ${uncheckedUpdate(dataDir)} ` +
+        `To send one now: "flowent-companion send send_email --test --target ${given}".\n`,
       stderr: '',
     });
     expect(lines((await cli(['links', '--json'])).stdout)).toMatchObject([

@@ -7,6 +7,7 @@ import { startCore, type RunningCore } from '../helpers/running-core';
 import { gatewayForOneTest } from '../helpers/account-gateway';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { recordServe } from '../helpers/recorded-serve';
+import type { TunnelSeen } from '../../main/contract/api';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
@@ -22,8 +23,11 @@ interface Setup {
   read(file: string): string;
 }
 
-/** `serve: false`: no serve runs on the data folder, so `webhook_url: here` has no companion to name. */
-async function setup({ serve = true }: { serve?: boolean } = {}): Promise<Setup> {
+/**
+ * `serve: false`: no serve runs on the data folder, so `webhook_url: here` has no companion to
+ * name; `tunnel`: where the tunnel of the serve that runs is.
+ */
+async function setup({ serve = true, tunnel }: { serve?: boolean; tunnel?: TunnelSeen } = {}): Promise<Setup> {
   const gateway = await gatewayForOneTest(cleanups, { apiTokens: { api_test_token: 'tenant-1', api_staging_token: 'tenant-2' } });
   const data = tempDir();
   const root = tempDir('fc-project-');
@@ -31,7 +35,7 @@ async function setup({ serve = true }: { serve?: boolean } = {}): Promise<Setup>
   cleanups.push(() => companion.core.stop());
   const project = join(root, 'flowent');
   // A running serve on the same data folder, answering from this project: what `webhook_url: here` means.
-  if (serve) recordServe(data, companion.baseUrl, project);
+  if (serve) recordServe(data, companion.baseUrl, project, tunnel);
   const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
   return {
     gateway,
@@ -308,6 +312,20 @@ describe('flowent-companion actions plan / apply / pull', () => {
       'flowent-companion actions apply: actions/needs_here.yaml says webhook_url: here, but no companion is running',
     );
     expect(applied.stderr).not.toContain('Flowent refused');
+    expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
+  });
+
+  it('refuses "here" while the serve\'s tunnel reconnects, in plan and apply, sending nothing', async () => {
+    const { cli, gateway, write } = await setup({ tunnel: { state: 'reconnecting', url: 'https://abc.edge.test', reason: null } });
+    write('actions/send_email.yaml', SEND_EMAIL);
+    for (const sub of ['plan', 'apply']) {
+      const refused = await cli(['actions', sub]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toBe(
+        `flowent-companion actions ${sub}: actions/send_email.yaml says webhook_url: here, but serve's tunnel is reconnecting, ` +
+          'so serve has no public URL for Flowent to call until it is online. Run this again once the tunnel is online: it comes back by itself.\n',
+      );
+    }
     expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
   });
 

@@ -157,6 +157,7 @@ describe('main/index.ts', () => {
     expect(core.options.loopToken).toEqual(expect.any(String));
     expect(readServeState(userData)?.loopToken).toBe(core.options.loopToken);
 
+    expect(readServeState(userData)?.tunnel).toEqual({ state: 'not-opened' });
     core.emit({ type: 'tunnel-status', status: { state: 'online', url: 'https://abc.ngrok.app', reason: null } });
     expect(readServeState(userData)?.publicUrl).toBe('https://abc.ngrok.app');
     const project = {
@@ -172,7 +173,10 @@ describe('main/index.ts', () => {
     expect(readServeState(userData)?.projectDir).toBe(join(root, 'shop', 'flowent'));
     const moved = { ...STATUS, webhookBaseUrl: 'http://127.0.0.1:9911', port: 9911 } as CoreStatus;
     core.emit({ type: 'status-changed', status: moved });
-    expect(readServeState(userData)).toMatchObject({ webhookBaseUrl: 'http://127.0.0.1:9911', publicUrl: null, projectDir: project.dir });
+    expect(readServeState(userData)).toMatchObject({ webhookBaseUrl: 'http://127.0.0.1:9911', projectDir: project.dir });
+    // Closed in the app: `here` then says it was closed, not that none was opened.
+    core.emit({ type: 'tunnel-status', status: { state: 'offline', url: null, reason: null } });
+    expect(readServeState(userData)).toMatchObject({ publicUrl: null, tunnel: { state: 'closed' } });
     core.emit({ type: 'project-changed', project: { ...project, dir: null } });
     expect(readServeState(userData)?.projectDir).toBeNull();
 

@@ -78,6 +78,33 @@ function unreachedSentence(url: string | null, said: string): string {
   return `Flowent's registration check failed: Flowent got no answer from your webhook${url ? ` at ${url}` : ''}${said ? ` (it said: ${said})` : ''}`;
 }
 
+/**
+ * A check sent to a URL this companion's tunnel had, which never reached it: the tunnel is not
+ * open there (closed, its serve stopped, or open at another URL), so whatever answered was
+ * ngrok's edge (404 is its "tunnel not found"), not the action's handler. Reopening the tunnel
+ * and giving the action its URL is the fix, not the action's name.
+ */
+function ownTunnelWords(
+  { url, now }: { url: string; now: string | null },
+  status: number | null,
+  say: Vocabulary,
+): { what: string; todo: string } {
+  const where =
+    now === null
+      ? 'no tunnel of this companion is open now'
+      : now === url
+        ? 'the tunnel was not open there when Flowent checked'
+        : `the tunnel is open at ${now} now`;
+  const ngrok = status === 404 ? ': ngrok answers 404 for a tunnel it does not have' : '';
+  const todo =
+    now === null
+      ? `${cap(say.reopenTunnel)}, then ${say.giveTunnelUrl}, and try again: without a reserved domain, the tunnel opens at a new URL.`
+      : now === url
+        ? 'It is open there again now: try again.'
+        : `${cap(say.giveTunnelUrl)}, and try again.`;
+  return { what: `That is a URL this companion's tunnel had (${url}), and ${where}, so the check never reached it${ngrok}.`, todo };
+}
+
 /** That the history of the companions using `dataDir` holds no `check`. */
 const notStoredIn = (dataDir: string, check: string) => `No companion using the data folder ${dataDir} has stored ${check}.`;
 
@@ -112,7 +139,7 @@ function unquoted(written: string | null): string | null {
 }
 
 export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
-  'flowent-registration-check-failed': ({ webhookUrl, said, seen, notInHistoryOf, reach }) => {
+  'flowent-registration-check-failed': ({ webhookUrl, said, seen, notInHistoryOf, reach, ownTunnel }, say) => {
     const url = webhookUrl ? redactUrlCredentials(webhookUrl) : null;
     const status = checkAnsweredStatus(said);
     const notInHistory = notInHistoryOf ? notInHistoryWords(notInHistoryOf) : null;
@@ -128,6 +155,10 @@ export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
     if (seen) {
       const known = seenCheckWords(seen);
       return { what: `${flowentSaid} ${known.seen}`, todo: known.todo };
+    }
+    if (ownTunnel) {
+      const tunnel = ownTunnelWords(ownTunnel, status, say);
+      return { what: `${flowentSaid} ${tunnel.what}`, todo: tunnel.todo };
     }
     const todo = `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(status)}, then try again.`;
     if (notInHistory) return { what: `${flowentSaid} ${notInHistory.seen}`, todo: `${todo} ${notInHistory.elsewhere}` };

@@ -4,6 +4,7 @@ import type { AnswerContractWarning, AnswersFolderFailure, ApplyOutcome, Project
 import type { CallsFailure, ProjectMissing } from '../shared';
 import type { ReplayFailure } from '../replay';
 import { fileProblemClause } from './file-words';
+import { tunnelNotOnlineWords } from './here-words';
 import { cap, type Catalogue, type Said } from './said';
 import type { AnswersFolderVocabulary, Vocabulary } from './vocabulary';
 
@@ -144,6 +145,10 @@ export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
     what: `${file} says webhook_url: here, but ${severalAnswering(serves)}.`,
     todo: 'Stop all of them but the one Flowent should call, then run this again.',
   }),
+  'companion-tunnel-not-online': ({ file, mode, tunnel }, say) => {
+    const { clause, todo } = tunnelNotOnlineWords(mode, tunnel, say);
+    return { what: `${file} says webhook_url: here, but ${clause}.`, todo };
+  },
 };
 
 /** Failures that are Flowent's answer to what was sent; every other one happened before or instead of an answer. */

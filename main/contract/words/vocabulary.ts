@@ -48,6 +48,10 @@ export interface Vocabulary extends ListenVocabulary {
   setApiToken(variable: string): string;
   addProfile(name: string): string;
   openTunnel: string;
+  /** Opening the companion's tunnel again: it was closed, or the companion that had it stopped. */
+  reopenTunnel: string;
+  /** Giving an action the URL the companion's tunnel is open at now. */
+  giveTunnelUrl: string;
   /** Registering against this machine's LAN address instead of the tunnel's. */
   useLanUrl: string;
   listActions: string;

@@ -4,6 +4,7 @@ import type { Refused } from '../../contract/api';
 import type { CallSummary } from '../../contract/calls';
 import { checkAnsweredStatus } from '../../contract/registration-check';
 import { networkProblemOf } from '../network-problem';
+import { isUnder } from './links';
 
 type CheckFailure = Refused<Extract<AccountFailure, { code: 'flowent-registration-check-failed' }>>;
 
@@ -15,21 +16,31 @@ export interface CheckFactSources {
   seen: (webhookUrl: string, since: number) => RegistrationCheckSeen | null;
   /** The data folder whose history `seen` searches. */
   dataDir: string;
+  /** The public URLs the data folder's tunnels had, newest first (`tunnel.public-urls`). */
+  tunnelUrls: () => string[];
+  /** The public URL a tunnel on the data folder is open at now (this core's, or a serve's); null when none is. */
+  tunnelNow: () => string | null;
 }
 
 /**
  * Adds to a failed registration check what this companion can tell of it: the check as its
- * history stored it (it answered the check, so it knows why it refused), or else the data folder
- * whose history holds no such check and, when Flowent got no answer from the webhook, whether
- * this machine can connect there, and if not, why.
+ * history stored it (it answered the check, so it knows why it refused); or, when the URL is one
+ * its tunnel had, that the check never came through the tunnel (whatever answered was ngrok's
+ * edge, not a handler at a mistyped path); or else the data folder whose history holds no such
+ * check and, when Flowent got no answer from the webhook, whether this machine can connect
+ * there, and if not, why.
  */
 export async function withCheckFacts(failure: CheckFailure, since: number, sources: CheckFactSources): Promise<CheckFailure> {
-  if (!failure.webhookUrl) return failure;
-  const seen = sources.seen(failure.webhookUrl, since);
+  const { webhookUrl } = failure;
+  if (!webhookUrl) return failure;
+  const seen = sources.seen(webhookUrl, since);
   if (seen) return { ...failure, seen };
+  // A tunnel open at that URL hands the check to a companion on this data folder, which stores it.
+  const tunnelUrl = sources.tunnelUrls().find((url) => isUnder(webhookUrl, url));
+  if (tunnelUrl) return { ...failure, ownTunnel: { url: tunnelUrl, now: sources.tunnelNow() } };
   const notSeen = { ...failure, notInHistoryOf: sources.dataDir };
   if (checkAnsweredStatus(failure.said) !== null) return notSeen;
-  return { ...notSeen, reach: await connectTo(failure.webhookUrl) };
+  return { ...notSeen, reach: await connectTo(webhookUrl) };
 }
 
 /**

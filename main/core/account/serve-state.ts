@@ -1,13 +1,16 @@
 import { mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
-  hereCandidates,
+  hereChoice,
   hereFactsOf,
+  tunnelSeenAfter,
+  TUNNEL_NOT_OPENED,
   type CoreEvent,
-  type HereCandidate,
+  type HereChoice,
   type KeptLimits,
   type LanAddress,
   type ServeSeen,
+  type TunnelSeen,
 } from '../../contract/api';
 import { DATA_FILES } from '../data-folder';
 import { isProcessAlive } from '../process-alive';
@@ -26,8 +29,13 @@ export interface ServeState {
   mode: ServeSeen['mode'];
   /** The webhook server, e.g. http://127.0.0.1:8787. */
   webhookBaseUrl: string;
-  /** The tunnel's public URL while it is online. */
+  /** The tunnel's public URL while it is online (written from `tunnel`). */
   publicUrl: string | null;
+  /**
+   * Its tunnel: whether one was asked for, and where it is. While one asked for is not online,
+   * `here` names no URL rather than one Flowent in the cloud cannot reach (loopback, the LAN).
+   */
+  tunnel: TunnelSeen;
   /** Its LAN URLs while it listens on every interface (`serve --host 0.0.0.0`), else none. */
   lanAddresses: LanAddress[];
   /** The browser inspector's port, when it runs (its URL needs the token besides). */
@@ -62,8 +70,8 @@ export interface ServeState {
 const statesFolder = (dataDir: string) => join(dataDir, DATA_FILES.serveStates);
 const stateFile = (dataDir: string, pid: number) => join(statesFolder(dataDir), `${pid}.json`);
 
-/** What a serve records: its LAN URLs may be left out (none). */
-type Recorded = Omit<ServeState, 'updatedAt' | 'lanAddresses'> & { lanAddresses?: LanAddress[] };
+/** What a serve records: its LAN URLs may be left out (none); its public URL is its tunnel's. */
+type Recorded = Omit<ServeState, 'updatedAt' | 'lanAddresses' | 'publicUrl'> & { lanAddresses?: LanAddress[] };
 
 /**
  * Writes this process's file, or removes it with null. Written atomically (temp file, then
@@ -78,7 +86,8 @@ export function writeServeState(dataDir: string, state: Recorded | null, pid = p
   }
   mkdirSync(statesFolder(dataDir), { recursive: true, mode: 0o700 });
   const temp = `${file}.tmp`;
-  writeFileSync(temp, JSON.stringify({ lanAddresses: [], ...state, updatedAt: Date.now() }, null, 2), { mode: 0o600 });
+  const publicUrl = state.tunnel.state === 'online' ? state.tunnel.url : null;
+  writeFileSync(temp, JSON.stringify({ lanAddresses: [], ...state, publicUrl, updatedAt: Date.now() }, null, 2), { mode: 0o600 });
   renameSync(temp, file);
 }
 
@@ -87,8 +96,8 @@ export type PublishedFacts = Omit<Recorded, 'pid'>;
 
 /**
  * Keeps this process's state file in step with its listening core until the returned function
- * is called, which removes it: the webhook's URL (status changes), the tunnel's public URL and
- * the open project, which is also announced in that project's registry (project-serves.ts). `serve` and the desktop app both publish through here, so a command finds
+ * is called, which removes it: the webhook's URL (status changes), the tunnel (its own events,
+ * from `first.tunnel`: a serve about to open one says `connecting`) and the open project, which is also announced in that project's registry (project-serves.ts). `serve` and the desktop app both publish through here, so a command finds
  * either the same way. With no webhook server (it could not be restarted), there is no file.
  */
 export function publishServeState(
@@ -112,10 +121,10 @@ export function publishServeState(
   };
   const unsubscribe = core.subscribe((event) => {
     if (event.type === 'status-changed') {
-      const { webhookBaseUrl, publicUrl, lanAddresses } = hereFactsOf(event.status);
-      facts = { ...facts, webhookBaseUrl, publicUrl, lanAddresses };
+      const { webhookBaseUrl, lanAddresses } = hereFactsOf(event.status);
+      facts = { ...facts, webhookBaseUrl, lanAddresses };
     } else if (event.type === 'tunnel-status') {
-      facts = { ...facts, publicUrl: event.status.state === 'online' ? event.status.url : null };
+      facts = { ...facts, tunnel: tunnelSeenAfter(facts.tunnel, event.status) };
     } else if (event.type === 'project-changed') {
       facts = { ...facts, projectDir: event.project.dir };
     } else return;
@@ -129,10 +138,12 @@ export function publishServeState(
   };
 }
 
-/** The URL `here` means for a running serve: its public URL, else its LAN URL, else this computer's. */
-export function hereOf(serve: ServeState): HereCandidate {
-  const [best] = hereCandidates(serve);
-  return best ?? { base: serve.webhookBaseUrl, reach: 'this-computer', interface: null };
+/**
+ * The URL `here` means for a running serve: its public URL, else its LAN URL, else this
+ * computer's; none while the tunnel it was asked for is not online.
+ */
+export function hereOf(serve: ServeState): HereChoice {
+  return hereChoice(serve, serve.tunnel, serve.webhookBaseUrl);
 }
 
 /** A running serve as a refusal about `here` names it. */
@@ -226,14 +237,25 @@ function readState(file: string): ServeState | null {
   if (!complete) return null;
   // A file written before serves recorded their project answers from the history folder's;
   // one written before the desktop app wrote one is a serve's; one written before serves
-  // recorded their --forward as a serve without one (restarted, it says).
+  // recorded their --forward as a serve without one (restarted, it says); one written before
+  // serves recorded their tunnel's state by its public URL.
   return {
     ...state,
+    tunnel: isTunnelSeen(state.tunnel)
+      ? state.tunnel
+      : typeof state.publicUrl === 'string'
+        ? { state: 'online', url: state.publicUrl }
+        : TUNNEL_NOT_OPENED,
     projectDir: typeof state.projectDir === 'string' ? state.projectDir : null,
     forwardTarget: typeof state.forwardTarget === 'string' ? state.forwardTarget : null,
     lanAddresses: Array.isArray(state.lanAddresses) ? state.lanAddresses.filter(isLanAddress) : [],
     mode: state.mode === 'desktop' ? 'desktop' : 'headless',
   };
+}
+
+function isTunnelSeen(value: unknown): value is TunnelSeen {
+  const tunnel = value as Partial<TunnelSeen> | null;
+  return typeof tunnel === 'object' && tunnel !== null && typeof tunnel.state === 'string';
 }
 
 function isLanAddress(value: unknown): value is LanAddress {

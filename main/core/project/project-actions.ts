@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FlowentAction } from '../../contract/account';
 import { failureOf, hasLeftOutCredentials, redactUrlCredentials, type ProjectFailure, type Refused, type Result } from '../../contract/api';
 import type { ActionPlan, ApplyOutcome, PlannedAction, ProjectProblem, PullOutcome, ServeSeen } from '../../contract/project';
+import type { TunnelNotOnline } from '../../contract/here-url';
 import type { Account } from '../account/account';
 import type { SettingsScope } from '../store/settings-repository';
 import { newActionFileText, webhookUrlFor, type ActionFile } from './action-file';
@@ -34,7 +35,9 @@ export interface ProjectActionsDeps {
 export type HereBase =
   | { ok: true; base: string; note: string | null }
   | { ok: false; code: 'none'; others: ServeSeen[] }
-  | { ok: false; code: 'several'; serves: ServeSeen[] };
+  | { ok: false; code: 'several'; serves: ServeSeen[] }
+  /** The companion's tunnel was asked for and is not online: its other URLs are not what was meant. */
+  | { ok: false; code: 'tunnel-not-online'; mode: ServeSeen['mode']; tunnel: TunnelNotOnline };
 
 type Listed = { ok: true; files: ActionFile[]; remote: FlowentAction[] } | Refused<ProjectFailure>;
 
@@ -281,7 +284,14 @@ export function withProfileUrl(
 }
 
 function hereRefused(here: Exclude<HereBase, { ok: true }>, file: string): Refused<ProjectFailure> {
-  return here.code === 'none'
-    ? { ok: false, code: 'no-companion-here', file, others: here.others }
-    : { ok: false, code: 'several-companions-here', file, serves: here.serves };
+  switch (here.code) {
+    case 'none':
+      return { ok: false, code: 'no-companion-here', file, others: here.others };
+    case 'several':
+      return { ok: false, code: 'several-companions-here', file, serves: here.serves };
+    case 'tunnel-not-online':
+      return { ok: false, code: 'companion-tunnel-not-online', file, mode: here.mode, tunnel: here.tunnel };
+    default:
+      return here satisfies never;
+  }
 }

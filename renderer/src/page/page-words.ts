@@ -21,6 +21,8 @@ export const PAGE_VOCABULARY: Vocabulary = {
   setApiToken: (variable) => `set it in Flowent account > Account (or start the companion with ${variable})`,
   addProfile: (name) => `add "${name}" in Flowent account > Account > Profiles`,
   openTunnel: 'open the tunnel first (Public URL > Open tunnel)',
+  reopenTunnel: 'open the tunnel again (Public URL > Open tunnel)',
+  giveTunnelUrl: "give the action the tunnel's URL (Edit › Register here does)",
   useLanUrl: 'register against a LAN URL such as http://192.168.1.20:8787 (Settings > Local network > Listen on all interfaces)',
   listActions: 'see the registered actions in Flowent account > Actions',
   setTarget: (action) => `set a forwarding target for ${action ?? 'the action'} in Answers`,

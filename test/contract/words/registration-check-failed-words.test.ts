@@ -64,3 +64,23 @@ describe("a registration check the webhook answered, in the companion's words", 
     );
   });
 });
+
+describe("a registration check sent to a URL this companion's tunnel had, which never reached it", () => {
+  const tunnelUrl = 'https://t3-abc.edge.test';
+  const atTunnel = { ...refused('returned status 404'), webhookUrl: `${tunnelUrl}/actions/notify` };
+
+  it('says the tunnel was not open there when it is open there again now, and to try again', () => {
+    expect(inCliWords({ ...atTunnel, ownTunnel: { url: tunnelUrl, now: tunnelUrl } })).toBe(
+      `Flowent's registration check failed: your webhook at ${tunnelUrl}/actions/notify returned status 404. ` +
+        `That is a URL this companion's tunnel had (${tunnelUrl}), and the tunnel was not open there when Flowent checked, ` +
+        'so the check never reached it: ngrok answers 404 for a tunnel it does not have. It is open there again now: try again.',
+    );
+  });
+
+  it("speaks of ngrok's 404 only when that is what Flowent met", () => {
+    const said = 'failed to reach webhook endpoint: dial tcp: lookup t3-abc.edge.test: no such host';
+    const words = inCliWords({ ...atTunnel, said, ownTunnel: { url: tunnelUrl, now: null } });
+    expect(words).toContain('and no tunnel of this companion is open now, so the check never reached it. Open the tunnel again');
+    expect(words).not.toContain('404');
+  });
+});

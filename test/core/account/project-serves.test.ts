@@ -72,7 +72,7 @@ describe.runIf(isPosix)("the serves a project registry, in the user's state fold
     const unpublish = publishServeState(core, join(temp, 'data'), {
       mode: 'desktop',
       webhookBaseUrl: 'http://127.0.0.1:8787',
-      publicUrl: null,
+      tunnel: { state: 'not-opened' },
       lanAddresses: [],
       projectDir: null,
       forwardTarget: null,

@@ -2,8 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CoreEvent, CoreStatus } from '../../../main/contract/api';
+import type { CoreEvent, CoreStatus, TunnelStatus } from '../../../main/contract/api';
 import {
+  hereOf,
   publishServeState,
   readServeState,
   runningServes,
@@ -22,14 +23,14 @@ function stateOf(
   startedAt: number,
   publicUrl: string | null = null,
   projectDir: string | null = null,
-): Omit<ServeState, 'updatedAt'> {
+): Omit<ServeState, 'updatedAt' | 'publicUrl'> {
   return {
     mode: 'headless',
     pid,
     webhookBaseUrl: `http://127.0.0.1:${8000 + (pid % 1000)}`,
     projectDir,
     forwardTarget: null,
-    publicUrl,
+    tunnel: publicUrl === null ? { state: 'not-opened' } : { state: 'online', url: publicUrl },
     lanAddresses: [],
     inspectorPort: null,
     loopToken: `loop-${pid}`,
@@ -144,5 +145,36 @@ describe('the serve state files behind --here, send and replay', () => {
     emit({ type: 'tunnel-status', status: { state: 'online', url: 'https://abc.ngrok.app', reason: null } });
     expect(existsSync(file)).toBe(false);
     expect(listeners.size).toBe(0);
+  });
+
+  it('record whether the tunnel was asked for and where it is, and `here` names no URL while one asked for is not online', () => {
+    const dir = tempDir();
+    const listeners = new Set<(event: CoreEvent) => void>();
+    const core = { subscribe: (listener: (event: CoreEvent) => void) => (listeners.add(listener), () => listeners.delete(listener)) };
+    const tunnelIs = (status: TunnelStatus) => listeners.forEach((listener) => listener({ type: 'tunnel-status', status }));
+    const { pid: _own, tunnel: _none, ...facts } = stateOf(process.pid, 1);
+    // serve --tunnel publishes before it opens the tunnel: `here` already waits for it.
+    stops.push(publishServeState(core, dir, { ...facts, tunnel: { state: 'connecting' } }));
+    const here = () => hereOf(readServeState(dir)!);
+    expect(here()).toEqual({ ok: false, tunnel: { state: 'connecting' } });
+
+    tunnelIs({ state: 'connecting', url: null, reason: null });
+    tunnelIs({ state: 'online', url: 'https://abc.ngrok.app', reason: null });
+    expect(readServeState(dir)?.publicUrl).toBe('https://abc.ngrok.app');
+    expect(here()).toEqual({ ok: true, here: { base: 'https://abc.ngrok.app', reach: 'public', interface: null } });
+
+    const lost = { code: 'tunnel-connection-lost' } as const;
+    tunnelIs({ state: 'reconnecting', url: 'https://abc.ngrok.app', reason: lost });
+    expect(readServeState(dir)?.publicUrl).toBeNull();
+    expect(here()).toEqual({ ok: false, tunnel: { state: 'reconnecting', url: 'https://abc.ngrok.app', reason: lost } });
+
+    const refused = { code: 'tunnel-authtoken-invalid', ngrokCode: 'ERR_NGROK_107' } as const;
+    tunnelIs({ state: 'offline', url: null, reason: refused });
+    expect(here()).toEqual({ ok: false, tunnel: { state: 'offline', reason: refused } });
+
+    // Closed by the user: its own URL will do, said to have been closed.
+    tunnelIs({ state: 'offline', url: null, reason: null });
+    expect(readServeState(dir)?.tunnel).toEqual({ state: 'closed' });
+    expect(here()).toEqual({ ok: true, here: { base: facts.webhookBaseUrl, reach: 'this-computer', interface: null } });
   });
 });
