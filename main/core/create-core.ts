@@ -1,20 +1,8 @@
 import { homedir, networkInterfaces } from 'node:os';
-import type {
-  CompanionApi,
-  CoreEvent,
-  CoreStatus,
-  HistoryLimits,
-  ListenFailure,
-  ProjectMissing,
-  Result,
-  ServerNotRunning,
-  StartFailure,
-  StoreFailure,
-} from '../contract/api';
+import type { CompanionApi, CoreEvent, CoreStatus, ProjectMissing, Result, StartFailure, StoreFailure } from '../contract/api';
 import { Account } from './account/account';
 import { storedCheck } from './account/registration-check-facts';
-import { environmentProfileSecrets, type ProfileSecrets } from './account/profiles';
-import type { FetchLike } from './account/token-session';
+import { environmentProfileSecrets } from './account/profiles';
 import { ACCOUNT_SETTINGS_SCOPE } from './account/types';
 import { createAnswers } from './answers';
 import { CallAnswerer } from './answers/call-answerer';
@@ -29,7 +17,7 @@ import { createReplay, type Replay } from './replay';
 import type { OwnWebhook } from './replay/deliver';
 import { simulatorDefinedSchema } from './replay/simulator-actions';
 import { keyFingerprint } from './replay/learned-style';
-import { canSetSecret, secretState, sessionSecret, type SecretSource } from './secret-source';
+import { canSetSecret, secretState, sessionSecret } from './secret-source';
 import { CallsFromOtherProcesses } from './store/calls-from-other-processes';
 import { openStore, type Store } from './store/open-store';
 import { retentionFailure, textIndexFailure } from './store/store-faults';
@@ -44,96 +32,10 @@ import type { ProjectState } from '../contract/project';
 import { hereChoice, hereFactsOf, tunnelSeenAfter, TUNNEL_NOT_OPENED, type TunnelSeen } from '../contract/here-url';
 import { hereNote } from '../contract/words';
 import { PUBLIC_URLS_KEY, TUNNEL_SETTINGS_SCOPE, TunnelController } from './tunnel/tunnel-controller';
-import type { TunnelProvider } from './tunnel/tunnel-provider';
-import { WebhookServer } from './webhook/webhook-server';
-import type { QueryBudget } from './store/id-windows';
+import { WebhookListener, DEFAULT_HOST, type Listening } from './webhook/webhook-listener';
+import type { CoreOptions } from './core-options';
 
-export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8787;
-
-export interface CoreOptions {
-  dataDir: string;
-  mode: 'desktop' | 'headless';
-  /** This companion's mark on the calls it sends to its own webhook; `serve` gives it so it can publish it in its state file (serve-state.ts). */
-  loopToken?: string;
-  /** Where the HMAC key comes from (the keychain in the desktop app); FLOWENT_HMAC_KEY from `env`, for this run, by default. */
-  hmacKey?: SecretSource;
-  host?: string;
-  port?: number;
-  /** The largest body accepted; Flowent's own limit by default. */
-  bodyLimitBytes?: number;
-  enforceSignatures?: boolean;
-  /** Path to a better-sqlite3 binary built for this runtime (the desktop app passes its Electron build). */
-  sqliteNativeBinding?: string;
-  headersTimeoutMs?: number;
-  bodyIdleTimeoutMs?: number;
-  /** Longest time for a whole request, headers and body (60 s by default). */
-  requestTimeoutMs?: number;
-  /** `serve --forward`: the developer's handler, e.g. http://localhost:8000/actions/{action_name}. */
-  forwardTarget?: string | null;
-  /** How long a forwarded call may take before the companion answers 504 (default: Flowent's own limit). */
-  forwardTimeoutMs?: number;
-  /** Answer with the mock whenever forwarding gets no answer from the handler. */
-  fallbackToMock?: boolean;
-  /** History limits and the rate limit given for this run (`serve --keep-calls`...); the stored settings give the others. */
-  limits?: Partial<HistoryLimits>;
-  /** The ngrok authtoken (the keychain in the desktop app); NGROK_AUTHTOKEN from `env`, for this run, by default. */
-  ngrokAuthtoken?: SecretSource;
-  /** A domain reserved on the user's ngrok account. */
-  tunnelDomain?: string | null;
-  /** The tunnel implementation; the embedded ngrok agent unless a test passes another. */
-  tunnelProvider?: TunnelProvider;
-  /**
-   * A stand-in for ngrok's edge for the embedded agent (its address and its CA). Only code sets
-   * it: the command's tests reach it through an entry point of their own, never the environment.
-   */
-  ngrokEdge?: { serverAddr: string; caCert: string };
-  /** Each Flowent profile's API token (keychain in the desktop app); FLOWENT_API_TOKEN[_PROFILE] from `env` by default. */
-  flowentSecrets?: ProfileSecrets;
-  /** Work with this Flowent profile instead of the stored active one (the command line's `--profile`). */
-  flowentProfile?: string;
-  /** The Flowent Gateway's HTTP client (tests point it anywhere; fetch by default). */
-  flowentFetch?: FetchLike;
-  /** The environment the secrets above and FLOWENT_BASE_URL are read from; none by default. */
-  env?: NodeJS.ProcessEnv;
-  /**
-   * The project folder (`flowent/`) whose files hold the actions and the answers; none by
-   * default, and then answers live in the history folder.
-   */
-  projectDir?: string | null;
-  /**
-   * A one-shot command's core (`send`, `replay`, `import`...; see open-core.ts): it deletes no
-   * calls by limits of its own, stored or default, only what the companions running on the
-   * folder want gone, which they delete anyway (DeletesBy). Its limits (`getLimits`) are still
-   * the folder's.
-   */
-  oneShot?: boolean;
-  /** For commands that only read: the history must exist, and it is opened read-only (see `openStore`). */
-  readOnly?: boolean;
-  /** With `readOnly`: a missing history reads as an empty one and nothing is created (see `openStore`). */
-  emptyIfMissing?: boolean;
-  /** For commands that write: the history, or its folder, must be there already (see `openStore`). */
-  mustExist?: 'history' | 'folder';
-  /**
-   * How much one list or count query may read before it answers with what it has; the default
-   * keeps every query of a 1,000,000-call history under 100 ms. A smaller one shows, on a small
-   * history, what a big one does: searches that stop ("Search further") and counts in steps.
-   */
-  queryBudget?: QueryBudget;
-  /**
-   * A one-shot command's first Ctrl-C: once aborted, a probe of the handler sends no more
-   * requests (the one in flight is answered and stored first) and says what it found so far.
-   */
-  stopSignal?: AbortSignal;
-  /** Where bugs in the core are reported; bad input is answered, never reported here. */
-  onInternalError?: (error: unknown) => void;
-}
-
-export interface Listening {
-  host: string;
-  port: number;
-  baseUrl: string;
-}
 
 /**
  * The companion's core: the contract's API, its events, and a lifecycle. A one-shot command
@@ -190,12 +92,8 @@ export function createCore(options: CoreOptions): Core {
       return key === null ? null : keyFingerprint(key);
     });
   let store: Store | null = null;
-  let server: WebhookServer | null = null;
-  let answerer: CallAnswerer | null = null;
-  /** While listening: calls other processes store in this history are told like this core's own. */
+  /** While webhook.listening: calls other processes store in this history are told like this core's own. */
   let otherProcesses: CallsFromOtherProcesses | null = null;
-  let listening: Listening | null = null;
-  let currentHost = host;
   const forwardSettings = {
     startupForwardTarget: options.forwardTarget ?? null,
     forwardTimeoutMs: options.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS,
@@ -213,6 +111,32 @@ export function createCore(options: CoreOptions): Core {
     options.oneShot ? 'others-only' : 'own-and-others',
   );
 
+  /** This companion's mark on the calls it sends to its own webhook (see own-calls). */
+  const loopToken = options.loopToken ?? newLoopToken();
+  const webhook = new WebhookListener(
+    {
+      settings: {
+        headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
+        bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? 10_000,
+        requestTimeoutMs: options.requestTimeoutMs,
+        bodyLimitBytes,
+        enforceSignatures: options.enforceSignatures ?? false,
+        rateLimitPerSecond: () => limits.current().rateLimitPerSecond,
+        hmacKey: () => hmacKey.get(),
+        onStored: (call) => events.emit({ type: 'call-stored', call }),
+        loopToken,
+        onInternalError,
+      },
+      newAnswerer: () => new CallAnswerer({ repository: answerStore, ...forwardSettings }),
+      history: () => {
+        const current = requireStore();
+        return { calls: current.calls, handlers: handlerMemory(current) };
+      },
+      onInternalError,
+    },
+    host,
+  );
+
   /** The public URLs the data folder's tunnels had, newest first: none while the history is closed. */
   const keptPublicUrls = {
     read: () => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).read<string[]>(PUBLIC_URLS_KEY, []) ?? [],
@@ -225,7 +149,7 @@ export function createCore(options: CoreOptions): Core {
     authtoken: ngrokAuthtoken,
     domain: options.tunnelDomain ?? null,
     // The tunnel's own way into the webhook server: its calls are told apart from local callers'.
-    localPort: () => server?.tunnelEntryPort() ?? null,
+    localPort: () => webhook.tunnelEntryPort(),
     publicUrls: keptPublicUrls,
     heldElsewhere: () =>
       runningServes(options.dataDir).flatMap((serve) => (serve.pid !== process.pid && serve.publicUrl ? [serve.publicUrl] : [])),
@@ -237,11 +161,11 @@ export function createCore(options: CoreOptions): Core {
 
   const dataDirIsDefault = samePath(options.dataDir, defaultDataDir({ env, platform: process.platform, home: homedir() }));
   const status = (): CoreStatus => {
-    const allInterfaces = currentHost === '0.0.0.0' || currentHost === '::';
+    const allInterfaces = webhook.host === '0.0.0.0' || webhook.host === '::';
     return {
-      webhookBaseUrl: listening?.baseUrl ?? null,
-      host: currentHost,
-      port: listening?.port ?? options.port ?? DEFAULT_PORT,
+      webhookBaseUrl: webhook.listening?.baseUrl ?? null,
+      host: webhook.host,
+      port: webhook.listening?.port ?? options.port ?? DEFAULT_PORT,
       dataDir: options.dataDir,
       dataDirIsDefault,
       enforceSignatures: options.enforceSignatures ?? false,
@@ -255,8 +179,8 @@ export function createCore(options: CoreOptions): Core {
       canSetNgrokAuthtoken: canSetSecret(ngrokAuthtoken),
       tunnelDomain: options.tunnelDomain ?? null,
       listeningOnAllInterfaces: allInterfaces,
-      lanAddresses: listening
-        ? lanAddresses(networkInterfaces(), listening.port).map(({ webhookUrl: _unused, ...address }) => address)
+      lanAddresses: webhook.listening
+        ? lanAddresses(networkInterfaces(), webhook.listening.port).map(({ webhookUrl: _unused, ...address }) => address)
         : [],
     };
   };
@@ -270,7 +194,9 @@ export function createCore(options: CoreOptions): Core {
     publicUrl: () => (tunnel.status.state === 'online' ? tunnel.status.url : null),
     // What reaches the webhook server now: loopback, and the LAN when it listens on every interface.
     localBaseUrls: () =>
-      listening ? [listening.baseUrl, ...(status().listeningOnAllInterfaces ? status().lanAddresses.map((lan) => lan.baseUrl) : [])] : [],
+      webhook.listening
+        ? [webhook.listening.baseUrl, ...(status().listeningOnAllInterfaces ? status().lanAddresses.map((lan) => lan.baseUrl) : [])]
+        : [],
     servesBaseUrls: () =>
       runningServes(options.dataDir).flatMap((serve) => [serve.webhookBaseUrl, ...(serve.publicUrl ? [serve.publicUrl] : [])]),
     checkFacts: {
@@ -293,8 +219,8 @@ export function createCore(options: CoreOptions): Core {
    * project's files.
    */
   const hereBase = (projectDir: string): HereBase => {
-    if (listening) {
-      const chosen = hereChoice(hereFactsOf(status()), ownTunnel, listening.baseUrl);
+    if (webhook.listening) {
+      const chosen = hereChoice(hereFactsOf(status()), ownTunnel, webhook.listening.baseUrl);
       return chosen.ok
         ? { ok: true, base: chosen.here.base, note: hereNote(chosen.here, options.mode, ownTunnel) }
         : { ok: false, code: 'tunnel-not-online', mode: options.mode, tunnel: chosen.tunnel };
@@ -330,12 +256,11 @@ export function createCore(options: CoreOptions): Core {
 
   // Marks the replays and simulated calls this companion sends to its own webhook, or to the
   // webhook of a serve running on the same data folder, with that serve's mark.
-  const loopToken = options.loopToken ?? newLoopToken();
   const ownWebhooks = (): OwnWebhook[] => [
-    ...(listening
+    ...(webhook.listening
       ? [
           {
-            baseUrl: listening.baseUrl,
+            baseUrl: webhook.listening.baseUrl,
             loopToken,
             forwardTarget: forwardSettings.startupForwardTarget,
             forwardTimeoutMs: forwardSettings.forwardTimeoutMs,
@@ -362,62 +287,6 @@ export function createCore(options: CoreOptions): Core {
     readOnly: options.readOnly,
   });
 
-  const startServer = async (bindHost: string, port: number): Promise<Result<Listening, ListenFailure>> => {
-    const current = requireStore();
-    answerer = new CallAnswerer({ repository: answerStore, ...forwardSettings });
-    server = new WebhookServer({
-      answerer,
-      host: bindHost,
-      port,
-      headersTimeoutMs: options.headersTimeoutMs ?? 10_000,
-      bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? 10_000,
-      requestTimeoutMs: options.requestTimeoutMs,
-      bodyLimitBytes,
-      enforceSignatures: options.enforceSignatures ?? false,
-      rateLimitPerSecond: () => limits.current().rateLimitPerSecond,
-      calls: current.calls,
-      handlers: handlerMemory(current),
-      hmacKey: () => hmacKey.get(),
-      onStored: (call) => events.emit({ type: 'call-stored', call }),
-      loopToken,
-      onInternalError,
-    });
-    const started = await server.start();
-    if (!started.ok) {
-      server = null;
-      await answerer.close();
-      answerer = null;
-      return started;
-    }
-    currentHost = bindHost;
-    listening = { ...started.value, baseUrl: `http://${urlHost(started.value.host)}:${started.value.port}` };
-    return { ok: true, value: listening };
-  };
-
-  const stopServer = async () => {
-    // The answerer first: forwards in flight are aborted, so the server can drain.
-    await answerer?.close();
-    answerer = null;
-    await server?.stop();
-    server = null;
-    listening = null;
-  };
-
-  /** Moves the webhook server between loopback and every interface, keeping its port. */
-  const listenOnAllInterfaces = async (on: boolean): Promise<Result<void, ListenFailure | ServerNotRunning>> => {
-    const wanted = on ? '0.0.0.0' : DEFAULT_HOST;
-    if (!listening) return { ok: false, code: 'server-not-running' };
-    if (wanted === currentHost) return { ok: true, value: undefined };
-    const { port } = listening;
-    const previousHost = currentHost;
-    await stopServer();
-    const moved = await startServer(wanted, port);
-    if (moved.ok) return { ok: true, value: undefined };
-    const restored = await startServer(previousHost, port);
-    if (!restored.ok) onInternalError(new Error(`webhook server could not be restarted: ${restored.code}`));
-    return moved;
-  };
-
   const api = createCoreApi({
     calls: () => requireStore().calls,
     handlers: () => handlerMemory(requireStore()),
@@ -428,7 +297,7 @@ export function createCore(options: CoreOptions): Core {
     ngrokAuthtoken,
     status,
     account,
-    listenOnAllInterfaces,
+    listenOnAllInterfaces: (on) => webhook.listenOnAllInterfaces(on),
     limits,
     retention: () => requireStore().retention,
     project,
@@ -498,7 +367,7 @@ export function createCore(options: CoreOptions): Core {
     // not wait for it, though: a dead ngrok session takes seconds to close, and what is stored
     // must be closed whatever the network does.
     const tunnelClosed = tunnel.dispose();
-    await stopServer();
+    await webhook.stop();
     await close();
     await tunnelClosed;
   };
@@ -513,11 +382,11 @@ export function createCore(options: CoreOptions): Core {
       return project.open(dir);
     },
     async listen() {
-      if (listening) return { ok: true, value: listening };
+      if (webhook.listening) return { ok: true, value: webhook.listening };
       const wasOpen = store !== null;
       const opened = await open();
       if (!opened.ok) return opened;
-      const started = await startServer(host, options.port ?? DEFAULT_PORT);
+      const started = await webhook.start(host, options.port ?? DEFAULT_PORT);
       if (!started.ok) {
         if (!wasOpen) await close();
         return started;
@@ -530,10 +399,4 @@ export function createCore(options: CoreOptions): Core {
     follow,
     stop,
   };
-}
-
-/** The address to print for a bind address: 0.0.0.0 is not something a client can call. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
 }

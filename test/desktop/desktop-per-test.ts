@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result, StartFailure } from '../../main/contract/api';
-import type { CoreOptions } from '../../main/core/create-core';
+import type { CoreOptions } from '../../main/core/core-options';
 import { clickMenuItem, createElectronStandIn, findMenuItem, type ElectronStandIn, type FakeBrowserWindow } from './electron-stand-in';
 import { createFakeCore, type FakeCore } from './fake-core';
 

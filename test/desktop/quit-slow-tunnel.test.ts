@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcChannelFor, type CoreStatus } from '../../main/contract/api';
 import type * as CreateCore from '../../main/core/create-core';
+import type { CoreOptions } from '../../main/core/core-options';
 import { DATA_FILES } from '../../main/core/data-folder';
 import type { TunnelProvider } from '../../main/core/tunnel/tunnel-provider';
 
@@ -28,7 +29,7 @@ vi.mock('../../main/core/create-core', async (real) => {
     onStatus: () => () => {},
     status: { state: 'offline', url: null, reason: null },
   };
-  return { ...actual, createCore: (o: CreateCore.CoreOptions) => actual.createCore({ ...o, port: 0, tunnelProvider: slowTunnel }) };
+  return { ...actual, createCore: (o: CoreOptions) => actual.createCore({ ...o, port: 0, tunnelProvider: slowTunnel }) };
 });
 
 const root = mkdtempSync(join(tmpdir(), 'quit-slow-tunnel-'));

@@ -86,7 +86,7 @@ const CORE_FLOORS: string[][] = [
   ['store/'],
   ['answers/', 'account/', 'history-limits.ts'],
   ['webhook/', 'replay/', 'project/'],
-  ['operations/'],
+  ['operations/', 'core-options.ts'],
   ['create-core.ts'],
 ];
 
