@@ -1,9 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FakeEdge, TEST_DOMAIN } from '../fixtures/ngrok-edge/fake-edge';
-import { startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { gatewayForOneTest } from '../helpers/account-gateway';
+import type { ServeProcess } from '../helpers/spawn-cli';
+import { flowentAndEdge, TUNNEL_ONLINE } from '../helpers/flowent-and-edge';
+import { callServeInspector } from '../helpers/inspector';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { runInProcess } from '../helpers/in-process-cli';
 
@@ -13,34 +11,22 @@ import { runInProcess } from '../helpers/in-process-cli';
 const TOKEN = 'closed-tunnel-api-token';
 const { cleanups, tempDir } = cleanupsPerTest();
 
-const ONLINE = /Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/;
-
 /** Flowent reaching the edge's public side as the internet does, serve with a tunnel through it, and `actions …` on its data folder. */
-async function flowentAndEdge() {
-  const edge = await FakeEdge.start();
-  cleanups.push(() => edge.stop());
-  const gateway = await gatewayForOneTest(cleanups, {
-    apiTokens: { [TOKEN]: 'tenant-1' },
-    publicHosts: { domain: TEST_DOMAIN, port: edge.ingressPort },
+async function flowentAndEdgePublic() {
+  const {
+    gateway,
+    dir,
+    flowentEnv,
+    schema,
+    serveWithTunnel: start,
+  } = await flowentAndEdge(cleanups, tempDir, {
+    apiToken: TOKEN,
+    flowentReachesEdge: true,
   });
-  const dir = tempDir();
-  const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
-  const schema = join(dir, 'schema.json');
-  writeFileSync(schema, JSON.stringify({ type: 'object' }));
 
   async function serveWithTunnel(): Promise<{ server: ServeProcess; publicUrl: string }> {
-    const server = await startServe(
-      ['--port', '0', '--data-dir', dir, '--tunnel'],
-      { ...flowentEnv, NGROK_AUTHTOKEN: 'good-token' },
-      { ngrokEdge: edge.serverAddr },
-    );
-    cleanups.push(async () => {
-      if (server.child.exitCode === null) {
-        server.child.kill('SIGTERM');
-        await server.exited;
-      }
-    });
-    const [, publicUrl] = await server.waitFor(ONLINE);
+    const server = await start();
+    const [, publicUrl] = await server.waitFor(TUNNEL_ONLINE);
     return { server, publicUrl: publicUrl! };
   }
 
@@ -51,21 +37,9 @@ async function flowentAndEdge() {
   return { gateway, serveWithTunnel, actions, register };
 }
 
-/** Calls the running serve's inspector API, as the page's Close and Open tunnel buttons do. */
-async function inspectorCall(server: ServeProcess, method: 'closeTunnel' | 'openTunnel'): Promise<number> {
-  const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
-  const answer = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: '[]',
-  });
-  await answer.body?.cancel();
-  return answer.status;
-}
-
 describe("a failed registration check at this companion's own tunnel URL", () => {
   it('says the tunnel is not open there and how to open it again, once serve has stopped', async () => {
-    const { gateway, serveWithTunnel, register } = await flowentAndEdge();
+    const { gateway, serveWithTunnel, register } = await flowentAndEdgePublic();
     const { server, publicUrl } = await serveWithTunnel();
     // Through the open tunnel, Flowent's check reaches serve and passes.
     expect(await register('notify', `${publicUrl}/actions/notify`)).toMatchObject({ code: 0 });
@@ -86,11 +60,11 @@ describe("a failed registration check at this companion's own tunnel URL", () =>
   }, 60_000);
 
   it('names the URL the tunnel is open at now when it opened again elsewhere', async () => {
-    const { serveWithTunnel, register } = await flowentAndEdge();
+    const { serveWithTunnel, register } = await flowentAndEdgePublic();
     const { server, publicUrl } = await serveWithTunnel();
-    expect(await inspectorCall(server, 'closeTunnel')).toBe(200);
+    await callServeInspector(server, 'closeTunnel');
     await server.waitFor(/Tunnel: closed\./);
-    expect(await inspectorCall(server, 'openTunnel')).toBe(200);
+    await callServeInspector(server, 'openTunnel');
     const [, current] = await server.waitFor(/Tunnel: the public URL changed from \S+ to (https:\/\/\S+): /);
     expect(current).not.toBe(publicUrl);
 

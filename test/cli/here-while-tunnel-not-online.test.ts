@@ -1,45 +1,17 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
-import { startServe, type ServeProcess } from '../helpers/spawn-cli';
-import { gatewayForOneTest } from '../helpers/account-gateway';
+import type { ServeProcess } from '../helpers/spawn-cli';
+import { flowentAndEdge, TUNNEL_ONLINE } from '../helpers/flowent-and-edge';
+import { callServeInspector } from '../helpers/inspector';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { runInProcess } from '../helpers/in-process-cli';
 
 const TOKEN = 'here-tunnel-api-token';
 const { cleanups, tempDir } = cleanupsPerTest();
 
-const ONLINE = /Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/;
-
-/**
- * A stand-in Flowent and ngrok edge, a data folder, serve with a tunnel through the edge
- * (stopped after the test), and `actions …` run on that data folder.
- */
-async function flowentAndEdge() {
-  const gateway = await gatewayForOneTest(cleanups, { apiTokens: { [TOKEN]: 'tenant-1' } });
-  const edge = await FakeEdge.start();
-  cleanups.push(() => edge.stop());
-  const dir = tempDir();
-  const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
-  const schema = join(dir, 'schema.json');
-  writeFileSync(schema, JSON.stringify({ type: 'object' }));
-
-  async function serveWithTunnel(): Promise<ServeProcess> {
-    const server = await startServe(
-      ['--port', '0', '--data-dir', dir, '--tunnel'],
-      { ...flowentEnv, NGROK_AUTHTOKEN: 'good-token' },
-      { ngrokEdge: edge.serverAddr },
-    );
-    cleanups.push(async () => {
-      if (server.child.exitCode === null) {
-        server.child.kill('SIGTERM');
-        await server.exited;
-      }
-    });
-    return server;
-  }
-
+/** The stand-ins and serve with a tunnel, with `actions …` run on serve's data folder. */
+async function flowentAndEdgeHere() {
+  const setup = await flowentAndEdge(cleanups, tempDir, { apiToken: TOKEN });
+  const { gateway, dir, flowentEnv, schema } = setup;
   const actions = (...args: string[]) => runInProcess(['actions', ...args, '--data-dir', dir], { env: flowentEnv });
 
   /** Registers send_email at serve's public URL (Flowent's check comes through the tunnel's local door), linked. */
@@ -53,26 +25,14 @@ async function flowentAndEdge() {
     expect(gateway.stored()).toMatchObject([{ webhook_url: `${publicUrl}/actions/send_email` }]);
   }
 
-  return { gateway, edge, schema, serveWithTunnel, actions, registeredAt };
-}
-
-/** Calls the running serve's inspector API, as the page's Close and Open tunnel buttons do. */
-async function inspectorCall(server: ServeProcess, method: 'closeTunnel' | 'openTunnel'): Promise<number> {
-  const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
-  const answer = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: '[]',
-  });
-  await answer.body?.cancel();
-  return answer.status;
+  return { ...setup, actions, registeredAt };
 }
 
 describe('--here while serve was asked for a tunnel that is not online', () => {
   it('refuses while the tunnel reconnects, saying so, and leaves the action at the public URL', async () => {
-    const { gateway, edge, schema, serveWithTunnel, actions, registeredAt } = await flowentAndEdge();
+    const { gateway, edge, schema, serveWithTunnel, actions, registeredAt } = await flowentAndEdgeHere();
     const server = await serveWithTunnel();
-    const [, publicUrl] = await server.waitFor(ONLINE);
+    const [, publicUrl] = await server.waitFor(TUNNEL_ONLINE);
     await registeredAt(server, publicUrl!);
 
     // The edge is gone for longer than the test: serve keeps reconnecting.
@@ -96,7 +56,7 @@ describe('--here while serve was asked for a tunnel that is not online', () => {
   }, 90_000);
 
   it('refuses while the tunnel is still opening at start', async () => {
-    const { gateway, edge, serveWithTunnel, actions } = await flowentAndEdge();
+    const { gateway, edge, serveWithTunnel, actions } = await flowentAndEdgeHere();
     // ngrok does not answer the agent yet: serve's tunnel stays connecting.
     edge.silentAuth = true;
     const server = await serveWithTunnel();
@@ -111,14 +71,14 @@ describe('--here while serve was asked for a tunnel that is not online', () => {
   }, 60_000);
 
   it("refuses once ngrok refused the tunnel opened again from the inspector, with ngrok's reason and how to open it again", async () => {
-    const { edge, serveWithTunnel, actions } = await flowentAndEdge();
+    const { edge, serveWithTunnel, actions } = await flowentAndEdgeHere();
     const server = await serveWithTunnel();
-    await server.waitFor(ONLINE);
+    await server.waitFor(TUNNEL_ONLINE);
     // Opened again from the inspector with a token revoked meanwhile: ngrok refuses it, and serve goes on.
-    expect(await inspectorCall(server, 'closeTunnel')).toBe(200);
+    await callServeInspector(server, 'closeTunnel');
     await server.waitFor(/Tunnel: closed\./);
     edge.rejectAuthWith = 'ERR_NGROK_107';
-    await inspectorCall(server, 'openTunnel');
+    await callServeInspector(server, 'openTunnel');
     await server.waitFor(/Tunnel: offline: .*ERR_NGROK_107/, 30_000);
     const refused = await actions('update', 'send_email', '--here');
     expect(refused.code).toBe(1);
@@ -132,12 +92,12 @@ describe('--here while serve was asked for a tunnel that is not online', () => {
   }, 60_000);
 
   it('uses the local URL once the user closed the tunnel, with a note on opening it again, not on a flag serve has', async () => {
-    const { gateway, serveWithTunnel, actions, registeredAt } = await flowentAndEdge();
+    const { gateway, serveWithTunnel, actions, registeredAt } = await flowentAndEdgeHere();
     const server = await serveWithTunnel();
-    const [, publicUrl] = await server.waitFor(ONLINE);
+    const [, publicUrl] = await server.waitFor(TUNNEL_ONLINE);
     await registeredAt(server, publicUrl!);
 
-    expect(await inspectorCall(server, 'closeTunnel')).toBe(200);
+    await callServeInspector(server, 'closeTunnel');
     await server.waitFor(/Tunnel: closed\./);
     const updated = await actions('update', 'send_email', '--here');
     expect(updated.code).toBe(0);

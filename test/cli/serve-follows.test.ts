@@ -1,42 +1,20 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli as runInProcess } from '../../main/cli/run-cli';
-import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
-import { startServe } from '../helpers/spawn-cli';
-import { gatewayForOneTest } from '../helpers/account-gateway';
+import { flowentAndEdge, TUNNEL_ONLINE } from '../helpers/flowent-and-edge';
+import { callServeInspector } from '../helpers/inspector';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const TOKEN = 'serve-follows-api-token';
 const { cleanups, tempDir } = cleanupsPerTest();
 
-/**
- * A stand-in Flowent and ngrok edge, a data folder, and the two things each test does with
- * them: start serve with a tunnel (stopped after the test), and run an `actions` command.
- */
-async function flowentAndEdge() {
-  const gateway = await gatewayForOneTest(cleanups, { apiTokens: { [TOKEN]: 'tenant-1' } });
-  const edge = await FakeEdge.start();
-  cleanups.push(() => edge.stop());
-  const dir = tempDir();
-  const flowentEnv = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: TOKEN };
-  const schema = join(dir, 'schema.json');
-  writeFileSync(schema, JSON.stringify({ type: 'object' }));
+/** The stand-ins, serve with a tunnel (waited for online), and actions registered and pointed somewhere. */
+async function flowentAndEdgeFollowing() {
+  const { gateway, edge, dir, flowentEnv, schema, serveWithTunnel: start } = await flowentAndEdge(cleanups, tempDir, { apiToken: TOKEN });
 
   async function serveWithTunnel(...extraArgs: string[]) {
-    const server = await startServe(
-      ['--port', '0', '--data-dir', dir, '--tunnel', ...extraArgs],
-      { ...flowentEnv, NGROK_AUTHTOKEN: 'good-token' },
-      { ngrokEdge: edge.serverAddr },
-    );
-    cleanups.push(async () => {
-      if (server.child.exitCode === null) {
-        server.child.kill('SIGTERM');
-        await server.exited;
-      }
-    });
-    const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
+    const server = await start(...extraArgs);
+    const [, publicUrl] = await server.waitFor(TUNNEL_ONLINE);
     return { server, publicUrl: publicUrl! };
   }
 
@@ -61,23 +39,11 @@ async function flowentAndEdge() {
   return { gateway, edge, serveWithTunnel, linkAt };
 }
 
-/** Calls the running serve's inspector API, as the page's Close and Open tunnel buttons do. */
-async function inspectorCall(server: { inspectorUrl: string | null }, method: 'closeTunnel' | 'openTunnel'): Promise<number> {
-  const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
-  const answer = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/${method}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: '[]',
-  });
-  await answer.body?.cancel();
-  return answer.status;
-}
-
 const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 describe('serve --tunnel and the Flowent actions linked to it', () => {
   it('re-points a linked action when the tunnel comes back with another URL, and says so', async () => {
-    const { gateway, edge, serveWithTunnel, linkAt } = await flowentAndEdge();
+    const { gateway, edge, serveWithTunnel, linkAt } = await flowentAndEdgeFollowing();
     const { server, publicUrl } = await serveWithTunnel('--follow', 'auto');
     expect(server.output()).toContain('Follow:       linked Flowent actions are re-pointed when the public URL changes');
 
@@ -94,13 +60,13 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
   }, 90_000);
 
   it('with --follow auto, re-points a linked action when the tunnel is closed and opened again from the inspector at another URL', async () => {
-    const { gateway, serveWithTunnel, linkAt } = await flowentAndEdge();
+    const { gateway, serveWithTunnel, linkAt } = await flowentAndEdgeFollowing();
     const { server, publicUrl } = await serveWithTunnel('--follow', 'auto');
     await linkAt('send_email', server.baseUrl, `${publicUrl}/actions/send_email`);
 
-    expect(await inspectorCall(server, 'closeTunnel')).toBe(200);
+    await callServeInspector(server, 'closeTunnel');
     await server.waitFor(/Tunnel: closed\./);
-    expect(await inspectorCall(server, 'openTunnel')).toBe(200);
+    await callServeInspector(server, 'openTunnel');
     const [, current] = await server.waitFor(/Flowent: send_email \(default\) now points at (https:\/\/\S+)\/actions\/send_email/);
     expect(current).not.toBe(publicUrl);
     expect(server.output()).toContain(`Tunnel: online. Public URL: ${current}/actions/<action_name>`);
@@ -109,13 +75,13 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
   }, 90_000);
 
   it('with --follow ask, names in its terminal the linked action left at the old URL when the tunnel opens again at another', async () => {
-    const { gateway, serveWithTunnel, linkAt } = await flowentAndEdge();
+    const { gateway, serveWithTunnel, linkAt } = await flowentAndEdgeFollowing();
     const { server, publicUrl } = await serveWithTunnel();
     await linkAt('send_email', server.baseUrl, `${publicUrl}/actions/send_email`);
 
-    expect(await inspectorCall(server, 'closeTunnel')).toBe(200);
+    await callServeInspector(server, 'closeTunnel');
     await server.waitFor(/Tunnel: closed\./);
-    expect(await inspectorCall(server, 'openTunnel')).toBe(200);
+    await callServeInspector(server, 'openTunnel');
     const [, current] = await server.waitFor(
       new RegExp(
         `Flowent: send_email \\(default\\) still points at ${literally(publicUrl)}/actions/send_email: re-point it to (https://\\S+)/actions/send_email ` +
@@ -127,7 +93,7 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
   }, 90_000);
 
   it('with --follow auto, re-points at start the linked action left at the URL the tunnel had before serve was restarted', async () => {
-    const { gateway, serveWithTunnel, linkAt } = await flowentAndEdge();
+    const { gateway, serveWithTunnel, linkAt } = await flowentAndEdgeFollowing();
     const earlier = await serveWithTunnel();
     await linkAt('send_email', earlier.server.baseUrl, `${earlier.publicUrl}/actions/send_email`);
     earlier.server.child.kill('SIGTERM');
@@ -142,14 +108,14 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
   }, 90_000);
 
   it('names the linked actions the tunnel leaves behind when it is closed, once, and what brings them back', async () => {
-    const { serveWithTunnel, linkAt } = await flowentAndEdge();
+    const { serveWithTunnel, linkAt } = await flowentAndEdgeFollowing();
     const { server, publicUrl } = await serveWithTunnel();
     // Two linked actions at the tunnel's URL, one linked at the local URL (closing the tunnel leaves it reachable).
     await linkAt('send_email', server.baseUrl, `${publicUrl}/actions/send_email`);
     await linkAt('lookup_order', server.baseUrl, `${publicUrl}/actions/lookup_order`);
     await linkAt('make_note', server.baseUrl, null);
 
-    expect(await inspectorCall(server, 'closeTunnel')).toBe(200);
+    await callServeInspector(server, 'closeTunnel');
     await server.waitFor(
       new RegExp(
         `Flowent: lookup_order \\(default\\), send_email \\(default\\) point at the tunnel's URL ${literally(publicUrl)}, ` +
@@ -168,7 +134,7 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
   // At start, a linked action the tunnel's URL does not reach is named by the start check; the
   // tunnel's URL changing soon after (the follow event) must not name it a second time.
   it('names a linked action left at an earlier tunnel URL once, though the tunnel moves right after start', async () => {
-    const { edge, serveWithTunnel, linkAt } = await flowentAndEdge();
+    const { edge, serveWithTunnel, linkAt } = await flowentAndEdgeFollowing();
     const earlier = await serveWithTunnel();
     await linkAt('send_email', earlier.server.baseUrl, `${earlier.publicUrl}/actions/send_email`);
     earlier.server.child.kill('SIGTERM');

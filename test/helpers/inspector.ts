@@ -36,13 +36,20 @@ export async function openEventStream(base: string, token: string): Promise<Resp
   return fetch(`${base}/api/events?ticket=${reply.value.ticket}`);
 }
 
-/** Calls a running serve's inspector API with no arguments, as the page's buttons do, and gives the method's value. */
-export async function callServeInspector(server: { inspectorUrl: string | null }, method: 'getStatus' | 'openTunnel'): Promise<unknown> {
+/**
+ * Calls a running serve's inspector API with no arguments, as the page's buttons do (Open and
+ * Close tunnel), and gives the method's value; an answer other than 200 fails the test.
+ */
+export async function callServeInspector(
+  server: { inspectorUrl: string | null },
+  method: 'getStatus' | 'openTunnel' | 'closeTunnel',
+): Promise<unknown> {
   const token = /#token=([\w-]+)/.exec(server.inspectorUrl ?? '')?.[1];
   const answer = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/${method}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: '[]',
   });
+  if (answer.status !== 200) throw new Error(`${method} answered ${answer.status}: ${await answer.text()}`);
   return ((await answer.json()) as { value: unknown }).value;
 }
