@@ -129,7 +129,8 @@ const cases: { name: string; run: () => Promise<Reply>; status: number; message:
     message: /`text` must be a string of at most 1000/,
   },
   { name: 'getSampleRequest with a bad action', run: () => call('getSampleRequest', ['Bad Action']), status: 400, message: /lowercase/ },
-  { name: 'setHmacKey with an empty key', run: () => call('setHmacKey', ['']), status: 400, message: /non-empty string/ },
+  { name: 'setHmacKey with an empty key', run: () => call('setHmacKey', ['']), status: 400, message: /non-blank string/ },
+  { name: 'setHmacKey with a blank key', run: () => call('setHmacKey', [' \t ']), status: 400, message: /non-blank string/ },
   {
     name: 'setHmacKey with a 2,000-character key',
     run: () => call('setHmacKey', ['k'.repeat(2000)]),
