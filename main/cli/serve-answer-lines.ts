@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
+import { leftOutPasswordLine } from '../contract/words/left-out-password-words';
 import {
   hasLeftOutCredentials,
-  REDACTED_CREDENTIAL,
   redactUrlCredentials,
   routeFor,
   type AnswerRoute,
@@ -95,11 +95,7 @@ function destination(
   }
   const from = own?.target ? where.from(own.action) : fallback?.target ? where.from(null) : '--forward, for this run';
   // The core refuses to send "***" as the password: say so before the first call gets its 502.
-  if (hasLeftOutCredentials(target))
-    return (
-      `not forwarded: ${target} (${from}) has ${REDACTED_CREDENTIAL} for its password, left out when the answers were exported; ` +
-      `${fallbackToMock ? 'the mock answers' : 'calls get a 502'} until the URL has the password`
-    );
+  if (hasLeftOutCredentials(target)) return leftOutPasswordLine(target, from, fallbackToMock);
   return `forwarded to ${redactUrlCredentials(target)} (${from})`;
 }
 
