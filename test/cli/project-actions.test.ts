@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
@@ -424,17 +424,34 @@ describe('flowent-companion actions plan / apply / pull', () => {
     );
   });
 
-  it('refuses to plan an action whose file gives no URL for the profile, saying where and what to add', async () => {
-    const { cli, gateway, write } = await setup();
-    write('actions/lookup_order.yaml', lookupOrder('\n  staging: https://staging.example.com/lookup_order'));
-    for (const command of ['plan', 'apply']) {
-      const refused = await cli(['actions', command]);
-      expect(refused.code).toBe(2);
-      expect(refused.stderr).toContain(
-        'actions/lookup_order.yaml:5:1: webhook_url gives no URL for the profile "default": add "default: here" (this companion) or "default: <your webhook URL>" under it',
-      );
-    }
-    expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
+  it('plans the other actions when a pulled file gives no URL for the profile, leaving that one alone and saying what to add', async () => {
+    const { cli, companion, gateway, write, read, project } = await setup();
+    expect((await cli(['actions', 'profile', 'add', 'staging', gateway.baseUrl])).code).toBe(0);
+    const env = { FLOWENT_API_TOKEN_STAGING: 'api_staging_token' };
+    // lookup_order is on the default profile's Flowent only; pulled with staging configured, its file gets a URL for default alone.
+    write('actions/lookup_order.yaml', lookupOrder(`${companion.baseUrl}/actions/lookup_order`));
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+    rmSync(join(project, 'actions', 'lookup_order.yaml'));
+    expect((await cli(['actions', 'pull'])).code).toBe(0);
+    expect(read('actions/lookup_order.yaml')).toContain(`webhook_url:\n  default: ${companion.baseUrl}/actions/lookup_order\n`);
+    const staging = `${companion.baseUrl}/actions/send_email?env=staging`;
+    write('actions/send_email.yaml', SEND_EMAIL.replace('  default: here\n', `  default: here\n  staging: ${staging}\n`));
+
+    const noUrl =
+      'actions/lookup_order.yaml: webhook_url gives no URL for the profile "staging", so apply leaves this action alone for it: ' +
+      'add "staging: here" (this companion) or "staging: <your webhook URL>" under webhook_url to plan it';
+    const plan = await cli(['actions', 'plan', '--profile', 'staging'], env);
+    expect(plan).toMatchObject({ code: 3, stderr: '' });
+    expect(plan.stdout).toContain(`  ! lookup_order  left alone (no webhook_url for this profile)\n      ${noUrl}\n`);
+    expect(plan.stdout).toContain('  + send_email  create (only in the files)');
+    expect(plan.stdout).toContain('1 to create, 0 to update, 0 to delete.');
+
+    const applied = await cli(['actions', 'apply', '--profile', 'staging'], env);
+    expect(applied).toMatchObject({ code: 0, stdout: 'Created send_email.\n', stderr: `${noUrl}\n` });
+    expect(gateway.stored('tenant-2')).toMatchObject([{ name: 'send_email', webhook_url: staging }]);
+    const after = await cli(['actions', 'plan', '--profile', 'staging'], env);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain('Nothing to apply: the files ask Flowent for no change.');
   });
 
   it('says what is wrong in a json_schema that is not a JSON Schema, each at its own line', async () => {

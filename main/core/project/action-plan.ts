@@ -34,7 +34,21 @@ export function planActions(inputs: PlanInputs): PlannedAction[] {
   for (const file of [...inputs.files].sort((a, b) => a.name.localeCompare(b.name))) {
     const there = remote.get(file.name) ?? null;
     remote.delete(file.name);
-    const written = webhookUrlFor(file, inputs.profile) ?? '';
+    const written = webhookUrlFor(file, inputs.profile);
+    // The file does not say where this profile's action goes: nothing is sent for it, the rest is planned.
+    if (written === null) {
+      planned.push({
+        name: file.name,
+        file: file.file,
+        webhookUrl: null,
+        here: false,
+        keepsRegisteredPassword: false,
+        state: 'no-url-for-profile',
+        change: 'none',
+        fields: [],
+      });
+      continue;
+    }
     // A URL pulled with its password as *** stands for Flowent's (readWithUrls refuses one that stands for none).
     const keepsRegisteredPassword = there !== null && keepsPassword(written, there.webhook_url);
     const wanted = keepsRegisteredPassword ? there.webhook_url : written;
