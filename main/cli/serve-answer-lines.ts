@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { leftOutPasswordLine } from '../contract/words/left-out-password-words';
+import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 import {
   hasLeftOutCredentials,
   redactUrlCredentials,
@@ -53,6 +54,25 @@ export function forwardingOf(settings: AnswerSettings, action: string | null): s
   const own = action === null ? null : (settings.routes.find((route) => route.action === action) ?? null);
   if (routeFor(own, fallback, settings.startupForwardTarget).mode === 'mock') return null;
   return destination(own, fallback, settings.startupForwardTarget, settings.fallbackToMock, setTargetWords(null));
+}
+
+/**
+ * What the calls of `action` (null: of every action without a file of its own) get now, said
+ * after who gets it in serve's line for an answer file added or changed, by the rule of the
+ * Answers: lines at its start: `now forwards to <url>`, `now answers with its mock`, or why
+ * nothing is forwarded. `projectDir` is the project's flowent/ folder.
+ */
+export function answersNow(settings: AnswerSettings, action: string | null, projectDir: string): string {
+  const fallback = settings.routes.find((route) => route.action === null) ?? null;
+  const own = action === null ? null : (settings.routes.find((route) => route.action === action) ?? null);
+  const { mode, target } = routeFor(own, fallback, settings.startupForwardTarget);
+  if (mode === 'mock') {
+    if (settings.mocks.some((mock) => mock.action === action)) return 'now answers with its mock';
+    if (settings.mocks.some((mock) => mock.action === null)) return 'now answers with the mock of _default.yaml';
+    return `now gets the built-in answer, ${BUILT_IN_ANSWER_TEXT}`;
+  }
+  if (target !== null && !hasLeftOutCredentials(target)) return `now forwards to ${redactUrlCredentials(target)}`;
+  return `is ${destination(own, fallback, settings.startupForwardTarget, settings.fallbackToMock, setTargetWords(projectDir))}`;
 }
 
 /** How to give an action a target: in the history folder with `targets set`, in a project in its file. */
