@@ -15,6 +15,8 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
     if (sub === 'plan') {
       const planned = await api.planActions(prune);
       if (!planned.ok) return fail(inCliWords(planned), exitCodeOf(planned));
+      // As apply says it, but before anything is sent.
+      if (planned.value.hereNote) err(`Note: ${planned.value.hereNote}`);
       if (json) out(JSON.stringify(planJson(planned.value)));
       else planLines(planned.value).forEach(out);
       return planned.value.pending ? EXIT.pending : EXIT.done;

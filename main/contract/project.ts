@@ -212,6 +212,12 @@ export interface ActionPlan {
   prune: boolean;
   actions: PlannedAction[];
   /**
+   * Said before anything is sent, as apply says it after registering: a file says `here`, and the
+   * companion it names has a URL Flowent in the cloud cannot reach (this computer's, or a LAN URL),
+   * and who can. Null otherwise.
+   */
+  hereNote: string | null;
+  /**
    * True when apply has something to do (drift made on Flowent included): `actions plan` exits 3.
    * An action only on Flowent that apply leaves alone (no prune) is not pending.
    */

@@ -181,6 +181,22 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(read('actions/send_email.yaml')).toBe(SEND_EMAIL);
   });
 
+  it('plan says before anything is sent that Flowent in the cloud cannot reach the companion "here" names', async () => {
+    const { cli, companion, gateway, write } = await setup();
+    write('actions/send_email.yaml', SEND_EMAIL);
+    const note =
+      `Note: serve has no public URL (no tunnel open): using ${companion.baseUrl}, which Flowent in the cloud cannot reach. ` +
+      'Run serve with --tunnel for a public URL.\n';
+    const plan = await cli(['actions', 'plan']);
+    expect(plan).toMatchObject({ code: 3, stderr: note });
+    const json = await cli(['actions', 'plan', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ hereNote: note.slice('Note: '.length, -1) });
+    expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
+    // An action with a URL of its own says nothing of it.
+    write('actions/send_email.yaml', SEND_EMAIL.replace('  default: here', '  default: https://example.com/send_email'));
+    expect(await cli(['actions', 'plan'])).toMatchObject({ code: 3, stderr: '' });
+  });
+
   it('pull leaves a file in sync with Flowent as written, and keeps the layout of one it changes', async () => {
     const { cli, companion, write, read } = await setup();
     // Spaces before a comment, and quotes: what the YAML library would respell if it wrote the file.

@@ -221,6 +221,7 @@ export class ProjectActions {
         gateway: profile.baseUrl,
         prune,
         actions,
+        hereNote: here.ok && actions.some((action) => action.here && action.file !== null) ? here.note : null,
         // What apply would do, no more: an action only on Flowent, left alone without prune, is
         // not pending (apply would say there is nothing to do).
         pending: actions.some((action) => action.change !== 'none'),

@@ -247,6 +247,11 @@ function PlanView({ plan }: { plan: ActionPlan }) {
               ? 'Nothing to apply: the files ask Flowent for no change.'
               : 'Nothing to do: Flowent matches the files.'}
       </p>
+      {plan.hereNote && (
+        <p className="muted" data-testid="plan-here-note">
+          Note: {plan.hereNote}
+        </p>
+      )}
       <table className="project-plan">
         <thead>
           <tr>
