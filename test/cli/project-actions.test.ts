@@ -238,7 +238,39 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(local.code).toBe(3);
     const json = JSON.parse(local.stdout) as { actions: { state: string; fields: { field: string; diff: string[] }[] }[] };
     expect(json.actions[0]).toMatchObject({ state: 'changed-locally', fields: [{ field: 'json_schema' }] });
-    expect(json.actions[0]?.fields[0]?.diff).toContain('+       "maxLength": 200,');
+    expect(json.actions[0]?.fields[0]?.diff).toContain('+       "maxLength": 200');
+  });
+
+  it("shows a json_schema change in the file's key order, with only the lines near it", async () => {
+    const { cli, write, read } = await setup();
+    write('actions/send_email.yaml', SEND_EMAIL);
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+    write(
+      'actions/send_email.yaml',
+      read('actions/send_email.yaml').replace(
+        '    recipient: {type: string, format: email}\n',
+        '    recipient: {type: string, format: email}\n    due: {type: string, format: date}\n',
+      ),
+    );
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(3);
+    expect(plan.stdout).toContain(
+      [
+        '      json_schema:',
+        '          … 6 unchanged lines',
+        '              "recipient": {',
+        '                "type": "string",',
+        '                "format": "email"',
+        '        +     },',
+        '        +     "due": {',
+        '        +       "type": "string",',
+        '        +       "format": "date"',
+        '              }',
+        '            }',
+        '          }',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('pull keeps the Windows line endings and the byte order mark of a file it rewrites', async () => {
