@@ -1,9 +1,9 @@
 import { REDACTED_CREDENTIAL } from '../contract/api';
-import { applyStopped } from '../contract/words';
+import { applyStopped, noUrlForProfileWords } from '../contract/words';
 import type { Runtime } from './actions-output';
 import { inCliWords } from './cli-words';
 import { EXIT, exitCodeOf } from './exit-codes';
-import { isLeftAlone, leftAloneAdvice, planJson, planLines } from './plan-output';
+import { hasNoUrl, isLeftAlone, leftAloneAdvice, planJson, planLines } from './plan-output';
 
 /** `actions plan|apply|pull` over the project folder. */
 export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean): (runtime: Runtime) => Promise<number> {
@@ -15,6 +15,8 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
     if (sub === 'plan') {
       const planned = await api.planActions(prune);
       if (!planned.ok) return fail(inCliWords(planned), exitCodeOf(planned));
+      // As apply says it, but before anything is sent.
+      if (planned.value.hereNote) err(`Note: ${planned.value.hereNote}`);
       if (json) out(JSON.stringify(planJson(planned.value)));
       else planLines(planned.value).forEach(out);
       return planned.value.pending ? EXIT.pending : EXIT.done;
@@ -30,7 +32,9 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
       else {
         for (const step of done)
           out(`${step.change === 'create' ? 'Created' : step.change === 'delete' ? 'Deleted' : 'Updated'} ${step.name}.`);
-        if (done.length === 0 && !refused) out('Nothing to do: Flowent matches the files.');
+        const noUrl = plan.actions.filter(hasNoUrl);
+        if (done.length === 0 && !refused) out(noUrl.length === 0 ? 'Nothing to do: Flowent matches the files.' : 'Nothing to do.');
+        noUrl.forEach((action) => err(noUrlForProfileWords(action.file ?? action.name, plan.profile)));
         const left = plan.actions.filter(isLeftAlone);
         if (left.length > 0)
           err(`Left on Flowent without a file: ${left.map((action) => action.name).join(', ')} (${leftAloneAdvice(left.length)}).`);

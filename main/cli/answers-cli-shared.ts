@@ -155,10 +155,10 @@ export async function answerFileMistakes(
   // Mistakes only: a file in use that cannot answer as it says (a forward with no target) is listed, and serve says it.
   const answerFile = (problem: ProjectProblem) =>
     problem.warning === undefined && problem.file.startsWith('answers/') && (only === undefined || only.includes(problem.file));
-  const lines = projectProblemLines()({
-    type: 'start',
-    project: { ...project, problems: project.problems.filter(answerFile), contractWarnings: [] },
-  });
+  const lines = projectProblemLines()(
+    { type: 'start', project: { ...project, problems: project.problems.filter(answerFile), contractWarnings: [] } },
+    await api.getAnswerSettings(),
+  );
   const serving = runningServes(dataDirOf(dataDirFlag, io)).filter(
     (one) => one.projectDir !== null && samePath(one.projectDir, projectDir),
   );
@@ -177,7 +177,7 @@ export async function answerFileWarnings(api: CompanionApi, projectDir: string |
   if (projectDir === null) return [];
   const project = await api.getProject();
   const contractWarnings = project.contractWarnings.filter((warning) => only === undefined || only.includes(warning.file));
-  return projectProblemLines()({ type: 'start', project: { ...project, problems: [], contractWarnings } });
+  return projectProblemLines()({ type: 'start', project: { ...project, problems: [], contractWarnings } }, await api.getAnswerSettings());
 }
 
 /** The answer file of an action (null: the default), relative to the project folder as its mistakes name it. */

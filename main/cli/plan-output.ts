@@ -1,4 +1,5 @@
 import { actionStateWords, redactUrlCredentials, type ActionPlan, type PlannedAction } from '../contract/api';
+import { noUrlForProfileWords } from '../contract/words';
 
 const MARKS: Record<PlannedAction['change'], string> = { create: '+', update: '~', delete: '-', none: ' ' };
 
@@ -6,9 +7,10 @@ const MARKS: Record<PlannedAction['change'], string> = { create: '+', update: '~
 export function planLines(plan: ActionPlan): string[] {
   const lines = [`Plan for profile ${plan.profile} (${redactUrlCredentials(plan.gateway)}):`];
   for (const action of plan.actions) {
-    const mark = isLeftAlone(action) ? '!' : MARKS[action.change];
+    const mark = isLeftAlone(action) || hasNoUrl(action) ? '!' : MARKS[action.change];
     lines.push(`  ${mark} ${action.name}  ${changeWords(action)} (${actionStateWords(action)})`);
     if (action.keepsRegisteredPassword) lines.push(`      ${keptPasswordWords(action)}`);
+    if (hasNoUrl(action)) lines.push(`      ${noUrlForProfileWords(action.file ?? action.name, plan.profile)}`);
     if (isLeftAlone(action)) continue;
     if (action.change === 'delete') continue;
     for (const field of action.fields) {
@@ -23,7 +25,7 @@ export function planLines(plan: ActionPlan): string[] {
   const left = plan.actions.filter(isLeftAlone).map((action) => action.name);
   if (plan.pending)
     lines.push(`${count('create')} to create, ${count('update')} to update, ${count('delete')} to delete. "${apply}" does it.`);
-  else if (left.length === 0) lines.push('Nothing to do: Flowent matches the files.');
+  else if (left.length === 0 && !plan.actions.some(hasNoUrl)) lines.push('Nothing to do: Flowent matches the files.');
   else lines.push('Nothing to apply: the files ask Flowent for no change.');
   // Apply leaves these alone: what does something about them is pull, or apply --prune.
   if (left.length > 0) lines.push(`Only on Flowent, left alone: ${left.join(', ')} (${leftAloneAdvice(left.length)}).`);
@@ -67,6 +69,11 @@ export function leftAloneAdvice(count: number): string {
     `"flowent-companion actions pull" writes ${one ? 'its file' : 'their files'}; ` +
     `"flowent-companion actions apply --prune" deletes ${one ? 'it' : 'them'} from Flowent`
   );
+}
+
+/** An action whose file gives no URL for the plan's profile: apply does nothing to it for that profile. */
+export function hasNoUrl(action: PlannedAction): boolean {
+  return action.state === 'no-url-for-profile';
 }
 
 /** An action only on Flowent that apply, without --prune, does nothing to. */

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { redactUrlCredentials, type CoreEvent, type ProjectState } from '../contract/api';
+import { redactUrlCredentials, type AnswerSettings, type CoreEvent, type ProjectState } from '../contract/api';
 import { contractWarningHeading, contractWarningLine, fileMistakeHeading, problemPlace } from '../contract/words';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
+import { answersNow } from './serve-answer-lines';
 
 const ANSWERS = 'answers';
 const ACTIONS = 'actions';
@@ -28,11 +29,12 @@ const folderOf = (file: string): Folder => (file.startsWith(`${ACTIONS}/`) ? ACT
  * answering, and its action files checking parameters) and back, with the files in use again;
  * and what an answer file's answers break of Flowent's contract (it answers as it says all the same).
  * Files it does not read (not .yaml, .yml or .json) are passed over, as the companion does.
- * `forwardTarget` is `serve --forward`'s, which answers every action no file answers.
+ * `forwardTarget` is `serve --forward`'s, which answers every action no file answers; `settings`,
+ * the answers as read with the event, say what an answer file added or changed does now.
  */
 export function projectProblemLines(
   forwardTarget: string | null = null,
-): (event: CoreEvent | { type: 'start'; project: ProjectState }) => string[] {
+): (event: CoreEvent | { type: 'start'; project: ProjectState }, settings: AnswerSettings) => string[] {
   let shown = new Map<string, string[]>();
   let warningsShown = new Map<string, string[]>();
   let inUseBefore = new Set<string>();
@@ -40,7 +42,7 @@ export function projectProblemLines(
   let folderThere = true;
   // A subfolder is said to be back only when it was there before (not when it is made the first time).
   const subfolderThere: Record<Folder, boolean | null> = { [ANSWERS]: null, [ACTIONS]: null };
-  return (event) => {
+  return (event, settings) => {
     if (event.type !== 'project-changed' && event.type !== 'start') return [];
     const { dir, stale, answers, actions, versions } = event.project;
     // serve --forward gives the target a file set to forward without one waits for.
@@ -56,7 +58,7 @@ export function projectProblemLines(
     const lines: string[] = [];
     const answering = new Set(answers);
     const inUse = new Set([...answers, ...actions]);
-    const words = fileWords(answering, forwardTarget);
+    const words = fileWords(answering, forwardTarget, (action) => answersNow(settings, action, dir ?? ''));
     // Gone is what the core says (it keeps answering from the folder's last version), not a look of our own.
     const there = !event.project.problems.some((problem) => problem.warning === 'folder-removed');
     if (there !== folderThere && dir !== null)
@@ -152,17 +154,16 @@ function actionOf(file: string): string {
   return file.replace(/^[^/]+\//, '').replace(/\.(ya?ml|json)$/, '');
 }
 
-/** What the companion does with a file added, changed, or removed: its answers, or its action's parameter check. */
-function fileWords(answering: Set<string>, forwardTarget: string | null) {
+/**
+ * What the companion does with a file added, changed, or removed: its answers (`now`: what the
+ * calls of an action, null for the default's, get now), or its action's parameter check.
+ */
+function fileWords(answering: Set<string>, forwardTarget: string | null, now: (action: string | null) => string) {
+  const answersOf = (file: string) => `${answeredBy(file)} ${now(file === DEFAULT_FILE ? null : actionOf(file))}`;
   return {
-    added: (file: string) =>
-      folderOf(file) === ACTIONS
-        ? `${actionOf(file)}'s parameters are checked against it now`
-        : `${answeredBy(file)} answers as it says now`,
+    added: (file: string) => (folderOf(file) === ACTIONS ? `${actionOf(file)}'s parameters are checked against it now` : answersOf(file)),
     changed: (file: string) =>
-      folderOf(file) === ACTIONS
-        ? `${actionOf(file)}'s parameters are checked against it as it says now`
-        : `${answeredBy(file)} answers as it says now`,
+      folderOf(file) === ACTIONS ? `${actionOf(file)}'s parameters are checked against it as it says now` : answersOf(file),
     lost: (file: string) =>
       folderOf(file) === ACTIONS
         ? `${actionOf(file)}'s parameters are checked against no project file now; ${OTHER_SCHEMAS}`

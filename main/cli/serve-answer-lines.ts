@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
+import { leftOutPasswordLine } from '../contract/words/left-out-password-words';
+import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 import {
   hasLeftOutCredentials,
-  REDACTED_CREDENTIAL,
   redactUrlCredentials,
   routeFor,
   type AnswerRoute,
@@ -55,6 +56,25 @@ export function forwardingOf(settings: AnswerSettings, action: string | null): s
   return destination(own, fallback, settings.startupForwardTarget, settings.fallbackToMock, setTargetWords(null));
 }
 
+/**
+ * What the calls of `action` (null: of every action without a file of its own) get now, said
+ * after who gets it in serve's line for an answer file added or changed, by the rule of the
+ * Answers: lines at its start: `now forwards to <url>`, `now answers with its mock`, or why
+ * nothing is forwarded. `projectDir` is the project's flowent/ folder.
+ */
+export function answersNow(settings: AnswerSettings, action: string | null, projectDir: string): string {
+  const fallback = settings.routes.find((route) => route.action === null) ?? null;
+  const own = action === null ? null : (settings.routes.find((route) => route.action === action) ?? null);
+  const { mode, target } = routeFor(own, fallback, settings.startupForwardTarget);
+  if (mode === 'mock') {
+    if (settings.mocks.some((mock) => mock.action === action)) return 'now answers with its mock';
+    if (settings.mocks.some((mock) => mock.action === null)) return 'now answers with the mock of _default.yaml';
+    return `now gets the built-in answer, ${BUILT_IN_ANSWER_TEXT}`;
+  }
+  if (target !== null && !hasLeftOutCredentials(target)) return `now forwards to ${redactUrlCredentials(target)}`;
+  return `is ${destination(own, fallback, settings.startupForwardTarget, settings.fallbackToMock, setTargetWords(projectDir))}`;
+}
+
 /** How to give an action a target: in the history folder with `targets set`, in a project in its file. */
 interface SetTargetWords {
   /** For every action (a saved default, `_default.yaml`). */
@@ -95,11 +115,7 @@ function destination(
   }
   const from = own?.target ? where.from(own.action) : fallback?.target ? where.from(null) : '--forward, for this run';
   // The core refuses to send "***" as the password: say so before the first call gets its 502.
-  if (hasLeftOutCredentials(target))
-    return (
-      `not forwarded: ${target} (${from}) has ${REDACTED_CREDENTIAL} for its password, left out when the answers were exported; ` +
-      `${fallbackToMock ? 'the mock answers' : 'calls get a 502'} until the URL has the password`
-    );
+  if (hasLeftOutCredentials(target)) return leftOutPasswordLine(target, from, fallbackToMock);
   return `forwarded to ${redactUrlCredentials(target)} (${from})`;
 }
 

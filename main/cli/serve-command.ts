@@ -263,7 +263,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (values.tunnel) write(followModeLine((await core.api.getAccount()).followMode));
   write('Press Ctrl-C to stop.');
   const projectLines = projectProblemLines((await core.api.getAnswerSettings()).startupForwardTarget);
-  if (projectDir) projectLines({ type: 'start', project: await core.api.getProject() }).forEach(write);
+  if (projectDir) projectLines({ type: 'start', project: await core.api.getProject() }, await core.api.getAnswerSettings()).forEach(write);
   const staleLinks = async (left: (webhookUrl: string) => boolean) => {
     const account = await core.api.getAccount();
     return staleLinkLines(
@@ -337,7 +337,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     }
     // Linked actions follow the tunnel inside the core; this says what happened to each.
     accountLines(event).forEach(write);
-    projectLines(event).forEach(write);
+    // What a changed answer file does now is read with the change, and said in its turn among the calls' lines.
+    if (event.type === 'project-changed')
+      inOrder.add(core.api.getAnswerSettings(), (settings) => projectLines(event, settings).forEach(write));
     if (ownTunnel?.refusedBy(event)) stopping = true;
   });
   const openTunnel = async () => {

@@ -141,10 +141,20 @@ export interface AnswerContractWarning {
  * How an action's file and Flowent compare, for the active profile. `changed-*` says which side
  * moved since this companion last applied or pulled; `differs` when it never did. `here-moved`:
  * neither did, but the file says `webhook_url: here` and here is another URL now (serve restarted
- * on another port, a tunnel opened or closed).
+ * on another port, a tunnel opened or closed). `no-url-for-profile`: the file gives URLs per
+ * profile, none for this one (pulled with another profile active, say): apply leaves the action
+ * alone for this profile, and the plan says what to add.
  */
 export type ActionSyncState =
-  'in-sync' | 'changed-locally' | 'changed-on-flowent' | 'changed-both' | 'differs' | 'here-moved' | 'only-here' | 'only-there';
+  | 'in-sync'
+  | 'changed-locally'
+  | 'changed-on-flowent'
+  | 'changed-both'
+  | 'differs'
+  | 'here-moved'
+  | 'only-here'
+  | 'only-there'
+  | 'no-url-for-profile';
 
 /** Each state in words, the same in the terminal and in the app. */
 export const ACTION_STATE_WORDS: Record<ActionSyncState, string> = {
@@ -156,6 +166,7 @@ export const ACTION_STATE_WORDS: Record<ActionSyncState, string> = {
   'here-moved': 'here now points elsewhere',
   'only-here': 'only in the files',
   'only-there': 'only on Flowent',
+  'no-url-for-profile': 'no webhook_url for this profile',
 };
 
 /** An action's state in words; where `here` points now, when that is what changed. */
@@ -200,6 +211,12 @@ export interface ActionPlan {
   gateway: string;
   prune: boolean;
   actions: PlannedAction[];
+  /**
+   * Said before anything is sent, as apply says it after registering: a file says `here`, and the
+   * companion it names has a URL Flowent in the cloud cannot reach (this computer's, or a LAN URL),
+   * and who can. Null otherwise.
+   */
+  hereNote: string | null;
   /**
    * True when apply has something to do (drift made on Flowent included): `actions plan` exits 3.
    * An action only on Flowent that apply leaves alone (no prune) is not pending.

@@ -114,7 +114,7 @@ describe('serve --project with an answer file whose forward: URL has *** for its
     });
     expect(server.output()).toContain(
       `  Answers:      create_ticket: not forwarded: ${target} (from flowent/answers/create_ticket.yaml) has *** for its password, ` +
-        'left out when the answers were exported; calls get a 502 until the URL has the password\n',
+        'and this history folder keeps none for that URL; calls get a 502 until "targets set" gives it here\n',
     );
 
     const answered = await callAction(server.baseUrl, 'create_ticket');
@@ -126,9 +126,10 @@ describe('serve --project with an answer file whose forward: URL has *** for its
     );
     const listed = await runCli(['calls', '--json', '--data-dir', data]);
     expect((JSON.parse(listed.stdout.trim().split('\n')[0]!) as { forwardError: string }).forwardError).toBe(
-      `The forward target for create_ticket, ${target}, has *** for its password: it was left out when the answers were ` +
-        'exported (answer files are meant for git), so nothing was forwarded. To forward, add "forward: <url>" to ' +
-        'flowent/answers/create_ticket.yaml with the password in it (in a copy you do not commit), or have the handler take its credentials another way.',
+      `The forward target for create_ticket, ${target}, has *** for its password: it is left out of files meant for git ` +
+        '(answer files, exports), and this history folder keeps no password for that URL, so nothing was forwarded. To forward, ' +
+        'run "flowent-companion targets set create_ticket <the URL with its password>" with this history folder (in a project ' +
+        'the file keeps ***), or have the handler take its credentials another way.',
     );
     expect(calls()).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
@@ -181,6 +181,22 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(read('actions/send_email.yaml')).toBe(SEND_EMAIL);
   });
 
+  it('plan says before anything is sent that Flowent in the cloud cannot reach the companion "here" names', async () => {
+    const { cli, companion, gateway, write } = await setup();
+    write('actions/send_email.yaml', SEND_EMAIL);
+    const note =
+      `Note: serve has no public URL (no tunnel open): using ${companion.baseUrl}, which Flowent in the cloud cannot reach. ` +
+      'Run serve with --tunnel for a public URL.\n';
+    const plan = await cli(['actions', 'plan']);
+    expect(plan).toMatchObject({ code: 3, stderr: note });
+    const json = await cli(['actions', 'plan', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ hereNote: note.slice('Note: '.length, -1) });
+    expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
+    // An action with a URL of its own says nothing of it.
+    write('actions/send_email.yaml', SEND_EMAIL.replace('  default: here', '  default: https://example.com/send_email'));
+    expect(await cli(['actions', 'plan'])).toMatchObject({ code: 3, stderr: '' });
+  });
+
   it('pull leaves a file in sync with Flowent as written, and keeps the layout of one it changes', async () => {
     const { cli, companion, write, read } = await setup();
     // Spaces before a comment, and quotes: what the YAML library would respell if it wrote the file.
@@ -222,7 +238,39 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(local.code).toBe(3);
     const json = JSON.parse(local.stdout) as { actions: { state: string; fields: { field: string; diff: string[] }[] }[] };
     expect(json.actions[0]).toMatchObject({ state: 'changed-locally', fields: [{ field: 'json_schema' }] });
-    expect(json.actions[0]?.fields[0]?.diff).toContain('+       "maxLength": 200,');
+    expect(json.actions[0]?.fields[0]?.diff).toContain('+       "maxLength": 200');
+  });
+
+  it("shows a json_schema change in the file's key order, with only the lines near it", async () => {
+    const { cli, write, read } = await setup();
+    write('actions/send_email.yaml', SEND_EMAIL);
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+    write(
+      'actions/send_email.yaml',
+      read('actions/send_email.yaml').replace(
+        '    recipient: {type: string, format: email}\n',
+        '    recipient: {type: string, format: email}\n    due: {type: string, format: date}\n',
+      ),
+    );
+    const plan = await cli(['actions', 'plan']);
+    expect(plan.code).toBe(3);
+    expect(plan.stdout).toContain(
+      [
+        '      json_schema:',
+        '          … 6 unchanged lines',
+        '              "recipient": {',
+        '                "type": "string",',
+        '                "format": "email"',
+        '        +     },',
+        '        +     "due": {',
+        '        +       "type": "string",',
+        '        +       "format": "date"',
+        '              }',
+        '            }',
+        '          }',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('pull keeps the Windows line endings and the byte order mark of a file it rewrites', async () => {
@@ -424,17 +472,34 @@ describe('flowent-companion actions plan / apply / pull', () => {
     );
   });
 
-  it('refuses to plan an action whose file gives no URL for the profile, saying where and what to add', async () => {
-    const { cli, gateway, write } = await setup();
-    write('actions/lookup_order.yaml', lookupOrder('\n  staging: https://staging.example.com/lookup_order'));
-    for (const command of ['plan', 'apply']) {
-      const refused = await cli(['actions', command]);
-      expect(refused.code).toBe(2);
-      expect(refused.stderr).toContain(
-        'actions/lookup_order.yaml:5:1: webhook_url gives no URL for the profile "default": add "default: here" (this companion) or "default: <your webhook URL>" under it',
-      );
-    }
-    expect(gateway.requests.filter((request) => request.method !== 'GET' && request.path.includes('/actions'))).toEqual([]);
+  it('plans the other actions when a pulled file gives no URL for the profile, leaving that one alone and saying what to add', async () => {
+    const { cli, companion, gateway, write, read, project } = await setup();
+    expect((await cli(['actions', 'profile', 'add', 'staging', gateway.baseUrl])).code).toBe(0);
+    const env = { FLOWENT_API_TOKEN_STAGING: 'api_staging_token' };
+    // lookup_order is on the default profile's Flowent only; pulled with staging configured, its file gets a URL for default alone.
+    write('actions/lookup_order.yaml', lookupOrder(`${companion.baseUrl}/actions/lookup_order`));
+    expect((await cli(['actions', 'apply'])).code).toBe(0);
+    rmSync(join(project, 'actions', 'lookup_order.yaml'));
+    expect((await cli(['actions', 'pull'])).code).toBe(0);
+    expect(read('actions/lookup_order.yaml')).toContain(`webhook_url:\n  default: ${companion.baseUrl}/actions/lookup_order\n`);
+    const staging = `${companion.baseUrl}/actions/send_email?env=staging`;
+    write('actions/send_email.yaml', SEND_EMAIL.replace('  default: here\n', `  default: here\n  staging: ${staging}\n`));
+
+    const noUrl =
+      'actions/lookup_order.yaml: webhook_url gives no URL for the profile "staging", so apply leaves this action alone for it: ' +
+      'add "staging: here" (this companion) or "staging: <your webhook URL>" under webhook_url to plan it';
+    const plan = await cli(['actions', 'plan', '--profile', 'staging'], env);
+    expect(plan).toMatchObject({ code: 3, stderr: '' });
+    expect(plan.stdout).toContain(`  ! lookup_order  left alone (no webhook_url for this profile)\n      ${noUrl}\n`);
+    expect(plan.stdout).toContain('  + send_email  create (only in the files)');
+    expect(plan.stdout).toContain('1 to create, 0 to update, 0 to delete.');
+
+    const applied = await cli(['actions', 'apply', '--profile', 'staging'], env);
+    expect(applied).toMatchObject({ code: 0, stdout: 'Created send_email.\n', stderr: `${noUrl}\n` });
+    expect(gateway.stored('tenant-2')).toMatchObject([{ name: 'send_email', webhook_url: staging }]);
+    const after = await cli(['actions', 'plan', '--profile', 'staging'], env);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain('Nothing to apply: the files ask Flowent for no change.');
   });
 
   it('says what is wrong in a json_schema that is not a JSON Schema, each at its own line', async () => {

@@ -32,7 +32,7 @@ describe('an answer file that breaks Flowent contract, in a project', () => {
 
     // Fixed: said as any change is, and no warning comes back.
     writeFileSync(file, answerFile('found'));
-    await server.waitFor(/^Project: answers\/lookup\.yaml was changed: lookup answers as it says now\.$/m);
+    await server.waitFor(/^Project: answers\/lookup\.yaml was changed: lookup now answers with its mock\.$/m);
     expect(server.output().split(heading('lookup.yaml'))).toHaveLength(3);
   });
 

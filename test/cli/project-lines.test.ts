@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ProjectProblem, ProjectState } from '../../main/contract/api';
+import type { AnswerSettings, CoreEvent, ProjectProblem, ProjectState, StoredMock } from '../../main/contract/api';
 import { projectProblemLines } from '../../main/cli/project-lines';
+import { BUILT_IN_ANSWER_TEXT } from '../../main/contract/answers';
 import { makeTempDir } from '../helpers/temp-dir';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
@@ -19,6 +20,24 @@ function project(files: string[]) {
     return { dir, problems, stale: [], answers, actions: [], versions: {}, contractWarnings: [] };
   };
   return { state, start: state(files) };
+}
+
+/** Answers as the files read with each event give them: a mock for make_note, _default.yaml forwarding when `forward` is given. */
+function settingsWith(forward: string | null = null): AnswerSettings {
+  const mock: StoredMock = { action: 'make_note', definition: {} as StoredMock['definition'], text: '', format: 'yaml', updatedAt: 0 };
+  return {
+    mocks: [mock],
+    routes: forward === null ? [] : [{ action: null, mode: 'forward', target: forward, updatedAt: 0 }],
+    startupForwardTarget: null,
+    forwardTimeoutMs: 10_000,
+    fallbackToMock: false,
+  };
+}
+
+/** serve's lines over events read with `settings()`, as serve reads the answers with each event. */
+function linesOf(forwardTarget?: string, settings: () => AnswerSettings = () => settingsWith()) {
+  const lines = projectProblemLines(forwardTarget);
+  return (event: CoreEvent | { type: 'start'; project: ProjectState }) => lines(event, settings());
 }
 
 const NO_TARGET: ProjectProblem = {
@@ -40,7 +59,7 @@ const FOLDER_REMOVED: ProjectProblem = {
 describe("serve's Project: lines", () => {
   it('name the action files whose last version keeps checking parameters when the folder is removed', () => {
     const { state, start } = project(['answers/_default.yaml']);
-    const lines = projectProblemLines();
+    const lines = linesOf();
     const actions = ['actions/lookup_order.yaml', 'actions/send_email.yaml'];
     lines({ type: 'start', project: { ...start, actions } });
     expect(lines({ type: 'project-changed', project: { ...state(['answers/_default.yaml'], [FOLDER_REMOVED]), actions } })).toEqual([
@@ -52,7 +71,7 @@ describe("serve's Project: lines", () => {
 
   it('name the action files that check parameters again when the folder is back', () => {
     const { state, start } = project(['answers/_default.yaml']);
-    const lines = projectProblemLines();
+    const lines = linesOf();
     lines({ type: 'start', project: { ...start, actions: ['actions/send_email.yaml'] } });
     lines({
       type: 'project-changed',
@@ -67,10 +86,10 @@ describe("serve's Project: lines", () => {
 
   it('say a new answer file in use, in one line, as its removal is said', () => {
     const { state, start } = project(['answers/_default.yaml']);
-    const lines = projectProblemLines();
+    const lines = linesOf();
     expect(lines({ type: 'start', project: start })).toEqual([]);
     expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml', 'answers/make_note.yaml']) })).toEqual([
-      'Project: answers/make_note.yaml was added and is in use: make_note answers as it says now.',
+      'Project: answers/make_note.yaml was added and is in use: make_note now answers with its mock.',
     ]);
     // Said once, not again at the next change.
     expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml', 'answers/make_note.yaml']) })).toEqual([]);
@@ -78,7 +97,7 @@ describe("serve's Project: lines", () => {
 
   it('say a file set to forward without a target is in use but cannot answer, at its mode: line, unless serve --forward gives one', () => {
     const { state, start } = project(['answers/_default.yaml']);
-    const lines = projectProblemLines();
+    const lines = linesOf();
     lines({ type: 'start', project: start });
     const added = state(['answers/_default.yaml', 'answers/noforward.yaml'], [NO_TARGET]);
     expect(lines({ type: 'project-changed', project: added })).toEqual([
@@ -89,7 +108,26 @@ describe("serve's Project: lines", () => {
       'Project: answers/noforward.yaml is fixed and in use.',
     ]);
 
-    const withForward = projectProblemLines('http://127.0.0.1:8000/{action_name}');
+    const withForward = linesOf('http://127.0.0.1:8000/{action_name}');
     expect(withForward({ type: 'start', project: added })).toEqual([]);
+  });
+
+  it('say what a changed answer file does now, as the Answers: lines at the start say it', () => {
+    const { state, start } = project(['answers/_default.yaml']);
+    let forward: string | null = null;
+    const lines = linesOf(undefined, () => settingsWith(forward));
+    lines({ type: 'start', project: { ...start, versions: { 'answers/_default.yaml': 'v1' } } });
+    forward = 'http://user:pw@localhost:8000/actions/{action_name}';
+    expect(
+      lines({ type: 'project-changed', project: { ...state(['answers/_default.yaml']), versions: { 'answers/_default.yaml': 'v2' } } }),
+    ).toEqual([
+      'Project: answers/_default.yaml was changed: every action without a file of its own now forwards to http://user:***@localhost:8000/actions/{action_name}.',
+    ]);
+    forward = null;
+    expect(
+      lines({ type: 'project-changed', project: { ...state(['answers/_default.yaml']), versions: { 'answers/_default.yaml': 'v3' } } }),
+    ).toEqual([
+      `Project: answers/_default.yaml was changed: every action without a file of its own now gets the built-in answer, ${BUILT_IN_ANSWER_TEXT}.`,
+    ]);
   });
 });

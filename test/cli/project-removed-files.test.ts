@@ -35,7 +35,7 @@ describe('serve, when project files are removed', () => {
 
     writeFileSync(join(answers, 'send_email.yaml'), answerFile('send_email again'));
     // Its coming back is said as its going was.
-    await server.waitFor(/Project: answers\/send_email\.yaml was added and is in use: send_email answers as it says now\.\n/);
+    await server.waitFor(/Project: answers\/send_email\.yaml was added and is in use: send_email now answers with its mock\.\n/);
     expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'send_email again', error: '' });
     // Moved away and then removed, so the folder goes at once: removed in place, a busy machine
     // may pause between its files and the folder, and the files' removal is then told by itself.

@@ -74,10 +74,10 @@ describe('serve, while the files of its project change', () => {
     });
     const answers = join(dir, 'answers');
     const said = [
-      'Project: answers/send_email.yaml was changed: send_email answers as it says now.',
+      'Project: answers/send_email.yaml was changed: send_email now answers with its mock.',
       'Project: answers/send_email.yaml was renamed to answers/notify.yaml and is in use: ' +
-        'notify answers as it says now; send_email answers as _default.yaml says now.',
-      'Project: answers/notify.yaml was changed: notify answers as it says now.',
+        'notify now answers with its mock; send_email answers as _default.yaml says now.',
+      'Project: answers/notify.yaml was changed: notify now answers with its mock.',
     ];
 
     saveWithBackup(join(answers, 'send_email.yaml'), answerFile('send_email saved'));

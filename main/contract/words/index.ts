@@ -87,6 +87,7 @@ export {
   contractWarningLine,
   fileMistakeHeading,
   fileMistakeMeanwhile,
+  noUrlForProfileWords,
   problemPlace,
   serveNamed,
   servesSeen,

@@ -179,6 +179,17 @@ export function applyStopped({ name, change, failure }: NonNullable<ApplyOutcome
     : `Could not ${change} ${name}, so nothing after it was sent`;
 }
 
+/**
+ * An action file that gives URLs per profile, none for `profile` (pulled while another profile
+ * was active, say): what plan and apply do with it for this profile, and what to add.
+ */
+export function noUrlForProfileWords(file: string, profile: string): string {
+  return (
+    `${file}: webhook_url gives no URL for the profile "${profile}", so apply leaves this action alone for it: ` +
+    `add "${profile}: here" (this companion) or "${profile}: <your webhook URL>" under webhook_url to plan it`
+  );
+}
+
 export const HANDLER_WORDS: Catalogue<HandlerOwnFailure, Vocabulary> = {
   'probe-registration-check': ({ id, action }) => ({
     what: `Call #${id} is Flowent's registration check, which handlers answer without checking a signature.`,

@@ -1,12 +1,12 @@
 import {
   hasLeftOutCredentials,
-  REDACTED_CREDENTIAL,
   type AnsweredBy,
   type HeaderPair,
   type MockChoice,
   type MockDefinition,
   type NoAnswerCause,
 } from '../../contract/api';
+import { leftOutPasswordError } from '../../contract/words/left-out-password-words';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-insert';
 import type { AnswerSource } from '../store/answer-store';
@@ -159,12 +159,9 @@ export class CallAnswerer {
       return this.forwardFailure(call, route, { kind: 'failed', cause: 'no-target', message }, null);
     }
     if (hasLeftOutCredentials(route.target)) {
-      // An exported answer file read back (serve --project): "***" would be sent as the password.
-      const advice = this.options.repository().targetAdvice?.(call.action) ?? `run "flowent-companion targets set ${call.action} <url>"`;
-      const message =
-        `The forward target for ${call.action}, ${route.target}, has ${REDACTED_CREDENTIAL} for its password: it was left out ` +
-        `when the answers were exported (answer files are meant for git), so nothing was forwarded. To forward, ${advice} ` +
-        'with the password in it (in a copy you do not commit), or have the handler take its credentials another way.';
+      // A file meant for git read back (a project, an import), with no password kept here: "***" would be sent as the password.
+      const owner = (this.options.repository().getRoute(call.action)?.target ?? null) !== null ? call.action : null;
+      const message = leftOutPasswordError(call.action, route.target, owner);
       return this.forwardFailure(call, route, { kind: 'failed', cause: 'no-target', message }, route.target);
     }
     const resolved = resolveTarget(route.target, call.action);

@@ -34,7 +34,21 @@ export function planActions(inputs: PlanInputs): PlannedAction[] {
   for (const file of [...inputs.files].sort((a, b) => a.name.localeCompare(b.name))) {
     const there = remote.get(file.name) ?? null;
     remote.delete(file.name);
-    const written = webhookUrlFor(file, inputs.profile) ?? '';
+    const written = webhookUrlFor(file, inputs.profile);
+    // The file does not say where this profile's action goes: nothing is sent for it, the rest is planned.
+    if (written === null) {
+      planned.push({
+        name: file.name,
+        file: file.file,
+        webhookUrl: null,
+        here: false,
+        keepsRegisteredPassword: false,
+        state: 'no-url-for-profile',
+        change: 'none',
+        fields: [],
+      });
+      continue;
+    }
     // A URL pulled with its password as *** stands for Flowent's (readWithUrls refuses one that stands for none).
     const keepsRegisteredPassword = there !== null && keepsPassword(written, there.webhook_url);
     const wanted = keepsRegisteredPassword ? there.webhook_url : written;
@@ -106,12 +120,17 @@ function fieldChanges(flowent: ActionFacts | null, file: ActionFacts | null): Fi
   const fields: ActionField[] = ['description', 'json_schema', 'webhook_url'];
   const changes: FieldChange[] = [];
   for (const field of fields) {
-    const before = flowent ? show(field, flowent) : null;
-    const after = file ? show(field, file) : null;
-    if (before === after) continue;
+    const same =
+      flowent !== null &&
+      file !== null &&
+      (field === 'json_schema' ? canonical(flowent[field]) === canonical(file[field]) : flowent[field] === file[field]);
+    if (same) continue;
+    const before = flowent ? show(field, flowent, file) : null;
+    const after = file ? show(field, file, file) : null;
     // The plan is printed and shown: a URL's password is compared, never shown.
     const [flowentShown, fileShown] = field === 'webhook_url' ? [before, after].map(withoutPassword) : [before, after];
-    changes.push({ field, flowent: flowentShown ?? null, file: fileShown ?? null, diff: lineDiff(flowentShown ?? '', fileShown ?? '') });
+    const diff = lineDiff(flowentShown ?? '', fileShown ?? '');
+    changes.push({ field, flowent: flowentShown ?? null, file: fileShown ?? null, diff: field === 'json_schema' ? trimmed(diff) : diff });
   }
   return changes;
 }
@@ -120,8 +139,48 @@ function withoutPassword(url: string | null): string | null {
   return url === null ? null : redactUrlCredentials(url);
 }
 
-function show(field: ActionField, facts: ActionFacts): string {
-  return field === 'json_schema' ? JSON.stringify(sortKeys(facts.json_schema), null, 2) : facts[field];
+/**
+ * A field as the plan shows it: a schema in the key order of the file (`file`), so its diff
+ * maps onto the YAML the developer edited; keys the file lacks follow in their own order.
+ * Key order means nothing to Flowent: it is compared as canonical JSON.
+ */
+function show(field: ActionField, facts: ActionFacts, file: ActionFacts | null): string {
+  return field === 'json_schema' ? JSON.stringify(orderedLike(facts.json_schema, file?.json_schema), null, 2) : facts[field];
+}
+
+function orderedLike(value: unknown, model: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item, index) => orderedLike(item, Array.isArray(model) ? model[index] : undefined));
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  const modelRecord = typeof model === 'object' && model !== null && !Array.isArray(model) ? (model as Record<string, unknown>) : {};
+  const keys = [
+    ...Object.keys(modelRecord).filter((key) => Object.hasOwn(record, key)),
+    ...Object.keys(record).filter((key) => !Object.hasOwn(modelRecord, key)),
+  ];
+  return Object.fromEntries(keys.map((key) => [key, orderedLike(record[key], modelRecord[key])]));
+}
+
+/** Lines kept around each change of a schema's diff: a 4-line change in a 25-line schema shows as about 10 lines. */
+const DIFF_CONTEXT = 3;
+
+/** A diff with only the unchanged lines near a change, each run left out said as one line. */
+function trimmed(diff: string[]): string[] {
+  const near = diff.map((_, index) =>
+    diff.slice(Math.max(0, index - DIFF_CONTEXT), index + DIFF_CONTEXT + 1).some((line) => !line.startsWith(' ')),
+  );
+  const lines: string[] = [];
+  for (let index = 0; index < diff.length;) {
+    if (near[index]) {
+      lines.push(diff[index]!);
+      index++;
+      continue;
+    }
+    let end = index;
+    while (end < diff.length && !near[end]) end++;
+    lines.push(`  … ${end - index} unchanged line${end - index === 1 ? '' : 's'}`);
+    index = end;
+  }
+  return lines;
 }
 
 function lineDiff(before: string, after: string): string[] {

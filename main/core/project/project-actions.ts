@@ -168,9 +168,9 @@ export class ProjectActions {
   }
 
   /**
-   * The files and Flowent's actions, when every file gives a webhook_url for this profile (pull
-   * writes one in, so it reads without), and each URL with its password left out (`***`, as
-   * pull writes it) stands for the URL Flowent holds: one that stands for none cannot be sent.
+   * The files and Flowent's actions, when each URL with its password left out (`***`, as pull
+   * writes it) stands for the URL Flowent holds: one that stands for none cannot be sent. A file
+   * with no URL for this profile is planned as such (left alone), not refused.
    */
   private async readWithUrls(): Promise<Listed> {
     const listed = await this.read();
@@ -180,16 +180,7 @@ export class ProjectActions {
     const problems: ProjectProblem[] = [];
     for (const file of listed.files) {
       const url = webhookUrlFor(file, profile);
-      if (url === null)
-        problems.push(
-          problemAt(
-            file.yaml,
-            file.file,
-            '/webhook_url',
-            `webhook_url gives no URL for the profile "${profile}": add "${profile}: here" (this companion) or "${profile}: <your webhook URL>" under it`,
-          ),
-        );
-      else if (hasLeftOutCredentials(url) && !keepsPassword(url, registered.get(file.name) ?? ''))
+      if (url !== null && hasLeftOutCredentials(url) && !keepsPassword(url, registered.get(file.name) ?? ''))
         problems.push(
           problemAt(
             file.yaml,
@@ -230,6 +221,7 @@ export class ProjectActions {
         gateway: profile.baseUrl,
         prune,
         actions,
+        hereNote: here.ok && actions.some((action) => action.here && action.file !== null) ? here.note : null,
         // What apply would do, no more: an action only on Flowent, left alone without prune, is
         // not pending (apply would say there is nothing to do).
         pending: actions.some((action) => action.change !== 'none'),

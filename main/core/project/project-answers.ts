@@ -20,6 +20,7 @@ import { PROJECT_FORMAT_VERSION } from './project-schemas';
 import { mergeIntoDocument, textWithout, type YamlFile } from './yaml-file';
 import { keepsItsText, withPartText } from './part-text';
 import { yamlPosition } from '../yaml/yaml-text';
+import type { KeptTargetPasswords } from './kept-target-passwords';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
 
@@ -60,11 +61,16 @@ export class ProjectAnswers implements AnswerStore {
   private notifying = false;
   private newsBesideAnswers = false;
 
-  /** `dir` is the project folder; `folder` the answers' folder in it (another for `mocks export`/`import`). */
+  /**
+   * `dir` is the project folder; `folder` the answers' folder in it (another for `mocks
+   * export`/`import`); `passwords`, where a target's password written as `***` is kept (none:
+   * targets are written and read as given).
+   */
   constructor(
     private readonly dir: string,
     private readonly onChanged: () => void,
     private readonly folder: string = ANSWERS_FOLDER,
+    private readonly passwords: KeptTargetPasswords | null = null,
   ) {
     this.read = new AnswerFolderRead(dir, folder);
     this.entries = this.read.entries;
@@ -172,7 +178,9 @@ export class ProjectAnswers implements AnswerStore {
   getRoute(action: string | null): AnswerRoute | null {
     const entry = this.entry(action);
     if (!entry || (entry.answers.mode === null && entry.answers.forward === null)) return null;
-    return { action, mode: entry.answers.mode, target: entry.answers.forward, updatedAt: entry.updatedAt };
+    const written = entry.answers.forward;
+    const target = written === null || !this.passwords ? written : this.passwords.whole(written);
+    return { action, mode: entry.answers.mode, target, updatedAt: entry.updatedAt };
   }
 
   /**
@@ -280,11 +288,13 @@ export class ProjectAnswers implements AnswerStore {
     return this.listMocks().filter((mock) => this.clearMock(mock.action)).length;
   }
 
+  /** A target's password goes in the history folder, the file holding `***` in its place (the files are meant for git). */
   setRoute(action: string | null, change: { mode?: AnswerMode | null; target?: string | null }): AnswerRoute {
+    const target = change.target && this.passwords ? this.passwords.keep(change.target) : change.target;
     this.write(action, (current) => {
       const next: Record<string, unknown> = { ...current };
       if (change.mode !== undefined) next.mode = change.mode;
-      if (change.target !== undefined) next.forward = change.target;
+      if (target !== undefined) next.forward = target;
       return withoutNulls(next);
     });
     return this.getRoute(action) ?? { action, mode: null, target: null, updatedAt: Date.now() };

@@ -5,6 +5,7 @@ import type { SettingsScope } from '../store/settings-repository';
 import { ProjectActions, type HereBase } from './project-actions';
 import { ProjectAnswers } from './project-answers';
 import { ProjectActionFiles } from './project-action-files';
+import { KeptTargetPasswords } from './kept-target-passwords';
 import { checkProjectDir, findProjectDir } from './project-folder';
 
 export interface ProjectSessionDeps {
@@ -39,10 +40,15 @@ export class ProjectSession {
     this.answerFiles?.close();
     this.dir = found;
     this.answerFiles = found
-      ? new ProjectAnswers(found, () => {
-          this.deps.emit({ type: 'answers-changed' });
-          this.deps.emit({ type: 'project-changed', project: this.state() });
-        })
+      ? new ProjectAnswers(
+          found,
+          () => {
+            this.deps.emit({ type: 'answers-changed' });
+            this.deps.emit({ type: 'project-changed', project: this.state() });
+          },
+          undefined,
+          new KeptTargetPasswords(this.deps.settings),
+        )
       : null;
     this.actionFiles = found
       ? new ProjectActions({

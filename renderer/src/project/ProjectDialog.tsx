@@ -15,6 +15,7 @@ import {
   counted,
   dataDirForCommands,
   fileMistakeMeanwhile,
+  noUrlForProfileWords,
   problemPlace,
 } from '../../../main/contract/words';
 import { BusyButton } from '../shared/BusyButton';
@@ -242,8 +243,15 @@ function PlanView({ plan }: { plan: ActionPlan }) {
           ? 'Flowent and the files differ: Apply makes Flowent match the files.'
           : plan.actions.some((action) => action.state === 'only-there')
             ? 'Nothing to apply. Actions only on Flowent are left alone: Pull writes their files; Apply with prune deletes them.'
-            : 'Nothing to do: Flowent matches the files.'}
+            : plan.actions.some((action) => action.state === 'no-url-for-profile')
+              ? 'Nothing to apply: the files ask Flowent for no change.'
+              : 'Nothing to do: Flowent matches the files.'}
       </p>
+      {plan.hereNote && (
+        <p className="muted" data-testid="plan-here-note">
+          Note: {plan.hereNote}
+        </p>
+      )}
       <table className="project-plan">
         <thead>
           <tr>
@@ -254,7 +262,7 @@ function PlanView({ plan }: { plan: ActionPlan }) {
         </thead>
         <tbody>
           {plan.actions.map((action) => (
-            <PlanRow key={action.name} action={action} />
+            <PlanRow key={action.name} action={action} profile={plan.profile} />
           ))}
         </tbody>
       </table>
@@ -262,7 +270,7 @@ function PlanView({ plan }: { plan: ActionPlan }) {
   );
 }
 
-function PlanRow({ action }: { action: PlannedAction }) {
+function PlanRow({ action, profile }: { action: PlannedAction; profile: string }) {
   return (
     <>
       <tr data-testid={`plan-${action.name}`}>
@@ -273,9 +281,18 @@ function PlanRow({ action }: { action: PlannedAction }) {
         <td>
           {action.state === 'only-there' && action.change === 'none'
             ? 'leave it (prune deletes it; pull writes its file)'
-            : CHANGE_WORDS[action.change]}
+            : action.state === 'no-url-for-profile'
+              ? 'leave it (no URL for this profile)'
+              : CHANGE_WORDS[action.change]}
         </td>
       </tr>
+      {action.state === 'no-url-for-profile' && (
+        <tr className="plan-diff">
+          <td colSpan={3} className="muted" data-testid={`plan-${action.name}-no-url`}>
+            {noUrlForProfileWords(action.file ?? action.name, profile)}
+          </td>
+        </tr>
+      )}
       {action.change !== 'delete' &&
         action.fields.map((field) => (
           <tr key={field.field} className="plan-diff">

@@ -152,6 +152,17 @@ describe('the Project dialog', () => {
     expect(document.activeElement).toBe(pull);
   });
 
+  it('says in the plan, before anything is sent, that Flowent in the cloud cannot reach the companion "here" names', async () => {
+    const { c } = await withProject({ 'actions/make_note.yaml': MAKE_NOTE.replace('https://example.com/hooks/make_note', 'here') });
+    const { dialog, user } = await openProject(c);
+    await user.click(within(dialog).getByRole('button', { name: 'Plan' }));
+    const note = await within(dialog).findByTestId('plan-here-note');
+    expect(note.textContent).toMatch(
+      /^Note: .* has no public URL \(no tunnel open\): using http:\/\/127\.0\.0\.1:\d+, which Flowent in the cloud cannot reach\./,
+    );
+    expect(gateway().stored()).toEqual([]);
+  });
+
   it('keeps Plan focusable while it runs', async () => {
     const { c } = await withProject({ 'actions/make_note.yaml': MAKE_NOTE });
     const { dialog, user } = await openProject(c);

@@ -1,0 +1,29 @@
+import { REDACTED_CREDENTIAL } from '../url-credentials';
+
+/**
+ * A forward target whose password is `***` and no password is kept for it in this history
+ * folder: files meant for git (an answer file, an export) leave it out, and the companion that
+ * set it keeps it in its own history folder. `targets set` with the password gives it here, and
+ * in a project still writes `***` into the file.
+ */
+function setItHere(action: string | null): string {
+  return `run "flowent-companion targets set ${action ?? '--default'} <the URL with its password>" with this history folder`;
+}
+
+/** The call's forwarding error: why nothing was forwarded, and how to forward. */
+export function leftOutPasswordError(action: string, target: string, owner: string | null): string {
+  return (
+    `The forward target for ${action}, ${target}, has ${REDACTED_CREDENTIAL} for its password: it is left out of files ` +
+    'meant for git (answer files, exports), and this history folder keeps no password for that URL, so nothing was ' +
+    `forwarded. To forward, ${setItHere(owner)} (in a project the file keeps ${REDACTED_CREDENTIAL}), or have the ` +
+    'handler take its credentials another way.'
+  );
+}
+
+/** serve's Answers: line for such a target, before the first call gets its 502. */
+export function leftOutPasswordLine(target: string, from: string, fallbackToMock: boolean): string {
+  return (
+    `not forwarded: ${target} (${from}) has ${REDACTED_CREDENTIAL} for its password, and this history folder keeps ` +
+    `none for that URL; ${fallbackToMock ? 'the mock answers' : 'calls get a 502'} until "targets set" gives it here`
+  );
+}

@@ -1,0 +1,88 @@
+// A forward target's password never goes into a project's answer files (they are meant for git):
+// `targets set` and the Answers dialog write it as ***, keep it in the history folder, and calls
+// are still forwarded with it.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { runInProcess } from '../helpers/in-process-cli';
+import { startCore } from '../helpers/running-core';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+
+const { cleanups, tempDir } = cleanupsPerTest();
+
+const PASSWORD = 's3cret-PW';
+
+/** A handler behind HTTP Basic authentication (user:PASSWORD): 401 without it. What each call's Authorization was. */
+async function handlerBehindBasicAuth(): Promise<{ port: number; authorizations: (string | undefined)[] }> {
+  const authorizations: (string | undefined)[] = [];
+  const expected = `Basic ${Buffer.from(`user:${PASSWORD}`).toString('base64')}`;
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      authorizations.push(request.headers.authorization);
+      const ok = request.headers.authorization === expected;
+      response
+        .writeHead(ok ? 200 : 401, { 'content-type': 'application/json' })
+        .end(ok ? '{"result":"ok","error":""}' : '{"result":"","error":"unauthorized"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return { port: (server.address() as AddressInfo).port, authorizations };
+}
+
+function callBody(action: string): string {
+  return JSON.stringify({ action_name: action, parameters: {}, timestamp: Math.floor(Date.now() / 1000) });
+}
+
+it('targets set and the Answers dialog write the password as *** in the answer file, and calls are forwarded with it', async () => {
+  const { port, authorizations } = await handlerBehindBasicAuth();
+  const root = tempDir('fc-project-');
+  const answers = join(root, 'flowent', 'answers');
+  mkdirSync(answers, { recursive: true });
+  const data = tempDir();
+  const url = `http://user:${PASSWORD}@127.0.0.1:${port}/actions/{action_name}`;
+  const written = `http://user:***@127.0.0.1:${port}/actions/{action_name}`;
+
+  const set = await runInProcess(['targets', 'set', 'send_email', url, '--data-dir', data], { env: {}, cwd: root });
+  expect(set).toMatchObject({ code: 0, stderr: '' });
+  expect(set.stdout).toBe(`Calls for action send_email are forwarded to ${written} (in flowent/answers/send_email.yaml).\n`);
+  const file = readFileSync(join(answers, 'send_email.yaml'), 'utf8');
+  expect(file).toContain(`forward: ${written}\n`);
+  expect(file).not.toContain(PASSWORD);
+
+  const companion = await startCore({ projectDir: join(root, 'flowent'), dataDir: data });
+  cleanups.push(() => companion.close());
+  // The Answers dialog saves a target through the same call.
+  const saved = await companion.core.api.setForwardTarget('lookup_order', url);
+  expect(saved.ok).toBe(true);
+  expect(readFileSync(join(answers, 'lookup_order.yaml'), 'utf8')).not.toContain(PASSWORD);
+  expect(readFileSync(join(answers, 'lookup_order.yaml'), 'utf8')).toContain(`forward: ${written}\n`);
+
+  for (const action of ['send_email', 'lookup_order']) {
+    const answered = await companion.post(`/actions/${action}`, callBody(action));
+    expect(answered, action).toMatchObject({ status: 200, json: { result: 'ok' } });
+  }
+  expect(authorizations).toEqual([expect.stringMatching(/^Basic /), expect.stringMatching(/^Basic /)]);
+});
+
+it('a *** target no password is kept for in this history folder is not forwarded, and the error says how to give it here', async () => {
+  const { port, authorizations } = await handlerBehindBasicAuth();
+  const root = tempDir('fc-project-');
+  mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+  const url = `http://user:${PASSWORD}@127.0.0.1:${port}/actions/{action_name}`;
+  expect((await runInProcess(['targets', 'set', 'send_email', url, '--data-dir', tempDir()], { env: {}, cwd: root })).code).toBe(0);
+
+  // A teammate's clone: the file from git, another history folder.
+  const companion = await startCore({ projectDir: join(root, 'flowent'), dataDir: tempDir() });
+  cleanups.push(() => companion.close());
+  expect((await companion.post('/actions/send_email', callBody('send_email'))).status).toBe(502);
+  expect(authorizations).toEqual([]);
+  const call = await companion.core.api.getCall(1);
+  expect(call?.forwardError).toContain(
+    'this history folder keeps no password for that URL, so nothing was forwarded. To forward, run ' +
+      '"flowent-companion targets set send_email <the URL with its password>" with this history folder',
+  );
+});
