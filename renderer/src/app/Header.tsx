@@ -146,6 +146,7 @@ function WebhookUrl() {
 /** The same commands behind one button, shown instead of them when the window is narrow. */
 function HeaderMenu() {
   const [open, setOpen] = useState(false);
+  const trouble = useProjectTrouble() !== null;
   const box = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -181,7 +182,12 @@ function HeaderMenu() {
   return (
     <div className="header-menu" ref={box}>
       <button type="button" ref={toggle} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Menu ▾
+        Menu ▾{/* In a narrow window the Project entry is inside: the menu's button carries its mark (the entry says why). */}
+        {trouble && (
+          <span className="command-mark" aria-hidden="true">
+            !
+          </span>
+        )}
       </button>
       {open && (
         <div className="menu-list" role="menu" aria-label="Commands" onKeyDown={onKeyDown}>

@@ -52,6 +52,8 @@ describe('the project’s trouble, on the main screen', () => {
     // What happens meanwhile, in the words the Project dialog and serve use.
     expect(shown.textContent).toContain('answers/make_note.yaml:2:9 has a mistake; its last good version keeps answering');
     expect(projectMark()).toEqual({ marked: true, described: ['A project file has a mistake.'] });
+    // In a narrow window the entry is in the menu: its button is marked too.
+    expect(screen.getByRole('button', { name: 'Menu ▾' }).querySelector('.command-mark')).not.toBeNull();
 
     await user.click(within(shown).getByRole('button', { name: 'Open Project' }));
     const dialog = await screen.findByRole('dialog', { name: 'Project' });
