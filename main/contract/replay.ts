@@ -390,12 +390,15 @@ export type CoreHarImportStage = Exclude<HarImportStage, { stage: 'uploading' }>
 type Args = ArgumentsOf<typeof replayArguments>;
 
 export interface ReplayMethods {
-  /** Sends a stored call to the handler again (`target` null: the action's forwarding target); stored as a new call. */
-  replayCall(...[id, mode, target]: Args['replayCall']): Promise<Result<ReplayOutcome, ReplayFailure>>;
-  /** Replays a stored call with new parameters (a JSON object as text), re-signed with the learned style. */
-  replayEdited(...[id, parameters, target]: Args['replayEdited']): Promise<Result<ReplayOutcome, ReplayFailure>>;
-  /** A shell command that sends the stored call again, re-signed with the learned style when `resign`. */
-  copyAsCurl(...[id, resign]: Args['copyAsCurl']): Promise<Result<string, ReplayFailure>>;
+  /**
+   * Sends a stored call to the handler again (`target` null: the action's forwarding target); stored as a new call.
+   * Re-signed in `style` (null or left out: the learned style).
+   */
+  replayCall(...[id, mode, target, style]: Args['replayCall']): Promise<Result<ReplayOutcome, ReplayFailure>>;
+  /** Replays a stored call with new parameters (a JSON object as text), re-signed in `style` (null or left out: the learned style). */
+  replayEdited(...[id, parameters, target, style]: Args['replayEdited']): Promise<Result<ReplayOutcome, ReplayFailure>>;
+  /** A shell command that sends the stored call again, re-signed in `style` (null or left out: the learned style) when `resign`. */
+  copyAsCurl(...[id, resign, style]: Args['copyAsCurl']): Promise<Result<string, ReplayFailure>>;
   /** What a bulk replay of the selection would take, told before it starts: how many calls, and which of their actions it could not send without a target. */
   previewBulkReplay(...[selection]: Args['previewBulkReplay']): Promise<BulkReplayPreview>;
   /**

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
 import type { ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 import { screenshot } from './browser';
+import { seriousAxeViolations } from './axe';
 import { serveInspectorForFile } from './served-inspector';
 
 const API_TOKEN = 'api_e2e_project';
@@ -195,6 +196,40 @@ describe.sequential('a project folder, from the inspector', () => {
     writeFileSync(broken, 'version: 1\nstatus: 200\n');
     await expect.poll(async () => (await mistakes.locator('p').allInnerTexts()).join('\n')).not.toContain('bad_one');
     await page.getByRole('button', { name: 'Close answers' }).click();
+    expect(pageErrors).toEqual([]);
+  });
+
+  // Only the Project dialog said it: calls went on being answered by the last good version, and the main screen said nothing.
+  it('says on the main screen, while it lasts, that a file has a mistake, and marks Project', async () => {
+    const banner = page.getByRole('status', { name: 'Project problem' });
+    const project = page.getByRole('navigation', { name: 'Commands' }).getByRole('button', { name: 'Project', exact: true });
+    // From a project with no mistake.
+    writeFileSync(answerFile, ANSWER);
+    rmSync(join(root.path, 'flowent', 'answers', 'bad_one.yaml'), { force: true });
+    await expect.poll(() => banner.count()).toBe(0);
+    expect(await project.locator('.command-mark').count()).toBe(0);
+
+    writeFileSync(answerFile, 'version: 1\nstatus: "two hundred"\n');
+    await expect
+      .poll(() => banner.textContent())
+      .toMatch(/^Project: answers\/send_email\.yaml:2:\d+ has a mistake; its last good version keeps answering\./);
+    await expect.poll(() => project.locator('.command-mark').isVisible()).toBe(true);
+    expect(await project.evaluate((button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent)).toBe(
+      'A project file has a mistake.',
+    );
+    expect(await seriousAxeViolations(page, '.app-header')).toEqual([]);
+    expect(await seriousAxeViolations(page, '[aria-label="Project problem"]')).toEqual([]);
+    await screenshot(page, 'project-trouble-banner');
+    await banner.getByRole('button', { name: 'Open Project' }).click();
+    await expect
+      .poll(() => page.getByRole('dialog', { name: 'Project' }).getByRole('region', { name: 'Mistakes in the files' }).isVisible())
+      .toBe(true);
+    await page.getByRole('button', { name: 'Close project' }).click();
+
+    // Fixed, it is said no more.
+    writeFileSync(answerFile, ANSWER);
+    await expect.poll(() => banner.count()).toBe(0);
+    expect(await project.locator('.command-mark').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

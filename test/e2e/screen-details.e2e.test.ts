@@ -209,7 +209,8 @@ describe.sequential('the detail pane, in Chromium against a real serve', () => {
             .getByRole('button', { name: /Show every style/ })
             .click();
         const edge = (await pane().boundingBox())!;
-        for (const name of ['Style shown', 'Compare with style']) {
+        // The replay's signing style too: its longest names are as long as the signature's.
+        for (const name of ['Style shown', 'Compare with style', 'Signing style']) {
           const box = (await pane().getByRole('combobox', { name }).boundingBox())!;
           expect(box.x, `${name}, call #${id}, ${size.width}px`).toBeGreaterThanOrEqual(edge.x);
           expect(box.x + box.width, `${name}, call #${id}, ${size.width}px`).toBeLessThanOrEqual(edge.x + edge.width);

@@ -72,9 +72,10 @@ export const simulateRequest = z
   .describe('a request');
 
 export const replayArguments = {
-  replayCall: argumentList(['id', callId], ['mode', replayMode], ['target', target]),
-  replayEdited: argumentList(['id', callId], ['parameters', parametersText], ['target', target]),
-  copyAsCurl: argumentList(['id', callId], ['resign', flag]),
+  /** `style`: the signing style of a re-signed replay (ignored as is); null or left out: the learned one. */
+  replayCall: argumentList(['id', callId], ['mode', replayMode], ['target', target], ['style', styleOrNull.optional()]),
+  replayEdited: argumentList(['id', callId], ['parameters', parametersText], ['target', target], ['style', styleOrNull.optional()]),
+  copyAsCurl: argumentList(['id', callId], ['resign', flag], ['style', styleOrNull.optional()]),
   previewBulkReplay: argumentList(['selection', callSelection]),
   startBulkReplay: argumentList(['selection', callSelection], ['options', bulkReplayOptions]),
   cancelBulkReplay: argumentList([

@@ -13,18 +13,18 @@ export function createReplayMethods(replay: Replay, overLimits: (ids: number[]) 
   /** The simulator's schemas compiled so far, by action: its parameters are checked as they are typed. */
   const simulatedSchemas: FileSchemas = new Map();
   return {
-    replayCall: async (id, mode, target) => {
+    replayCall: async (id, mode, target, style = null) => {
       const bad = badTarget(target);
-      return bad ?? (await replay.replay(id, { mode, ...(target ? { target } : {}) }));
+      return bad ?? (await replay.replay(id, { mode, ...(style ? { style } : {}), ...(target ? { target } : {}) }));
     },
-    replayEdited: async (id, parametersText, target) => {
+    replayEdited: async (id, parametersText, target, style = null) => {
       const bad = badTarget(target);
       if (bad) return bad;
       const parameters = readParameters(parametersText);
       if (!parameters.ok) return parameters;
-      return replay.replay(id, { mode: 'edit', parameters: parameters.value, ...(target ? { target } : {}) });
+      return replay.replay(id, { mode: 'edit', parameters: parameters.value, ...(style ? { style } : {}), ...(target ? { target } : {}) });
     },
-    copyAsCurl: async (id, resign) => replay.curlFor(id, { resign }),
+    copyAsCurl: async (id, resign, style = null) => replay.curlFor(id, { resign, ...(style ? { style } : {}) }),
     previewBulkReplay: (selection) => replay.previewBulk(selection),
     startBulkReplay: async (selection, { concurrency, resign, target, parameters: parametersText = null, style = null }) => {
       const bad = badTarget(target);

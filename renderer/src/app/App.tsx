@@ -7,6 +7,7 @@ import type { RendererBridge } from '../transport/connection';
 import { AccessDenied } from './AccessDenied';
 import { AccountBanners } from '../account/AccountBanners';
 import { Banners, Toasts } from './Banners';
+import { ProjectTroubleBanner } from '../project/ProjectTroubleBanner';
 import { CallList } from '../calls/CallList';
 import { DetailPane } from '../calls/DetailPane';
 import { FilterBar } from '../calls/FilterBar';
@@ -38,6 +39,7 @@ export function App({ bridge }: { bridge: RendererBridge }) {
       <Header />
       <Banners />
       <AccountBanners />
+      <ProjectTroubleBanner />
       <FilterBar />
       <SplitView left={<CallList />} right={<DetailPane />} />
       {settingsOpen && <SettingsDialog />}

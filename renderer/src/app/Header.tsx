@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { countWords, nounFor } from '../../../main/contract/words';
 import { openPanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
@@ -11,6 +11,7 @@ import { webhookBaseToRegister, webhookUrlWords } from '../tunnel/tunnel';
 import { withKey } from './shortcuts';
 import { useCallsStore } from '../history/calls-store';
 import { setFilter } from '../history/calls-actions';
+import { projectTroubleShort, useProjectTrouble } from '../project/project-trouble';
 
 /** The failure rule (isFailedCall and countsAsFailure in the contract) in words. */
 const FAILURES_EXPLAINED =
@@ -23,12 +24,19 @@ interface Command {
   title: string;
   run: () => void;
   className?: string;
+  /** Marked while the open project has trouble (ProjectTroubleBanner says which). */
+  project?: true;
 }
 
 const COMMANDS: Command[] = [
   { label: 'Answers', title: withKey('Mocks and forwarding', 'answers'), run: () => openPanel('answers') },
   { label: 'Account', title: withKey('Flowent account and actions', 'account'), run: () => openPanel('account') },
-  { label: 'Project', title: 'The project folder: actions and answers as files, Plan and Apply', run: () => openPanel('project') },
+  {
+    label: 'Project',
+    title: 'The project folder: actions and answers as files, Plan and Apply',
+    run: () => openPanel('project'),
+    project: true,
+  },
   { label: 'Simulate', title: withKey('Send a Flowent call that never happened', 'simulate'), run: () => openReplayDialog('simulator') },
   { label: 'Settings', title: withKey('HMAC key, ngrok authtoken, history', 'settings'), run: openSettings, className: 'settings-button' },
 ];
@@ -60,9 +68,7 @@ export function Header() {
       <TunnelPill />
       <nav className="header-commands" aria-label="Commands">
         {COMMANDS.map((c) => (
-          <button key={c.label} type="button" className={c.className} onClick={c.run} title={c.title}>
-            {c.label}
-          </button>
+          <CommandButton key={c.label} command={c} />
         ))}
         <button
           type="button"
@@ -75,6 +81,39 @@ export function Header() {
       </nav>
       <HeaderMenu />
     </header>
+  );
+}
+
+/**
+ * A header command, in the header or its narrow window's menu. The Project entry is marked while
+ * the folder is gone or a file has a mistake; its name stays "Project" and the mark is said as its
+ * description, so it reads "Project, a project file has a mistake".
+ */
+function CommandButton({ command, menuItem }: { command: Command; menuItem?: { onClick: () => void } }) {
+  const trouble = useProjectTrouble();
+  const noteId = useId();
+  const note = command.project && trouble ? projectTroubleShort(trouble) : null;
+  return (
+    <button
+      type="button"
+      className={command.className}
+      onClick={menuItem ? menuItem.onClick : command.run}
+      title={note ? `${command.title}. ${note}` : command.title}
+      aria-describedby={note ? noteId : undefined}
+      {...(menuItem ? { role: 'menuitem', tabIndex: -1 } : {})}
+    >
+      {command.label}
+      {note && (
+        <>
+          <span className="command-mark" aria-hidden="true">
+            !
+          </span>
+          <span id={noteId} hidden>
+            {note}
+          </span>
+        </>
+      )}
+    </button>
   );
 }
 
@@ -107,6 +146,7 @@ function WebhookUrl() {
 /** The same commands behind one button, shown instead of them when the window is narrow. */
 function HeaderMenu() {
   const [open, setOpen] = useState(false);
+  const trouble = useProjectTrouble() !== null;
   const box = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -142,14 +182,17 @@ function HeaderMenu() {
   return (
     <div className="header-menu" ref={box}>
       <button type="button" ref={toggle} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
-        Menu ▾
+        Menu ▾{/* In a narrow window the Project entry is inside: the menu's button carries its mark (the entry says why). */}
+        {trouble && (
+          <span className="command-mark" aria-hidden="true">
+            !
+          </span>
+        )}
       </button>
       {open && (
         <div className="menu-list" role="menu" aria-label="Commands" onKeyDown={onKeyDown}>
           {COMMANDS.map((c) => (
-            <button key={c.label} type="button" role="menuitem" tabIndex={-1} onClick={run(c.run)} title={c.title}>
-              {c.label}
-            </button>
+            <CommandButton key={c.label} command={c} menuItem={{ onClick: run(c.run) }} />
           ))}
           <button type="button" role="menuitem" tabIndex={-1} onClick={run(() => openPanel('help'))}>
             Keyboard shortcuts

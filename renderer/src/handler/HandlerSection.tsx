@@ -78,7 +78,7 @@ export function HandlerSection({ call }: { call: CallDetail }) {
  * problem box above quotes its error already, and then, for an answer that says nothing about
  * the signature, what that concludes ("Its 500 says nothing about the signature").
  */
-function HandlerVerdictLine({ call, report }: { call: CallDetail; report: HandlerReport }) {
+export function HandlerVerdictLine({ call, report }: { call: CallDetail; report: HandlerReport }) {
   const evidence = evidenceOnce(call, report.evidence);
   const statusOnly = evidence !== report.evidence;
   if (statusOnly && report.verdict === 'unknown') {

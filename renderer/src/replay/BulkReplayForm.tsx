@@ -8,7 +8,8 @@ import { currentBridge } from '../page/bridge-holder';
 import { startBulkReplay } from './replay-bulk-actions';
 import { currentSelectionFilter } from './replay-ui-actions';
 import { reportError } from '../page/ui-actions';
-import { ReplayLearnedStyle } from './ReplayLearnedStyle';
+import { SigningStyleField } from './SigningStyleField';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { TargetField } from './TargetField';
@@ -97,6 +98,8 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
   const concurrency = /^\d+$/.test(concurrencyText) ? Number(concurrencyText) : 0;
   const concurrencyOk = concurrency >= 1 && concurrency <= 16;
   const [resign, setResign] = useState(true);
+  // The style re-signed replays go in; null: the learned one.
+  const [style, setStyle] = useState<StyleName | null>(null);
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -115,7 +118,12 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
     setBusy(true);
     setError(null);
     const trimmed = target.trim();
-    setError(await startBulkReplay({ filter }, { concurrency, resign, target: trimmed === '' ? null : trimmed }));
+    setError(
+      await startBulkReplay(
+        { filter },
+        { concurrency, resign, target: trimmed === '' ? null : trimmed, ...(resign && style ? { style } : {}) },
+      ),
+    );
     setBusy(false);
   };
 
@@ -154,7 +162,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
       {resign && (
         <p className="muted">Registration checks Flowent sent unsigned go unsigned with a fresh timestamp, as Flowent sends them.</p>
       )}
-      {resign && <ReplayLearnedStyle />}
+      {resign && <SigningStyleField value={style} onChange={setStyle} />}
       {/* With "This companion", as for one replay: a refusal for want of a handler offers it. */}
       <TargetField label="Bulk replay target URL" value={target} onChange={setTarget} />
       {/* A URL typed takes every call: only an empty field leaves some unsent. */}

@@ -7,6 +7,7 @@ import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { useCallsStore } from '../history/calls-store';
 import { dismissDraftKept, dropDraft, keepDraft, keptDraft, sayDraftKept } from './replay-drafts';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 
 /**
  * Whether the body is a JSON object, the only body an edit can put parameters into: the core
@@ -36,6 +37,8 @@ interface Props {
   callId: number;
   requestBody: string;
   target: string;
+  /** The signing style picked in the panel (null: the learned one). */
+  style: StyleName | null;
   onOutcome: (outcome: ReplayOutcome) => void;
   onClose: () => void;
 }
@@ -45,7 +48,7 @@ interface Props {
  * unsaved edits. Choosing another call keeps them (replay-drafts.ts): this editor opens with them
  * again when the call is chosen again.
  */
-export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }: Props) {
+export function ReplayEditor({ callId, requestBody, target, style, onOutcome, onClose }: Props) {
   const [original] = useState(() => parametersOf(requestBody));
   const [text, setText] = useState(() => keptDraft(callId)?.text ?? original);
   // The text last replayed: edits are unsaved work until replayed (or put back to the original).
@@ -74,7 +77,7 @@ export function ReplayEditor({ callId, requestBody, target, onOutcome, onClose }
     if (problem || busy) return;
     setBusy(true);
     setError(null);
-    const attempt = await replayEdited(callId, text, target);
+    const attempt = await replayEdited(callId, text, target, style);
     setBusy(false);
     if (attempt.ok) {
       setReplayedText(text);

@@ -13,14 +13,14 @@ import { loadLearnedStyle } from './replay-ui-actions';
  * Flowent uses. Said as what this companion signs with, not as "Flowent signs with": a call's
  * details name the style that call was signed in, which can be another.
  */
-export function ReplayLearnedStyle() {
+export function ReplayLearnedStyle({ id }: { id?: string }) {
   const learned = useReplayStore((s) => s.learned);
   useEffect(() => {
     void loadLearnedStyle();
   }, []);
   if (!learned) return null;
   return (
-    <p className="learned-style muted" aria-label="Learned signing style">
+    <p className="learned-style muted" id={id} aria-label="Learned signing style">
       {learnedStyleText(learned)}
     </p>
   );

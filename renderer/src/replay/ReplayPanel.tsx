@@ -22,7 +22,8 @@ import { Prose } from '../shared/Prose';
 import { formatBytes } from '../shared/format';
 import { showToast } from '../page/ui-actions';
 import { hasParametersToEdit, ReplayEditor } from './ReplayEditor';
-import { ReplayLearnedStyle } from './ReplayLearnedStyle';
+import { SigningStyleField } from './SigningStyleField';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 import { errorNotSaid, SentError, SentFacts, ViolationList } from './SentFacts';
 import { TargetField, ownWebhookTargetForCall } from './TargetField';
 import { dropDraft, keptDraft } from './replay-drafts';
@@ -66,6 +67,8 @@ export function ReplayPanel({ callId }: { callId: number }) {
     editToggle.current?.focus();
   };
   const [target, setTarget] = useState('');
+  // For Replay re-signed, the edited replay and Copy as cURL, re-signed (null: the learned style).
+  const [style, setStyle] = useState<StyleName | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // With the target typed when it was sent (empty: the action's own), which the result names.
@@ -80,13 +83,13 @@ export function ReplayPanel({ callId }: { callId: number }) {
   const replay = async (mode: ReplayMode) => {
     setBusy(true);
     setError(null);
-    const attempt = await replayCall(callId, mode, target);
+    const attempt = await replayCall(callId, mode, target, style);
     setBusy(false);
     if (attempt.ok) setReplayed({ outcome: attempt.outcome, typed: target.trim() });
     else setError(attempt.message);
   };
   const copy = async (resign: boolean) => {
-    setError(await copyCallAsCurl(callId, resign));
+    setError(await copyCallAsCurl(callId, resign, style));
   };
   const harWork = useReplayStore((s) => s.harWork);
   const exportCall = async () => {
@@ -99,6 +102,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
     <section aria-label="Replay" className="replay-panel" ref={panel}>
       <h3>Replay</h3>
       <TargetField label="Replay target URL" value={target} onChange={setTarget} call={stored ?? undefined} />
+      <SigningStyleField value={style} onChange={setStyle} />
       {unstoredSize !== null && (
         // Above the buttons it explains: a refusal shown after a click fell below the fold.
         <p className="muted" id={unstoredNote} role="note" aria-label="Nothing to replay">
@@ -141,12 +145,12 @@ export function ReplayPanel({ callId }: { callId: number }) {
           {harWork === 'export' ? 'Exporting…' : 'Export as HAR'}
         </BusyButton>
       </div>
-      <ReplayLearnedStyle />
       {editing && editable && requestBody !== undefined && (
         <ReplayEditor
           callId={callId}
           requestBody={requestBody}
           target={target}
+          style={style}
           onOutcome={(outcome) => setReplayed({ outcome, typed: target.trim() })}
           onClose={closeEditor}
         />

@@ -9,6 +9,7 @@ import { SimulatorForm, type KeptParameters } from './SimulatorForm';
 import { useUnsavedWork } from '../page/use-unsaved-work';
 import { SimulatorResult } from './SimulatorResult';
 import { schemaOriginWords, SimulatorSchema } from './SimulatorSchema';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 
 /** The action list's note on where each schema comes from; an action only seen in history says how often. */
 const DATALIST_ORIGIN: Partial<Record<SimulatorAction['origin'], string>> = {
@@ -55,6 +56,8 @@ export function SimulatorDialog() {
       return after;
     });
   }, []);
+  // Picked once for every action sent from here: a handler's style is the same whichever action it runs.
+  const [style, setStyle] = useState<StyleName | null>(null);
   const [schemaUnsaved, setSchemaUnsaved] = useState<string | null>(null);
   useUnsavedWork(unsavedWords(schemaUnsaved, kept), undefined, keepWords(schemaUnsaved, kept));
   const nameProblem = useId();
@@ -68,7 +71,8 @@ export function SimulatorDialog() {
 
   return (
     <Dialog title="Simulate a Flowent call" closeLabel="Close the simulator" onClose={closeReplayDialog} className="wide simulator-dialog">
-      <ReplayLearnedStyle />
+      {/* With a valid action, the form says it beside its style select. */}
+      {!valid && <ReplayLearnedStyle />}
       {actions && actions.length === 0 && (
         <p className="empty-note" aria-label="No known actions">
           No action is known yet: none has been called, registered or defined here. Type an action name below (and define its JSON Schema to
@@ -114,6 +118,8 @@ export function SimulatorDialog() {
           onEdited={markStale}
           kept={kept.get(action) ?? null}
           onKeep={keep}
+          style={style}
+          onStyle={setStyle}
         />
       )}
       {outcome && <SimulatorResult outcome={outcome} stale={stale} />}

@@ -5,6 +5,8 @@ import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
 import { TargetField } from './TargetField';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
+import type { StyleName } from '../../../main/contract/names-and-limits';
+import { SigningStyleField } from './SigningStyleField';
 
 interface Props {
   action: string;
@@ -19,6 +21,9 @@ interface Props {
   kept: KeptParameters | null;
   /** Tells the dialog what to keep of this action's parameters (null: nothing, they are as generated). */
   onKeep: (action: string, parameters: KeptParameters | null) => void;
+  /** The signing style picked (null: the learned one), kept by the dialog from one action to the next. */
+  style: StyleName | null;
+  onStyle: (style: StyleName | null) => void;
 }
 
 /** Parameters typed for an action, kept by the dialog; `unsent`: edits not sent yet, which Esc warns about. */
@@ -38,7 +43,7 @@ function seedOf(text: string): number | null {
 const CHECK_DELAY_MS = 250;
 
 /** Parameters (generated from the schema with a seed, then editable), the registration-check toggle, the target, Send. */
-export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdited, kept, onKeep }: Props) {
+export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdited, kept, onKeep, style, onStyle }: Props) {
   // The field keeps what is typed ("-" on the way to "-4"); the seed is the last whole number it held.
   const [seedText, setSeedText] = useState(String(kept?.seed ?? 1));
   const [seed, setSeed] = useState(kept?.seed ?? 1);
@@ -137,6 +142,7 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
       seed,
       test,
       target: trimmed === '' ? null : trimmed,
+      ...(style && !test ? { style } : {}),
       ...(wrongSignature && !test ? { wrongSignature: true } : {}),
     });
     setBusy(false);
@@ -175,6 +181,13 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
             />
             <span>Spoil the signature, to check that your handler refuses a call signed wrongly</span>
           </label>
+          <SigningStyleField
+            value={style}
+            onChange={(picked) => {
+              onStyle(picked);
+              changed();
+            }}
+          />
           <div className="button-row">
             <label className="inline-field">
               Seed

@@ -12,6 +12,7 @@ import { selectCall } from '../history/calls-actions';
 import { closeReplayDialog } from './replay-ui-actions';
 import { CopyButton } from '../shared/CopyButton';
 import { errorNotSaid, SentError, SentFacts, ViolationList } from './SentFacts';
+import { SimulatedHandler } from './SimulatedHandler';
 
 /**
  * What the handler answered to a simulated call, and whether Flowent would accept it. `stale`:
@@ -72,6 +73,7 @@ export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateO
           )}
         </div>
       )}
+      <SimulatedHandler id={outcome.id} />
       <div className="copy-row">
         <CopyButton text={outcome.body} what="sent body" label="Copy the body sent" />
         {outcome.answer !== '' && <CopyButton text={outcome.answer} what="answer body" label="Copy the answer" />}

@@ -1,4 +1,5 @@
 import type { ReplayMode, ReplayOutcome } from '../../../main/contract/api';
+import type { StyleName } from '../../../main/contract/names-and-limits';
 import { runResult } from '../page/run-result';
 import { sendInline } from './send-inline';
 import { copyText, showToast } from '../page/ui-actions';
@@ -10,13 +11,13 @@ import { copyText, showToast } from '../page/ui-actions';
  */
 export type ReplayAttempt = { ok: true; outcome: ReplayOutcome } | { ok: false; message: string | null };
 
-/** Replays a stored call to the handler (`target` empty: the action's forwarding target). */
-export async function replayCall(id: number, mode: ReplayMode, target: string): Promise<ReplayAttempt> {
+/** Replays a stored call to the handler (`target` empty: the action's forwarding target), re-signed in `style` (null: the learned one). */
+export async function replayCall(id: number, mode: ReplayMode, target: string, style: StyleName | null): Promise<ReplayAttempt> {
   const trimmed = target.trim();
   const got: { outcome?: ReplayOutcome } = {};
   const message = await runResult(
     'replay the call',
-    (b) => b.replayCall(id, mode, trimmed === '' ? null : trimmed),
+    (b) => b.replayCall(id, mode, trimmed === '' ? null : trimmed, style),
     (outcome) => {
       got.outcome = outcome;
     },
@@ -27,23 +28,23 @@ export async function replayCall(id: number, mode: ReplayMode, target: string): 
 }
 
 /**
- * Replays a stored call with new parameters (JSON text), re-signed with the learned style; why it
- * was not sent, whatever it is, comes back as the message the editor shows.
+ * Replays a stored call with new parameters (JSON text), re-signed in `style` (null: the learned
+ * one); why it was not sent, whatever it is, comes back as the message the editor shows.
  */
-export async function replayEdited(id: number, parameters: string, target: string): Promise<ReplayAttempt> {
+export async function replayEdited(id: number, parameters: string, target: string, style: StyleName | null): Promise<ReplayAttempt> {
   const trimmed = target.trim();
-  const sent = await sendInline((b) => b.replayEdited(id, parameters, trimmed === '' ? null : trimmed));
+  const sent = await sendInline((b) => b.replayEdited(id, parameters, trimmed === '' ? null : trimmed, style));
   if (!sent.ok) return { ok: false, message: sent.message };
   showToast(`Replayed with your parameters as call #${sent.value.id}`);
   return { ok: true, outcome: sent.value };
 }
 
-/** Copies a shell command that sends the call again; a refusal comes back as a message. */
-export async function copyCallAsCurl(id: number, resign: boolean): Promise<string | null> {
+/** Copies a shell command that sends the call again (re-signed in `style`, null: the learned one); a refusal comes back as a message. */
+export async function copyCallAsCurl(id: number, resign: boolean, style: StyleName | null): Promise<string | null> {
   const got: { command?: string } = {};
   const message = await runResult(
     'build the cURL command',
-    (b) => b.copyAsCurl(id, resign),
+    (b) => b.copyAsCurl(id, resign, style),
     (command) => {
       got.command = command;
     },

@@ -1,4 +1,4 @@
-import type { ParameterProblem, SimulateOutcome, SimulateRequest } from '../../../main/contract/api';
+import type { CallDetail, ParameterProblem, SimulateOutcome, SimulateRequest } from '../../../main/contract/api';
 import { currentBridge } from '../page/bridge-holder';
 import { useReplayStore } from './replay-store';
 import { sendInline } from './send-inline';
@@ -41,6 +41,21 @@ export async function simulateCall(request: SimulateRequest): Promise<{ outcome:
   if (!sent.ok) return { message: sent.message };
   showToast(`Sent as call #${sent.value.id}`);
   return { outcome: sent.value };
+}
+
+/**
+ * The stored details of a simulated call, for what its result says of the handler's verdict (the
+ * core judges it as it stores the call); null when they cannot be read: the result shows the
+ * rest, and "Open call" says why.
+ */
+export async function readSimulatedCall(id: number): Promise<CallDetail | null> {
+  const b = currentBridge();
+  if (!b) return null;
+  try {
+    return (await b.getCall(id)) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Saves (or with null removes) an action's schema defined here; a refusal comes back as a message. */

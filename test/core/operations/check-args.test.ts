@@ -146,8 +146,9 @@ const TABLE: Record<ApiMethod, Row> = {
 
   replayCall: {
     good: [
+      [1, 'resign', null, 'sorted+ascii'],
       [1, 'resign', null],
-      [1, 'as-is', 'http://localhost:1/x'],
+      [1, 'as-is', 'http://localhost:1/x', null],
     ],
     bad: [
       [[0, 'resign', null], '`id` must be a call id (a positive integer).'],
@@ -156,18 +157,30 @@ const TABLE: Record<ApiMethod, Row> = {
         [1, 'resign', `http://x/${'a'.repeat(2048)}`],
         "`target` must be a URL of at most 2048 characters, or null for the action's forwarding target.",
       ],
-      [[1, 'resign'], /^expects `id`, `mode` and `target`\. `target` is missing: it must be a URL/],
+      [[1, 'resign'], /^expects `id`, `mode`, `target` and optionally `style`\. `target` is missing: it must be a URL/],
+      [[1, 'resign', null, 'pretty'], /^`style` must be one of python, go, .*, or null for the style learned from Flowent's calls\.$/],
     ],
   },
   replayEdited: {
-    good: [[1, '{}', null]],
-    bad: [[[1, {}, null], "`parameters` must be JSON text of at most 1,048,576 characters (Flowent's 1 MB limit)."]],
+    good: [
+      [1, '{}', null, 'go'],
+      [1, '{}', null],
+    ],
+    bad: [
+      [[1, {}, null], "`parameters` must be JSON text of at most 1,048,576 characters (Flowent's 1 MB limit)."],
+      [[1, '{}', null, 'GO'], /^`style` must be one of python, go, /],
+    ],
   },
   copyAsCurl: {
-    good: [[1, true]],
+    good: [
+      [1, true, 'go'],
+      [1, true],
+      [1, false, null],
+    ],
     bad: [
       [[1, 'yes'], '`resign` must be true or false.'],
-      [[1], 'expects `id` and `resign`. `resign` is missing: it must be true or false.'],
+      [[1], 'expects `id`, `resign` and optionally `style`. `resign` is missing: it must be true or false.'],
+      [[1, true, 7], /^`style` must be one of python, go, /],
     ],
   },
   previewBulkReplay: {

@@ -38,7 +38,7 @@ describe('replay with edited parameters', () => {
     typeInto(editorIn(editor), '{"to": "b@example.com", "n": 2}');
     await user.click(within(editor).getByRole('button', { name: 'Replay edited' }));
     const result = await within(pane).findByRole('region', { name: 'Replay result' });
-    expect(c.bridge.callsTo('replayEdited')).toEqual([[3, '{"to": "b@example.com", "n": 2}', null]]);
+    expect(c.bridge.callsTo('replayEdited')).toEqual([[3, '{"to": "b@example.com", "n": 2}', null, null]]);
     expect(result.textContent).toContain('#4');
     expect(result.textContent).toContain('python');
     const sent = JSON.parse((await handler().received()).at(-1)!.body.toString());

@@ -19,7 +19,7 @@ describe('replay from the detail pane', () => {
     await user.type(within(pane).getByLabelText('Replay target URL'), target.replace('{', '{{'));
     await user.click(within(pane).getByRole('button', { name: 'Replay re-signed' }));
     const result = await within(pane).findByRole('region', { name: 'Replay result' });
-    expect(c.bridge.callsTo('replayCall')).toEqual([[1, 'resign', target]]);
+    expect(c.bridge.callsTo('replayCall')).toEqual([[1, 'resign', target, null]]);
     expect(result.textContent).toContain('#2');
     expect(result.textContent).toContain('200');
     // The companion answered Flowent with its default mock; the handler answers otherwise.
@@ -44,7 +44,7 @@ describe('replay from the detail pane', () => {
     const { pane, user } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), '{action_name}'));
     await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
     const result = await within(pane).findByRole('region', { name: 'Replay result' });
-    expect(c.bridge.callsTo('replayCall')).toEqual([[1, 'as-is', null]]);
+    expect(c.bridge.callsTo('replayCall')).toEqual([[1, 'as-is', null, null]]);
     expect(result.textContent).toContain('passed');
     expect(result.textContent).toContain('not re-signed');
     expect(within(result).getByRole('region', { name: 'Answer diff' }).textContent).toContain('same as the original');
@@ -150,8 +150,8 @@ describe('replay from the detail pane', () => {
     await waitFor(async () => expect(await navigator.clipboard.readText()).not.toContain(original));
     expect(await navigator.clipboard.readText()).toContain('"signature":"');
     expect(c.bridge.callsTo('copyAsCurl')).toEqual([
-      [1, false],
-      [1, true],
+      [1, false, null],
+      [1, true, null],
     ]);
   });
 });
