@@ -37,7 +37,8 @@ export interface HandlerTally {
   stylesRefused: string[];
   /**
    * Of `refused`, calls every style signs alike: they tell nothing about which style it
-   * verifies (its key or its check is the cause), so no style is in `stylesRefused` for them.
+   * verifies (its key differs, or it signs text no known style produces), so no style is in
+   * `stylesRefused` for them.
    */
   refusedAlike: number;
 }
@@ -57,9 +58,11 @@ export type HandlerDiagnosis =
    */
   | { code: 'handler-signature-style-mismatch'; signedIn: string; mostCallsIn: string | null }
   /**
-   * It refused a valid signature, and the way it serializes the body is not the cause: every
-   * style signs this call alike (`styles-alike`), or no single style fits every call it
-   * accepted and refused (`no-style-fits`). Its key is.
+   * It refused a valid signature, and none of the known styles explains it: every style signs
+   * this call alike (`styles-alike`), or no single style fits every call it accepted and
+   * refused (`no-style-fits`). Its key differs, or it signs text no known style produces
+   * (spaces after `,` and `:`, the signature member left in, a re-encoded body): the evidence
+   * is the same for both.
    */
   | { code: 'handler-refused-valid-signature'; cause: 'styles-alike' | 'no-style-fits' }
   /**

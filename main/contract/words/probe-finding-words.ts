@@ -5,6 +5,7 @@
  */
 import type { AcceptedOnlyThere, HandlerProbe, ProbeFinding } from '../handlers';
 import { HMAC_KEY_ENV } from '../secret-variables';
+import { KEY_OR_UNKNOWN_TEXT } from './handler-diagnosis-words';
 import type { ProbeVocabulary } from './vocabulary';
 
 /**
@@ -69,7 +70,7 @@ export function probeFindingWords(probe: Pick<HandlerProbe, 'finding' | 'stylesA
     case 'unclear':
       return `Could not tell whether your handler checks signatures: it answered the wrong signature with ${finding.evidence}, which says nothing about the signature. Make it answer a wrong signature with 401, then probe again.`;
     case 'refuses-every-style':
-      return `Your handler rejected the wrong signature, but also the call signed in every style: its key differs from the one set here, or it verifies bytes no known style produces (a body re-encoded by a framework). Check its ${HMAC_KEY_ENV}, and that it verifies the body bytes as received.`;
+      return `Your handler rejected the wrong signature, but also the call signed in every style: ${KEY_OR_UNKNOWN_TEXT}. Check its ${HMAC_KEY_ENV}, and compare the bytes it signs with the signed bytes here: ${say.showSignedBytes}.`;
     case 'checks-signatures': {
       if (finding.stylesAlike) {
         return `Your handler checks signatures: it rejected the wrong signature and accepted this call. But every signing style gives this call the same bytes, so it cannot tell which style your handler verifies with. To tell the styles apart, probe a call with non-ASCII text, <, > or &, or keys out of order.`;

@@ -12,7 +12,8 @@ import type { StyleName } from '../../contract/names-and-limits';
  * - A valid signature refused: which style this call was signed in (and `learned`, the style
  *   most of this Flowent's calls are signed in, when this call is not valid in it). When every
  *   style gives this call the same signed text, or no single style fits all the handler
- *   accepted and refused, the serialization cannot be the cause: the key is. When it never
+ *   accepted and refused, no known style is the cause: its key differs, or it signs text no
+ *   known style produces (spaces after `,`, the signature left in). When it never
  *   accepted a signed call, no style was learned: not a style mismatch, whatever the cause.
  * - An invalid signature accepted: the handler does not check (or has another key); a malformed
  *   or missing one: it does not check (no key gives a signature that is not 64 hex characters).

@@ -9,6 +9,7 @@ const BY_ID: ProbeVocabulary = {
   styles: (styles) => styles.join(', '),
   bytesOf: (style) => `${style}'s`,
   getVerifier: (style) => `"verifier ${style ?? 'any'}" prints`,
+  showSignedBytes: '"calls <id> --json" prints them',
 };
 const LABELS: Record<string, string> = { python: 'Python example (as sent, ASCII escapes)', raw: 'Raw body bytes', go: 'Go example' };
 const BY_LABEL: ProbeVocabulary = {
@@ -16,6 +17,7 @@ const BY_LABEL: ProbeVocabulary = {
   styles: (styles) => styles.map((style) => LABELS[style] ?? style).join('; '),
   bytesOf: (style) => `those of ${LABELS[style] ?? style}`,
   getVerifier: () => '"Show a verifier" below gives',
+  showSignedBytes: 'the "Signed bytes of" view shows them',
 };
 
 /** A Flowent that signs raw, a handler that verifies python and go: raw shared python's request, and matched refused #6 too. */
