@@ -76,6 +76,12 @@ export type HandlerDiagnosis =
   /** It accepted a call whose signature is invalid: it does not check, or has another key. */
   | { code: 'handler-accepted-invalid-signature' }
   /**
+   * It accepted a call whose signature is invalid with the key set here, but valid with that key
+   * trimmed of its whitespace (`key-whitespace`) or read in lowercase hex (`hex-case`): the
+   * handler is right; the key set here (or the digest's case) is off.
+   */
+  | { code: 'handler-accepted-valid-once-corrected'; cause: 'key-whitespace' | 'hex-case' }
+  /**
    * It accepted a call whose signature is malformed (not 64 hex characters): no key gives that,
    * so the key is beside the point; it does not check, or checks something other than the
    * body's signature.

@@ -116,6 +116,16 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
         what: `Your handler accepted a call whose signature is not valid with the key set here ${answered}: either it does not check signatures, or its key differs from this one.`,
         todo: `Make your handler reject a wrong signature with 401 (${say.getVerifier(null)} one that does), and check that the key set here is the one in Flowent's admin panel.`,
       };
+    case 'handler-accepted-valid-once-corrected':
+      if (diagnosis.cause === 'key-whitespace')
+        return {
+          what: `Your handler accepted the call ${answered}, and it is right to: the signature is valid with the key set here once its leading or trailing whitespace is trimmed. Your handler is fine; the key set here is off.`,
+          todo: `Set the key here again without surrounding spaces or line breaks (${HMAC_KEY_ENV}, or the app's settings); leave your handler as it is.`,
+        };
+      return {
+        what: `Your handler accepted the call ${answered}, and it is right to: the signature is valid, only written in uppercase hex, which Flowent never sends. Your handler compares the digest regardless of case, which is safe.`,
+        todo: 'Leave your handler as it is; whatever sent this call should write the hex digest in lowercase, as Flowent does.',
+      };
     case 'handler-accepted-malformed-signature':
       // No HMAC-SHA256 is anything but 64 hex characters: whatever key the handler has, it did not verify this one.
       return {

@@ -95,6 +95,12 @@ export interface CheckedCall {
   verdict: Verdict;
   /** Styles in which the signature is valid (every matching style, not only the one named). */
   validIn: readonly StyleName[];
+  /**
+   * For an invalid signature that is valid once corrected, how: the key set here trimmed of its
+   * whitespace (`key-whitespace`), or the digest read in lowercase (`hex-case`). A handler that
+   * accepts it is right; the companion's key, or the digest's case, is what is off.
+   */
+  validOnceCorrected?: 'key-whitespace' | 'hex-case' | null;
 }
 
 /**
