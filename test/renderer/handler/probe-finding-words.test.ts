@@ -21,8 +21,9 @@ const BY_LABEL: ProbeVocabulary = {
 };
 
 /** A Flowent that signs raw, a handler that verifies python and go: raw shared python's request, and matched refused #6 too. */
-const refusesOurs: Pick<HandlerProbe, 'finding' | 'stylesAccepted'> = {
+const refusesOurs: Pick<HandlerProbe, 'finding' | 'stylesAccepted' | 'rows'> = {
   stylesAccepted: ['python', 'go'],
+  rows: [],
   finding: {
     code: 'checks-signatures',
     stylesAlike: false,
@@ -59,13 +60,17 @@ it('wants a verifier only where the finding tells the user to get one', () => {
   expect(probeVerifierWanted(accepts)).toBeNull();
   expect(probeVerifierWanted({ code: 'accepts-wrong-signature', evidence: '200', flowentStyle: null })).toEqual({ style: null });
   expect(
-    probeFindingWords({ stylesAccepted: [], finding: { code: 'accepts-wrong-signature', evidence: '200', flowentStyle: null } }, BY_ID),
+    probeFindingWords(
+      { stylesAccepted: [], rows: [], finding: { code: 'accepts-wrong-signature', evidence: '200', flowentStyle: null } },
+      BY_ID,
+    ),
   ).toMatch(/Reject calls whose signature does not match with 401: "verifier any" prints a check that does\.$/);
   expect(probeVerifierWanted({ code: 'stopped', sent: 1, total: 5 })).toBeNull();
 });
 
 it("says the forwarding's sentence as one, with no second full stop", () => {
-  const unreachable = (evidence: string) => probeFindingWords({ stylesAccepted: [], finding: { code: 'unreachable', evidence } }, BY_ID);
+  const unreachable = (evidence: string) =>
+    probeFindingWords({ stylesAccepted: [], rows: [], finding: { code: 'unreachable', evidence } }, BY_ID);
   expect(unreachable('your handler timed out.')).toBe('Your handler timed out. Nothing more was sent: probe again once it answers.');
   expect(unreachable('no answer')).toBe('No answer. Nothing more was sent: probe again once it answers.');
 });
