@@ -32,6 +32,7 @@ import {
   statusWords,
   type HandlerVoice,
   type ImportSkipped,
+  storedWrongSignatureOutcome,
   wrongSignatureWords,
 } from '../contract/words';
 import type { CallWhy, HandlerWhy } from './call-why';
@@ -341,8 +342,7 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
     ...timestampLine(signature.timestamp),
   );
   if (call.spoiledSignature) {
-    const outcome = { status: call.response.status, answeredBy: call.answeredBy, answer: call.response.body };
-    lines.push(`  verdict: ${wrongSignatureWords(outcome)}`);
+    lines.push(`  verdict: ${wrongSignatureWords(storedWrongSignatureOutcome(call))}`);
   }
   lines.push(...adviceShown(call).flatMap((diagnosis) => signatureAdvice(call, diagnosis)), ...styleLines(signature));
 

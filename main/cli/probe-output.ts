@@ -26,6 +26,7 @@ export const CLI_PROBE_VOCABULARY: ProbeVocabulary = {
   bytesOf: (style) => `${style}'s`,
   getVerifier: (style) =>
     `"flowent-companion verifier <python|node|go>${style !== null && isStyleName(style) ? ` --style ${style}` : ''}" prints`,
+  showSignedBytes: '"flowent-companion calls <id> --json" prints them, each style\'s in signature.styles[].canonical',
 };
 
 function verdictWord(row: ProbeRow, wrong: boolean): string {

@@ -35,9 +35,11 @@ Send your handler a Flowent call that never happened, signed like your Flowent i
 stored (source simulator). Exit code 1 when the answer breaks the contract, 2 on usage errors,
 130 after Ctrl-C (143 after SIGTERM) whatever the answer was (the call sent is still answered
 and stored; Ctrl-C again quits at once). With --wrong-signature, exit code 0 when your handler
-refuses the call for its signature (401 or 403), 1 when it accepts it (2xx: it does not check
-signatures), refuses it with another 4xx (400, 404...: not clearly for its signature, so it may
-never have checked it; the verdict says what it answered) or does not judge it.
+refuses the call for its signature (401 or 403) and has accepted a valid signature before, 1
+when it accepts it (2xx: it does not check signatures), refuses it without having accepted a
+valid one yet (it may refuse every call: proves nothing), refuses it with another 4xx (400,
+404...: not clearly for its signature, so it may never have checked it; the verdict says what it
+answered) or does not judge it.
 
 Options:
   --params <json|@file>   The parameters object (default: generated from --schema, else {})

@@ -37,7 +37,8 @@ export interface HandlerTally {
   stylesRefused: string[];
   /**
    * Of `refused`, calls every style signs alike: they tell nothing about which style it
-   * verifies (its key or its check is the cause), so no style is in `stylesRefused` for them.
+   * verifies (its key differs, or it signs text no known style produces), so no style is in
+   * `stylesRefused` for them.
    */
   refusedAlike: number;
 }
@@ -57,9 +58,11 @@ export type HandlerDiagnosis =
    */
   | { code: 'handler-signature-style-mismatch'; signedIn: string; mostCallsIn: string | null }
   /**
-   * It refused a valid signature, and the way it serializes the body is not the cause: every
-   * style signs this call alike (`styles-alike`), or no single style fits every call it
-   * accepted and refused (`no-style-fits`). Its key is.
+   * It refused a valid signature, and none of the known styles explains it: every style signs
+   * this call alike (`styles-alike`), or no single style fits every call it accepted and
+   * refused (`no-style-fits`). Its key differs, or it signs text no known style produces
+   * (spaces after `,` and `:`, the signature member left in, a re-encoded body): the evidence
+   * is the same for both.
    */
   | { code: 'handler-refused-valid-signature'; cause: 'styles-alike' | 'no-style-fits' }
   /**
@@ -72,6 +75,12 @@ export type HandlerDiagnosis =
   | { code: 'handler-refused-registration-check' }
   /** It accepted a call whose signature is invalid: it does not check, or has another key. */
   | { code: 'handler-accepted-invalid-signature' }
+  /**
+   * It accepted a call whose signature is invalid with the key set here, but valid with that key
+   * trimmed of its whitespace (`key-whitespace`) or read in lowercase hex (`hex-case`): the
+   * handler is right; the key set here (or the digest's case) is off.
+   */
+  | { code: 'handler-accepted-valid-once-corrected'; cause: 'key-whitespace' | 'hex-case' }
   /**
    * It accepted a call whose signature is malformed (not 64 hex characters): no key gives that,
    * so the key is beside the point; it does not check, or checks something other than the

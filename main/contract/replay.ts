@@ -2,6 +2,7 @@
 import type { ParameterProblem } from './account';
 import type { AnswerFileMistake, AnswersFailure } from './answers';
 import type { AnsweredBy } from './names-and-limits';
+import type { HandlerSignature } from './handlers';
 import type * as z from 'zod';
 import type { CallsFailure, ServerNotRunning, Violation } from './shared';
 import type { Result } from './result';
@@ -317,6 +318,14 @@ export interface SimulateOutcome {
    * its mock in place of a handler that gave no answer, the handler it forwarded to).
    */
   answeredBy: AnsweredBy;
+  /** The handler's verdict on the signature, read from its status and error text; null when no handler answered. */
+  handlerSignature: HandlerSignature | null;
+  /**
+   * How many calls with a valid signature the handler reached (its URL, the key set here) has
+   * accepted so far, this one included; null when no handler answered. A refusal of a wrong
+   * signature by a handler that never accepted a valid one proves nothing.
+   */
+  validAccepted: number | null;
   durationMs: number;
   violations: Violation[];
   /**

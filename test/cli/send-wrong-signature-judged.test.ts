@@ -4,8 +4,9 @@ import { runInProcess } from '../helpers/in-process-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // `send --wrong-signature` against the stand-in handler (test/fixtures/handlers/flowent-handler.mjs):
-// only a refusal for the signature (401, 403) passes; a 400 for the parameters is said as a
-// refusal not clearly for the signature, and fails. The calls stored say they were spoiled on
+// a refusal for the signature by a route that refuses every call proves nothing, and fails (the
+// pass is test/cli/send-wrong-signature.test.ts's, a real verifier); a 400 for the parameters is
+// said as a refusal not clearly for the signature, and fails. The calls stored say they were spoiled on
 // purpose, in `calls`' lines, its JSON and a call in full, and the verdict filter still finds them.
 
 const KEY = 'wrong-signature-judged-key';
@@ -19,10 +20,12 @@ const send = (behaviour: string, ...flags: string[]) =>
 const calls = (...args: string[]) => runInProcess(['calls', ...args], { env });
 
 describe('send --wrong-signature judged by what the handler answered', () => {
-  it('passes on a 401, and fails on a 400 for something else, saying what it answered and what to check', async () => {
+  it('fails on a 401 from a handler that refuses every call, and on a 400 for something else, saying what it answered and what to check', async () => {
     const refused = await send('refuses_signatures', '--wrong-signature');
-    expect(refused.stdout).toMatch(/verdict: your handler refused the call with a wrong signature \(401\), as it should/);
-    expect(refused.code).toBe(0);
+    expect(refused.stdout).toMatch(
+      /verdict: your handler refused the call with a wrong signature \(401\), but it has not accepted a call with a valid signature yet: this proves nothing/,
+    );
+    expect(refused.code).toBe(1);
 
     const otherwise = await send('checks_parameters_first', '--wrong-signature');
     expect(otherwise.stdout).toContain(

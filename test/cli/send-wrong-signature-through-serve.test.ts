@@ -19,8 +19,13 @@ async function serve(args: string[]): Promise<ServeProcess> {
   return server;
 }
 
-const send = (dataDir: string) =>
-  runCli(['send', 'ticket', '--params', '{"to":"a@b.c"}', '--wrong-signature', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+const send = (dataDir: string, ...flags: string[]) =>
+  runCli(['send', 'ticket', '--params', '{"to":"a@b.c"}', '--wrong-signature', '--data-dir', dataDir, ...flags], {
+    FLOWENT_HMAC_KEY: KEY,
+  });
+/** A call signed right, through the serve: the handler's acceptance of it, learned by the serve, makes its refusals count. */
+const sendValid = (dataDir: string) =>
+  runCli(['send', 'ticket', '--params', '{"to":"a@b.c"}', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
 
 beforeAll(async () => {
   if (hasPython) checking = await startSignatureHandler('python', KEY);
@@ -33,6 +38,7 @@ describe.skipIf(!hasPython)('send --wrong-signature through a running serve', ()
   it('passes when the handler the serve forwards to refuses it', async () => {
     const dataDir = tempDir();
     await serve(['--forward', checking.target, '--data-dir', dataDir]);
+    expect((await sendValid(dataDir)).code).toBe(0);
     const sent = await send(dataDir);
     expect(sent.stdout).toMatch(/verdict: your handler refused the call with a wrong signature \(401\), as it should/);
     expect(sent.code, sent.stderr).toBe(0);

@@ -6,7 +6,8 @@ import { serveForwardingToHandler } from '../helpers/serve-forwarding-to-handler
 
 // The Simulate dialog's "Spoil the signature" in Chromium, against a real `serve` forwarding to
 // the stand-in handler: its result judges the answer in send --wrong-signature's words (a 400
-// for the parameters is not a refusal for the signature), and the calls it stored say in the
+// for the parameters is not a refusal for the signature, nor is a 401 from a route that accepted
+// no valid call a proof), and the calls it stored say in the
 // list and the details that their signature was spoiled on purpose; the verdict filter finds them.
 const KEY = 'e2e-spoiled-key';
 let page: Page;
@@ -47,13 +48,15 @@ async function simulateSpoiled(action: string): Promise<Locator> {
 }
 
 describe.sequential('a spoiled signature in the inspector', () => {
-  it("judges the handler's answer: a 401 passes, a 400 for something else fails, saying what it answered", async () => {
+  it("judges the handler's answer: a 401 from a route that accepted no valid call proves nothing, a 400 for something else fails", async () => {
     await expect.poll(() => rows().count(), SLOW).toBe(1);
     const refused = await simulateSpoiled('refuses_signatures');
     expect(await refused.getByLabel('Signature check').textContent()).toBe(
-      'Your handler refused the call with a wrong signature (401), as it should: it checks signatures.',
+      'Your handler refused the call with a wrong signature (401), but it has not accepted a call with a valid signature yet: ' +
+        'this proves nothing, as it may refuse every call (a check in front of it, such as CSRF, or another key). ' +
+        'Send it a call with a valid signature and see that it accepts it, then spoil the signature again.',
     );
-    expect(await refused.getAttribute('class')).toContain('replay-passed');
+    expect(await refused.getAttribute('class')).toContain('replay-failed');
     await page.getByRole('button', { name: 'Close the simulator' }).click();
 
     const otherwise = await simulateSpoiled('checks_parameters_first');
@@ -91,8 +94,10 @@ describe.sequential('a spoiled signature in the inspector', () => {
     await rows().nth(1).click();
     await expect
       .poll(() => verdict.textContent(), SLOW)
-      .toMatch(/^Signature spoiled on purpose .*Simulate\. Your handler refused the call with a wrong signature \(401\), as it should/);
-    expect(await verdict.getAttribute('class')).toContain('tone-ok');
+      .toMatch(
+        /^Signature spoiled on purpose .*Simulate\. Your handler refused the call with a wrong signature \(401\), but .*: this proves nothing/,
+      );
+    expect(await verdict.getAttribute('class')).toContain('tone-warn');
 
     await page.getByRole('combobox', { name: 'Verdict' }).selectOption('valid');
     await expect.poll(() => rows().count(), SLOW).toBe(1);

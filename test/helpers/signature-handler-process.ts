@@ -5,8 +5,12 @@ import { hasPython } from '../core/handler-check/verifier-runners';
 
 const SCRIPT = resolve(__dirname, '../fixtures/handlers/signature-handler.py');
 
-/** How the Python handler checks signatures: like the docs' Python example, like their Go example, as JSON.stringify writes the payload, or not at all. */
-export type HandlerMode = 'python' | 'go' | 'node' | 'none';
+/**
+ * How the Python handler checks signatures: like the docs' Python example, like their Go example,
+ * as JSON.stringify writes the payload, with json.dumps' default spaces (no known style), as the
+ * Python example but answering refusals 200 {"error": "Invalid signature"} (soft), or not at all.
+ */
+export type HandlerMode = 'python' | 'go' | 'node' | 'spaces' | 'soft' | 'none';
 
 export interface SignatureHandler {
   /** e.g. http://127.0.0.1:1234/actions/{action_name} */

@@ -17,13 +17,22 @@ const CHECK_THE_KEY = `Check that your handler's ${HMAC_KEY_ENV} equals the key 
 
 type StyleDiagnosis = Extract<HandlerDiagnosis, { signedIn: string }>;
 
-const NOT_THE_SERIALIZATION: Record<
+/**
+ * Why no known style explains a rejected valid signature, when the styles cannot be the cause.
+ * That rules out the 13 known styles, not every way of serializing: a handler that signs text
+ * none of them produces gets the same evidence as one with another key, so both are said.
+ */
+const NO_KNOWN_STYLE: Record<
   Exclude<Extract<HandlerDiagnosis, { code: 'handler-refused-valid-signature' }>['cause'], 'none-accepted'>,
   string
 > = {
   'styles-alike': 'every known style gives the same signed text for this call',
   'no-style-fits': 'no single signing style fits every call it accepted and rejected (its key may have changed since)',
 };
+
+/** What a handler refusing text every known style agrees on may be doing instead: its key, or its own serialization (the probe says it too). */
+export const KEY_OR_UNKNOWN_TEXT =
+  'its key differs, or it verifies text none of the known styles produce (common: spaces after , or :, the signature field left in the signed text, a body re-encoded by a framework)';
 
 /**
  * "So far (as of now, not when this call came), your handler has accepted 3 calls with a valid
@@ -94,8 +103,8 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
     case 'handler-refused-valid-signature':
       if (diagnosis.cause === 'none-accepted') return { what: styleMismatch(diagnosis, answered, say), todo: styleTodo(diagnosis, say) };
       return {
-        what: `Your handler rejected a valid signature ${answered}, and ${NOT_THE_SERIALIZATION[diagnosis.cause]}: the way it serializes the body is not the cause.`,
-        todo: CHECK_THE_KEY,
+        what: `Your handler rejected a valid signature ${answered}, and ${NO_KNOWN_STYLE[diagnosis.cause]}: ${KEY_OR_UNKNOWN_TEXT}.`,
+        todo: `${CHECK_THE_KEY} Then compare the bytes your handler signs with the signed bytes here: ${say.showSignedBytes}.`,
       };
     case 'handler-refused-registration-check':
       return {
@@ -106,6 +115,16 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
       return {
         what: `Your handler accepted a call whose signature is not valid with the key set here ${answered}: either it does not check signatures, or its key differs from this one.`,
         todo: `Make your handler reject a wrong signature with 401 (${say.getVerifier(null)} one that does), and check that the key set here is the one in Flowent's admin panel.`,
+      };
+    case 'handler-accepted-valid-once-corrected':
+      if (diagnosis.cause === 'key-whitespace')
+        return {
+          what: `Your handler accepted the call ${answered}, and it is right to: the signature is valid with the key set here once its leading or trailing whitespace is trimmed. Your handler is fine; the key set here is off.`,
+          todo: `Set the key here again without surrounding spaces or line breaks (${HMAC_KEY_ENV}, or the app's settings); leave your handler as it is.`,
+        };
+      return {
+        what: `Your handler accepted the call ${answered}, and it is right to: the signature is valid, only written in uppercase hex, which Flowent never sends. Your handler compares the digest regardless of case, which is safe.`,
+        todo: 'Leave your handler as it is; whatever sent this call should write the hex digest in lowercase, as Flowent does.',
       };
     case 'handler-accepted-malformed-signature':
       // No HMAC-SHA256 is anything but 64 hex characters: whatever key the handler has, it did not verify this one.

@@ -71,8 +71,8 @@ export function probeRowStyles(
 
 /**
  * What to say of the styles a handler rejected, beside or instead of listing them: valid calls
- * every style signs alike (`refusedAlike`) tell nothing about its style, its key or its check is
- * the cause, so they are said in one line, not as every style rejected one by one; `list` is
+ * every style signs alike (`refusedAlike`) tell nothing about its style (its key differs, or it
+ * signs text no known style produces), so they are said in one line, not as every style rejected one by one; `list` is
  * false when the styles are not worth listing (none told apart, or every style: what an older
  * history holds for such calls). `note` is null when there is nothing to add to the list.
  */
@@ -81,7 +81,7 @@ export function rejectedStylesWords({ stylesRefused, refusedAlike }: Pick<Handle
   note: string | null;
 } {
   const all = STYLE_NAMES.length;
-  const nothingAboutStyle = 'this tells nothing about which style it verifies (its key or its check is the cause)';
+  const nothingAboutStyle = 'this tells nothing about which style it verifies (its key differs, or it signs text no known style produces)';
   if (stylesRefused.length >= all) return { list: false, note: `Every style: ${nothingAboutStyle}.` };
   if (refusedAlike === 0) return { list: true, note: null };
   if (stylesRefused.length === 0) {

@@ -75,6 +75,7 @@ export { probeFindingWords, probeVerifierWanted } from './probe-finding-words';
 export {
   spoiledOnPurposeWords,
   WRONG_SIGNATURE_SENT,
+  storedWrongSignatureOutcome,
   wrongSignatureFinding,
   wrongSignatureRefused,
   wrongSignatureWords,

@@ -5,6 +5,7 @@
  */
 import type { AcceptedOnlyThere, HandlerProbe, ProbeFinding } from '../handlers';
 import { HMAC_KEY_ENV } from '../secret-variables';
+import { KEY_OR_UNKNOWN_TEXT } from './handler-diagnosis-words';
 import type { ProbeVocabulary } from './vocabulary';
 
 /**
@@ -55,8 +56,31 @@ function rejectedBeforeWords(ids: readonly number[], style: string): string {
   return ` Yet earlier calls to this URL with valid ${style} signatures were rejected (${list}): a single probe cannot explain that. Check that its key has not changed since, and its log for why it rejected them.`;
 }
 
+/** The style the docs' Python example signs in, and what is signed with until a Flowent call is seen. */
+const DOCS_STYLE = 'python';
+
+/**
+ * With no Flowent call seen to tell which style this Flowent signs in, the styles the probe saw
+ * rejected (not said already as not verified): any of them may be Flowent's, so they are named,
+ * the docs' Python example above all, as the style calls are signed in until then.
+ */
+function rejectedUntoldWords(
+  probe: Pick<HandlerProbe, 'rows' | 'stylesAccepted'>,
+  saidAlready: readonly string[],
+  say: ProbeVocabulary,
+): string {
+  const rejected = [...new Set(probe.rows.filter((row) => row.handler === 'refused').flatMap((row) => row.styles))].filter(
+    (style) => !probe.stylesAccepted.includes(style) && !saidAlready.includes(style),
+  );
+  if (rejected.length === 0) return '';
+  const docs = rejected.includes(DOCS_STYLE)
+    ? ` Calls sent from here are signed in ${say.style(DOCS_STYLE)}, as the docs' Python example signs, until a Flowent call is seen.`
+    : '';
+  return `It rejects ${say.styles(rejected)}, and no Flowent call has told yet which style your Flowent signs with: if it signs in one of these, your handler will reject every call.${docs}`;
+}
+
 /** The probe's finding as a paragraph: the security problem first, if any. */
-export function probeFindingWords(probe: Pick<HandlerProbe, 'finding' | 'stylesAccepted'>, say: ProbeVocabulary): string {
+export function probeFindingWords(probe: Pick<HandlerProbe, 'finding' | 'stylesAccepted' | 'rows'>, say: ProbeVocabulary): string {
   const { finding } = probe;
   switch (finding.code) {
     case 'stopped':
@@ -69,7 +93,7 @@ export function probeFindingWords(probe: Pick<HandlerProbe, 'finding' | 'stylesA
     case 'unclear':
       return `Could not tell whether your handler checks signatures: it answered the wrong signature with ${finding.evidence}, which says nothing about the signature. Make it answer a wrong signature with 401, then probe again.`;
     case 'refuses-every-style':
-      return `Your handler rejected the wrong signature, but also the call signed in every style: its key differs from the one set here, or it verifies bytes no known style produces (a body re-encoded by a framework). Check its ${HMAC_KEY_ENV}, and that it verifies the body bytes as received.`;
+      return `Your handler rejected the wrong signature, but also the call signed in every style: ${KEY_OR_UNKNOWN_TEXT}. Check its ${HMAC_KEY_ENV}, and compare the bytes it signs with the signed bytes here: ${say.showSignedBytes}.`;
     case 'checks-signatures': {
       if (finding.stylesAlike) {
         return `Your handler checks signatures: it rejected the wrong signature and accepted this call. But every signing style gives this call the same bytes, so it cannot tell which style your handler verifies with. To tell the styles apart, probe a call with non-ASCII text, <, > or &, or keys out of order.`;
@@ -80,7 +104,11 @@ export function probeFindingWords(probe: Pick<HandlerProbe, 'finding' | 'stylesA
         `Your handler checks signatures: it rejected the wrong signature and accepted ${say.styles(probe.stylesAccepted)}.`,
         ...finding.notVerified.map(({ style, shownBy }) => `It does not verify ${say.style(style)}${acceptedOnly(style, shownBy, say)}.`),
         flowent === null
-          ? ''
+          ? rejectedUntoldWords(
+              probe,
+              finding.notVerified.map(({ style }) => style),
+              say,
+            )
           : flowent.accepted
             ? `It accepts ${ours}, the style this Flowent signs with.${rejectedBeforeWords(flowent.refusedBefore, ours!)}`
             : `It rejects ${ours}, the style this Flowent signs with${acceptedOnly(flowent.style, flowent.shownBy, say)}: ${say.getVerifier(flowent.style)} a verifier that accepts it.`,

@@ -87,6 +87,8 @@ export interface SigningVocabulary {
    * "prints", the page's fold that shows it and "gives".
    */
   getVerifier(style: string | null): string;
+  /** Where the exact text each style signed for this call is shown, to set beside the text a handler signs: "... shows them". */
+  showSignedBytes: string;
 }
 
 /** How a front end names what a probe's finding speaks of: signing styles, another style's bytes, and where a verifier is had. */

@@ -1,40 +1,77 @@
 import type { AnsweredBy, CallSource } from '../names-and-limits';
+import type { HandlerSignature } from '../handlers';
+import type { CallDetail } from '../calls';
 
 /**
- * What a call sent with its signature spoiled on purpose showed: the handler refused it for its
- * signature (401 or 403, what the docs' handler answers a wrong one), refused it with another 4xx
- * (a 400 for its JSON or its parameters, a 404 for its path: not clearly for its signature),
- * accepted it (2xx: it does not check them), answered neither way (3xx, 5xx), or was never asked
- * (no answer, or a companion's webhook answered in its place: its mock, or its own signature check).
+ * What a call sent with its signature spoiled on purpose showed, judged as every call's handler
+ * verdict is (main/core/handler-check/verdict.ts: its status and its error text): the handler
+ * refused it for its signature (a 401 or 403, or any answer whose error complains about the
+ * signature, a 200 {"error":"Invalid signature"} included); refused it so, but has not accepted a
+ * call with a valid signature yet, so the refusal proves nothing (it may refuse every call: a CSRF
+ * check in front of it, another key); refused it with another 4xx, or a 401/403 naming another
+ * cause (not clearly for its signature); accepted it (a 2xx: it does not check them); answered
+ * neither way (3xx, 5xx); or was never asked (no answer, or a companion's webhook answered in its
+ * place: its mock, or its own signature check).
  */
-export type WrongSignatureFinding = 'refused' | 'refused-otherwise' | 'accepted' | 'unclear' | 'not-reached' | 'answered-elsewhere';
+export type WrongSignatureFinding =
+  'refused' | 'refused-unproven' | 'refused-otherwise' | 'accepted' | 'unclear' | 'not-reached' | 'answered-elsewhere';
 
 /** What a call with a wrong signature got back: `answer` is the answer's body as text. */
 export interface WrongSignatureOutcome {
   status: number;
   answeredBy: AnsweredBy;
   answer: string;
+  /** The handler's verdict on the signature, as stored with the call; null when none was (an older version's call). */
+  handlerSignature: HandlerSignature | null;
+  /** Calls with a valid signature the handler has accepted so far (its URL, this key); null when not known. */
+  validAccepted: number | null;
 }
+
+type Judged = Pick<WrongSignatureOutcome, 'status' | 'answeredBy' | 'handlerSignature' | 'validAccepted'>;
 
 /** The statuses that say a signature was refused: 401 as the docs' handler answers, 403 as some frameworks do. */
 const SIGNATURE_REFUSALS: readonly number[] = [401, 403];
 
-export function wrongSignatureFinding(outcome: Pick<WrongSignatureOutcome, 'status' | 'answeredBy'>): WrongSignatureFinding {
+/** The handler's verdict by its status alone, for a call stored without one. */
+function byStatus(status: number): HandlerSignature {
+  if (status >= 200 && status < 300) return 'accepted';
+  return SIGNATURE_REFUSALS.includes(status) ? 'refused' : 'unknown';
+}
+
+export function wrongSignatureFinding(outcome: Judged): WrongSignatureFinding {
   if (outcome.status === 0) return 'not-reached';
   if (outcome.answeredBy !== 'forward') return outcome.answeredBy === 'forward-error' ? 'not-reached' : 'answered-elsewhere';
-  if (outcome.status >= 200 && outcome.status < 300) return 'accepted';
-  if (SIGNATURE_REFUSALS.includes(outcome.status)) return 'refused';
+  const verdict = outcome.handlerSignature ?? byStatus(outcome.status);
+  if (verdict === 'accepted') return 'accepted';
+  if (verdict === 'refused') return outcome.validAccepted === 0 ? 'refused-unproven' : 'refused';
   if (outcome.status >= 400 && outcome.status < 500) return 'refused-otherwise';
   return 'unclear';
 }
 
 /**
- * Whether the check passed: only a refusal for the signature (401, 403) shows that the handler
- * checks signatures. Another 4xx fails: the handler may have stopped at something else first
- * and never looked at the signature.
+ * Whether the check passed: only a refusal for the signature, by a handler seen accepting a
+ * valid one, shows that it checks signatures. Another 4xx fails: the handler may have stopped at
+ * something else first and never looked at the signature; so does a refusal by a handler that
+ * refuses valid signatures as well.
  */
-export function wrongSignatureRefused(outcome: Pick<WrongSignatureOutcome, 'status' | 'answeredBy'>): boolean {
+export function wrongSignatureRefused(outcome: Judged): boolean {
   return wrongSignatureFinding(outcome) === 'refused';
+}
+
+/**
+ * A stored call's outcome, for its details: what its handler has accepted is counted as of now
+ * (as the handler's record in the details is), so a refusal proves more once a valid call was accepted.
+ */
+export function storedWrongSignatureOutcome(
+  call: Pick<CallDetail, 'response' | 'answeredBy' | 'handlerSignature' | 'handler'>,
+): WrongSignatureOutcome {
+  return {
+    status: call.response.status,
+    answeredBy: call.answeredBy,
+    answer: call.response.body,
+    handlerSignature: call.handlerSignature,
+    validAccepted: call.handler?.known.accepted ?? null,
+  };
 }
 
 /** What was sent, said beside the style: the wrong signature is no mistake of the sender's. */
@@ -62,7 +99,18 @@ export function wrongSignatureWords(outcome: WrongSignatureOutcome): string {
   const finding = wrongSignatureFinding(outcome);
   switch (finding) {
     case 'refused':
+      if (outcome.status >= 200 && outcome.status < 300)
+        return (
+          `your handler refused the call with a wrong signature, as it should: it checks signatures. But it answered ${outcome.status} with ${answerSaid(outcome.answer)}, ` +
+          'and Flowent counts a 2xx as the action done: answer a wrong signature with 401 {"error":"Invalid signature"}, as Flowent\'s docs do'
+        );
       return `your handler refused the call with a wrong signature (${outcome.status}), as it should: it checks signatures`;
+    case 'refused-unproven':
+      return (
+        `your handler refused the call with a wrong signature (${outcome.status}), but it has not accepted a call with a valid signature yet: ` +
+        'this proves nothing, as it may refuse every call (a check in front of it, such as CSRF, or another key). ' +
+        'Send it a call with a valid signature and see that it accepts it, then spoil the signature again'
+      );
     case 'refused-otherwise':
       return (
         `your handler refused the call, but not clearly for its signature: it answered ${outcome.status} with ${answerSaid(outcome.answer)}. ` +

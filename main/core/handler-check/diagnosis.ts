@@ -12,9 +12,12 @@ import type { StyleName } from '../../contract/names-and-limits';
  * - A valid signature refused: which style this call was signed in (and `learned`, the style
  *   most of this Flowent's calls are signed in, when this call is not valid in it). When every
  *   style gives this call the same signed text, or no single style fits all the handler
- *   accepted and refused, the serialization cannot be the cause: the key is. When it never
+ *   accepted and refused, no known style is the cause: its key differs, or it signs text no
+ *   known style produces (spaces after `,`, the signature left in). When it never
  *   accepted a signed call, no style was learned: not a style mismatch, whatever the cause.
- * - An invalid signature accepted: the handler does not check (or has another key); a malformed
+ * - An invalid signature accepted: the handler does not check (or has another key), unless the
+ *   signature is valid once the key set here is trimmed or the digest read in lowercase: then the
+ *   handler is right and that is what is off; a malformed
  *   or missing one: it does not check (no key gives a signature that is not 64 hex characters).
  * - Flowent's unsigned registration check refused: registration would fail.
  */
@@ -28,7 +31,13 @@ export function diagnoseHandler(
     return refusedValid(call.validIn, known, learned);
   }
   if (handler.verdict === 'refused' && call.verdict === 'unsigned-test') return { code: 'handler-refused-registration-check' };
-  if (handler.verdict === 'accepted' && call.verdict === 'invalid') return { code: 'handler-accepted-invalid-signature' };
+  if (handler.verdict === 'accepted' && call.verdict === 'invalid') {
+    // Valid under the key trimmed, or read in lowercase: the handler is right, not to be told to reject it.
+    const corrected = call.validOnceCorrected ?? null;
+    return corrected === null
+      ? { code: 'handler-accepted-invalid-signature' }
+      : { code: 'handler-accepted-valid-once-corrected', cause: corrected };
+  }
   if (handler.verdict === 'accepted' && call.verdict === 'malformed') return { code: 'handler-accepted-malformed-signature' };
   if (handler.verdict === 'accepted' && call.verdict === 'missing') return { code: 'handler-accepted-unsigned' };
   return null;

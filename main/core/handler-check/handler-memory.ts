@@ -95,6 +95,12 @@ export interface CheckedCall {
   verdict: Verdict;
   /** Styles in which the signature is valid (every matching style, not only the one named). */
   validIn: readonly StyleName[];
+  /**
+   * For an invalid signature that is valid once corrected, how: the key set here trimmed of its
+   * whitespace (`key-whitespace`), or the digest read in lowercase (`hex-case`). A handler that
+   * accepts it is right; the companion's key, or the digest's case, is what is off.
+   */
+  validOnceCorrected?: 'key-whitespace' | 'hex-case' | null;
 }
 
 /**
@@ -161,9 +167,10 @@ export function handlerStyles(knowledge: HandlerKnowledge): HandlerStyles {
  *   it says nothing about styles). The tallies keep exactly this: handlerStyles narrows to the
  *   styles valid in every accepted call and in no refused one.
  * So evidence from earlier calls stays true unless the handler changed since. A probe is
- * current evidence: when it and what was known leave no style that fits everything, the
- * handler changed (it was fixed, or its key changed), and what was known is dropped for what
- * the probe showed. Otherwise nothing says it changed, and earlier calls may have told apart
+ * current evidence: when it and what was known leave no style that fits everything, and the
+ * probe accepted a call or refused one every style signs alike, the handler changed (it was
+ * fixed, or its key changed), and what was known is dropped for what the probe showed. A probe
+ * that refused only calls the styles tell apart proves no change: both are kept. Otherwise nothing says it changed, and earlier calls may have told apart
  * styles the probe's call could not: both are kept. (An invalid signature accepted and one
  * refused can both be true of one handler, one that checks only that a signature is there,
  * so those counts never decide.)
@@ -171,7 +178,12 @@ export function handlerStyles(knowledge: HandlerKnowledge): HandlerStyles {
 export function withProbe(before: HandlerKnowledge, outcomes: readonly HandlerOutcome[]): HandlerKnowledge {
   const probe = outcomes.reduce(addOutcome, emptyKnowledge());
   const merged = outcomes.reduce(addOutcome, before);
-  return someStyleFits(merged) ? merged : probe;
+  if (someStyleFits(merged)) return merged;
+  // The probe shows the handler changed only with evidence of its own: a call it accepted (fixed
+  // since), or a call every style signs alike refused (its key changed). Refusing only calls the
+  // styles tell apart, it may verify text no known style writes (a body hashed as latin1), which
+  // leaves its earlier acceptances true: dropped, they would read as "it never accepted one".
+  return probe.accepted > 0 || (probe.refusedAlike ?? 0) > 0 ? probe : merged;
 }
 
 /** Whether one style (with this key) fits every call: none accepted yet, or one valid in all accepted and no refused. */

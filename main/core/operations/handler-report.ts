@@ -38,7 +38,11 @@ export function handlerReport(
   const learned = learnedStyle();
   // From the stored match and body, not from the matched flags: those of a call checked up to
   // its first match are complete only while the key it was checked with is set.
-  const checked: CheckedCall = { verdict: signature.verdict, validIn: validStyles(signature, call.requestBody) };
+  const checked: CheckedCall = {
+    verdict: signature.verdict,
+    validIn: validStyles(signature, call.requestBody),
+    validOnceCorrected: validOnceCorrected(signature),
+  };
   const { known, knownFor } = lessonsOf(call, handlerKeyFor(call.handlerTarget, call.action), memory);
   const { possible, refused } = handlerStyles(known);
   return {
@@ -61,6 +65,12 @@ export function handlerReport(
     // that is not validly signed.
     verifierStyle: checked.validIn[0] ?? learned.style,
   };
+}
+
+/** How an invalid signature is valid once corrected, when the signature's own diagnosis found it so. */
+function validOnceCorrected(signature: SignatureReport): CheckedCall['validOnceCorrected'] {
+  for (const { code } of signature.diagnosis) if (code === 'key-whitespace' || code === 'hex-case') return code;
+  return null;
 }
 
 /**

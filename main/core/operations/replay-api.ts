@@ -94,9 +94,24 @@ export function createReplayMethods(replay: Replay, overLimits: (ids: number[]) 
       });
       if (!sent.ok) return sent;
       const { id, url, body, signedStyle, wrongSignature: spoiled, status, answer, answeredBy, durationMs, violations, error } = sent.value;
+      const { handlerSignature, validAccepted } = sent.value;
       return {
         ok: true,
-        value: { id, url, body, signedStyle, wrongSignature: spoiled, status, answer, answeredBy, durationMs, violations, error },
+        value: {
+          id,
+          url,
+          body,
+          signedStyle,
+          wrongSignature: spoiled,
+          status,
+          answer,
+          answeredBy,
+          handlerSignature,
+          validAccepted,
+          durationMs,
+          violations,
+          error,
+        },
       };
     },
     exportHar: async (selection) => {

@@ -1,6 +1,7 @@
 import type { ReplayFailure, Result, SimulateOutcome } from '../../contract/api';
 import { isActionName } from '../../contract/action-name';
 import { deliver, targetFor } from './deliver';
+import { handlerKeyFor } from '../answers/handler-lesson';
 import { spoilSignature } from './spoil-signature';
 import { isObjectParameters, jsonTextOf, overFlowentLimit, signBody } from './edit-body';
 import { TypedJson } from '../json/typed-json';
@@ -110,6 +111,12 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
       status: delivered.status,
       answer: delivered.body.toString('utf8'),
       answeredBy: delivered.answeredBy,
+      handlerSignature: delivered.handler.handlerSignature,
+      // Read after this call's lesson was added (here, or by the serve it went through): what the handler did so far.
+      validAccepted:
+        delivered.handler.handlerTarget === null
+          ? null
+          : ctx.handlers().read(handlerKeyFor(delivered.handler.handlerTarget, options.action)).accepted,
       durationMs: delivered.durationMs,
       violations: delivered.violations,
       error: delivered.error,

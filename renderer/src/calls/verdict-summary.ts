@@ -9,6 +9,7 @@ import {
   problemWords,
   refusedForRequest,
   spoiledOnPurposeWords,
+  storedWrongSignatureOutcome,
   wrongSignatureFinding,
   wrongSignatureWords,
 } from '../../../main/contract/words';
@@ -106,7 +107,7 @@ export function summarize(call: CallDetail): VerdictSummary {
 
 /** A call this companion signed, then spoiled on purpose: who did, and the handler's verdict in send's and Simulate's words. */
 function spoiledSummary(call: CallDetail): VerdictSummary {
-  const outcome = { status: call.response.status, answeredBy: call.answeredBy, answer: call.response.body };
+  const outcome = storedWrongSignatureOutcome(call);
   const finding = wrongSignatureFinding(outcome);
   return {
     tone: finding === 'refused' ? 'ok' : finding === 'accepted' ? 'bad' : 'warn',

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { spoiledOnPurposeWords, wrongSignatureFinding, wrongSignatureRefused, wrongSignatureWords } from '../../../main/contract/words';
 import type { AnsweredBy } from '../../../main/contract/names-and-limits';
+import type { HandlerSignature } from '../../../main/contract/api';
 
-const answer = (status: number, answeredBy: AnsweredBy = 'forward', body = '') => ({ status, answeredBy, answer: body });
+/** An answer to a spoiled call, from a handler seen accepting a valid signature, judged by its status alone (as stored before the verdict was). */
+const answer = (
+  status: number,
+  answeredBy: AnsweredBy = 'forward',
+  body = '',
+  handlerSignature: HandlerSignature | null = null,
+  validAccepted: number | null = 1,
+) => ({ status, answeredBy, answer: body, handlerSignature, validAccepted });
 
 describe('what a call sent with a wrong signature showed', () => {
   it("passes on the handler's 401 or 403 alone", () => {
@@ -54,6 +62,31 @@ describe('what a call sent with a wrong signature showed', () => {
     expect(wrongSignatureFinding(answer(200, 'mock'))).toBe('answered-elsewhere');
     expect(wrongSignatureFinding(answer(401, 'signature-check'))).toBe('answered-elsewhere');
     expect(wrongSignatureRefused(answer(401, 'signature-check'))).toBe(false);
+  });
+
+  it("judges as the handler's verdict does: a 200 whose error complains about the signature is a refusal, said with the status to answer", () => {
+    const soft = answer(200, 'forward', '{"result":"","error":"Invalid signature"}', 'refused');
+    expect(wrongSignatureFinding(soft)).toBe('refused');
+    expect(wrongSignatureRefused(soft)).toBe(true);
+    expect(wrongSignatureWords(soft)).toBe(
+      'your handler refused the call with a wrong signature, as it should: it checks signatures. But it answered 200 with "Invalid signature", ' +
+        'and Flowent counts a 2xx as the action done: answer a wrong signature with 401 {"error":"Invalid signature"}, as Flowent\'s docs do',
+    );
+    // A 401 naming another cause (a replay guard) is not clearly for the signature.
+    expect(wrongSignatureFinding(answer(401, 'forward', '{"error":"Request timestamp too old"}', 'unknown'))).toBe('refused-otherwise');
+  });
+
+  it('a refusal by a handler that has not accepted a valid signature yet proves nothing, and fails', () => {
+    const csrf = answer(403, 'forward', 'CSRF verification failed', 'refused', 0);
+    expect(wrongSignatureFinding(csrf)).toBe('refused-unproven');
+    expect(wrongSignatureRefused(csrf)).toBe(false);
+    expect(wrongSignatureWords(csrf)).toBe(
+      'your handler refused the call with a wrong signature (403), but it has not accepted a call with a valid signature yet: ' +
+        'this proves nothing, as it may refuse every call (a check in front of it, such as CSRF, or another key). ' +
+        'Send it a call with a valid signature and see that it accepts it, then spoil the signature again',
+    );
+    // What it accepted not known: the refusal is taken as it is.
+    expect(wrongSignatureFinding(answer(401, 'forward', '', 'refused', null))).toBe('refused');
   });
 
   it('says who spoiled a stored call on purpose', () => {

@@ -75,6 +75,17 @@ describe('diagnoseHandler', () => {
     expect(diagnoseHandler({ verdict, validIn: [] }, handler, knowing({ handler: handler.verdict, validIn: [] }))).toEqual({ code });
   });
 
+  it.each([['key-whitespace'], ['hex-case']] as const)(
+    'an invalid signature valid once corrected (%s), accepted: the handler is right, not told to reject it',
+    (cause) => {
+      const call = { verdict: 'invalid' as const, validIn: [], validOnceCorrected: cause };
+      expect(diagnoseHandler(call, accepted, knowing({ handler: 'accepted', validIn: [] }))).toEqual({
+        code: 'handler-accepted-valid-once-corrected',
+        cause,
+      });
+    },
+  );
+
   it.each([
     ['a valid signature accepted', { verdict: 'valid' as const, validIn: PYTHON_CALL }, accepted],
     ['an invalid signature refused (the usual diagnosis stands)', { verdict: 'invalid' as const, validIn: [] }, refused],

@@ -32,20 +32,36 @@ const forged = (): string => {
 
 // [call, body, what each handler's answer says]
 const CALLS: [string, () => string, Record<HandlerMode, HandlerSignature>][] = [
-  ['signed in the python style', () => signedIn('python'), { python: 'accepted', go: 'refused', node: 'refused', none: 'accepted' }],
+  [
+    'signed in the python style',
+    () => signedIn('python'),
+    { python: 'accepted', go: 'refused', node: 'refused', spaces: 'refused', soft: 'accepted', none: 'accepted' },
+  ],
   // Sent in its sorted order, with no <, > or & to escape: as sent, in raw UTF-8, it is what JSON.stringify writes too.
-  ['signed in the go style', () => signedIn('go'), { python: 'refused', go: 'accepted', node: 'accepted', none: 'accepted' }],
+  [
+    'signed in the go style',
+    () => signedIn('go'),
+    { python: 'refused', go: 'accepted', node: 'accepted', spaces: 'refused', soft: 'refused', none: 'accepted' },
+  ],
   [
     "signed as JavaScript's JSON.stringify writes it",
     () => signedIn('as-sent+utf8'),
-    { python: 'refused', go: 'refused', node: 'accepted', none: 'accepted' },
+    { python: 'refused', go: 'refused', node: 'accepted', spaces: 'refused', soft: 'refused', none: 'accepted' },
   ],
-  ['with a wrong signature', forged, { python: 'refused', go: 'refused', node: 'refused', none: 'accepted' }],
-  ['without a signature', () => CALL, { python: 'refused', go: 'refused', node: 'refused', none: 'accepted' }],
+  [
+    'with a wrong signature',
+    forged,
+    { python: 'refused', go: 'refused', node: 'refused', spaces: 'refused', soft: 'refused', none: 'accepted' },
+  ],
+  [
+    'without a signature',
+    () => CALL,
+    { python: 'refused', go: 'refused', node: 'refused', spaces: 'refused', soft: 'refused', none: 'accepted' },
+  ],
   [
     "Flowent's registration check, unsigned",
     () => REGISTRATION,
-    { python: 'accepted', go: 'accepted', node: 'accepted', none: 'accepted' },
+    { python: 'accepted', go: 'accepted', node: 'accepted', spaces: 'accepted', soft: 'accepted', none: 'accepted' },
   ],
 ];
 
@@ -53,14 +69,15 @@ const handlers = new Map<HandlerMode, SignatureHandler>();
 
 beforeAll(async () => {
   if (!hasPython) return;
-  for (const mode of ['python', 'go', 'node', 'none'] as const) handlers.set(mode, await startSignatureHandler(mode, KEY));
+  for (const mode of ['python', 'go', 'node', 'spaces', 'soft', 'none'] as const)
+    handlers.set(mode, await startSignatureHandler(mode, KEY));
 });
 afterAll(async () => {
   await Promise.all([...handlers.values()].map((handler) => handler.stop()));
 });
 
 describe.skipIf(!hasPython)('the verdict on real handlers', () => {
-  for (const mode of ['python', 'go', 'node', 'none'] as const) {
+  for (const mode of ['python', 'go', 'node', 'spaces', 'soft', 'none'] as const) {
     it.each(CALLS)(`the ${mode} handler, a call %s`, async (_name, body, expected) => {
       const answer = await handlers.get(mode)!.post('greet', body());
       expect(judgeHandlerSignature(answer).verdict).toBe(expected[mode]);

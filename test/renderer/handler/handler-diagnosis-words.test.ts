@@ -14,6 +14,7 @@ const BY_ID: SigningVocabulary = {
   style: (style) => style,
   styles: (styles) => styles.join(', '),
   getVerifier: (style) => `"verifier ${style ?? 'any'}" prints`,
+  showSignedBytes: '"calls <id> --json" prints them',
 };
 const LABELS: Record<string, string> = {
   python: 'Python example (as sent, ASCII escapes)',
@@ -25,6 +26,7 @@ const BY_LABEL: SigningVocabulary = {
   style: (style) => LABELS[style] ?? style,
   styles: (styles) => styles.map((style) => LABELS[style] ?? style).join('; '),
   getVerifier: (style) => (style === 'raw' ? '"Show a verifier for most calls" below gives' : '"Show a verifier" below gives'),
+  showSignedBytes: 'the "Signed bytes of" view shows them',
 };
 
 const tally = (accepted: number, refused: number, stylesAccepted: string[]): HandlerTally => ({
@@ -113,7 +115,7 @@ describe('the paragraph for a front end without the table (the command line)', (
   it('a rejected valid signature whose style is not the cause: the record only; the other diagnoses: none', () => {
     const keyNotStyle = handlerDiagnosisText(report({ code: 'handler-refused-valid-signature', cause: 'styles-alike' }), BY_ID);
     expect(keyNotStyle).toContain(
-      'is not the cause. So far (as of now, not when this call came), your handler has accepted 1 call with a valid signature and rejected 1. Check that',
+      'a body re-encoded by a framework). So far (as of now, not when this call came), your handler has accepted 1 call with a valid signature and rejected 1. Check that',
     );
     expect(handlerDiagnosisText(report({ code: 'handler-accepted-unsigned' }), BY_ID)).not.toContain('So far');
   });
@@ -151,12 +153,12 @@ describe('every other disagreement', () => {
   it.each([
     [
       { code: 'handler-refused-valid-signature', cause: 'styles-alike' },
-      'every known style gives the same signed text for this call: the way it serializes the body is not the cause.',
-      "Check that your handler's FLOWENT_HMAC_KEY equals the key set here",
+      'every known style gives the same signed text for this call: its key differs, or it verifies text none of the known styles produce (common: spaces after , or :, the signature field left in the signed text, a body re-encoded by a framework).',
+      'Then compare the bytes your handler signs with the signed bytes here: "calls <id> --json" prints them.',
     ],
     [
       { code: 'handler-refused-valid-signature', cause: 'no-style-fits' },
-      'no single signing style fits every call it accepted and rejected (its key may have changed since): the way',
+      'no single signing style fits every call it accepted and rejected (its key may have changed since): its key differs, or it verifies text none',
       'verifies the body bytes as received, not a copy re-encoded by a framework.',
     ],
     [

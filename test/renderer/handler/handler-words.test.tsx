@@ -38,7 +38,7 @@ describe('a rejected call every style signs alike', () => {
     expect(box.getAttribute('data-code')).toBe('handler-refused-valid-signature');
     expect(within(box).queryByTestId('handler-styles-refused')).toBeNull();
     expect(within(box).getByTestId('handler-rejected-alike').textContent).toBe(
-      'All 13 styles sign the call it rejected alike: this tells nothing about which style it verifies (its key or its check is the cause).',
+      'All 13 styles sign the call it rejected alike: this tells nothing about which style it verifies (its key differs, or it signs text no known style produces).',
     );
     // The lesson itself: no style counted as rejected.
     expect((await c.api.getCall(1))?.handler?.known).toMatchObject({ refused: 1, refusedAlike: 1, stylesRefused: [] });
@@ -53,7 +53,7 @@ describe('a rejected call every style signs alike', () => {
     const box = within(pane).getByRole('group', { name: 'Your handler and the signature' });
     expect(within(box).getByTestId('handler-styles-refused').textContent!.split('; ').length).toBeLessThan(13);
     expect(within(box).getByTestId('handler-rejected-alike').textContent).toBe(
-      'One more call it rejected is signed alike by all 13 styles: this tells nothing about which style it verifies (its key or its check is the cause).',
+      'One more call it rejected is signed alike by all 13 styles: this tells nothing about which style it verifies (its key differs, or it signs text no known style produces).',
     );
   });
 });

@@ -9,6 +9,7 @@ const BY_ID: ProbeVocabulary = {
   styles: (styles) => styles.join(', '),
   bytesOf: (style) => `${style}'s`,
   getVerifier: (style) => `"verifier ${style ?? 'any'}" prints`,
+  showSignedBytes: '"calls <id> --json" prints them',
 };
 const LABELS: Record<string, string> = { python: 'Python example (as sent, ASCII escapes)', raw: 'Raw body bytes', go: 'Go example' };
 const BY_LABEL: ProbeVocabulary = {
@@ -16,11 +17,13 @@ const BY_LABEL: ProbeVocabulary = {
   styles: (styles) => styles.map((style) => LABELS[style] ?? style).join('; '),
   bytesOf: (style) => `those of ${LABELS[style] ?? style}`,
   getVerifier: () => '"Show a verifier" below gives',
+  showSignedBytes: 'the "Signed bytes of" view shows them',
 };
 
 /** A Flowent that signs raw, a handler that verifies python and go: raw shared python's request, and matched refused #6 too. */
-const refusesOurs: Pick<HandlerProbe, 'finding' | 'stylesAccepted'> = {
+const refusesOurs: Pick<HandlerProbe, 'finding' | 'stylesAccepted' | 'rows'> = {
   stylesAccepted: ['python', 'go'],
+  rows: [],
   finding: {
     code: 'checks-signatures',
     stylesAlike: false,
@@ -57,13 +60,17 @@ it('wants a verifier only where the finding tells the user to get one', () => {
   expect(probeVerifierWanted(accepts)).toBeNull();
   expect(probeVerifierWanted({ code: 'accepts-wrong-signature', evidence: '200', flowentStyle: null })).toEqual({ style: null });
   expect(
-    probeFindingWords({ stylesAccepted: [], finding: { code: 'accepts-wrong-signature', evidence: '200', flowentStyle: null } }, BY_ID),
+    probeFindingWords(
+      { stylesAccepted: [], rows: [], finding: { code: 'accepts-wrong-signature', evidence: '200', flowentStyle: null } },
+      BY_ID,
+    ),
   ).toMatch(/Reject calls whose signature does not match with 401: "verifier any" prints a check that does\.$/);
   expect(probeVerifierWanted({ code: 'stopped', sent: 1, total: 5 })).toBeNull();
 });
 
 it("says the forwarding's sentence as one, with no second full stop", () => {
-  const unreachable = (evidence: string) => probeFindingWords({ stylesAccepted: [], finding: { code: 'unreachable', evidence } }, BY_ID);
+  const unreachable = (evidence: string) =>
+    probeFindingWords({ stylesAccepted: [], rows: [], finding: { code: 'unreachable', evidence } }, BY_ID);
   expect(unreachable('your handler timed out.')).toBe('Your handler timed out. Nothing more was sent: probe again once it answers.');
   expect(unreachable('no answer')).toBe('No answer. Nothing more was sent: probe again once it answers.');
 });

@@ -17,6 +17,8 @@ function outcome(answeredBy: SimulateOutcome['answeredBy'], error: string | null
     status: 200,
     answer: '{"result":"ok","error":""}',
     answeredBy,
+    handlerSignature: null,
+    validAccepted: null,
     durationMs: 5,
     violations: [],
     error,

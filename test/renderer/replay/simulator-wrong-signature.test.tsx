@@ -17,8 +17,9 @@ const { checking, trusting } = useCheckingAndTrustingHandlers(KEY);
 describe.skipIf(!hasPython)("the simulator's spoiled signature", () => {
   it('passes when the handler refuses the call, and fails when it accepts it', async () => {
     const c = companion();
-    await c.send('send_email', { to: 'a@example.com' });
+    // Forwarded to the checking handler, which accepts it: a refusal proves something only from a handler seen accepting a valid signature.
     await c.api.setForwardTarget('send_email', checking().target);
+    expect((await c.send('send_email', { to: 'a@example.com' })).status).toBe(200);
     const { user } = await renderLoaded(c);
     await user.click(screen.getByRole('button', { name: 'Simulate' }));
     const dialog = await screen.findByRole('dialog', { name: 'Simulate a Flowent call' });
