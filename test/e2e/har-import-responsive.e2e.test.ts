@@ -76,6 +76,9 @@ it(`keeps the page drawing and answering while a ${SIZE_MB} MB HAR uploads, and 
 
   const { chosenAt, frames: drawn } = await frames();
   const uploading = drawn.filter((frame) => frame.words !== null && /^Uploading \d+(\.\d)? of \d+ MB$/.test(frame.words));
+  // How long the upload lasted as drawn: from the choice to the first frame of a later stage.
+  const nextStage = drawn.find((frame) => frame.at > chosenAt && frame.words !== null && !uploading.includes(frame));
+  const uploadSpan = (nextStage?.at ?? chosenAt) - chosenAt;
   // From the choice of the file to the import's end, no stretch without a frame as long as 2 s
   // (a person sees a frozen page; a busy machine may stretch a frame to a few hundred ms).
   const times = [chosenAt, ...drawn.map((frame) => frame.at).filter((at) => at > chosenAt)];
@@ -86,13 +89,15 @@ it(`keeps the page drawing and answering while a ${SIZE_MB} MB HAR uploads, and 
       sizeMb: SIZE_MB,
       entries: har.entries,
       uploadFrames: uploading.length,
+      uploadSpanMs: Math.round(uploadSpan),
       longestFrameGapMs: Math.round(longest),
       longestScriptAnswerMs: Math.round(Math.max(...latencies)),
     })}`,
   );
-  // The upload's stage was drawn (before, the page froze and no frame showed it). How many
-  // counts of megabytes are drawn depends on how fast loopback takes the bytes: one is enough.
-  expect(uploading.length).toBeGreaterThan(0);
+  // The upload's stage was drawn (before, the page froze for 16-21 s and no frame showed it). How
+  // many counts of megabytes are drawn depends on how fast loopback takes the bytes: one is
+  // enough; on a quiet machine the bytes go before the next frame, and nothing is there to draw.
+  if (uploadSpan > 200) expect(uploading.length).toBeGreaterThan(0);
   expect(longest).toBeLessThan(2_000);
   expect(Math.max(...latencies)).toBeLessThan(2_000);
   expect(pageErrors).toEqual([]);
