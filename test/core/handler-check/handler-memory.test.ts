@@ -131,20 +131,6 @@ describe('withProbe: what a probe adds to what was known', () => {
     expect(after).toMatchObject({ accepted: 1, refused: 3, refusedUnverified: 1 });
   });
 
-  it('a handler hashing text no style writes: a probe refusing only calls the styles tell apart keeps its earlier acceptances', () => {
-    // Accepted a plain ASCII call (every style alike), refused a non-ASCII one it hashes as latin1; the probe of that call refuses every style's.
-    const asciiAccepted: HandlerOutcome = { handler: 'accepted', validIn: ALL };
-    const utf8Refused: HandlerOutcome = { handler: 'refused', validIn: ['as-sent+utf8', 'go', 'raw'] };
-    const before = addOutcome(addOutcome(emptyKnowledge(), asciiAccepted), utf8Refused);
-    // Each style's request refused, none signed alike by all: no style fits, yet nothing says the handler changed.
-    const after = withProbe(before, [
-      { handler: 'refused', validIn: ALL.slice(0, 6) },
-      { handler: 'refused', validIn: ALL.slice(6) },
-      wrongRefused,
-    ]);
-    expect(after).toMatchObject({ accepted: 1, refused: 3, refusedUnverified: 1 });
-  });
-
   it('leaves the knowledge it was given as it was', () => {
     const before = addOutcome(emptyKnowledge(), goRefused);
     const copy = structuredClone(before);
