@@ -261,9 +261,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (follow !== undefined) await core.api.setFollowMode(follow);
   if (values.tunnel) write(followModeLine((await core.api.getAccount()).followMode));
-  write('Press Ctrl-C to stop.');
   const projectLines = projectProblemLines((await core.api.getAnswerSettings()).startupForwardTarget);
-  if (projectDir) projectLines({ type: 'start', project: await core.api.getProject() }, await core.api.getAnswerSettings()).forEach(write);
   const staleLinks = async (left: (webhookUrl: string) => boolean) => {
     const account = await core.api.getAccount();
     return staleLinkLines(
@@ -272,9 +270,6 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       account.activeProfile,
     );
   };
-  // With --tunnel, they are told once it is open: the tunnel's URL reaches the companion again.
-  if (!values.tunnel) (await staleLinks(() => true)).forEach(write);
-
   // Tells `actions register --here` where this companion is reachable, and from which project's
   // files it answers: `here`, in that project, means this serve and not another on the folder.
   const unpublish = publishServeState(core, dataDir, {
@@ -298,9 +293,14 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const checkParameters = projectDir !== null;
   const internalError = (error: unknown) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`);
   const inOrder = new InOrder(internalError);
+  // What happens from here on is said after the start's last lines, in its order: a call or a
+  // saved answer file may come the moment the webhook listens, and is neither lost nor said in the banner.
+  let startLinesWritten = () => {};
+  inOrder.add(new Promise<void>((resolve) => (startLinesWritten = resolve)), () => {});
   const tunnelMoves: string[] = [];
   // The tunnel's URL while it is open, for the actions its closing leaves at it; none is said while stopping.
   let tunnelUrl: string | null = null;
+  let tunnelOffline = true;
   let stopping = false;
   void stopRequested.then(() => (stopping = true));
   const ownTunnel = values.tunnel ? new OwnTunnel() : null;
@@ -321,10 +321,13 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
         stored ? elsewhere.call(callLines(read), call.source === 'import') : callLines(read).forEach(write),
       );
     }
-    if (event.type === 'calls-stored-elsewhere') elsewhere.many(event.count);
+    if (event.type === 'calls-stored-elsewhere') inOrder.add(event.count, (count) => elsewhere.many(count));
     if (event.type === 'tunnel-url-changed') tunnelMoves.push(event.previous);
+    // A tunnel already offline (refused) and closed at the stop has nothing more to say.
+    const closedWhileOffline = event.type === 'tunnel-status' && event.status.state === 'offline' && !event.status.reason && tunnelOffline;
+    if (event.type === 'tunnel-status') tunnelOffline = event.status.state === 'offline';
     const line = tunnelLine(event);
-    if (line) write(line);
+    if (line && !closedWhileOffline) write(line);
     if (event.type === 'tunnel-status' && event.status.state === 'online') tunnelUrl = event.status.url;
     if (event.type === 'tunnel-status' && event.status.state === 'offline' && tunnelUrl !== null) {
       const closedUrl = tunnelUrl;
@@ -342,6 +345,13 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       inOrder.add(core.api.getAnswerSettings(), (settings) => projectLines(event, settings).forEach(write));
     if (ownTunnel?.refusedBy(event)) stopping = true;
   });
+  // The banner's last line: from here on the webhook's events are heard and this serve is published.
+  write('Press Ctrl-C to stop.');
+  if (projectDir) projectLines({ type: 'start', project: await core.api.getProject() }, await core.api.getAnswerSettings()).forEach(write);
+  // With --tunnel, they are told once it is open: the tunnel's URL reaches the companion again.
+  if (!values.tunnel) (await staleLinks(() => true)).forEach(write);
+
+  startLinesWritten();
   const openTunnel = async () => {
     // Failures are printed by the status line (an unset token was refused before the start), and
     // one the tunnel will not retry ends serve (OwnTunnel).

@@ -68,6 +68,8 @@ describe('serve --tunnel that ngrok refuses for good', () => {
       const output = server.output();
       expect(output).toMatch(new RegExp(`Tunnel: offline: .*${reason.source}.*\\n${STOPS.source}`));
       expect(output).toMatch(/Stopped\.\n$/);
+      // Closed already: the stop has nothing more to say of the tunnel.
+      expect(output).not.toContain('Tunnel: closed.');
       // Said once, not retried: a refusal for good does not heal by retrying.
       expect(output).not.toMatch(/trying again|reconnecting/);
       expect(readServeState(dataDir)).toBeNull();
