@@ -6,6 +6,7 @@ import { CopyButton } from '../shared/CopyButton';
 import { sourceLabel } from '../shared/secret-words';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
 import { actionUrl, webhookBaseToRegister } from '../tunnel/tunnel';
+import { ActionPicker, useActionPick } from '../tunnel/ActionPicker';
 
 /** How often the sample call is signed again while the empty state shows. */
 const SAMPLE_REFRESH_MS = 30_000;
@@ -53,58 +54,71 @@ export function EmptyState() {
 }
 
 /**
- * The URL to register in Flowent: the tunnel's public one while it is online, this computer's
- * own beside it said to be local (Flowent in the cloud cannot reach it), and said so too when it
- * is the only one.
+ * The URL to register in Flowent, for the action picked: the tunnel's public one while it is
+ * online, this computer's own beside it said to be local (Flowent in the cloud cannot reach it),
+ * and said so too when it is the only one.
  */
 function WebhookUrls() {
   const status = useMetaStore((s) => s.status);
+  const pick = useActionPick();
   const toRegister = status ? webhookBaseToRegister(status) : null;
-  const local = status?.webhookBaseUrl ? actionUrl(status.webhookBaseUrl, null) : null;
   if (!toRegister) {
     return (
       <>
-        <p>Register your action in Flowent with this webhook URL (one path per action name):</p>
+        <p>Register your action in Flowent with its webhook URL, one path per action name.</p>
         <p className="muted">{status ? 'The webhook server is not listening yet.' : 'Asking the companion where it listens…'}</p>
       </>
     );
   }
-  const url = actionUrl(toRegister.base, null);
-  if (toRegister.reach === 'public') {
-    return (
-      <>
-        <p>Register your action in Flowent with the tunnel&apos;s public URL (one path per action name):</p>
-        <div className="code-line">
-          <code data-testid="empty-webhook-url">{url}</code>
-          <CopyButton text={url} what="public action URL" />
-        </div>
-        {local && (
-          <>
-            <p>This computer&apos;s own URL, which Flowent in the cloud cannot reach:</p>
-            <div className="code-line">
-              <code data-testid="empty-local-url">{local}</code>
-              <CopyButton text={local} what="local action URL" />
-            </div>
-          </>
-        )}
-      </>
-    );
-  }
+  const local = status?.webhookBaseUrl ?? null;
+  const isPublic = toRegister.reach === 'public';
   return (
     <>
-      <p>Register your action in Flowent with this webhook URL (one path per action name):</p>
-      <div className="code-line">
-        <code data-testid="empty-webhook-url">{url}</code>
-        <CopyButton text={url} what="local action URL" />
-      </div>
-      <p className="muted" data-testid="empty-local-note">
-        It is this computer&apos;s own URL, which Flowent in the cloud cannot reach: open a tunnel in{' '}
-        <button type="button" className="link-button" onClick={() => openPanel('tunnel')}>
-          Public URL
-        </button>{' '}
-        for one it can.
+      <p>
+        {isPublic
+          ? "Register your action in Flowent with the tunnel's public URL, one path per action name:"
+          : 'Register your action in Flowent with this webhook URL, one path per action name:'}
       </p>
+      <ActionPicker pick={pick} listId="empty-state-actions" />
+      <ActionUrlLine
+        base={toRegister.base}
+        action={pick.action}
+        what={isPublic ? 'public action URL' : 'local action URL'}
+        testId="empty-webhook-url"
+      />
+      {isPublic && local && (
+        <>
+          <p>This computer&apos;s own URL, which Flowent in the cloud cannot reach:</p>
+          <ActionUrlLine base={local} action={pick.action} what="local action URL" testId="empty-local-url" />
+        </>
+      )}
+      {!isPublic && (
+        <p className="muted" data-testid="empty-local-note">
+          It is this computer&apos;s own URL, which Flowent in the cloud cannot reach: open a tunnel in{' '}
+          <button type="button" className="link-button" onClick={() => openPanel('tunnel')}>
+            Public URL
+          </button>{' '}
+          for one it can.
+        </p>
+      )}
     </>
+  );
+}
+
+/** One action's URL with its copy button, or what to do while no action is named. */
+function ActionUrlLine({ base, action, what, testId }: { base: string; action: string | null; what: string; testId: string }) {
+  if (action === null)
+    return (
+      <p className="muted" data-testid={`${testId}-missing`}>
+        {base}/actions/… : type the action&apos;s name above for its URL.
+      </p>
+    );
+  const url = actionUrl(base, action);
+  return (
+    <div className="code-line">
+      <code data-testid={testId}>{url}</code>
+      <CopyButton text={url} what={what} />
+    </div>
   );
 }
 

@@ -1,9 +1,10 @@
-import { useEffect, useId, useState } from 'react';
-import { ACTION_NAME_RULE, isActionName, type TunnelStatus } from '../../../main/contract/api';
+import { useState } from 'react';
+import type { TunnelStatus } from '../../../main/contract/api';
 import { tunnelRetryWords } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { actionUrl, secondsUntil, tunnelStateLabel } from './tunnel';
-import { closeTunnel, loadKnownActions, openTunnel } from './tunnel-actions';
+import { closeTunnel, openTunnel } from './tunnel-actions';
+import { ActionPicker, useActionPick } from './ActionPicker';
 import { closePanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
@@ -16,53 +17,12 @@ import { BusyButton } from '../shared/BusyButton';
 
 /** The public URL (ngrok tunnel) and the LAN addresses: where Flowent can reach this machine. */
 export function TunnelPanel() {
-  // Null until read: "none known" is said only once it is so.
-  const [known, setKnown] = useState<string[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void loadKnownActions().then((names) => live && setKnown(names));
-    return () => {
-      live = false;
-    };
-  }, []);
-  const names = known ?? [];
-  // Null until the user types: the most called known action is offered.
-  const [typed, setTyped] = useState<string | null>(null);
-  const name = typed ?? names[0] ?? '';
-  const action = isActionName(name) ? name : null;
-  const invalid = action === null && name !== '';
-  const nameProblem = useId();
+  const pick = useActionPick();
   return (
     <Dialog title="Public URL" closeLabel="Close public URL panel" onClose={closePanel} className="wide">
-      <label className="inline-field action-picker">
-        Action
-        <input
-          list="tunnel-panel-actions"
-          value={name}
-          onChange={(e) => setTyped(e.target.value.trim())}
-          spellCheck={false}
-          placeholder="send_email"
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? nameProblem : undefined}
-        />
-        <datalist id="tunnel-panel-actions" data-testid="known-actions">
-          {names.map((option) => (
-            <option key={option} value={option} />
-          ))}
-        </datalist>
-      </label>
-      {known !== null && names.length === 0 && (
-        <p className="empty-note" data-testid="no-known-actions">
-          No action is known yet: none has been called, registered or linked in Flowent, or defined here.
-        </p>
-      )}
-      {invalid && (
-        <p className="form-error" id={nameProblem} role="alert" aria-label="Action name problem">
-          An action name is {ACTION_NAME_RULE}.
-        </p>
-      )}
-      <TunnelSection action={action} />
-      <LanSection action={action} />
+      <ActionPicker pick={pick} listId="tunnel-panel-actions" />
+      <TunnelSection action={pick.action} />
+      <LanSection action={pick.action} />
     </Dialog>
   );
 }

@@ -19,16 +19,27 @@ describe.sequential('the empty state and the c key', () => {
     const publicUrl = valueOf(await c.api.openTunnel()).url;
     const { user } = renderApp(c.bridge);
     const empty = await emptyState();
-    await waitFor(() => expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe(`${publicUrl}/actions/<action_name>`));
+    // No action known yet: a name is asked for, and no placeholder is offered to copy.
+    await waitFor(() => expect(within(empty).getByTestId('no-known-actions')).toBeTruthy());
+    expect(within(empty).getByTestId('empty-webhook-url-missing').textContent).toBe(
+      `${publicUrl}/actions/… : type the action's name above for its URL.`,
+    );
+    expect(within(empty).queryByRole('button', { name: 'Copy public action URL' })).toBeNull();
+    expect(empty.textContent).not.toContain('<action_name>');
+
+    await user.type(within(empty).getByRole('combobox', { name: 'Action' }), 'send_email');
+    expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe(`${publicUrl}/actions/send_email`);
     expect(empty.textContent).toContain("Register your action in Flowent with the tunnel's public URL");
-    expect(within(empty).getByTestId('empty-local-url').textContent).toBe(`${c.baseUrl}/actions/<action_name>`);
+    expect(within(empty).getByTestId('empty-local-url').textContent).toBe(`${c.baseUrl}/actions/send_email`);
     expect(empty.textContent).toContain("This computer's own URL, which Flowent in the cloud cannot reach:");
 
     await user.click(within(empty).getByRole('button', { name: 'Copy public action URL' }));
-    await expect(navigator.clipboard.readText()).resolves.toBe(`${publicUrl}/actions/<action_name>`);
+    await expect(navigator.clipboard.readText()).resolves.toBe(`${publicUrl}/actions/send_email`);
     await user.click(within(empty).getByRole('button', { name: 'Copy local action URL' }));
-    await expect(navigator.clipboard.readText()).resolves.toBe(`${c.baseUrl}/actions/<action_name>`);
+    await expect(navigator.clipboard.readText()).resolves.toBe(`${c.baseUrl}/actions/send_email`);
 
+    // The c shortcut is for the page, not the field: it copies once the field is left.
+    (document.activeElement as HTMLElement | null)?.blur();
     await navigator.clipboard.writeText('');
     await user.keyboard('c');
     await expect(navigator.clipboard.readText()).resolves.toBe(publicUrl);
@@ -38,8 +49,10 @@ describe.sequential('the empty state and the c key', () => {
     const c = companion();
     const { user } = renderApp(c.bridge);
     const empty = await emptyState();
-    await waitFor(() => expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe(`${c.baseUrl}/actions/<action_name>`));
+    await user.type(within(empty).getByRole('combobox', { name: 'Action' }), 'lookup_order');
+    expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe(`${c.baseUrl}/actions/lookup_order`);
     expect(within(empty).queryByTestId('empty-local-url')).toBeNull();
+    (document.activeElement as HTMLElement | null)?.blur();
     expect(within(empty).getByTestId('empty-local-note').textContent).toBe(
       "It is this computer's own URL, which Flowent in the cloud cannot reach: open a tunnel in Public URL for one it can.",
     );

@@ -23,7 +23,8 @@ describe('empty state', () => {
     const c = companion();
     const { user } = renderApp(c.bridge);
     const empty = await screen.findByRole('region', { name: 'No calls yet' });
-    await waitFor(() => expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe(`${c.baseUrl}/actions/<action_name>`));
+    await user.type(within(empty).getByRole('combobox', { name: 'Action' }), 'send_email');
+    await waitFor(() => expect(within(empty).getByTestId('empty-webhook-url').textContent).toBe(`${c.baseUrl}/actions/send_email`));
     // The core prepares the sample (signed now, so its timestamp is this second's): wait for it.
     await waitFor(() =>
       expect(within(empty).getByTestId('sample-curl').textContent).toContain(`-X POST '${c.baseUrl}/actions/send_email'`),
