@@ -42,7 +42,7 @@ export function urlChangingTunnel(): TunnelProvider & { change(change: { previou
  * (under another host name), so that Flowent's registration check, sent by the Gateway stand-in,
  * arrives for real, as a call through the tunnel.
  */
-export function reachableTunnel(): TunnelProvider {
+export function reachableTunnel(): TunnelProvider & { loseConnection(): void } {
   const listeners = new Set<(status: TunnelStatus) => void>();
   const tunnel = {
     status: { state: 'offline', url: null, reason: null } as TunnelStatus,
@@ -59,6 +59,17 @@ export function reachableTunnel(): TunnelProvider {
     onStatus: (listener: (status: TunnelStatus) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    /** As the agent says a lost connection to ngrok: reconnecting at its last URL, the next try scheduled. */
+    loseConnection() {
+      tunnel.status = {
+        state: 'reconnecting',
+        url: tunnel.status.url,
+        reason: { code: 'tunnel-connection-lost' },
+        attempt: 1,
+        nextRetryAt: Date.now() + 30_000,
+      };
+      listeners.forEach((listener) => listener(tunnel.status));
     },
   };
   return tunnel;

@@ -77,3 +77,13 @@ export function tunnelNotOnlineWords(who: Who, tunnel: TunnelNotOnline, say: Voc
     todo: failed.todo ? `${failed.todo} Then ${reopen}` : cap(reopen),
   };
 }
+
+/**
+ * The page's Register here while the companion's tunnel is asked for but not online: the URLs it
+ * still offers (this computer's, the LAN's) are ones Flowent in the cloud cannot call, where
+ * `--here` on the command line refuses outright.
+ */
+export function registerHereTunnelWaitWords(who: Who, tunnel: TunnelNotOnline, say: Vocabulary): string {
+  const { clause } = tunnelNotOnlineWords(who, tunnel, say);
+  return `${cap(clause)}. The URLs offered below are ones Flowent in the cloud cannot reach: register here once the tunnel is online, unless Flowent runs where it reaches them.`;
+}

@@ -61,7 +61,7 @@ export {
   type DiagnosedReport,
 } from './handler-diagnosis-words';
 export { uncheckedUpdateWords } from './account-words';
-export { hereNote, tunnelNotOnlineWords } from './here-words';
+export { hereNote, registerHereTunnelWaitWords, tunnelNotOnlineWords } from './here-words';
 export { failedRegistrationCheckTodo, failedRegistrationCheckWords, PASSED_REGISTRATION_CHECK } from './registration-check-words';
 export { parameterProblemsText, parameterSchemaWords } from './parameter-check-words';
 export {

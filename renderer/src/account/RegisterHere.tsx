@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { uncheckedUpdateWords } from '../../../main/contract/words';
+import { registerHereTunnelWaitWords, uncheckedUpdateWords } from '../../../main/contract/words';
+import { TUNNEL_NOT_OPENED, tunnelSeenAfter } from '../../../main/contract/here-url';
+import { PAGE_VOCABULARY } from '../page/page-words';
 import { actionUrl } from '../tunnel/tunnel';
 import { baseUrlChoices } from './account-format';
 import { registerHere, type RegisterHereOutcome } from './account-registry';
@@ -40,6 +42,11 @@ export function RegisterHere({ name, description, schema, blocked = null, onTry,
   const outcomeBox = useScrolledIntoView<HTMLDivElement>(outcome);
   const choice = choices.find((c) => c.value === picked) ?? choices[0] ?? null;
   const shownBase = choice ? (choice.value ?? status?.tunnel.url ?? '') : null;
+  const tunnel = status ? tunnelSeenAfter(TUNNEL_NOT_OPENED, status.tunnel) : TUNNEL_NOT_OPENED;
+  const tunnelWait =
+    status && (tunnel.state === 'connecting' || tunnel.state === 'reconnecting' || tunnel.state === 'offline')
+      ? registerHereTunnelWaitWords(status.mode, tunnel, PAGE_VOCABULARY)
+      : null;
 
   async function go() {
     if (!choice) return;
@@ -57,6 +64,11 @@ export function RegisterHere({ name, description, schema, blocked = null, onTry,
         <p className="muted">The companion is not listening yet: there is no URL to register.</p>
       ) : (
         <>
+          {tunnelWait && (
+            <p className="banner banner-warn" role="status" data-testid="register-here-tunnel-wait">
+              {tunnelWait}
+            </p>
+          )}
           <label className="inline-field">
             Flowent calls
             <select

@@ -399,6 +399,28 @@ describe('register here', () => {
     expect(gateway().stored()[0]!.webhook_url).toBe(`${publicUrl}/actions/send_email`);
   });
 
+  it('says, while the tunnel reconnects, that the URLs it still offers are ones Flowent in the cloud cannot reach', async () => {
+    const tunnel = reachableTunnel();
+    const c = await withActions(await companion.restart(companionOptions({ core: { tunnelProvider: tunnel } })), ['send_email']);
+    valueOf(await c.api.openTunnel());
+    const { dialog, user } = await openActions(c);
+    await user.click(within(await within(dialog).findByTestId('action-row-send_email')).getByRole('button', { name: 'send_email' }));
+    const here = within(dialog).getByRole('region', { name: 'Register here' });
+    expect(within(here).queryByTestId('register-here-tunnel-wait')).toBeNull();
+
+    tunnel.loseConnection();
+    await waitFor(() =>
+      expect(within(here).getByTestId('register-here-tunnel-wait').textContent).toBe(
+        "The desktop app's tunnel is reconnecting (its connection to ngrok was lost), so the desktop app has no public URL for " +
+          'Flowent to call until it is online. The URLs offered below are ones Flowent in the cloud cannot reach: register here ' +
+          'once the tunnel is online, unless Flowent runs where it reaches them.',
+      ),
+    );
+    expect((within(here).getByRole('combobox', { name: 'Register at' }) as HTMLSelectElement).selectedOptions[0]?.textContent).toBe(
+      `This computer ${c.baseUrl}`,
+    );
+  });
+
   it('after a failed Register, an emptied Webhook URL is not flagged and a Register here success clears the old refusal', async () => {
     const c = await withActions(companion());
     const { dialog, user } = await openActions(c);
