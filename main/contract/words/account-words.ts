@@ -9,6 +9,17 @@ import { checkAnsweredStatus } from '../registration-check';
 
 type AccountOwnFailure = Exclude<AccountFailure, GatewayFailure | SessionFailure | SecretFailure | CallsFailure>;
 
+/** The host names ngrok gives tunnels (its free and paid domains, and the older ngrok.io). */
+const NGROK_HOST = /(^|\.)(ngrok-free\.app|ngrok-free\.dev|ngrok\.app|ngrok\.dev|ngrok\.io)$/i;
+
+function isNgrokUrl(url: string): boolean {
+  try {
+    return NGROK_HOST.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 const theAction = (action: string | null) => (action ? `"${action}"` : 'the action');
 const answered = (status: number, error: string) => `HTTP ${status}${error ? `: ${error}` : ''}`;
 
@@ -17,7 +28,14 @@ const answered = (status: number, error: string) => `HTTP ${status}${error ? `: 
  * was not a 2xx came from something running there; only a webhook Flowent got no answer from is
  * not running.
  */
-function registrationCheckAdvice(status: number | null): string {
+function registrationCheckAdvice(status: number | null, url: string | null): string {
+  // ngrok's edge answers 404 for a host with no tunnel open: there, the path is likely not the cause.
+  if (status === 404 && url !== null && isNgrokUrl(url))
+    return (
+      'that is an ngrok URL, and ngrok answers 404 when no tunnel is open at it (the agent that had it stopped, or its URL changed ' +
+      'when it started again), so start the tunnel that should answer there and give the action the URL it has now; ' +
+      'if a tunnel is open there, check the path'
+    );
   if (status === 404)
     return 'nothing answers at that path (an action name or path mistyped?); check the URL, or make your handler answer there';
   if (status !== null)
@@ -160,7 +178,7 @@ export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
       const tunnel = ownTunnelWords(ownTunnel, status, say);
       return { what: `${flowentSaid} ${tunnel.what}`, todo: tunnel.todo };
     }
-    const todo = `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(status)}, then try again.`;
+    const todo = `Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: ${registrationCheckAdvice(status, url)}, then try again.`;
     if (notInHistory) return { what: `${flowentSaid} ${notInHistory.seen}`, todo: `${todo} ${notInHistory.elsewhere}` };
     return { what: flowentSaid, todo };
   },

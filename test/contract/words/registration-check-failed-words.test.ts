@@ -53,6 +53,21 @@ describe("a registration check the webhook answered, in the companion's words", 
     );
   });
 
+  it("says a 404 at an ngrok URL that is not this companion's is most likely no tunnel open there, not a mistyped path", () => {
+    const ngrokUrl = 'https://5f1e-203-0-113-7.ngrok-free.app/actions/send_email';
+    expect(inCliWords({ ...refused('returned status 404'), webhookUrl: ngrokUrl })).toBe(
+      `Flowent's registration check failed: your webhook at ${ngrokUrl} returned status 404. ` +
+        'Before registering, Flowent POSTs {"test": true} to the webhook_url and needs a 2xx answer: that is an ngrok URL, and ngrok ' +
+        'answers 404 when no tunnel is open at it (the agent that had it stopped, or its URL changed when it started again), so start ' +
+        'the tunnel that should answer there and give the action the URL it has now; if a tunnel is open there, check the path, then try again.',
+    );
+    // Elsewhere a 404 is a path nothing answers at.
+    expect(inCliWords(refused('returned status 404'))).toContain('nothing answers at that path (an action name or path mistyped?)');
+    expect(inCliWords({ ...refused('returned status 404'), webhookUrl: 'https://shop.example/ngrok.app/actions/x' })).toContain(
+      'nothing answers at that path',
+    );
+  });
+
   it('found in no history here, says which data folder held none and where a companion answering there keeps it', () => {
     const notInHistoryOf = '/home/me/.config/flowent-companion';
     expect(inCliWords({ ...refused('returned status 500'), notInHistoryOf })).toBe(
