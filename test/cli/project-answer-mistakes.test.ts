@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { runCli } from '../helpers/spawn-cli';
-import { serveOnProject } from '../helpers/serve-on-project';
+import { saveByRename, serveOnProject } from '../helpers/serve-on-project';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
@@ -53,7 +53,7 @@ describe('an answer file with a mistake, to the mocks and targets commands run i
 
   it('says the same words serve says at its start, and that a running serve may answer from a good version read before', async () => {
     const { dir, server, data } = await serveOnProject(cleanups, { 'answers/bad_one.yaml': 'version: 1\nstatus: 200\n' });
-    writeFileSync(join(dir, 'answers', 'bad_one.yaml'), BROKEN);
+    saveByRename(join(dir, 'answers', 'bad_one.yaml'), BROKEN);
     const [, served] = await server.waitFor(/answers\/bad_one\.yaml has a mistake; its last good version keeps answering:\n {2}(.+)\n/);
 
     const listed = await runCli(['mocks', 'list', '--data-dir', data.path], {}, { cwd: join(dir, '..') });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { ServeProcess } from '../helpers/spawn-cli';
-import { serveOnProject } from '../helpers/serve-on-project';
+import { saveByRename, serveOnProject } from '../helpers/serve-on-project';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { answerFile, answerOf } from '../helpers/project-calls';
 
@@ -25,12 +25,6 @@ const printed = (server: ServeProcess, line: string) =>
 
 /** Well over the time the watcher lets a save settle: what a save that is not news would have printed by now. */
 const AFTER_SETTLING_MS = 600;
-
-/** Saves as editors that keep a file whole do: the new text in a file beside it, renamed over it. */
-function saveByRename(path: string, text: string): void {
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
-}
 
 /** Saves as vim does by default: the file moved to a backup, written anew, the backup removed. */
 function saveWithBackup(path: string, text: string): void {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { answerFile, answerOf } from '../helpers/project-calls';
+import { saveByRename } from '../helpers/serve-on-project';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
@@ -63,10 +64,10 @@ describe('serve, when the project folder is removed and made again', () => {
     );
 
     // The new answers/ is watched too: a mistake saved in it is told without a call.
-    writeFileSync(join(dir, 'answers', 'send_email.yaml'), 'version: 1\nbody: [unclosed\n');
+    saveByRename(join(dir, 'answers', 'send_email.yaml'), 'version: 1\nbody: [unclosed\n');
     await server.waitFor(/Project: answers\/send_email\.yaml has a mistake; its last good version keeps answering:\n/);
     expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'after', error: '' });
-    writeFileSync(join(dir, 'answers', 'send_email.yaml'), answerFile('edited'));
+    saveByRename(join(dir, 'answers', 'send_email.yaml'), answerFile('edited'));
     await server.waitFor(/Project: answers\/send_email\.yaml is fixed and in use\.\n/);
     expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'edited', error: '' });
   });
@@ -95,7 +96,7 @@ describe('serve, when the project folder is removed and made again', () => {
 
     // Back in place, as the other branch's checkout brings it: changed, and one file fewer.
     mkdirSync(join(dir, 'answers'), { recursive: true });
-    writeFileSync(join(dir, 'answers', '_default.yaml'), forwardTo('second'));
+    saveByRename(join(dir, 'answers', '_default.yaml'), forwardTo('second'));
     await server.waitFor(new RegExp(`Project: ${escaped(dir)} is back; its files answer again: answers/_default\\.yaml\\.\\n`));
     expect(await answerOf(server.baseUrl, 'lookup_order')).toEqual({ result: 'handler /second/lookup_order', error: '' });
     expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'handler /second/send_email', error: '' });
@@ -109,11 +110,11 @@ describe('serve, when the project folder is removed and made again', () => {
       rmSync(dir, { recursive: true });
       await server.waitFor(times(`Project: ${escaped(dir)} was removed: `, round + 1));
       mkdirSync(join(dir, 'answers'), { recursive: true });
-      writeFileSync(join(dir, 'answers', '_default.yaml'), answerFile(result));
+      saveByRename(join(dir, 'answers', '_default.yaml'), answerFile(result));
       await server.waitFor(times(`Project: ${escaped(dir)} is back`, round + 1));
       expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result, error: '' });
       // Told with no call after the save: the new answers/ is watched.
-      writeFileSync(join(dir, 'answers', '_default.yaml'), 'version: 1\nmode: [unclosed\n');
+      saveByRename(join(dir, 'answers', '_default.yaml'), 'version: 1\nmode: [unclosed\n');
       await server.waitFor(times('Project: answers/_default\\.yaml has a mistake; its last good version keeps answering:\\n', round + 1));
       expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result, error: '' });
     }

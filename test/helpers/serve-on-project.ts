@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startServe } from './spawn-cli';
 import { makeTempDir } from './temp-dir';
@@ -22,4 +22,14 @@ export async function serveOnProject(cleanups: (() => void | Promise<void>)[], f
     await server.exited;
   });
   return { root, data, dir, server };
+}
+
+/**
+ * Saves as editors that keep a file whole do: the new text in a file beside it, renamed over it.
+ * A file written in place is empty for a moment, and a loaded machine can make that moment outlast
+ * the watcher's settling time: serve then reads, and says, an empty file.
+ */
+export function saveByRename(path: string, text: string): void {
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
 }
