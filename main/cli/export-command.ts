@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { MAX_SELECTION } from '../contract/api';
 import { writePrivateFileInPieces } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
@@ -14,6 +15,7 @@ companion's verdict, signing style, contract violations and source in "_" fields
 is never written; credentials are written as [redacted]: Authorization, Proxy-Authorization,
 Cookie, Set-Cookie, X-Api-Key and any header named *-Token, *-Secret, *-Api-Key or *-Password,
 and the password in a URL (http://user:***@host/). The file is readable by you only (0600).
+It writes over an earlier HAR, never over another file that is there.
 On a terminal, a line on stderr tells how far a big export is.
 
 Options:
@@ -53,6 +55,13 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const selection =
     ids.length > 0 ? { ids } : values.all ? { filter: { action, since }, all: true as const } : { filter: { action, since }, limit };
   const file = values.har;
+  if (file !== '-' && !mayWriteOver(file)) {
+    io.stderr.write(
+      `flowent-companion export: ${file} is there and is not a HAR file: export writes over an earlier HAR only. ` +
+        `Give a new file name (such as calls.har), or move ${file} away first.\n`,
+    );
+    return 1;
+  }
   return withCore(
     'export',
     values['data-dir'],
@@ -109,4 +118,29 @@ class NothingExported extends Error {
   constructor(readonly exported: { count: number; matched: number }) {
     super('no calls to export');
   }
+}
+
+/**
+ * Whether the export may replace what is at `file`: nothing, a device or pipe (written to, not
+ * replaced), an empty file, a file named .har, or one that begins as a HAR does. Anything else is
+ * likely a file given by mistake, lost for good once written over.
+ */
+function mayWriteOver(file: string): boolean {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return true;
+    size = stat.size;
+  } catch {
+    return true;
+  }
+  if (size === 0 || /\.har$/i.test(file)) return true;
+  const start = Buffer.alloc(Math.min(size, 256));
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, start, 0, start.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return /^\s*\{\s*"log"\s*:/.test(start.toString('utf8').replace(/^\uFEFF/, ''));
 }
