@@ -154,6 +154,13 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   if (values['no-inspector'] && values['inspector-port'] !== undefined)
     throw new UsageError('--inspector-port is the port of the inspector, which --no-inspector turns off: give one or the other.');
   const inspectorPort = parsePort('--inspector-port', values['inspector-port'], DEFAULT_INSPECTOR_PORT);
+  // The webhook listens first: the inspector would then be told its port is taken, by this serve.
+  if (!values['no-inspector'] && port !== 0 && port === inspectorPort)
+    throw new UsageError(
+      values['inspector-port'] === undefined
+        ? `--port ${port} is the inspector's own port: give the inspector another with --inspector-port, or the webhook another with --port.`
+        : `--port and --inspector-port are both ${port}: the webhook and the inspector each need a port of their own.`,
+    );
   const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], FLOWENT_BODY_LIMIT_BYTES);
   if (bodyLimitBytes > MAX_BODY_LIMIT_BYTES)
     throw new UsageError(

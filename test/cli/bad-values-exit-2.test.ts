@@ -61,4 +61,19 @@ describe('bad values exit 2', () => {
     expect(served.stderr).toContain('--inspector-port is the port of the inspector, which --no-inspector turns off');
     expect(served.code).toBe(2);
   });
+
+  // It said the port was in use and to stop the program using it: serve itself, its webhook listening there.
+  it('serve with --port and --inspector-port the same: each needs its own', async () => {
+    const served = await runCli(['serve', '--port', '18950', '--inspector-port', '18950', '--data-dir', tempDir()], KEY);
+    expect(served.stderr).toBe(
+      'flowent-companion serve: --port and --inspector-port are both 18950: the webhook and the inspector each need a port of their own.\n' +
+        'See "flowent-companion serve --help".\n',
+    );
+    expect(served.code).toBe(2);
+    const onDefault = await runCli(['serve', '--port', '8788', '--data-dir', tempDir()], KEY);
+    expect(onDefault.stderr).toContain(
+      "--port 8788 is the inspector's own port: give the inspector another with --inspector-port, or the webhook another with --port.",
+    );
+    expect(onDefault.code).toBe(2);
+  });
 });
