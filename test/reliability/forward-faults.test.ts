@@ -195,6 +195,13 @@ const FAULTS: { action: string; status: number; answer: RegExp; error: RegExp }[
     answer: /^Your handler answered with bytes that are not HTTP\./,
     error: /answered with bytes that are not HTTP\. Check that 127\.0\.0\.1:\d+ is your handler's plain HTTP port/,
   },
+  {
+    action: 'big_headers',
+    status: 502,
+    answer: /^Flowent Companion could not forward this call to your handler\./,
+    error:
+      /answered with headers over 16 KB, more than the companion reads\. Flowent uses only the answer's body: send fewer or shorter headers/,
+  },
 ];
 
 describe('forwarding faults leak no sockets', () => {

@@ -1,3 +1,4 @@
+import { maxHeaderSize } from 'node:http';
 import type { NoAnswerCause, Violation } from '../../contract/api';
 import { networkInWords } from '../../contract/words/network-words';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../../contract/names-and-limits';
@@ -82,6 +83,14 @@ export function describeFailure(
       message: `${where} answered with bytes that are not HTTP. Check that ${target.host} is ${to === 'handler' ? "your handler's" : "the companion's webhook"} plain HTTP port, not another service.`,
     };
   }
+  if (hasCode(error, 'UND_ERR_HEADERS_OVERFLOW')) {
+    return {
+      kind: 'failed',
+      cause: 'failed',
+      // Node's own limit, which the forwarding client keeps: most servers and proxies refuse such heads too.
+      message: `${where} answered with headers over ${Math.round(maxHeaderSize / 1024)} KB, more than the companion reads. Flowent uses only the answer's body: send fewer or shorter headers (a cookie or debug header grown large?).`,
+    };
+  }
   if (isAborted(error)) {
     return {
       kind: 'stopped',
@@ -141,4 +150,14 @@ function isNotHttp(error: unknown): boolean {
 
 function formatMs(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
+/** Whether `code` is the error's or one of its causes'. */
+function hasCode(error: unknown, code: string): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+    if ((current as { code?: unknown }).code === code) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
