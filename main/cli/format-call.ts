@@ -37,6 +37,7 @@ import {
 } from '../contract/words';
 import type { CallWhy, HandlerWhy } from './call-why';
 import { printable } from './printable';
+import { clip } from '../contract/words/said';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
   valid: 'valid',
@@ -102,8 +103,9 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   const received = new Date(call.receivedAt).toISOString();
   const today = received.slice(0, 10) === new Date(now).toISOString().slice(0, 10);
   const time = today ? received.slice(11, 19) : `${received.slice(0, 10)} ${received.slice(11, 19)}`;
-  // A request the HTTP parser refused before its request line could be read has neither.
-  const requestLine = call.method || call.path ? `${call.method} ${call.path}` : '(no request line)';
+  // A request the HTTP parser refused before its request line could be read has neither. A path
+  // can run to the 16 KB of a request's head: the line keeps its start, `calls <id>` shows it whole.
+  const requestLine = call.method || call.path ? clip(`${call.method} ${call.path}`, 120) : '(no request line)';
   const named = call.action ?? requestLine;
   // A body naming another action than its URL is listed under the URL's (the route it came to), as on the page.
   const action =

@@ -27,3 +27,14 @@ describe("a call's line: the handler's verdict", () => {
     expect(line).toContain(words);
   });
 });
+
+describe("a call's line: a request with no action", () => {
+  // A 5,000-character path made a 5,000-character line in serve's output, pushing the calls off the screen.
+  it('keeps the start of an overlong request line', () => {
+    const path = `/actions/${'a'.repeat(5_000)}`;
+    const line = formatCallLine(callSummary({ id: 1, action: null, method: 'POST', path, problem: 'invalid-path-action', status: 400 }));
+    // 120 characters kept: the request line's first 117 and the three dots.
+    expect(line).toContain(`  ${`POST ${path}`.slice(0, 117)}...  `);
+    expect(line.length).toBeLessThan(250);
+  });
+});

@@ -26,3 +26,11 @@ export function either(first: string, second: string | null): string {
 export function inBrackets(text: string | undefined | null): string {
   return text ? ` (${text})` : '';
 }
+
+/**
+ * Text a caller chose, cut to `max` characters for a line or a message: the protocol allows an
+ * action name of 100, and a path or header can run to the 16 KB of a request's head.
+ */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}

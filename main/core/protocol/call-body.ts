@@ -1,6 +1,7 @@
 import type { JsonNode, JsonObject } from '../json/json-node';
 import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../../contract/action-name';
 import type { RequestProblem } from '../../contract/words/call-problem-words';
+import { clip } from '../../contract/words/said';
 
 /** The parts of a Flowent call the server needs to route and answer it. */
 export interface FlowentCall {
@@ -111,10 +112,6 @@ function findMember(object: JsonObject, key: string): JsonNode | undefined {
 
 function isSafeInteger(literal: string): boolean {
   return /^-?\d+$/.test(literal) && Number.isSafeInteger(Number(literal));
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** What a failed check reports besides the problem: read once per call. */

@@ -14,6 +14,7 @@ import type { CallCheckInput } from './call-check';
 import { checkHere, type CheckedCall } from './call-checker';
 import { routeOf } from '../protocol/routes';
 import { ACTION_NAME_RULE } from '../../contract/action-name';
+import { clip } from '../../contract/words/said';
 import type { RequestProblem } from '../../contract/words/call-problem-words';
 import { refuseBySignature } from './signature-refusal';
 import { seconds } from './parser-refusal';
@@ -257,15 +258,15 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
   const route = routeOf(request.method, request.url);
   switch (route.kind) {
     case 'not-found': {
-      const message = `Nothing is served at ${request.method} ${request.url.split('?', 1)[0]}. Flowent calls go to POST /actions/<action_name>.`;
+      const message = `Nothing is served at ${clip(request.method, 20)} ${clip(request.url.split('?', 1)[0] ?? '', 120)}. Flowent calls go to POST /actions/<action_name>.`;
       return refused(errorAnswer(404, message), 'not-found', message);
     }
     case 'method-not-allowed': {
-      const message = `${route.method} is not allowed here: Flowent calls are POST requests.`;
+      const message = `${clip(route.method, 20)} is not allowed here: Flowent calls are POST requests.`;
       return refused(errorAnswer(405, message, [['Allow', 'POST']]), 'method-not-allowed', message);
     }
     case 'bad-path-action': {
-      const message = `"${route.segment}" in the URL is not a valid action name: use ${ACTION_NAME_RULE}.`;
+      const message = `"${clip(route.segment, 120)}" in the URL is not a valid action name: use ${ACTION_NAME_RULE}.`;
       return refused(errorAnswer(400, message), 'invalid-path-action', message);
     }
     case 'flowent':
@@ -278,13 +279,13 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
 
   const contentType = headerValue(request.rawHeaders, 'content-type');
   if (contentType !== null && !isJsonContentType(contentType)) {
-    const message = `Content-Type "${contentType}" is not JSON. Send the body as JSON with Content-Type: application/json.`;
+    const message = `Content-Type "${clip(contentType, 120)}" is not JSON. Send the body as JSON with Content-Type: application/json.`;
     return refused(errorAnswer(415, message), 'unsupported-content-type', message);
   }
   // A compressed body would otherwise be refused as invalid UTF-8 or JSON, which says nothing of why.
   const contentEncoding = headerValue(request.rawHeaders, 'content-encoding');
   if (contentEncoding !== null && !/^\s*identity\s*$/i.test(contentEncoding)) {
-    const message = `Content-Encoding "${contentEncoding}" is not supported: Flowent sends the body uncompressed. Send it as plain JSON, without Content-Encoding.`;
+    const message = `Content-Encoding "${clip(contentEncoding, 120)}" is not supported: Flowent sends the body uncompressed. Send it as plain JSON, without Content-Encoding.`;
     return refused(errorAnswer(415, message), 'unsupported-content-encoding', message);
   }
 

@@ -221,6 +221,15 @@ describe('webhook server: bad input gets a clear Flowent-shaped answer and is st
       sentAction: '"a"',
     },
     {
+      // Echoed whole, a 5,000-character name made a 5 KB answer: the answer keeps its start.
+      name: 'an overlong action name in the path',
+      path: `/actions/${'a'.repeat(5_000)}`,
+      body: '{}',
+      status: 400,
+      problem: 'invalid-path-action',
+      error: new RegExp(`^"${'a'.repeat(117)}\\.\\.\\." in the URL is not a valid action name: use `),
+    },
+    {
       name: 'invalid action in the path',
       path: '/actions/Bad%20Name',
       body: '{}',
