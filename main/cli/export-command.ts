@@ -14,7 +14,8 @@ Write stored calls (oldest first) as a HAR 1.2 file: requests, answers, timings,
 companion's verdict, signing style, contract violations and source in "_" fields. The HMAC key
 is never written; credentials are written as [redacted]: Authorization, Proxy-Authorization,
 Cookie, Set-Cookie, X-Api-Key and any header named *-Token, *-Secret, *-Api-Key or *-Password,
-and the password in a URL (http://user:***@host/). The file is readable by you only (0600).
+the password in a URL (http://user:***@host/), and the values of query parameters named
+like secrets (?token=, ?api_key=...). The file is readable by you only (0600).
 It writes over an earlier HAR, never over another file that is there.
 On a terminal, a line on stderr tells how far a big export is.
 

@@ -10,5 +10,13 @@ export function isCredentialHeader(name: string): boolean {
   return CREDENTIAL_HEADER.test(name);
 }
 
+/** Names that carry secrets besides the credential headers: query and JSON spellings of tokens and keys. */
+const SECRET_FIELD = /(^|[-_])(token|authtoken|secret|password|api[-_]?key|apikey|hmac[-_]?key)$/i;
+
+/** Whether a query parameter or JSON field of this name holds a secret (`?token=`, `api_key`, `client_secret`). */
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELD.test(name);
+}
+
 /** What an export writes in place of a credential's value. */
 export const REDACTED = '[redacted]';

@@ -1,4 +1,4 @@
-import { isCredentialHeader, REDACTED } from './credential-headers';
+import { isCredentialHeader, isSecretField, REDACTED } from './credential-headers';
 import { redactUrlCredentials } from './url-credentials';
 
 // Text the companion did not write (a failure's message, a service's refusal) may carry a
@@ -12,8 +12,6 @@ const MIN_SECRET_LENGTH = 4;
 
 /** A name and what joins it to its value: `name: `, `name=`, `"name":"` (headers, query strings, JSON). */
 const NAME_THEN_VALUE = /([\w-]+)(["']?[ \t]*[:=][ \t]*["']?)/g;
-/** Names that carry secrets beside the credential headers: query and JSON spellings of tokens and keys. */
-const SECRET_NAME = /(^|[-_])(token|authtoken|secret|password|api[-_]?key|apikey|hmac[-_]?key)$/i;
 /** An Authorization value is a scheme and a credential (`Bearer …`): up to the end of the line or field. */
 const AUTHORIZATION = /^(proxy-)?authorization$/i;
 const WHOLE_FIELD = /^[^\r\n"',;&}]*/;
@@ -48,7 +46,7 @@ function redactNamedValues(text: string): string {
   const names = new RegExp(NAME_THEN_VALUE);
   for (let match = names.exec(text); match !== null; match = names.exec(text)) {
     const name = match[1] ?? '';
-    if (!isCredentialHeader(name) && !SECRET_NAME.test(name)) continue;
+    if (!isCredentialHeader(name) && !isSecretField(name)) continue;
     const start = match.index + match[0].length;
     const value = (AUTHORIZATION.test(name) ? WHOLE_FIELD : ONE_WORD).exec(text.slice(start))?.[0] ?? '';
     if (value === '') continue;

@@ -1,3 +1,5 @@
+import { isSecretField, REDACTED } from './credential-headers';
+
 /**
  * Credentials written inside a URL (`https://deploy:S3CRET@host/`), left out of what the
  * companion prints and writes for others to read (HAR exports, answer files, `send`'s line):
@@ -49,6 +51,35 @@ export function redactUrlQuery(url: string): string {
     })
     .join('&');
   return `${head.slice(0, question + 1)}${query}${fragment}`;
+}
+
+/**
+ * A URL with the values of its secret-named query parameters (`?token=`, `?api_key=`) written as
+ * `[redacted]`, as an export writes a credential header's; the other parameters kept, since a
+ * stored call's query is part of what it was. Not parsed and written again, as above.
+ */
+export function redactSecretQueryValues(url: string): string {
+  const hash = url.indexOf('#');
+  const head = hash === -1 ? url : url.slice(0, hash);
+  const question = head.indexOf('?');
+  if (question === -1) return url;
+  const query = head
+    .slice(question + 1)
+    .split('&')
+    .map((part) => {
+      const equals = part.indexOf('=');
+      return equals !== -1 && isSecretField(decodedName(part.slice(0, equals))) ? `${part.slice(0, equals)}=${REDACTED}` : part;
+    })
+    .join('&');
+  return `${head.slice(0, question + 1)}${query}${hash === -1 ? '' : url.slice(hash)}`;
+}
+
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
 }
 
 /** What stands for a password (or a user name given alone) left out of a URL. */

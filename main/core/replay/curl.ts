@@ -1,6 +1,7 @@
 import type { HeaderPair, ReplayFailure, Result } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
 import { isCredentialHeader } from '../../contract/credential-headers';
+import { redactSecretQueryValues } from '../../contract/url-credentials';
 import { shellQuote } from '../../contract/shell-words';
 import { freshBody } from './edit-body';
 import { FALLBACK_STYLE } from './learned-style';
@@ -28,7 +29,7 @@ const LEFT_OUT =
 
 /**
  * A POSIX shell command that sends the same call with curl: the stored body (or a re-signed
- * one, see `resign`), its headers (no credentials: copy those by hand), POSTed to the URL. The URL is the
+ * one, see `resign`), its headers (no credentials: copy those by hand, as the query's tokens), POSTed to the URL. The URL is the
  * companion's own (or the one given), never built from the stored Host header: a caller
  * could name any machine there and have the user send it a freshly signed call.
  */
@@ -47,7 +48,8 @@ export function curlFor(call: StoredCall, options: CurlOptions = {}): Result<str
     headers = [['Content-Type', 'application/json'], ...headers.filter(([name]) => name.toLowerCase() !== 'content-type')];
   }
   if (body.includes(0)) return { ok: false, code: 'binary-body' };
-  const url = options.url ?? (options.webhookBaseUrl ? ownWebhookUrl(options.webhookBaseUrl, call) : null);
+  // The caller's token in the stored query is left out as its credential headers are; a URL given is the user's own.
+  const url = options.url ?? (options.webhookBaseUrl ? redactSecretQueryValues(ownWebhookUrl(options.webhookBaseUrl, call)) : null);
   if (url === null) return { ok: false, code: 'server-not-running' };
   const parts = ['curl', '-sS', '-X', 'POST', shellQuote(url)];
   for (const [name, value] of headers) parts.push('-H', shellQuote(`${name}: ${value}`));

@@ -1,6 +1,7 @@
 import { redactUrlCredentials, type HandlerSignature, type HeaderPair, type MockChoice, type Violation } from '../../contract/api';
 import type { StoredCall } from '../store/calls-repository';
-import { isCredentialHeader, REDACTED } from '../../contract/credential-headers';
+import { isCredentialHeader, isSecretField, REDACTED } from '../../contract/credential-headers';
+import { redactSecretQueryValues } from '../../contract/url-credentials';
 import { ownWebhookUrl } from './curl';
 
 export interface HarHeader {
@@ -106,12 +107,12 @@ export function harEntry(call: StoredCall, ownWebhookBaseUrl: string | null = nu
     time: round(call.durationMs),
     request: {
       method: call.method,
-      // A target's user and password (`http://user:pw@host/`) are credentials too.
-      url: redactUrlCredentials(url.href),
+      // A target's user and password (`http://user:pw@host/`) are credentials too, as is a token in the query.
+      url: redactSecretQueryValues(redactUrlCredentials(url.href)),
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: harHeaders(call.requestHeaders),
-      queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
+      queryString: [...url.searchParams].map(([name, value]) => ({ name, value: isSecretField(name) ? REDACTED : value })),
       ...(call.requestBody.length > 0
         ? {
             postData: {

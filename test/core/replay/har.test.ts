@@ -170,6 +170,29 @@ describe('HAR export and import', () => {
     expect(answer.headers).toContainEqual({ name: 'Set-Cookie', value: '[redacted]' });
   });
 
+  // A shared secret in the webhook_url's query is a common way to guard a webhook: it stayed in clear in both.
+  it("redacts a token in the call's query, in the HAR's url and queryString and in Copy as cURL, and keeps the rest", async () => {
+    const body = JSON.stringify({ action_name: 'ok', parameters: {}, timestamp: Math.floor(Date.now() / 1000) });
+    await world.running.post('/actions/ok?token=QSECRET1&api_key=QSECRET2&client_secret=QSECRET3&page=2', body, {
+      'content-type': 'application/json',
+    });
+    const id = world.store.calls.lastCallId();
+    const request = (await harOf({ ids: [id] })).log.entries[0]!.request;
+    expect(JSON.stringify(request)).not.toMatch(/QSECRET/);
+    expect(request.url).toMatch(/\/actions\/ok\?token=\[redacted\]&api_key=\[redacted\]&client_secret=\[redacted\]&page=2$/);
+    expect(request.queryString).toEqual([
+      { name: 'token', value: '[redacted]' },
+      { name: 'api_key', value: '[redacted]' },
+      { name: 'client_secret', value: '[redacted]' },
+      { name: 'page', value: '2' },
+    ]);
+
+    const curl = await world.running.core.api.copyAsCurl(id, false);
+    if (!curl.ok) throw new Error(JSON.stringify(curl));
+    expect(curl.value).not.toMatch(/QSECRET/);
+    expect(curl.value).toContain('/actions/ok?token=[redacted]&api_key=[redacted]&client_secret=[redacted]&page=2');
+  });
+
   it('records where replays and simulated calls were sent as the request URL', async () => {
     const a = await world.send('ok', { a: 1 }, 'python');
     const replayed = await world.api.replay(a);
