@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactUrlCredentials, type AnswerSettings, type CoreEvent, type ProjectState } from '../contract/api';
-import { contractWarningHeading, contractWarningLine, fileMistakeHeading, problemPlace } from '../contract/words';
+import {
+  contractWarningHeading,
+  contractWarningLine,
+  fileMistakeHeading,
+  forwardWithoutTargetHeading,
+  forwardWithoutTargetWords,
+  problemPlace,
+} from '../contract/words';
+import { CLI_VOCABULARY } from './cli-words';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 import { answersNow } from './serve-answer-lines';
 
@@ -45,14 +53,13 @@ export function projectProblemLines(
   return (event, settings) => {
     if (event.type !== 'project-changed' && event.type !== 'start') return [];
     const { dir, stale, answers, actions, versions } = event.project;
-    // serve --forward gives the target a file set to forward without one waits for.
-    const problems = event.project.problems.filter(
-      (problem) => problem.warning !== 'folder-removed' && !(problem.warning === 'forward-without-target' && forwardTarget !== null),
-    );
+    // A file set to forward with no target is no problem to a core given serve --forward's: it says none.
+    const problems = event.project.problems.filter((problem) => problem.warning !== 'folder-removed');
     const now = new Map<string, string[]>();
     const warned = new Set<string>();
     for (const problem of problems) {
-      now.set(problem.file, [...(now.get(problem.file) ?? []), `${problemPlace(problem)}: ${problem.message}`]);
+      const message = problem.warning === 'forward-without-target' ? forwardWithoutTargetWords(problem, CLI_VOCABULARY) : problem.message;
+      now.set(problem.file, [...(now.get(problem.file) ?? []), `${problemPlace(problem)}: ${message}`]);
       if (problem.warning) warned.add(problem.file);
     }
     const lines: string[] = [];
@@ -83,7 +90,7 @@ export function projectProblemLines(
     const quiet = (file: string) => !there || back || moved.has(folderOf(file));
     const mistakeLines = (file: string, messages: string[], title = `Project: ${file}`, lost = '') => {
       if (warned.has(file) && inUse.has(file))
-        return [`${title} is in use, but cannot answer as it says${lost}:`, ...messages.map((message) => `  ${message}`)];
+        return [`${forwardWithoutTargetHeading(title)}${lost}:`, ...messages.map((message) => `  ${message}`)];
       return [`${fileMistakeHeading(file, stale, title)}${lost}:`, ...messages.map((message) => `  ${message}`)];
     };
 

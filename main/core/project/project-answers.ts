@@ -122,13 +122,9 @@ export class ProjectAnswers implements AnswerStore {
       if (answers.mode !== 'forward' || answers.forward !== null || this.problems.has(file)) return [];
       if (action !== null && (fallback?.forward ?? null) !== null) return [];
       const place = yamlPosition(answers.yaml, 'mode') ?? { line: null, column: null };
-      const [notSet, who, add] =
-        action === null
-          ? ['here', 'every action it answers', 'here']
-          : [`here nor in ${DEFAULT_ANSWERS_FILE}`, action, `here or to ${DEFAULT_ANSWERS_FILE}`];
-      const message =
-        `mode is forward, but no forward: target is set ${notSet}: calls to ${who} fail (502) until one is: ` +
-        `add "forward: <url>" ${add}, or start serve with --forward <url>`;
+      const [notSet, who] = action === null ? ['here', 'every action it answers'] : [`here nor in ${DEFAULT_ANSWERS_FILE}`, action];
+      // What happens only: where a target is set is each front end's to say (the words' forwardWithoutTargetWords).
+      const message = `mode is forward, but no forward: target is set ${notSet}: calls to ${who} fail (502) until one is set`;
       return [{ file, ...place, message, warning: 'forward-without-target' as const }];
     });
   }
