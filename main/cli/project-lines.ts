@@ -174,7 +174,7 @@ function fileWords(answering: Set<string>, forwardTarget: string | null, now: (a
     lost: (file: string) =>
       folderOf(file) === ACTIONS
         ? `${actionOf(file)}'s parameters are checked against no project file now; ${OTHER_SCHEMAS}`
-        : nowAnswering(file, answering, forwardTarget),
+        : nowAnswering(file, answering, forwardTarget, now),
   };
 }
 
@@ -221,11 +221,14 @@ function answeredBy(file: string): string {
   return file === DEFAULT_FILE ? 'every action without a file of its own' : actionOf(file);
 }
 
-/** Who answers an action whose file (or `_default.yaml`) was just removed. */
-function nowAnswering(file: string, inUse: Set<string>, forwardTarget: string | null): string {
+/**
+ * Who answers an action whose file (or `_default.yaml`) was just removed, and how: with
+ * `_default.yaml` in use, what it does for the action now (`now`), as an edited file's line says.
+ */
+function nowAnswering(file: string, inUse: Set<string>, forwardTarget: string | null, now: (action: string) => string): string {
   if (file === DEFAULT_FILE) return withoutFile('every action without a file of its own', forwardTarget);
   const action = actionOf(file);
-  if (inUse.has(DEFAULT_FILE)) return `${action} answers as _default.yaml says now`;
+  if (inUse.has(DEFAULT_FILE)) return `${action} ${now(action)}`;
   return withoutFile(`${action} (there is no _default.yaml)`, forwardTarget);
 }
 

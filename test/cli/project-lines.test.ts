@@ -139,4 +139,18 @@ describe("serve's Project: lines", () => {
       `Project: answers/_default.yaml was changed: every action without a file of its own now gets the built-in answer, ${BUILT_IN_ANSWER_TEXT}.`,
     ]);
   });
+
+  it("say what a removed answer file's action does now, when _default.yaml answers it, as a changed file's line says it", () => {
+    const { state, start } = project(['answers/_default.yaml', 'answers/lookup.yaml', 'answers/notify.yaml']);
+    let forward: string | null = 'http://user:pw@localhost:8000/actions/{action_name}';
+    const lines = linesOf(undefined, () => settingsWith(forward));
+    lines({ type: 'start', project: start });
+    expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml', 'answers/notify.yaml']) })).toEqual([
+      'Project: answers/lookup.yaml was removed: lookup now forwards to http://user:***@localhost:8000/actions/{action_name}.',
+    ]);
+    forward = null;
+    expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml']) })).toEqual([
+      `Project: answers/notify.yaml was removed: notify now gets the built-in answer, ${BUILT_IN_ANSWER_TEXT}.`,
+    ]);
+  });
 });
