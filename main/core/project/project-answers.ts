@@ -287,19 +287,40 @@ export class ProjectAnswers implements AnswerStore {
   /** A target's password goes in the history folder, the file holding `***` in its place (the files are meant for git). */
   setRoute(action: string | null, change: { mode?: AnswerMode | null; target?: string | null }): AnswerRoute {
     const target = change.target && this.passwords ? this.passwords.keep(change.target) : change.target;
+    const before = this.writtenTarget(action);
     this.write(action, (current) => {
       const next: Record<string, unknown> = { ...current };
       if (change.mode !== undefined) next.mode = change.mode;
       if (target !== undefined) next.forward = target;
       return withoutNulls(next);
     });
+    this.forgetPasswordOf(before);
     return this.getRoute(action) ?? { action, mode: null, target: null, updatedAt: Date.now() };
   }
 
   clearRoute(action: string | null): boolean {
     const had = this.getRoute(action) !== null;
+    const before = this.writtenTarget(action);
     if (had) this.write(action, (current) => withoutNulls({ ...current, mode: null, forward: null }));
+    this.forgetPasswordOf(before);
     return had;
+  }
+
+  /** The action's target as its file holds it (a password as `***`), before a change. */
+  private writtenTarget(action: string | null): string | null {
+    return this.entry(action)?.answers.forward ?? null;
+  }
+
+  /**
+   * After a target was cleared or replaced: forgets the password kept for the one it had, unless
+   * an answer file still names that URL (another action's, or this one's again).
+   */
+  private forgetPasswordOf(written: string | null): void {
+    if (written === null || !this.passwords) return;
+    this.passwords.forget(
+      written,
+      this.sorted().some((entry) => entry.answers.forward === written),
+    );
   }
 
   clearAllRoutes(): number {
