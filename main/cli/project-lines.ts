@@ -8,6 +8,7 @@ import {
   forwardWithoutTargetHeading,
   forwardWithoutTargetWords,
   problemPlace,
+  type SetTargetVocabulary,
 } from '../contract/words';
 import { CLI_VOCABULARY } from './cli-words';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
@@ -23,6 +24,16 @@ const DEFAULT_FILE = `${ANSWERS}/_default.yaml`;
  * last listed. Which of them exists is not this file's to know, so both are said.
  */
 const OTHER_SCHEMAS = "a schema defined in the simulator, or else Flowent's (as last listed), checks them when there is one";
+
+/**
+ * Where a file set to forward gets its target from the command line: `targets set` writes the
+ * project's answer file only when run in the folder holding flowent/ (elsewhere it sets the history
+ * folder's targets, which the files override).
+ */
+const SET_TARGET_IN_PROJECT: SetTargetVocabulary = {
+  setTarget: (action) => `${CLI_VOCABULARY.setTarget(action)} in the folder that holds flowent/`,
+  setDefaultTarget: `${CLI_VOCABULARY.setDefaultTarget} in the folder that holds flowent/`,
+};
 
 type Folder = typeof ANSWERS | typeof ACTIONS;
 
@@ -58,7 +69,8 @@ export function projectProblemLines(
     const now = new Map<string, string[]>();
     const warned = new Set<string>();
     for (const problem of problems) {
-      const message = problem.warning === 'forward-without-target' ? forwardWithoutTargetWords(problem, CLI_VOCABULARY) : problem.message;
+      const message =
+        problem.warning === 'forward-without-target' ? forwardWithoutTargetWords(problem, SET_TARGET_IN_PROJECT) : problem.message;
       now.set(problem.file, [...(now.get(problem.file) ?? []), `${problemPlace(problem)}: ${message}`]);
       if (problem.warning) warned.add(problem.file);
     }

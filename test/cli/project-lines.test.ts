@@ -103,7 +103,7 @@ describe("serve's Project: lines", () => {
     const added = state(['answers/_default.yaml', 'answers/noforward.yaml'], [NO_TARGET]);
     expect(lines({ type: 'project-changed', project: added })).toEqual([
       'Project: answers/noforward.yaml is in use, but cannot answer as it says:',
-      `  answers/noforward.yaml:2:1: ${NO_TARGET.message}: run "flowent-companion targets set noforward <url>", ` +
+      `  answers/noforward.yaml:2:1: ${NO_TARGET.message}: run "flowent-companion targets set noforward <url>" in the folder that holds flowent/, ` +
         'or add "forward: <url>" to answers/noforward.yaml',
     ]);
     expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml', 'answers/noforward.yaml']) })).toEqual([
@@ -116,7 +116,8 @@ describe("serve's Project: lines", () => {
     const noDefaultTarget = { ...NO_TARGET, file: 'answers/_default.yaml', message: 'calls to every action it answers fail' };
     expect(linesOf()({ type: 'start', project: { ...start, problems: [noDefaultTarget] } })).toEqual([
       'Project: answers/_default.yaml is in use, but cannot answer as it says:',
-      '  answers/_default.yaml:2:1: calls to every action it answers fail: run "flowent-companion targets set --default <url>", ' +
+      '  answers/_default.yaml:2:1: calls to every action it answers fail: run "flowent-companion targets set --default <url>" ' +
+        'in the folder that holds flowent/, ' +
         'or add "forward: <url>" to answers/_default.yaml',
     ]);
   });

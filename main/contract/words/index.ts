@@ -97,6 +97,7 @@ export {
   projectTrouble,
   projectTroubleShort,
   type ProjectTrouble,
+  type SetTargetVocabulary,
   serveNamed,
   servesSeen,
   severalAnswering,
