@@ -287,7 +287,7 @@ export class ProjectAnswers implements AnswerStore {
   /** A target's password goes in the history folder, the file holding `***` in its place (the files are meant for git). */
   setRoute(action: string | null, change: { mode?: AnswerMode | null; target?: string | null }): AnswerRoute {
     const target = change.target && this.passwords ? this.passwords.keep(change.target) : change.target;
-    const before = this.writtenTarget(action);
+    const before = this.entry(action)?.answers.forward ?? null;
     this.write(action, (current) => {
       const next: Record<string, unknown> = { ...current };
       if (change.mode !== undefined) next.mode = change.mode;
@@ -300,15 +300,10 @@ export class ProjectAnswers implements AnswerStore {
 
   clearRoute(action: string | null): boolean {
     const had = this.getRoute(action) !== null;
-    const before = this.writtenTarget(action);
+    const before = this.entry(action)?.answers.forward ?? null;
     if (had) this.write(action, (current) => withoutNulls({ ...current, mode: null, forward: null }));
     this.forgetPasswordOf(before);
     return had;
-  }
-
-  /** The action's target as its file holds it (a password as `***`), before a change. */
-  private writtenTarget(action: string | null): string | null {
-    return this.entry(action)?.answers.forward ?? null;
   }
 
   /**
