@@ -35,6 +35,7 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabul
   useLanUrl: 'give a LAN URL with --url (such as --url http://192.168.1.20:8787)',
   listActions: 'list the registered actions with "flowent-companion actions list"',
   setTarget: (action) => `run "flowent-companion targets set ${action ?? '<action>'} <url>"`,
+  setDefaultTarget: 'run "flowent-companion targets set --default <url>"',
   giveTarget: 'pass --target <url>',
   sendToCompanion: (url) => `--target ${url} for the mock of the companion running there to answer it (it mocks this action)`,
   chooseOtherCalls: 'change --action or --since',

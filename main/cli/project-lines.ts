@@ -1,7 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactUrlCredentials, type AnswerSettings, type CoreEvent, type ProjectState } from '../contract/api';
-import { contractWarningHeading, contractWarningLine, fileMistakeHeading, problemPlace } from '../contract/words';
+import {
+  contractWarningHeading,
+  contractWarningLine,
+  fileMistakeHeading,
+  forwardWithoutTargetHeading,
+  forwardWithoutTargetWords,
+  problemPlace,
+  type SetTargetVocabulary,
+} from '../contract/words';
+import { CLI_VOCABULARY } from './cli-words';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 import { answersNow } from './serve-answer-lines';
 
@@ -15,6 +24,16 @@ const DEFAULT_FILE = `${ANSWERS}/_default.yaml`;
  * last listed. Which of them exists is not this file's to know, so both are said.
  */
 const OTHER_SCHEMAS = "a schema defined in the simulator, or else Flowent's (as last listed), checks them when there is one";
+
+/**
+ * Where a file set to forward gets its target from the command line: `targets set` writes the
+ * project's answer file only when run in the folder holding flowent/ (elsewhere it sets the history
+ * folder's targets, which the files override).
+ */
+const SET_TARGET_IN_PROJECT: SetTargetVocabulary = {
+  setTarget: (action) => `${CLI_VOCABULARY.setTarget(action)} in the folder that holds flowent/`,
+  setDefaultTarget: `${CLI_VOCABULARY.setDefaultTarget} in the folder that holds flowent/`,
+};
 
 type Folder = typeof ANSWERS | typeof ACTIONS;
 
@@ -45,14 +64,14 @@ export function projectProblemLines(
   return (event, settings) => {
     if (event.type !== 'project-changed' && event.type !== 'start') return [];
     const { dir, stale, answers, actions, versions } = event.project;
-    // serve --forward gives the target a file set to forward without one waits for.
-    const problems = event.project.problems.filter(
-      (problem) => problem.warning !== 'folder-removed' && !(problem.warning === 'forward-without-target' && forwardTarget !== null),
-    );
+    // A file set to forward with no target is no problem to a core given serve --forward's: it says none.
+    const problems = event.project.problems.filter((problem) => problem.warning !== 'folder-removed');
     const now = new Map<string, string[]>();
     const warned = new Set<string>();
     for (const problem of problems) {
-      now.set(problem.file, [...(now.get(problem.file) ?? []), `${problemPlace(problem)}: ${problem.message}`]);
+      const message =
+        problem.warning === 'forward-without-target' ? forwardWithoutTargetWords(problem, SET_TARGET_IN_PROJECT) : problem.message;
+      now.set(problem.file, [...(now.get(problem.file) ?? []), `${problemPlace(problem)}: ${message}`]);
       if (problem.warning) warned.add(problem.file);
     }
     const lines: string[] = [];
@@ -83,7 +102,7 @@ export function projectProblemLines(
     const quiet = (file: string) => !there || back || moved.has(folderOf(file));
     const mistakeLines = (file: string, messages: string[], title = `Project: ${file}`, lost = '') => {
       if (warned.has(file) && inUse.has(file))
-        return [`${title} is in use, but cannot answer as it says${lost}:`, ...messages.map((message) => `  ${message}`)];
+        return [`${forwardWithoutTargetHeading(title)}${lost}:`, ...messages.map((message) => `  ${message}`)];
       return [`${fileMistakeHeading(file, stale, title)}${lost}:`, ...messages.map((message) => `  ${message}`)];
     };
 
@@ -167,7 +186,7 @@ function fileWords(answering: Set<string>, forwardTarget: string | null, now: (a
     lost: (file: string) =>
       folderOf(file) === ACTIONS
         ? `${actionOf(file)}'s parameters are checked against no project file now; ${OTHER_SCHEMAS}`
-        : nowAnswering(file, answering, forwardTarget),
+        : nowAnswering(file, answering, forwardTarget, now),
   };
 }
 
@@ -214,11 +233,14 @@ function answeredBy(file: string): string {
   return file === DEFAULT_FILE ? 'every action without a file of its own' : actionOf(file);
 }
 
-/** Who answers an action whose file (or `_default.yaml`) was just removed. */
-function nowAnswering(file: string, inUse: Set<string>, forwardTarget: string | null): string {
+/**
+ * Who answers an action whose file (or `_default.yaml`) was just removed, and how: with
+ * `_default.yaml` in use, what it does for the action now (`now`), as an edited file's line says.
+ */
+function nowAnswering(file: string, inUse: Set<string>, forwardTarget: string | null, now: (action: string) => string): string {
   if (file === DEFAULT_FILE) return withoutFile('every action without a file of its own', forwardTarget);
   const action = actionOf(file);
-  if (inUse.has(DEFAULT_FILE)) return `${action} answers as _default.yaml says now`;
+  if (inUse.has(DEFAULT_FILE)) return `${action} ${now(action)}`;
   return withoutFile(`${action} (there is no _default.yaml)`, forwardTarget);
 }
 

@@ -240,6 +240,7 @@ export function createCore(options: CoreOptions): Core {
     account,
     settings: () => requireStore().settings.scope(PROJECT_SETTINGS_SCOPE),
     hereBase,
+    startupForwardTarget: forwardSettings.startupForwardTarget,
     emit: (event) => events.emit(event),
     onError: onInternalError,
   });

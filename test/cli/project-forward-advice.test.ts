@@ -25,13 +25,17 @@ async function serveProject(files: Record<string, string>) {
 }
 
 describe('an answer file set to forward with no URL', () => {
-  it('is told to get "forward:" in its file, not "targets set" (which the files override), at start and in the 502', async () => {
+  // "targets set" run elsewhere sets the history folder's targets, which the files override: it is named only with where to run it.
+  it('is told to get "forward:" in its file, or "targets set" where flowent/ is, at start, in its warning and in the 502', async () => {
     const { server, answers } = await serveProject({ 'fwd_act.yaml': 'version: 1\nmode: forward\n' });
     expect(server.output()).toContain(
       '  Answers:      fwd_act: set to forward, but no target is saved: calls get a 502 (add "forward: <url>" to flowent/answers/fwd_act.yaml)\n' +
         '                every other action: the mocks (no handler target is given: "forward: <url>" in flowent/answers/_default.yaml or --forward sets one)\n',
     );
-    expect(server.output()).not.toContain('targets set');
+    const setHere =
+      'run "flowent-companion targets set fwd_act <url>" in the folder that holds flowent/, or add "forward: <url>" to answers/fwd_act.yaml';
+    expect(server.output()).toContain(setHere);
+    expect(server.output().split('targets set')).toHaveLength(server.output().split(setHere).length);
 
     const answered = await callAction(server.baseUrl, 'fwd_act');
     expect(answered.status).toBe(502);

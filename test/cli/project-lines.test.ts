@@ -44,7 +44,7 @@ const NO_TARGET: ProjectProblem = {
   file: 'answers/noforward.yaml',
   line: 2,
   column: 1,
-  message: 'mode is forward, but no forward: target is set here nor in _default.yaml: …',
+  message: 'mode is forward, but no forward: target is set here nor in _default.yaml: calls to noforward fail (502) until one is set',
   warning: 'forward-without-target',
 };
 
@@ -95,21 +95,31 @@ describe("serve's Project: lines", () => {
     expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml', 'answers/make_note.yaml']) })).toEqual([]);
   });
 
-  it('say a file set to forward without a target is in use but cannot answer, at its mode: line, unless serve --forward gives one', () => {
+  // serve --forward gives such a file a target: the core then reports no problem (test/core/project/project-session.test.ts).
+  it('say a file set to forward without a target is in use but cannot answer, at its mode: line, and how to give it one', () => {
     const { state, start } = project(['answers/_default.yaml']);
     const lines = linesOf();
     lines({ type: 'start', project: start });
     const added = state(['answers/_default.yaml', 'answers/noforward.yaml'], [NO_TARGET]);
     expect(lines({ type: 'project-changed', project: added })).toEqual([
       'Project: answers/noforward.yaml is in use, but cannot answer as it says:',
-      `  answers/noforward.yaml:2:1: ${NO_TARGET.message}`,
+      `  answers/noforward.yaml:2:1: ${NO_TARGET.message}: run "flowent-companion targets set noforward <url>" in the folder that holds flowent/, ` +
+        'or add "forward: <url>" to answers/noforward.yaml',
     ]);
     expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml', 'answers/noforward.yaml']) })).toEqual([
       'Project: answers/noforward.yaml is fixed and in use.',
     ]);
+  });
 
-    const withForward = linesOf('http://127.0.0.1:8000/{action_name}');
-    expect(withForward({ type: 'start', project: added })).toEqual([]);
+  it('send a default set to forward without a target to targets set --default', () => {
+    const { start } = project(['answers/_default.yaml']);
+    const noDefaultTarget = { ...NO_TARGET, file: 'answers/_default.yaml', message: 'calls to every action it answers fail' };
+    expect(linesOf()({ type: 'start', project: { ...start, problems: [noDefaultTarget] } })).toEqual([
+      'Project: answers/_default.yaml is in use, but cannot answer as it says:',
+      '  answers/_default.yaml:2:1: calls to every action it answers fail: run "flowent-companion targets set --default <url>" ' +
+        'in the folder that holds flowent/, ' +
+        'or add "forward: <url>" to answers/_default.yaml',
+    ]);
   });
 
   it('say what a changed answer file does now, as the Answers: lines at the start say it', () => {
@@ -128,6 +138,20 @@ describe("serve's Project: lines", () => {
       lines({ type: 'project-changed', project: { ...state(['answers/_default.yaml']), versions: { 'answers/_default.yaml': 'v3' } } }),
     ).toEqual([
       `Project: answers/_default.yaml was changed: every action without a file of its own now gets the built-in answer, ${BUILT_IN_ANSWER_TEXT}.`,
+    ]);
+  });
+
+  it("say what a removed answer file's action does now, when _default.yaml answers it, as a changed file's line says it", () => {
+    const { state, start } = project(['answers/_default.yaml', 'answers/lookup.yaml', 'answers/notify.yaml']);
+    let forward: string | null = 'http://user:pw@localhost:8000/actions/{action_name}';
+    const lines = linesOf(undefined, () => settingsWith(forward));
+    lines({ type: 'start', project: start });
+    expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml', 'answers/notify.yaml']) })).toEqual([
+      'Project: answers/lookup.yaml was removed: lookup now forwards to http://user:***@localhost:8000/actions/{action_name}.',
+    ]);
+    forward = null;
+    expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml']) })).toEqual([
+      `Project: answers/notify.yaml was removed: notify now gets the built-in answer, ${BUILT_IN_ANSWER_TEXT}.`,
     ]);
   });
 });

@@ -20,7 +20,7 @@ describe('serve, when project files are removed', () => {
     expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'send_email own', error: '' });
 
     rmSync(join(answers, 'send_email.yaml'));
-    await server.waitFor(/Project: answers\/send_email\.yaml was removed: send_email answers as _default\.yaml says now\.\n/);
+    await server.waitFor(/Project: answers\/send_email\.yaml was removed: send_email now answers with the mock of _default\.yaml\.\n/);
     expect(await answerOf(server.baseUrl, 'send_email')).toEqual({ result: 'the default', error: '' });
 
     rmSync(join(answers, '_default.yaml'));

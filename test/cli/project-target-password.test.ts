@@ -1,6 +1,7 @@
 // A forward target's password never goes into a project's answer files (they are meant for git):
 // `targets set` and the Answers dialog write it as ***, keep it in the history folder, and calls
 // are still forwarded with it.
+import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +32,17 @@ async function handlerBehindBasicAuth(): Promise<{ port: number; authorizations:
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return { port: (server.address() as AddressInfo).port, authorizations };
+}
+
+/** The settings rows of the history's SQLite file that hold `secret`, by key: where a password is kept. */
+function keptWith(data: string, secret: string): string[] {
+  const db = new Database(join(data, 'history.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT key FROM settings WHERE instr(value, ?) > 0').all(secret) as { key: string }[];
+    return rows.map((row) => row.key);
+  } finally {
+    db.close();
+  }
 }
 
 function callBody(action: string): string {
@@ -85,4 +97,32 @@ it('a *** target no password is kept for in this history folder is not forwarded
     'this history folder keeps no password for that URL, so nothing was forwarded. To forward, run ' +
       '"flowent-companion targets set send_email <the URL with its password>" with this history folder',
   );
+});
+
+it('targets clear forgets the kept password once no answer file names its URL, and targets set with another URL forgets the old one', async () => {
+  const root = tempDir('fc-project-');
+  mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+  const data = tempDir();
+  const targets = (...args: string[]) => runInProcess(['targets', ...args, '--data-dir', data], { env: {}, cwd: root });
+  const url = `http://user:${PASSWORD}@127.0.0.1:9/actions/{action_name}`;
+
+  expect((await targets('set', 'send_email', url)).code).toBe(0);
+  expect((await targets('set', 'lookup_order', url)).code).toBe(0);
+  expect(keptWith(data, PASSWORD)).toHaveLength(1);
+  // lookup_order's file still names that URL: its password is still needed to forward.
+  expect((await targets('clear', 'send_email')).code).toBe(0);
+  expect(keptWith(data, PASSWORD)).toHaveLength(1);
+  expect((await targets('clear', 'lookup_order')).code).toBe(0);
+  expect(keptWith(data, PASSWORD)).toEqual([]);
+
+  // Another URL for the same action: the first one's password is not kept behind it.
+  const other = 'http://user:other-PW@127.0.0.1:10/actions/{action_name}';
+  expect((await targets('set', 'send_email', url)).code).toBe(0);
+  expect((await targets('set', 'send_email', other)).code).toBe(0);
+  expect(keptWith(data, PASSWORD)).toEqual([]);
+  expect(keptWith(data, 'other-PW')).toHaveLength(1);
+  // The default's, cleared with every other target at once.
+  expect((await targets('set', '--default', url)).code).toBe(0);
+  expect((await targets('clear', '--all')).code).toBe(0);
+  expect([...keptWith(data, PASSWORD), ...keptWith(data, 'other-PW')]).toEqual([]);
 });

@@ -70,7 +70,7 @@ describe('serve, while the files of its project change', () => {
     const said = [
       'Project: answers/send_email.yaml was changed: send_email now answers with its mock.',
       'Project: answers/send_email.yaml was renamed to answers/notify.yaml and is in use: ' +
-        'notify now answers with its mock; send_email answers as _default.yaml says now.',
+        'notify now answers with its mock; send_email now answers with the mock of _default.yaml.',
       'Project: answers/notify.yaml was changed: notify now answers with its mock.',
     ];
 

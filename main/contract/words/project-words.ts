@@ -1,6 +1,14 @@
 import type { AccountFailure, GatewayFailure, SessionFailure } from '../account';
 import type { HandlerFailure } from '../handlers';
-import type { AnswerContractWarning, AnswersFolderFailure, ApplyOutcome, ProjectFailure, ProjectProblem, ServeSeen } from '../project';
+import type {
+  AnswerContractWarning,
+  AnswersFolderFailure,
+  ApplyOutcome,
+  ProjectFailure,
+  ProjectProblem,
+  ProjectState,
+  ServeSeen,
+} from '../project';
 import type { CallsFailure, ProjectMissing } from '../shared';
 import type { ReplayFailure } from '../replay';
 import { fileProblemClause } from './file-words';
@@ -79,6 +87,88 @@ export function fileMistakeHeading(file: string, stale: readonly string[], subje
 /** Where a mistake is: the file, and the line and column when it has them. */
 export function problemPlace(problem: ProjectProblem): string {
   return problem.line === null ? problem.file : `${problem.file}:${problem.line}${problem.column === null ? '' : `:${problem.column}`}`;
+}
+
+/** Where the user gives a file set to forward its target: the action's own (`targets set`, the Answers dialog), or the default's. */
+export type SetTargetVocabulary = Pick<Vocabulary, 'setTarget' | 'setDefaultTarget'>;
+
+/** The file of the default answers, whose target is every other action's. */
+const DEFAULT_ANSWER_FILE = 'answers/_default.yaml';
+
+/**
+ * Heads a file in use that cannot answer as it says (set to forward, with no target): serve's
+ * line, the Project dialog's list and the main screen's banner.
+ */
+export function forwardWithoutTargetHeading(subject: string): string {
+  return `${subject} is in use, but cannot answer as it says`;
+}
+
+/** What a file in use with no target does meanwhile, as the Project dialog says it beside the file. */
+export const FORWARD_WITHOUT_TARGET_MEANWHILE = 'in use: it forwards as soon as it has a target';
+
+/**
+ * A file set to forward with no target (`forward-without-target`): the core's words for what
+ * happens, then where this front end sets one, or the file's own `forward:` line.
+ */
+export function forwardWithoutTargetWords(problem: ProjectProblem, say: SetTargetVocabulary): string {
+  const setOne =
+    problem.file === DEFAULT_ANSWER_FILE ? say.setDefaultTarget : say.setTarget(problem.file.replace(/^answers\/|\.(ya?ml|json)$/g, ''));
+  return `${problem.message}: ${setOne}, or add "forward: <url>" to ${problem.file}`;
+}
+
+/**
+ * What is wrong with the open project that calls do not show: its folder is gone (a branch
+ * switch: its last version keeps answering), files have mistakes (their last good version
+ * answers, or nothing of them), or files in use are set to forward with no target (their calls
+ * fail until one is set). `serve --forward` gives such files a target: the core says none then.
+ */
+export type ProjectTrouble =
+  | { kind: 'folder-gone'; dir: string; problem: ProjectProblem }
+  | { kind: 'files'; mistakes: ProjectProblem[]; withoutTarget: ProjectProblem[]; stale: string[] };
+
+export function projectTrouble(project: ProjectState | null): ProjectTrouble | null {
+  if (!project?.dir) return null;
+  const gone = project.problems.find((problem) => problem.warning === 'folder-removed');
+  if (gone) return { kind: 'folder-gone', dir: project.dir, problem: gone };
+  const mistakes = project.problems.filter((problem) => problem.warning === undefined);
+  const withoutTarget = project.problems.filter((problem) => problem.warning === 'forward-without-target');
+  return mistakes.length + withoutTarget.length === 0 ? null : { kind: 'files', mistakes, withoutTarget, stale: project.stale };
+}
+
+/** The trouble in a few words, for the header's Project entry. */
+export function projectTroubleShort(trouble: ProjectTrouble): string {
+  if (trouble.kind === 'folder-gone') return 'The project folder is gone.';
+  const mistakes = trouble.mistakes.length;
+  const withoutTarget = trouble.withoutTarget.length;
+  return [
+    mistakes === 0 ? '' : mistakes === 1 ? 'A project file has a mistake.' : `${mistakes} project files have mistakes.`,
+    withoutTarget === 0
+      ? ''
+      : withoutTarget === 1
+        ? 'A project file forwards, but has no target.'
+        : `${withoutTarget} project files forward, but have no target.`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The files the banner names before "and N more": the Project dialog lists them all. */
+const NAMED = 3;
+
+/**
+ * The project's files in trouble, for the main screen: each mistake where it is and what answers
+ * meanwhile, in serve's and the dialog's words ("answers/x.yaml:2:9 has a mistake; its last good
+ * version keeps answering"), then each file with no target, what its calls get and where to set one.
+ */
+export function projectFilesTroubleWords(trouble: Extract<ProjectTrouble, { kind: 'files' }>, say: SetTargetVocabulary): string {
+  const { mistakes, withoutTarget, stale } = trouble;
+  const said = [
+    ...mistakes.map((problem) => fileMistakeHeading(problem.file, stale, problemPlace(problem))),
+    ...withoutTarget.map((problem) => `${forwardWithoutTargetHeading(problemPlace(problem))}: ${forwardWithoutTargetWords(problem, say)}`),
+  ];
+  const named = said.slice(0, NAMED);
+  const more = said.length - named.length;
+  return `${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
 }
 
 /**

@@ -57,6 +57,8 @@ export interface Vocabulary extends ListenVocabulary {
   listActions: string;
   /** Setting the action's forwarding target (null: no action named, any action). */
   setTarget(action: string | null): string;
+  /** Setting the default forwarding target, every action's without one of its own. */
+  setDefaultTarget: string;
   /** Giving a target URL for this one send. */
   giveTarget: string;
   /** Sending to a running companion's webhook (`url`, for the action), where its mock answers. */

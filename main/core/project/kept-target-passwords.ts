@@ -21,6 +21,16 @@ export class KeptTargetPasswords {
     return written;
   }
 
+  /**
+   * Forgets the password kept for `written` (a target as a file held it, `***` and all): the user
+   * cleared that target or gave another, and a secret outlives neither. Kept while `stillNamed`, as
+   * one URL may be several actions' target.
+   */
+  forget(written: string, stillNamed: boolean): void {
+    if (stillNamed || !hasLeftOutCredentials(written)) return;
+    this.settings().remove(KEY_PREFIX + written);
+  }
+
   /** The URL a file's target stands for: the one kept whole for it, when its password is `***` and one was kept here. */
   whole(url: string): string {
     if (!hasLeftOutCredentials(url)) return url;

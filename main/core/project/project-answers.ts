@@ -122,13 +122,9 @@ export class ProjectAnswers implements AnswerStore {
       if (answers.mode !== 'forward' || answers.forward !== null || this.problems.has(file)) return [];
       if (action !== null && (fallback?.forward ?? null) !== null) return [];
       const place = yamlPosition(answers.yaml, 'mode') ?? { line: null, column: null };
-      const [notSet, who, add] =
-        action === null
-          ? ['here', 'every action it answers', 'here']
-          : [`here nor in ${DEFAULT_ANSWERS_FILE}`, action, `here or to ${DEFAULT_ANSWERS_FILE}`];
-      const message =
-        `mode is forward, but no forward: target is set ${notSet}: calls to ${who} fail (502) until one is: ` +
-        `add "forward: <url>" ${add}, or start serve with --forward <url>`;
+      const [notSet, who] = action === null ? ['here', 'every action it answers'] : [`here nor in ${DEFAULT_ANSWERS_FILE}`, action];
+      // What happens only: where a target is set is each front end's to say (the words' forwardWithoutTargetWords).
+      const message = `mode is forward, but no forward: target is set ${notSet}: calls to ${who} fail (502) until one is set`;
       return [{ file, ...place, message, warning: 'forward-without-target' as const }];
     });
   }
@@ -291,19 +287,35 @@ export class ProjectAnswers implements AnswerStore {
   /** A target's password goes in the history folder, the file holding `***` in its place (the files are meant for git). */
   setRoute(action: string | null, change: { mode?: AnswerMode | null; target?: string | null }): AnswerRoute {
     const target = change.target && this.passwords ? this.passwords.keep(change.target) : change.target;
+    const before = this.entry(action)?.answers.forward ?? null;
     this.write(action, (current) => {
       const next: Record<string, unknown> = { ...current };
       if (change.mode !== undefined) next.mode = change.mode;
       if (target !== undefined) next.forward = target;
       return withoutNulls(next);
     });
+    this.forgetPasswordOf(before);
     return this.getRoute(action) ?? { action, mode: null, target: null, updatedAt: Date.now() };
   }
 
   clearRoute(action: string | null): boolean {
     const had = this.getRoute(action) !== null;
+    const before = this.entry(action)?.answers.forward ?? null;
     if (had) this.write(action, (current) => withoutNulls({ ...current, mode: null, forward: null }));
+    this.forgetPasswordOf(before);
     return had;
+  }
+
+  /**
+   * After a target was cleared or replaced: forgets the password kept for the one it had, unless
+   * an answer file still names that URL (another action's, or this one's again).
+   */
+  private forgetPasswordOf(written: string | null): void {
+    if (written === null || !this.passwords) return;
+    this.passwords.forget(
+      written,
+      this.sorted().some((entry) => entry.answers.forward === written),
+    );
   }
 
   clearAllRoutes(): number {

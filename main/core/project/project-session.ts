@@ -12,6 +12,8 @@ export interface ProjectSessionDeps {
   account: Account;
   settings: () => SettingsScope;
   hereBase: (projectDir: string) => HereBase;
+  /** `serve --forward`'s target: it answers a file set to forward with no target of its own, so no such file is a problem. */
+  startupForwardTarget: string | null;
   emit: (event: ProjectEvent | { type: 'answers-changed' }) => void;
   onError: (error: unknown) => void;
 }
@@ -92,7 +94,8 @@ export class ProjectSession {
   problems(): ProjectProblem[] {
     if (!this.dir) return [];
     const answers = this.answerFiles;
-    return [...(this.actionsRead?.problems() ?? []), ...(answers?.currentProblems() ?? []), ...(answers?.currentWarnings() ?? [])];
+    const warnings = this.deps.startupForwardTarget === null ? (answers?.currentWarnings() ?? []) : [];
+    return [...(this.actionsRead?.problems() ?? []), ...(answers?.currentProblems() ?? []), ...warnings];
   }
 
   /** The JSON Schema `actions/<action>.yaml` gives, when a project is open and the file is good. */

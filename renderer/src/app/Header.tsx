@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { countWords, nounFor } from '../../../main/contract/words';
+import { countWords, nounFor, projectTroubleShort } from '../../../main/contract/words';
 import { openPanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { openReplayDialog } from '../replay/replay-ui-actions';
@@ -11,7 +11,7 @@ import { webhookBaseToRegister, webhookUrlWords } from '../tunnel/tunnel';
 import { withKey } from './shortcuts';
 import { useCallsStore } from '../history/calls-store';
 import { setFilter } from '../history/calls-actions';
-import { projectTroubleShort, useProjectTrouble } from '../project/project-trouble';
+import { useProjectTrouble } from '../project/project-store';
 
 /** The failure rule (isFailedCall and countsAsFailure in the contract) in words. */
 const FAILURES_EXPLAINED =
@@ -86,7 +86,7 @@ export function Header() {
 
 /**
  * A header command, in the header or its narrow window's menu. The Project entry is marked while
- * the folder is gone or a file has a mistake; its name stays "Project" and the mark is said as its
+ * the folder is gone, a file has a mistake or a file set to forward has no target; its name stays "Project" and the mark is said as its
  * description, so it reads "Project, a project file has a mistake".
  */
 function CommandButton({ command, menuItem }: { command: Command; menuItem?: { onClick: () => void } }) {

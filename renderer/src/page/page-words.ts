@@ -26,6 +26,7 @@ export const PAGE_VOCABULARY: Vocabulary = {
   useLanUrl: 'register against a LAN URL such as http://192.168.1.20:8787 (Settings > Local network > Listen on all interfaces)',
   listActions: 'see the registered actions in Flowent account > Actions',
   setTarget: (action) => `set a forwarding target for ${action ?? 'the action'} in Answers`,
+  setDefaultTarget: 'set a forwarding target for "Default for all actions" in Answers',
   giveTarget: 'give a target URL here',
   // The companion answers with the action's mock, or the built-in answer where it has none: not "its mock".
   sendToCompanion: () => 'choose "This companion" for the companion to answer it as it answers Flowent',

@@ -15,13 +15,15 @@ import {
   counted,
   dataDirForCommands,
   fileMistakeMeanwhile,
+  FORWARD_WITHOUT_TARGET_MEANWHILE,
+  forwardWithoutTargetWords,
   noUrlForProfileWords,
   problemPlace,
 } from '../../../main/contract/words';
 import { BusyButton } from '../shared/BusyButton';
 import { Dialog } from '../shared/Dialog';
 import { focusFell } from '../shared/focusable';
-import { inPageWords } from '../page/page-words';
+import { inPageWords, PAGE_VOCABULARY } from '../page/page-words';
 import { closePanel } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { applyProject, loadProject, planProject, pullProject } from './project-actions';
@@ -117,10 +119,10 @@ function ProblemList({ project }: { project: ProjectState }) {
             </li>
           ) : (
             <li key={index}>
-              <ProblemPlace problem={problem} /> {problem.message}{' '}
+              <ProblemPlace problem={problem} />{' '}
               {problem.warning === 'forward-without-target'
-                ? '(in use: it forwards as soon as it has a target)'
-                : `(${fileMistakeMeanwhile(problem.file, project.stale)})`}
+                ? `${forwardWithoutTargetWords(problem, PAGE_VOCABULARY)} (${FORWARD_WITHOUT_TARGET_MEANWHILE})`
+                : `${problem.message} (${fileMistakeMeanwhile(problem.file, project.stale)})`}
             </li>
           ),
         )}

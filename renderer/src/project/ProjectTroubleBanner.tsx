@@ -1,12 +1,14 @@
 import { useState } from 'react';
+import { projectFilesTroubleWords } from '../../../main/contract/words';
+import { PAGE_VOCABULARY } from '../page/page-words';
 import { openPanel } from '../page/ui-actions';
 import { Prose } from '../shared/Prose';
-import { mistakesInWords, useProjectTrouble } from './project-trouble';
+import { useProjectTrouble } from './project-store';
 
 /**
- * Says on the main screen, while it lasts, that the project folder is gone or a file of it has
- * a mistake: calls go on being answered by the last good version, and a developer editing the
- * file would see no effect and no reason. Dismissed, it stays away until the trouble changes (a
+ * Says on the main screen, while it lasts, that the project folder is gone, a file of it has a
+ * mistake, or a file set to forward has no target: calls go on being answered by the last good
+ * version (or fail, 502), and a developer editing the file would see no effect and no reason. Dismissed, it stays away until the trouble changes (a
  * new mistake); the header's Project entry stays marked meanwhile.
  */
 export function ProjectTroubleBanner() {
@@ -25,7 +27,7 @@ export function ProjectTroubleBanner() {
           </>
         ) : (
           <>
-            <strong>Project:</strong> <Prose text={mistakesInWords(trouble.mistakes, trouble.stale)} />
+            <strong>Project:</strong> <Prose text={projectFilesTroubleWords(trouble, PAGE_VOCABULARY)} />
           </>
         )}
       </span>

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ActionPlan, ApplyOutcome, ProjectProblem, ProjectState, PullOutcome } from '../../../main/contract/api';
+import { projectTrouble, type ProjectTrouble } from '../../../main/contract/words';
 import { onReset } from '../page/stores';
 
 export interface ProjectViewState {
@@ -31,3 +32,8 @@ const initial = (): ProjectViewState => ({
 
 export const useProjectStore = create<ProjectViewState>()(initial);
 onReset(() => useProjectStore.setState(initial(), true));
+
+/** The open project's trouble, as the store holds it (read at start, then told by `project-changed`). */
+export function useProjectTrouble(): ProjectTrouble | null {
+  return projectTrouble(useProjectStore((s) => s.project));
+}

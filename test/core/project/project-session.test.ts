@@ -67,4 +67,18 @@ describe('the project session', () => {
     companion.core.openProject(null);
     await expect.poll(() => openWatchers() - before).toBe(0);
   });
+
+  it('reports a file set to forward with no target, unless serve --forward gives every action one', async () => {
+    const dir = projectFolder('the default');
+    writeFileSync(join(dir, 'answers', 'noforward.yaml'), 'version: 1\nmode: forward\n');
+    const plain = await startCore({ projectDir: dir });
+    cleanups.push(() => plain.close());
+    expect((await plain.core.api.getProject()).problems.map((problem) => problem.warning)).toEqual(['forward-without-target']);
+    await plain.close();
+
+    // Its calls go to --forward's target: the banner, the Project dialog and serve have nothing to say of it.
+    const forwarding = await startCore({ projectDir: dir, forwardTarget: 'http://127.0.0.1:9/{action_name}' });
+    cleanups.push(() => forwarding.close());
+    expect((await forwarding.core.api.getProject()).problems).toEqual([]);
+  });
 });

@@ -77,7 +77,7 @@ describe('the Project dialog', () => {
     const list = await within(dialog).findByRole('region', { name: 'Mistakes in the files' });
     await waitFor(() => expect(list.querySelector('li')?.textContent).toMatch(/^answers\/make_note\.yaml:2:1 /));
     expect(list.querySelector('li')?.textContent).toMatch(
-      /no forward: target is set .*\(in use: it forwards as soon as it has a target\)$/,
+      /no forward: target is set .*: set a forwarding target for make_note in Answers, or add "forward: <url>" to answers\/make_note\.yaml \(in use: it forwards as soon as it has a target\)$/,
     );
   });
 

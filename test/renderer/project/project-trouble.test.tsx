@@ -96,4 +96,29 @@ describe('the project’s trouble, on the main screen', () => {
     writeFileSync(join(dir, 'answers', 'other.yaml'), 'version: 1\nmode: nonsense\n');
     await screen.findByRole('status', { name: 'Project problem' });
   });
+
+  it('says a file set to forward with no target, where to set one, and marks Project until it has one', async () => {
+    const { c, dir } = await withProject();
+    renderApp(c.bridge);
+    await waitFor(() => expect(projectButton()).toBeTruthy());
+    writeFileSync(join(dir, 'answers', 'make_note.yaml'), 'version: 1\nmode: forward\n');
+    const shown = await screen.findByRole('status', { name: 'Project problem' });
+    // Its calls fail (502): the serve's words, and the page's place to set a target.
+    expect(shown.textContent).toContain(
+      'answers/make_note.yaml:2:1 is in use, but cannot answer as it says: mode is forward, but no forward: target is set here nor in ' +
+        '_default.yaml: calls to make_note fail (502) until one is set: set a forwarding target for make_note in Answers, ' +
+        'or add "forward: <url>" to answers/make_note.yaml.',
+    );
+    expect(projectMark()).toEqual({ marked: true, described: ['A project file forwards, but has no target.'] });
+
+    writeFileSync(join(dir, 'answers', 'other.yaml'), 'version: 1\nmode: nonsense\n');
+    await waitFor(() =>
+      expect(projectMark().described).toEqual(['A project file has a mistake. A project file forwards, but has no target.']),
+    );
+
+    writeFileSync(join(dir, 'answers', 'other.yaml'), GOOD);
+    writeFileSync(join(dir, 'answers', 'make_note.yaml'), 'version: 1\nmode: forward\nforward: http://127.0.0.1:9/x\n');
+    await waitFor(() => expect(banner()).toBeNull(), { timeout: 15_000 });
+    expect(projectMark().marked).toBe(false);
+  });
 });
