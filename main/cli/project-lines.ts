@@ -99,7 +99,9 @@ export function projectProblemLines(
       lines.push(subfolderLine(folder, here, answering, actions, forwardTarget));
     }
     folderThere = there;
-    const quiet = (file: string) => !there || back || moved.has(folderOf(file));
+    // A folder's files are quiet while it is gone: its own line said it for them, whichever event
+    // (the core may tell the folder gone, then its files) brings their removal.
+    const quiet = (file: string) => !there || back || moved.has(folderOf(file)) || subfolderThere[folderOf(file)] === false;
     const mistakeLines = (file: string, messages: string[], title = `Project: ${file}`, lost = '') => {
       if (warned.has(file) && inUse.has(file))
         return [`${forwardWithoutTargetHeading(title)}${lost}:`, ...messages.map((message) => `  ${message}`)];

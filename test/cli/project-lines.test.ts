@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnswerSettings, CoreEvent, ProjectProblem, ProjectState, StoredMock } from '../../main/contract/api';
@@ -57,6 +57,25 @@ const FOLDER_REMOVED: ProjectProblem = {
 };
 
 describe("serve's Project: lines", () => {
+  // Under load the core can tell answers/ gone in two events: its files still listed, then not. The
+  // second said each file removed, after the folder's line had said it for all of them.
+  it('say answers/ removed once, however many events the core tells it in', () => {
+    const { state, start } = project(['answers/_default.yaml', 'answers/send_email.yaml']);
+    const lines = linesOf();
+    lines({ type: 'start', project: start });
+    rmSync(join(start.dir!, 'answers'), { recursive: true });
+    const said = [
+      ...lines({ type: 'project-changed', project: { ...start } }),
+      ...lines({ type: 'project-changed', project: { ...start, answers: [] } }),
+    ];
+    expect(said).toEqual([`Project: answers/ was removed: every action gets the built-in answer now, ${BUILT_IN_ANSWER_TEXT}.`]);
+
+    mkdirSync(join(start.dir!, 'answers'));
+    expect(lines({ type: 'project-changed', project: state(['answers/_default.yaml']) })).toEqual([
+      'Project: answers/ is back; its files answer again: answers/_default.yaml.',
+    ]);
+  });
+
   it('name the action files whose last version keeps checking parameters when the folder is removed', () => {
     const { state, start } = project(['answers/_default.yaml']);
     const lines = linesOf();
