@@ -38,6 +38,8 @@ describe.skipIf(!hasPython)('a handler accepting a call the key set here only fa
     await serve.waitFor(/greet {2}INVALID {2}200 .*\n(.*\n){2}/);
     const lines = serve.output().split('\n');
     const at = lines.findIndex((line) => /greet {2}INVALID {2}200/.test(line));
+    // The list line does not shout at a handler that is right.
+    expect(lines[at]).toContain('greet  INVALID  200  handler accepted the signature  ');
     const why = lines.slice(at + 1, at + 3).join('\n');
     expect(why).toContain(
       'why: Your handler accepted the call (it answered 200), and it is right to: the signature is valid with the key set here once its leading or trailing whitespace is trimmed. Your handler is fine; the key set here is off.',

@@ -1,4 +1,5 @@
-import type { HandlerReport, SignatureReport } from '../../contract/api';
+import { validOnceCorrected, type HandlerReport } from '../../contract/api';
+import type { SignatureReport } from '../../contract/api';
 import { targetForAction } from '../../contract/action-name';
 import { handlerKeyFor } from '../answers/handler-lesson';
 import type { HandlerKnownFor } from '../../contract/handlers';
@@ -41,7 +42,7 @@ export function handlerReport(
   const checked: CheckedCall = {
     verdict: signature.verdict,
     validIn: validStyles(signature, call.requestBody),
-    validOnceCorrected: validOnceCorrected(signature),
+    validOnceCorrected: validOnceCorrected(signature.diagnosis.map((d) => d.code)),
   };
   const { known, knownFor } = lessonsOf(call, handlerKeyFor(call.handlerTarget, call.action), memory);
   const { possible, refused } = handlerStyles(known);
@@ -65,12 +66,6 @@ export function handlerReport(
     // that is not validly signed.
     verifierStyle: checked.validIn[0] ?? learned.style,
   };
-}
-
-/** How an invalid signature is valid once corrected, when the signature's own diagnosis found it so. */
-function validOnceCorrected(signature: SignatureReport): CheckedCall['validOnceCorrected'] {
-  for (const { code } of signature.diagnosis) if (code === 'key-whitespace' || code === 'hex-case') return code;
-  return null;
 }
 
 /**
