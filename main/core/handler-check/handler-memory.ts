@@ -101,6 +101,11 @@ export interface CheckedCall {
    * accepts it is right; the companion's key, or the digest's case, is what is off.
    */
   validOnceCorrected?: ValidOnceCorrected | null;
+  /**
+   * The style the call is named by, one of `validIn` (see styleNamed): the one it was signed with
+   * here, else the one its handler verifies with. The first of `validIn` when not given.
+   */
+  named?: StyleName | null;
 }
 
 /**

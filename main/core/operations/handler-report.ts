@@ -39,10 +39,14 @@ export function handlerReport(
   const learned = learnedStyle();
   // From the stored match and body, not from the matched flags: those of a call checked up to
   // its first match are complete only while the key it was checked with is set.
+  const validIn = validStyles(signature, call.requestBody);
   const checked: CheckedCall = {
     verdict: signature.verdict,
-    validIn: validStyles(signature, call.requestBody),
+    validIn,
     validOnceCorrected: validOnceCorrected(signature.diagnosis.map((d) => d.code)),
+    // The name the call's line and details give it, chosen by styleNamed when it was stored (the
+    // style it was signed with here, else its handler's): read back, not chosen again from what is known now.
+    named: validIn.find((style) => style === signature.style) ?? validIn[0] ?? null,
   };
   const { known, knownFor } = lessonsOf(call, handlerKeyFor(call.handlerTarget, call.action), memory);
   const { possible, refused } = handlerStyles(known);
@@ -64,7 +68,7 @@ export function handlerReport(
     knownFor,
     // The style this call was signed in, as the diagnosis names it; the learned one for a call
     // that is not validly signed.
-    verifierStyle: checked.validIn[0] ?? learned.style,
+    verifierStyle: checked.named ?? learned.style,
   };
 }
 
