@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasPython } from '../core/handler-check/verifier-runners';
-import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
-import { runInProcess } from '../helpers/in-process-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { handlerBehindServe } from '../helpers/handler-behind-serve';
 
 // A spoiled call refused by a handler that had accepted no valid call yet proves nothing, and
 // `send` says so. Once the handler accepts a valid call, the stored call's details judge it with
 // that (its refusal now shows the handler checks signatures), and say they judge it as of now.
 
-const KEY = 'judged-now-key';
-const dataDir = makeTempDir();
-const env = { FLOWENT_HMAC_KEY: KEY, FLOWENT_COMPANION_DATA_DIR: dataDir.path };
-let handler: SignatureHandler;
+const rig = handlerBehindServe('python', 'judged-now-key');
 
-beforeAll(async () => {
-  if (hasPython) handler = await startSignatureHandler('python', KEY);
-}, 60_000);
-afterAll(async () => {
-  await handler?.stop();
-  dataDir.remove();
-});
-
-const send = (...flags: string[]) =>
-  runInProcess(['send', 'ticket', '--params', '{"subject":"hi"}', '--target', handler.target, ...flags], { env });
+const send = (...flags: string[]) => rig().send('ticket', '{"subject":"hi"}', ...flags);
 const verdictOf = (stdout: string) => stdout.split('\n').find((line) => line.startsWith('  verdict: ')) ?? '';
 
 describe.skipIf(!hasPython)("a spoiled call's verdict, read after the handler accepted a valid call", () => {
@@ -34,7 +20,7 @@ describe.skipIf(!hasPython)("a spoiled call's verdict, read after the handler ac
 
     expect((await send()).code).toBe(0);
 
-    const inFull = await runInProcess(['calls', id], { env });
+    const inFull = await rig().run(['calls', id]);
     expect(verdictOf(inFull.stdout)).toBe(
       '  verdict: your handler refused the call with a wrong signature (401), as it should: it checks signatures; ' +
         'judged with what your handler has accepted until now, not when this call was sent',
