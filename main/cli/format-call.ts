@@ -6,6 +6,7 @@ import {
   type CallSummary,
   type HeaderPair,
   type StyleResult,
+  validOnceCorrected,
 } from '../contract/api';
 import { isCredentialHeader, REDACTED } from '../contract/credential-headers';
 import { styleLabel } from '../contract/style-labels';
@@ -62,12 +63,20 @@ const HANDLER_DISAGREES: HandlerVoice = { ...HANDLER_VOICE, alarm: (word) => wor
  * (`handler REJECTED the signature` of a valid call, `handler ACCEPTED the signature` of a wrong
  * one); a handler that turned down a signature the companion found wrong too did its job
  * (`handler rejected it too`), as the probe table's lowercase `rejected   wrong signature` says.
+ * A wrong signature that is valid once corrected (the key set here trimmed, the digest in
+ * lowercase) was rightly accepted: the key set here is what is off, so nothing is shouted.
  */
-function handlerWords(handler: NonNullable<CallSummary['handlerSignature']>, verdict: CallSummary['verdict']): string {
+function handlerWords(
+  handler: NonNullable<CallSummary['handlerSignature']>,
+  call: Pick<CallSummary, 'verdict' | 'signatureDiagnosis'>,
+): string {
+  const { verdict } = call;
   if (!handlerMayDisagree(verdict, handler)) {
     const agreed = handler === 'refused' && (verdict === 'invalid' || verdict === 'malformed' || verdict === 'missing');
     return agreed ? 'handler rejected it too' : handlerVerdictWords(handler, verdict, HANDLER_VOICE);
   }
+  if (handler === 'accepted' && validOnceCorrected(call.signatureDiagnosis ? [call.signatureDiagnosis.code] : []) !== null)
+    return handlerVerdictWords(handler, verdict, HANDLER_VOICE);
   // The shared words stress only a rejection (the page's alarm is its colour): a wrong signature taken is stressed here.
   if (handler === 'accepted') return handlerVerdictWords(handler, verdict, HANDLER_VOICE).replace(/^handler accepted/, 'handler ACCEPTED');
   return handlerVerdictWords(handler, verdict, HANDLER_DISAGREES);
@@ -120,7 +129,7 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   // the signature's verdict before it, is why the call failed.
   const refused = refusedForRequest(call);
   const status = statusWords(call.status, call.answeredBy) + (refused ? ` refused: ${problemWords(call.problem)}` : '');
-  const handler = call.handlerSignature ? `  ${handlerWords(call.handlerSignature, call.verdict)}` : '';
+  const handler = call.handlerSignature ? `  ${handlerWords(call.handlerSignature, call)}` : '';
   const problem = call.problem && !refused ? `  ${problemWords(call.problem)}` : '';
   return printable(`${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`);
 }
@@ -356,7 +365,7 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
 
   const { handler } = call;
   const handlerSaid = handler
-    ? `${handlerWords(handler.verdict, call.verdict)
+    ? `${handlerWords(handler.verdict, call)
         .replace(/^handler /, '')
         .replace(/^handler's /, 'its ')}: ${handler.evidence} (at ${handler.reached})`
     : call.answeredBy === 'forward' && call.source === 'import'

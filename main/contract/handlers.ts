@@ -80,7 +80,7 @@ export type HandlerDiagnosis =
    * trimmed of its whitespace (`key-whitespace`) or read in lowercase hex (`hex-case`): the
    * handler is right; the key set here (or the digest's case) is off.
    */
-  | { code: 'handler-accepted-valid-once-corrected'; cause: 'key-whitespace' | 'hex-case' }
+  | { code: 'handler-accepted-valid-once-corrected'; cause: ValidOnceCorrected }
   /**
    * It accepted a call whose signature is malformed (not 64 hex characters): no key gives that,
    * so the key is beside the point; it does not check, or checks something other than the
@@ -262,3 +262,16 @@ export const HANDLER_METHOD_NAMES = [
   'listProbes',
   'getVerifierSnippet',
 ] as const satisfies readonly (keyof HandlerMethods)[];
+
+/**
+ * The signature diagnoses (diagnose.ts) of a wrong signature that is valid once corrected: with
+ * the key set here trimmed of its whitespace, or the digest read in lowercase hex. A handler
+ * that accepts such a call is right, not to be told to reject it.
+ */
+export type ValidOnceCorrected = 'key-whitespace' | 'hex-case';
+
+/** How a call's signature is valid once corrected, from its diagnosis codes; null when it is not. */
+export function validOnceCorrected(codes: readonly string[]): ValidOnceCorrected | null {
+  for (const code of codes) if (code === 'key-whitespace' || code === 'hex-case') return code;
+  return null;
+}

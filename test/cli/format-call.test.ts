@@ -26,6 +26,17 @@ describe("a call's line: the handler's verdict", () => {
     const line = formatCallLine(callSummary({ id: 1, answeredBy: 'forward', style: null, verdict, status, handlerSignature }));
     expect(line).toContain(words);
   });
+
+  // Valid once the key set here is trimmed, or the digest read in lowercase: the handler is right to take it.
+  it.each([
+    ['key-whitespace', 'The signature matches the python style with the key trimmed.'],
+    ['hex-case', 'The signature matches the python style but is written in uppercase hex.'],
+  ] as const)('a wrong signature valid once corrected (%s), taken, is not shouted about', (code, message) => {
+    const call = callSummary({ id: 1, answeredBy: 'forward', style: null, verdict: 'invalid', status: 200, handlerSignature: 'accepted' });
+    const line = formatCallLine({ ...call, signatureDiagnosis: { code, message } });
+    expect(line).toContain('INVALID  200  handler accepted the signature  ');
+    expect(line).not.toContain('ACCEPTED');
+  });
 });
 
 describe("a call's line: a request with no action", () => {

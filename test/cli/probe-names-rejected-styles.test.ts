@@ -1,34 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasPython } from '../core/handler-check/verifier-runners';
-import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
-import { runInProcess } from '../helpers/in-process-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { handlerBehindServe } from '../helpers/handler-behind-serve';
 
 // replay --probe-styles of a handler that verifies like the docs' Go example, with no Flowent call
 // in the history to tell which style this Flowent signs in: the probe passes (it checks
 // signatures), and its finding names the styles it rejects, the docs' Python example among them.
 
-const KEY = 'probe-names-rejected-key';
-const dataDir = makeTempDir();
-const env = { FLOWENT_HMAC_KEY: KEY, FLOWENT_COMPANION_DATA_DIR: dataDir.path };
-let handler: SignatureHandler;
-
-beforeAll(async () => {
-  if (hasPython) handler = await startSignatureHandler('go', KEY);
-}, 60_000);
-afterAll(async () => {
-  await handler?.stop();
-  dataDir.remove();
-});
+const rig = handlerBehindServe('go', 'probe-names-rejected-key');
 
 describe.skipIf(!hasPython)('a probe with no Flowent style learned', () => {
   it('names the styles the handler rejects, and that python is what is signed with until then', async () => {
-    const sent = await runInProcess(['send', 'greet', '--params', '{"name":"Zoë & co"}', '--style', 'go', '--target', handler.target], {
-      env,
-    });
+    const { send, run, handler } = rig();
+    const sent = await send('greet', '{"name":"Zoë & co"}', '--style', 'go');
     expect(sent.code, sent.stdout).toBe(0);
     const id = /^Sent #(\d+)/m.exec(sent.stdout)![1]!;
-    const probed = await runInProcess(['replay', id, '--probe-styles', '--target', handler.target], { env });
+    const probed = await run(['replay', id, '--probe-styles', '--target', handler.target]);
     expect(probed.code, probed.stderr).toBe(0);
     const finding = probed.stdout.slice(probed.stdout.indexOf('Your handler')).replace(/\n {2}/g, ' ');
     expect(finding).toMatch(/^Your handler checks signatures: it rejected the wrong signature and accepted go/);

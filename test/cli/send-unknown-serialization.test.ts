@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasPython } from '../core/handler-check/verifier-runners';
-import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
-import { runInProcess } from '../helpers/in-process-cli';
-import { makeTempDir } from '../helpers/temp-dir';
+import { handlerBehindServe } from '../helpers/handler-behind-serve';
 
 // A real handler with the right key that signs json.dumps' default text (a space after each , and
 // :), which no known style writes. Every style signs an ASCII call alike, so the styles cannot
 // explain the refusal; nor can the key alone: `send`'s why says both, and where to compare the bytes.
 
-const KEY = 'unknown-serialization-key';
-const dataDir = makeTempDir();
-let handler: SignatureHandler;
-
-beforeAll(async () => {
-  if (hasPython) handler = await startSignatureHandler('spaces', KEY);
-}, 60_000);
-afterAll(async () => {
-  await handler?.stop();
-  dataDir.remove();
-});
+const rig = handlerBehindServe('spaces', 'unknown-serialization-key');
 
 describe.skipIf(!hasPython)('a handler signing text no known style produces', () => {
   it('is not told the serialization is not the cause: its key, or its own text, with the common cases and where to compare', async () => {
-    const sent = await runInProcess(['send', 'greet', '--params', '{"name":"Ada"}', '--target', handler.target], {
-      env: { FLOWENT_HMAC_KEY: KEY, FLOWENT_COMPANION_DATA_DIR: dataDir.path },
-    });
+    const sent = await rig().send('greet', '{"name":"Ada"}');
     expect(sent.code).toBe(1);
     const why = sent.stdout.split('\n').find((line) => line.startsWith('  why: Your handler rejected a valid signature')) ?? '';
     expect(why).toContain(

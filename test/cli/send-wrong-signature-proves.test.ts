@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasPython } from '../core/handler-check/verifier-runners';
+import { handlerBehindServe } from '../helpers/handler-behind-serve';
 import { handlerUrl, useHandler } from '../helpers/handler-process';
-import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
-import { runInProcess } from '../helpers/in-process-cli';
-import { makeTempDir } from '../helpers/temp-dir';
 
 // `send --wrong-signature` judges the handler's answer as every call's handler verdict is (its
 // status and its error text), and counts a refusal only from a handler seen accepting a valid
 // signature: a CSRF page or a handler refusing everything is no proof that it checks signatures.
 
-const KEY = 'wrong-signature-proves-key';
 const standIn = useHandler();
-const dataDir = makeTempDir();
-const env = { FLOWENT_HMAC_KEY: KEY, FLOWENT_COMPANION_DATA_DIR: dataDir.path };
-let soft: SignatureHandler;
-
-beforeAll(async () => {
-  if (hasPython) soft = await startSignatureHandler('soft', KEY);
-}, 60_000);
-afterAll(async () => {
-  await soft?.stop();
-  dataDir.remove();
-});
+// Answers a refusal 200 {"error": "Invalid signature"}.
+const soft = handlerBehindServe('soft', 'wrong-signature-proves-key');
 
 const send = (target: string, ...flags: string[]) =>
-  runInProcess(['send', 'ticket', '--params', '{"subject":"hi"}', '--target', target, ...flags], { env });
+  soft().run(['send', 'ticket', '--params', '{"subject":"hi"}', '--target', target, ...flags]);
 const verdictOf = (stdout: string) => stdout.split('\n').find((line) => line.startsWith('  verdict: ')) ?? '';
 
 describe('a refusal of a wrong signature by a handler that has accepted no valid one', () => {
@@ -48,10 +36,10 @@ describe('a refusal of a wrong signature by a handler that has accepted no valid
 
 describe.skipIf(!hasPython)('a handler that answers a refusal 200 {"error":"Invalid signature"}', () => {
   it('is judged once: refused in send --wrong-signature as in the stored call, and it passes once it accepted a valid call', async () => {
-    const valid = await send(soft.target);
+    const valid = await send(soft().handler.target);
     expect(valid.code).toBe(0);
 
-    const spoiled = await send(soft.target, '--wrong-signature');
+    const spoiled = await send(soft().handler.target, '--wrong-signature');
     expect(verdictOf(spoiled.stdout)).toBe(
       '  verdict: your handler refused the call with a wrong signature, as it should: it checks signatures. But it answered 200 with "Invalid signature", ' +
         'and Flowent counts a 2xx as the action done: answer a wrong signature with 401 {"error":"Invalid signature"}, as Flowent\'s docs do',
@@ -60,9 +48,9 @@ describe.skipIf(!hasPython)('a handler that answers a refusal 200 {"error":"Inva
     expect(spoiled.code).toBe(0);
 
     const id = /^Sent #(\d+)/m.exec(spoiled.stdout)![1]!;
-    const stored = await runInProcess(['calls', id, '--json'], { env });
+    const stored = await soft().run(['calls', id, '--json']);
     expect(JSON.parse(stored.stdout)).toMatchObject({ handlerSignature: 'refused', spoiledSignature: true });
-    const inFull = await runInProcess(['calls', id], { env });
+    const inFull = await soft().run(['calls', id]);
     expect(inFull.stdout).toContain(verdictOf(spoiled.stdout));
   }, 60_000);
 });

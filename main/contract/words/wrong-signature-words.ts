@@ -25,6 +25,11 @@ export interface WrongSignatureOutcome {
   handlerSignature: HandlerSignature | null;
   /** Calls with a valid signature the handler has accepted so far (its URL, this key); null when not known. */
   validAccepted: number | null;
+  /**
+   * Judged later than it was answered (a stored call's details): `validAccepted` counts the valid
+   * calls accepted until now, so the verdict may differ from the one given when it was sent, and says so.
+   */
+  judgedNow?: boolean;
 }
 
 type Judged = Pick<WrongSignatureOutcome, 'status' | 'answeredBy' | 'handlerSignature' | 'validAccepted'>;
@@ -60,7 +65,8 @@ export function wrongSignatureRefused(outcome: Judged): boolean {
 
 /**
  * A stored call's outcome, for its details: what its handler has accepted is counted as of now
- * (as the handler's record in the details is), so a refusal proves more once a valid call was accepted.
+ * (as the handler's record in the details is), so a refusal proves more once a valid call was
+ * accepted, and the verdict says it is judged so (`judgedNow`).
  */
 export function storedWrongSignatureOutcome(
   call: Pick<CallDetail, 'response' | 'answeredBy' | 'handlerSignature' | 'handler'>,
@@ -71,8 +77,12 @@ export function storedWrongSignatureOutcome(
     answer: call.response.body,
     handlerSignature: call.handlerSignature,
     validAccepted: call.handler?.known.accepted ?? null,
+    judgedNow: true,
   };
 }
+
+/** Said after a verdict that rests on what the handler accepted, when that is counted until now rather than when the call was sent. */
+const JUDGED_NOW = '; judged with what your handler has accepted until now, not when this call was sent';
 
 /** What was sent, said beside the style: the wrong signature is no mistake of the sender's. */
 export const WRONG_SIGNATURE_SENT = 'its signature then spoiled on purpose';
@@ -97,6 +107,13 @@ function answerSaid(answer: string): string {
 /** The verdict on a call sent with a wrong signature, in every front end. */
 export function wrongSignatureWords(outcome: WrongSignatureOutcome): string {
   const finding = wrongSignatureFinding(outcome);
+  const words = findingWords(finding, outcome);
+  // Only a refusal's verdict rests on what the handler accepted (a refusal proves nothing from a handler that accepted none).
+  const restsOnRecord = finding === 'refused' || finding === 'refused-unproven';
+  return outcome.judgedNow && restsOnRecord ? `${words}${JUDGED_NOW}` : words;
+}
+
+function findingWords(finding: WrongSignatureFinding, outcome: WrongSignatureOutcome): string {
   switch (finding) {
     case 'refused':
       if (outcome.status >= 200 && outcome.status < 300)

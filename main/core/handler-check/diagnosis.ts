@@ -9,8 +9,9 @@ import type { StyleName } from '../../contract/names-and-limits';
  * nothing to add to the usual signature diagnosis. `known` is what this handler has taught so
  * far, this call included (see learnFromAnswer): the report carries it beside the diagnosis.
  *
- * - A valid signature refused: which style this call was signed in (and `learned`, the style
- *   most of this Flowent's calls are signed in, when this call is not valid in it). When every
+ * - A valid signature refused: which style this call was signed in (its `named` style, as every
+ *   view names it), and `learned`, the style most of this Flowent's calls are signed in, when
+ *   this call is not valid in it. When every
  *   style gives this call the same signed text, or no single style fits all the handler
  *   accepted and refused, no known style is the cause: its key differs, or it signs text no
  *   known style produces (spaces after `,`, the signature left in). When it never
@@ -28,7 +29,7 @@ export function diagnoseHandler(
   learned: StyleName | null = null,
 ): HandlerDiagnosis | null {
   if (handler.verdict === 'refused' && call.verdict === 'valid' && call.validIn.length > 0) {
-    return refusedValid(call.validIn, known, learned);
+    return refusedValid(call.validIn, call.named ?? call.validIn[0]!, known, learned);
   }
   if (handler.verdict === 'refused' && call.verdict === 'unsigned-test') return { code: 'handler-refused-registration-check' };
   if (handler.verdict === 'accepted' && call.verdict === 'invalid') {
@@ -43,11 +44,15 @@ export function diagnoseHandler(
   return null;
 }
 
-function refusedValid(validIn: readonly StyleName[], known: HandlerKnowledge, learned: StyleName | null): HandlerDiagnosis {
+function refusedValid(
+  validIn: readonly StyleName[],
+  signedIn: StyleName,
+  known: HandlerKnowledge,
+  learned: StyleName | null,
+): HandlerDiagnosis {
   if (signedAlikeInEveryStyle(validIn)) return { code: 'handler-refused-valid-signature', cause: 'styles-alike' };
   if (handlerStyles(known).possible.length === 0 && known.accepted > 0)
     return { code: 'handler-refused-valid-signature', cause: 'no-style-fits' };
-  const signedIn = validIn[0]!;
   // A call signed otherwise than most: "this Flowent signs with" would contradict the learned style.
   const mostCallsIn = learned !== null && !validIn.includes(learned) ? learned : null;
   // Never a signed call accepted: no style was learned, so a script told "style mismatch" would be told more than is known.

@@ -1,4 +1,4 @@
-import type { HandlerSignature, Verdict } from '../../contract/api';
+import type { HandlerSignature, ValidOnceCorrected, Verdict } from '../../contract/api';
 import { STYLES } from '../signature';
 import type { HandlerSignatureVerdict } from './verdict';
 import type { StyleName } from '../../contract/names-and-limits';
@@ -100,7 +100,12 @@ export interface CheckedCall {
    * whitespace (`key-whitespace`), or the digest read in lowercase (`hex-case`). A handler that
    * accepts it is right; the companion's key, or the digest's case, is what is off.
    */
-  validOnceCorrected?: 'key-whitespace' | 'hex-case' | null;
+  validOnceCorrected?: ValidOnceCorrected | null;
+  /**
+   * The style the call is named by, one of `validIn` (see styleNamed): the one it was signed with
+   * here, else the one its handler verifies with. The first of `validIn` when not given.
+   */
+  named?: StyleName | null;
 }
 
 /**

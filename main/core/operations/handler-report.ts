@@ -1,4 +1,5 @@
-import type { HandlerReport, SignatureReport } from '../../contract/api';
+import { validOnceCorrected, type HandlerReport } from '../../contract/api';
+import type { SignatureReport } from '../../contract/api';
 import { targetForAction } from '../../contract/action-name';
 import { handlerKeyFor } from '../answers/handler-lesson';
 import type { HandlerKnownFor } from '../../contract/handlers';
@@ -38,10 +39,14 @@ export function handlerReport(
   const learned = learnedStyle();
   // From the stored match and body, not from the matched flags: those of a call checked up to
   // its first match are complete only while the key it was checked with is set.
+  const validIn = validStyles(signature, call.requestBody);
   const checked: CheckedCall = {
     verdict: signature.verdict,
-    validIn: validStyles(signature, call.requestBody),
-    validOnceCorrected: validOnceCorrected(signature),
+    validIn,
+    validOnceCorrected: validOnceCorrected(signature.diagnosis.map((d) => d.code)),
+    // The name the call's line and details give it, chosen by styleNamed when it was stored (the
+    // style it was signed with here, else its handler's): read back, not chosen again from what is known now.
+    named: validIn.find((style) => style === signature.style) ?? validIn[0] ?? null,
   };
   const { known, knownFor } = lessonsOf(call, handlerKeyFor(call.handlerTarget, call.action), memory);
   const { possible, refused } = handlerStyles(known);
@@ -63,14 +68,8 @@ export function handlerReport(
     knownFor,
     // The style this call was signed in, as the diagnosis names it; the learned one for a call
     // that is not validly signed.
-    verifierStyle: checked.validIn[0] ?? learned.style,
+    verifierStyle: checked.named ?? learned.style,
   };
-}
-
-/** How an invalid signature is valid once corrected, when the signature's own diagnosis found it so. */
-function validOnceCorrected(signature: SignatureReport): CheckedCall['validOnceCorrected'] {
-  for (const { code } of signature.diagnosis) if (code === 'key-whitespace' || code === 'hex-case') return code;
-  return null;
 }
 
 /**

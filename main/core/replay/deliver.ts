@@ -16,11 +16,13 @@ import { droppedHeadersMessage, forwardHeaders } from '../answers/forward-header
 import { resolveTarget } from '../answers/forward-target';
 import { ACTION_PLACEHOLDER } from '../../contract/action-name';
 import { isCredentialHeader, REDACTED } from '../../contract/credential-headers';
-import { handlerChecks, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
+import { handlerChecks, handlerKeyFor, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
+import { handlerStyles, styleNamed } from '../handler-check';
+import type { StyleName } from '../../contract/names-and-limits';
 import { takeLoopAnswer } from '../answers/loop-answer';
 import { ownCallHeader, sourceHeader } from '../answers/own-calls';
 import { resolveRoute } from '../answers/route';
-import { verify } from '../signature';
+import { stylesComputed, verify } from '../signature';
 import { type CallsRepository } from '../store/calls-repository';
 import { summaryOf, type NewCall } from '../store/calls-insert';
 import type { AnswerSource } from '../store/answer-store';
@@ -96,6 +98,8 @@ export interface Outgoing {
   learn: boolean;
   /** The body's signature was spoiled on purpose (spoil-signature.ts): the stored call says so. */
   spoiledSignature?: boolean;
+  /** The style the companion signed the body with (send, Simulate, a re-signed replay); null when it went as it was. */
+  signedStyle: string | null;
 }
 
 /** The stored outcome of an outgoing call. */
@@ -195,7 +199,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   // Read with the key just checked with: a handler's lesson is filed under it, and the call stored with it.
   const keyFingerprint = deps.handlers().keyId();
   // This command's report keeps every style's digest; the serve's, when it judged otherwise (another key).
-  const signature =
+  const checkedHere =
     loopAnswer && (loopAnswer.signature.verdict !== ownCheck.verdict || loopAnswer.signature.style !== ownCheck.style)
       ? loopAnswer.signature
       : ownCheck;
@@ -227,6 +231,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     : outcome.ok && !toCompanion
       ? handlerChecks(outcome, outgoing.handler)
       : NO_HANDLER;
+  const signature = withStyleNamed(checkedHere, outgoing.signedStyle, handlerVerifies(deps, handler, outgoing.action));
   const problem = dropped === null ? (loopAnswer?.problem ?? null) : 'headers-dropped';
   const problemMessage = dropped ?? loopAnswer?.problemMessage ?? null;
   const url = new URL(outgoing.url);
@@ -250,6 +255,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     source: outgoing.source,
     originalCallId: outgoing.originalCallId,
     spoiledSignature: outgoing.spoiledSignature ?? false,
+    signedStyle: outgoing.signedStyle,
     checks: {
       violations: checked,
       forwardTarget: outgoing.url,
@@ -281,6 +287,25 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     credentialsSent: credentialsSent(prepared.headers, outgoing.url),
     problem,
   };
+}
+
+/**
+ * The report with the style the call is named by (styleNamed): of the styles it is valid in, the
+ * one it was signed with, else the one its handler verifies with, else the first. A report that
+ * stopped at its first match (a serve's, checked with another key) keeps that match: which other
+ * styles it is valid in is not known from it.
+ */
+function withStyleNamed(report: SignatureReport, signedWith: string | null, handlerVerifies: readonly StyleName[]): SignatureReport {
+  if (report.verdict !== 'valid' || stylesComputed(report) !== null) return report;
+  const validIn = report.styles.filter((style) => style.matched).map((style) => style.style as StyleName);
+  const named = styleNamed(validIn, { signedWith, handlerVerifies });
+  return named === null || named === report.style ? report : { ...report, style: named };
+}
+
+/** The styles the handler that answered has been learned to verify with, for the key set now; none when no handler answered. */
+function handlerVerifies(deps: ReplayDeps, handler: HandlerChecks, action: string | null): StyleName[] {
+  if (handler.handlerTarget === null) return [];
+  return handlerStyles(deps.handlers().read(handlerKeyFor(handler.handlerTarget, action))).possible;
 }
 
 /**

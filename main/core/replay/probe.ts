@@ -51,11 +51,15 @@ export async function probeHandler(
   // Read before the probe stores its own requests: what the handler did to this style before.
   const refusedBefore = learned.decided ? refusedEarlier(ctx, original.action, target.value.url, learned.style) : [];
   // Raw is never left out, so there is always a request to spoil.
-  const wrong = spoilSignature((requests.find((request) => request.styles.includes(learned.style)) ?? requests[0]!).body);
+  const spoiled = requests.find((request) => request.styles.includes(learned.style)) ?? requests[0]!;
+  const wrong = spoilSignature(spoiled.body);
 
-  const send = (body: Buffer) =>
+  // A request signed alike in several styles is named by this Flowent's, when it is one of them.
+  const signedIn = (styles: readonly StyleName[]) => (styles.includes(learned.style) ? learned.style : (styles[0] ?? null));
+  const send = (body: Buffer, styles: readonly StyleName[]) =>
     deliver(ctx, {
       spoiledSignature: body === wrong,
+      signedStyle: signedIn(styles),
       url: target.value.url,
       handler: target.value.handler,
       learn: false,
@@ -89,7 +93,7 @@ export async function probeHandler(
   for (const [index, request] of requests.entries()) {
     if (stopped()) break;
     sending(index, request.styles);
-    const row = record(request.styles, await send(request.body));
+    const row = record(request.styles, await send(request.body, request.styles));
     rows.push(row);
     if (row.handler === null) break;
   }
@@ -98,7 +102,7 @@ export async function probeHandler(
   let wrongRow: ProbeRow;
   if (reached && !stopped()) {
     sending(requests.length, []);
-    wrongRow = record([], await send(wrong));
+    wrongRow = record([], await send(wrong, spoiled.styles));
   } else wrongRow = unreachable ? unsent(rows[rows.length - 1]!.evidence) : unsent(STOPPED_EVIDENCE);
   const complete = wrongRow.callId > 0 || unreachable;
   // What a stopped probe saw is no complete picture: it cannot show that the handler changed.

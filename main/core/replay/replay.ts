@@ -92,6 +92,7 @@ export async function replayStored(
     remoteAddress: original.remoteAddress,
     source: 'replay',
     originalCallId: original.id,
+    signedStyle,
   });
   const diff = diffAnswers(original.response, delivered);
   // A companion's refusal (of the body, of the signature) is checked against no contract, yet

@@ -97,6 +97,7 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
     source: 'simulator',
     originalCallId: null,
     spoiledSignature,
+    signedStyle,
   });
   return {
     ok: true,

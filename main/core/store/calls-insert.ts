@@ -62,6 +62,11 @@ export interface NewCall {
   originalCallId: number | null;
   /** Sent by this companion with its signature spoiled on purpose, to check that the handler refuses it. */
   spoiledSignature?: boolean;
+  /**
+   * The style this companion signed the call with (send, Simulate, a re-signed replay, the probe),
+   * which the call is named by when its text is alike in several styles; null for a call it did not sign.
+   */
+  signedStyle?: string | null;
   checks?: Partial<CallChecks>;
   /**
    * For a call a handler answered: the key the companion checked it with, as its handler's lesson
@@ -76,7 +81,7 @@ const INSERT_COLUMNS =
   'received_at, method, path, remote_address, action, is_test, request_headers, request_body, body_size, problem, ' +
   'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
   'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed, sent_action, ' +
-  'mock_choice, handler_signature, handler_target, via_tunnel, spoiled_signature, key_fingerprint';
+  'mock_choice, handler_signature, handler_target, via_tunnel, spoiled_signature, key_fingerprint, signed_style';
 const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
 
@@ -124,6 +129,7 @@ function insertValues(call: NewCall): unknown[] {
     call.viaTunnel ? 1 : 0,
     call.spoiledSignature ? 1 : 0,
     call.keyFingerprint ?? null,
+    call.signedStyle ?? null,
   ];
 }
 

@@ -51,6 +51,8 @@ export interface StoredCall extends CallSummary, Omit<CallChecks, 'violations'> 
   mockChoice: MockChoice | null;
   /** The key a handler's call was checked with (see NewCall.keyFingerprint); null when not recorded. */
   keyFingerprint: string | null;
+  /** The style this companion signed the call with (see NewCall.signedStyle); null when it did not sign it, or signed it before this was stored. */
+  signedStyle: string | null;
 }
 
 interface CallRow {
@@ -85,6 +87,7 @@ interface CallRow {
   handler_signature: string | null;
   handler_target: string | null;
   key_fingerprint: string | null;
+  signed_style: string | null;
   sent_action: string | null;
   mock_choice: string | null;
   spoiled_signature: number;
@@ -475,5 +478,6 @@ function toStoredCall(row: CallRow): StoredCall {
     registrationWouldPass: row.registration_would_pass === null ? null : row.registration_would_pass === 1,
     handlerTarget: row.handler_target,
     keyFingerprint: row.key_fingerprint,
+    signedStyle: row.signed_style,
   });
 }

@@ -457,6 +457,17 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE calls ADD COLUMN key_fingerprint TEXT');
     },
   },
+  {
+    version: 20,
+    purpose:
+      'A call this companion signed records the style it signed it with, so a call whose text several styles write ' +
+      'alike is named by that style everywhere: it was sent as one style, listed as another and diagnosed as a third.',
+    up(db) {
+      // No default: SQLite adds the column without rewriting a row. Calls stored before, and
+      // calls the companion did not sign (Flowent's, replays sent as they were), have none.
+      db.exec('ALTER TABLE calls ADD COLUMN signed_style TEXT');
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

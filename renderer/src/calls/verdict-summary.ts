@@ -132,9 +132,9 @@ function failedCheckTodo(call: CallDetail, signatureTodo: string | null): string
 }
 
 /**
- * The first style that matched is named; when others sign the same bytes, they matched too
- * (a call with only ASCII text and keys in order reads alike in every style), and a replay or
- * the simulator may have said it signed in one of those: both are true, and this says so.
+ * One style is named (the one the call was signed with here, else its handler's, else the first
+ * that matched: styleNamed); when others sign the same bytes, they matched too (a call with only
+ * ASCII text and keys in order reads alike in every style): both are true, and this says so.
  */
 function alikeNote(styles: CallDetail['signature']['styles']): string {
   const others = styles.filter((s) => s.matched).length - 1;

@@ -7,6 +7,8 @@ import {
   rejectedStylesWords,
   type SigningVocabulary,
 } from '../../../main/contract/words';
+import { openSettings } from '../page/ui-actions';
+import { useMetaStore } from '../page/stores';
 import { Prose } from '../shared/Prose';
 import { VerifierFold } from './VerifierSnippet';
 import { evidenceOnce } from './evidence-once';
@@ -114,10 +116,37 @@ export function HandlerTaught({ report }: { report: HandlerReport }) {
 }
 
 /**
+ * What the box offers below the record: a verifier that fixes the handler (folded, so the
+ * verdict below stays on the first screen), and one for most of this Flowent's calls when this
+ * call is signed otherwise. A handler that rightly accepted a signature valid once corrected
+ * needs no verifier: the key set here (trimmed of its whitespace) is what to fix, so the box
+ * points at where it is set, when the page can set it; a digest in uppercase is the sender's to fix.
+ */
+function Remedy({ report, verifierFold, mostCallsIn }: { report: HandlerReport; verifierFold: string; mostCallsIn: string | null }) {
+  const canSetKey = useMetaStore((s) => s.status?.canSetHmacKey ?? false);
+  const diagnosis = report.diagnosis;
+  if (diagnosis?.code === 'handler-accepted-valid-once-corrected') {
+    if (diagnosis.cause !== 'key-whitespace' || !canSetKey) return null;
+    return (
+      <p>
+        <button type="button" className="link-button" data-testid="handler-set-key" onClick={openSettings}>
+          Set the key again in Settings
+        </button>
+      </p>
+    );
+  }
+  return (
+    <>
+      <VerifierFold summary={verifierFold} style={report.verifierStyle} styleLabel={styleLabel(report.verifierStyle)} />
+      {mostCallsIn !== null && <VerifierFold summary={MOST_CALLS_FOLD} style={mostCallsIn} styleLabel={styleLabel(mostCallsIn)} />}
+    </>
+  );
+}
+
+/**
  * Shown first in a call's details when the handler and the companion disagree about the
  * signature: what that means in a line (the styles are listed in the table, not in it), what
- * the handler did so far, and (folded, so the verdict below
- * stays on the first screen) a verifier that fixes it.
+ * the handler did so far, and what fixes it (see Remedy).
  */
 export function HandlerDisagreement({ call }: { call: CallDetail }) {
   const report = call.handler;
@@ -142,8 +171,7 @@ export function HandlerDisagreement({ call }: { call: CallDetail }) {
         <span className="what-to-do">What to do:</span> <Prose text={todo} />
       </p>
       <HandlerTaught report={report} />
-      <VerifierFold summary={verifierFold} style={report.verifierStyle} styleLabel={styleLabel(report.verifierStyle)} />
-      {mostCallsIn !== null && <VerifierFold summary={MOST_CALLS_FOLD} style={mostCallsIn} styleLabel={styleLabel(mostCallsIn)} />}
+      <Remedy report={report} verifierFold={verifierFold} mostCallsIn={mostCallsIn} />
     </div>
   );
 }

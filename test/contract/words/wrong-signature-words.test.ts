@@ -94,3 +94,16 @@ describe('what a call sent with a wrong signature showed', () => {
     expect(spoiledOnPurposeWords('replay')).toBe("signature spoiled on purpose by replay --probe-styles / Check my handler's verifier");
   });
 });
+
+describe("a stored spoiled call's verdict, as the details of every front end say it", () => {
+  it('says it is judged with what the handler accepted until now only where that decides it: a refusal', () => {
+    const judgedNow = (status: number, validAccepted: number) =>
+      wrongSignatureWords({ ...answer(status, 'forward', '', null, validAccepted), judgedNow: true });
+    expect(judgedNow(401, 0)).toMatch(
+      /this proves nothing.*; judged with what your handler has accepted until now, not when this call was sent$/,
+    );
+    expect(judgedNow(401, 2)).toMatch(/as it should: it checks signatures; judged with what your handler has accepted until now/);
+    expect(judgedNow(200, 2)).not.toContain('judged with');
+    expect(wrongSignatureWords(answer(401))).not.toContain('judged with');
+  });
+});

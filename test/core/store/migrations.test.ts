@@ -544,10 +544,27 @@ describe('migrations', () => {
     // A column added, no row written: a history of millions of calls opens as fast.
     expect(db.prepare('SELECT total_changes()').pluck().get()).toBe(changesBefore);
 
-    const repository = new CallsRepository(db);
+    const repository = repositoryAtLatest(db);
     expect(repository.get(1)).toMatchObject({ handlerSignature: 'refused', keyFingerprint: null });
     const id = repository.insert(storedCall({ keyFingerprint: '0123456789abcdef' }));
     expect(repository.get(id)?.keyFingerprint).toBe('0123456789abcdef');
+    db.close();
+  });
+
+  it('19 -> 20 gives calls the style the companion signed them with, null for the calls stored before, without rewriting them', () => {
+    const db = tempDb();
+    migrate(db, 19);
+    db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, duration_ms, source) VALUES (1, 'POST', '/actions/a', 'a', 0, '[]', x'7b7d', 2, 'valid', 'go', '{}', 'forward', 200, '[]', x'', 1.5, 'simulator')",
+    ).run();
+    const changesBefore = db.prepare('SELECT total_changes()').pluck().get() as number;
+    expect(migrate(db, 20)).toEqual({ ok: true, from: 19, to: 20 });
+    expect(db.prepare('SELECT total_changes()').pluck().get()).toBe(changesBefore);
+
+    const repository = new CallsRepository(db);
+    expect(repository.get(1)).toMatchObject({ style: 'go', signedStyle: null });
+    const id = repository.insert(storedCall({ source: 'simulator', signedStyle: 'raw' }));
+    expect(repository.get(id)?.signedStyle).toBe('raw');
     db.close();
   });
 

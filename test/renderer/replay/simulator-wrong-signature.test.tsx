@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { KEY, useCompanion } from '../harness/companion';
 import { renderLoaded } from './replay-kit';
+import { openCall } from '../harness/render';
 import { useCheckingAndTrustingHandlers } from '../../helpers/signature-handler-process';
 import { hasPython } from '../../core/handler-check/verifier-runners';
 
@@ -63,5 +64,28 @@ describe.skipIf(!hasPython)("the simulator's spoiled signature", () => {
     expect(c.bridge.callsTo('simulateCall').at(-1)).toEqual([expect.not.objectContaining({ wrongSignature: true })]);
     expect(result.textContent).toContain('unsigned (registration check)');
     expect(within(result).queryByLabelText('Signature check')).toBeNull();
+  }, 60_000);
+});
+
+describe.skipIf(!hasPython)("a spoiled call's details, once the handler has accepted a valid call since", () => {
+  it('judge its refusal with what the handler accepted until now, and say so, as the command line does', async () => {
+    const c = companion();
+    await c.api.setForwardTarget('send_email', checking().target);
+    const spoiled = await c.api.simulateCall({
+      action: 'send_email',
+      parameters: '{"to":"a@example.com"}',
+      seed: 1,
+      test: false,
+      target: null,
+      wrongSignature: true,
+    });
+    if (!spoiled.ok) throw new Error(JSON.stringify(spoiled));
+    expect(spoiled.value.validAccepted).toBe(0);
+    expect((await c.send('send_email', { to: 'b@example.com' })).status).toBe(200);
+
+    const { pane } = await openCall(c.bridge, spoiled.value.id);
+    expect(pane.textContent).toContain(
+      'Your handler refused the call with a wrong signature (401), as it should: it checks signatures; judged with what your handler has accepted until now, not when this call was sent.',
+    );
   }, 60_000);
 });
