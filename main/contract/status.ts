@@ -71,6 +71,25 @@ export interface LanAddress {
   baseUrl: string;
 }
 
+/** Why the history could not take a call (see store-faults): the disk full, read-only, failing, or SQLite refusing. */
+export type StorageFaultCode = 'disk-full' | 'read-only' | 'io-error' | 'store-failed';
+
+/**
+ * A stretch of time when calls could not be stored: each was answered 503 (Flowent may send it
+ * again) and is not in the history.
+ */
+export interface StorageFault {
+  code: StorageFaultCode;
+  /** The cause in words, e.g. "the disk is full", "the disk could not be written (SQLITE_IOERR_WRITE)". */
+  reason: string;
+  /** When the first call was refused, in milliseconds since the epoch. */
+  since: number;
+  /** Calls answered 503 so far because they could not be stored. */
+  refused: number;
+  /** When a call was stored again; null while the fault lasts. */
+  endedAt: number | null;
+}
+
 export interface CoreStatus {
   /** e.g. http://127.0.0.1:8787 ; null until the server listens. */
   webhookBaseUrl: string | null;
@@ -103,6 +122,12 @@ export interface CoreStatus {
   listeningOnAllInterfaces: boolean;
   /** This machine's non-internal IPv4 addresses with the webhook base URL on each. */
   lanAddresses: LanAddress[];
+  /**
+   * Calls cannot be stored now (`endedAt` null): each is answered 503. Else the last stretch when
+   * they could not, in this run, with its end (so a page opened later still learns of the refused
+   * calls); null when every call was stored.
+   */
+  storageFault: StorageFault | null;
 }
 
 type Args = ArgumentsOf<typeof statusArguments>;

@@ -13,7 +13,8 @@ function commandLine(args: string[], options: ServeOptions): { file: string; arg
   if (options.bin !== undefined) return { file: options.bin, args };
   if (!existsSync(CLI)) throw new Error(`The command is not built (${CLI}): run "npm run build" (npm test does it first).`);
   const script = options.ngrokEdge === undefined ? [CLI] : [CLI_THROUGH_FAKE_EDGE, options.ngrokEdge, FAKE_EDGE_CA];
-  return { file: process.execPath, args: [...script, ...args] };
+  const preload = options.preload === undefined ? [] : ['-r', options.preload];
+  return { file: process.execPath, args: [...preload, ...script, ...args] };
 }
 
 export interface RunResult {
@@ -67,6 +68,8 @@ export interface ServeOptions {
   ngrokEdge?: string;
   /** An installed command (a package's bin) to run instead of the checkout's build. */
   bin?: string;
+  /** A script node loads before the command (`node -r`), to put the command in a situation (a full history). */
+  preload?: string;
 }
 
 /** A command that runs until stopped (`serve`, `calls --follow`), with what it printed. */
