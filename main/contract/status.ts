@@ -22,8 +22,13 @@ export type StoreFailure =
   | { code: 'database-unwritable'; file: string; reason: string }
   | { code: 'database-damaged'; file: string; reason: string }
   | { code: 'database-error'; file: string; reason: string }
-  /** A history this user may read but not write (its folder or file made read-only): SQLite writes beside it even to read it. */
-  | { code: 'history-read-only'; dir: string; file: string }
+  /**
+   * A history this user may not write (its folder or file made read-only, or another user's):
+   * `owner` names that other user, `user` is this one (what `chown` would give it to).
+   */
+  | { code: 'history-read-only'; dir: string; file: string; owner: string | null; user: string }
+  /** A history this user may not even read (another user's private one, after `sudo serve` say). */
+  | { code: 'history-unreadable'; dir: string; file: string; owner: string | null; user: string }
   | { code: 'schema-too-new'; found: number; known: number }
   /** A command that only reads found no history in the folder (it creates none). */
   | { code: 'no-history'; dir: string };

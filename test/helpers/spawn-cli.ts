@@ -32,20 +32,23 @@ const WITHOUT_FILE_OVERRIDE = ['--bounding-set=-dac_override,-dac_read_search', 
 
 /**
  * Runs the real command to completion (in `cwd`, a project folder say, when given; with
- * `obeyingModes`, without root's power over files' modes, when the tests run as root). With
+ * `obeyingModes`, without root's power over files' modes, when the tests run as root; with
+ * `asUser`, as that user, which only root may ask). With
  * `killAfterMs`, a command still running then is killed (SIGKILL: one stuck in a loop may not
  * hear SIGTERM), and its result has a null code.
  */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
-  { cwd, obeyingModes = false, killAfterMs }: { cwd?: string; obeyingModes?: boolean; killAfterMs?: number } = {},
+  { cwd, obeyingModes = false, killAfterMs, asUser }: { cwd?: string; obeyingModes?: boolean; killAfterMs?: number; asUser?: string } = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const command = commandLine(args, {});
     const [file, commandArgs] = obeyingModes
       ? ['setpriv', [...WITHOUT_FILE_OVERRIDE, command.file, ...command.args]]
-      : [command.file, command.args];
+      : asUser !== undefined
+        ? ['runuser', ['-u', asUser, '--', command.file, ...command.args]]
+        : [command.file, command.args];
     const killing = killAfterMs === undefined ? {} : { timeout: killAfterMs, killSignal: 'SIGKILL' as const };
     const child = spawn(file, commandArgs, { env: { ...process.env, ...env }, cwd, ...killing });
     let stdout = '';

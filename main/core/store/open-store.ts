@@ -13,6 +13,7 @@ import { TextIndexer } from './text-index';
 import { Retention, type RetentionOptions } from './retention';
 import type { QueryBudget } from './id-windows';
 import { copyToRead, readableButNotBeside, type HistoryCopy } from './read-from-copy';
+import { currentUserName, otherOwner } from './history-owner';
 
 /**
  * Pages the WAL may hold before the writing connection checkpoints it itself: about 32 MB at
@@ -190,7 +191,7 @@ function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
   const opened = openToReadAt(file, binding);
   if (opened.kind === 'open') return { ok: true, value: readingStore(opened.db, file, options) };
   if (opened.kind === 'refused') return opened.failure;
-  if (!readableButNotBeside(file, opened.error)) return storeError(file, opened.error);
+  if (!readableButNotBeside(file, opened.error)) return historyUnreadable(file) ?? storeError(file, opened.error);
   // A read-only disk, a backup, another user's folder: reading it is normal, so it is read from a copy.
   let copy: HistoryCopy;
   try {
@@ -289,9 +290,22 @@ function prepareFolder(dataDir: string): Refused<StoreFailure> | null {
   return existsSync(file) && deniedByModes(file) ? historyReadOnly(dataDir) : null;
 }
 
-/** A history its owner made read-only, the folder or the file: refused the same way to readers and writers. */
+/** A history its owner made read-only, the folder or the file, or one of another user's; the owner is named then. */
 function historyReadOnly(dataDir: string): Refused<StoreFailure> {
-  return { ok: false, code: 'history-read-only', dir: dataDir, file: join(dataDir, DATA_FILES.history) };
+  const file = join(dataDir, DATA_FILES.history);
+  return { ok: false, code: 'history-read-only', dir: dataDir, file, owner: otherOwner([dataDir, file]), user: currentUserName() };
+}
+
+/** A history this user may not read at all (another user's, kept private): read by no copy either. */
+function historyUnreadable(file: string): Refused<StoreFailure> | null {
+  try {
+    accessSync(file, constants.R_OK);
+    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EACCES') return null;
+    const dir = dirname(file);
+    return { ok: false, code: 'history-unreadable', dir, file, owner: otherOwner([file, dir]), user: currentUserName() };
+  }
 }
 
 function storeError(file: string, error: unknown): Refused<StoreFailure> {
