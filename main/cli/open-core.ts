@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { checkProjectDir, findProjectDir } from '../core';
 import { NothingToWorkOn, UsageError } from './args';
 import type { CompanionApi, CoreEvent } from '../contract/api';
-import { createCore, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, resolveDataDir, type Core, type CoreOptions } from '../core';
+import { createCore, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, HistoryWriteFault, resolveDataDir, type Core, type CoreOptions } from '../core';
 import type { CliIo } from './cli-io';
 import { inCliWords, startInCliWords } from './cli-words';
 
@@ -131,7 +131,7 @@ export async function withCore(
     mode: 'headless',
     dataDir: dataDirOf(dataDirFlag, io),
     env: io.env,
-    onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
+    onInternalError: (error) => io.stderr.write(internalErrorLine(error)),
     ...options,
     mustExist,
     oneShot: true,
@@ -150,4 +150,13 @@ export async function withCore(
   } finally {
     await core.stop();
   }
+}
+
+/**
+ * The line for what the core reports as an error: a write the history refused in the background
+ * (a full disk) is said in its own words, which say what to do; anything else is a bug, said so.
+ */
+export function internalErrorLine(error: unknown): string {
+  if (error instanceof HistoryWriteFault) return `flowent-companion: ${error.message}\n`;
+  return `flowent-companion: internal error: ${String(error)}\n`;
 }

@@ -13,19 +13,10 @@ import {
 } from '../core';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { AUTHTOKEN_PAGE, edgeSpaceWords, hasEdgeSpace } from '../contract/words';
-import {
-  DEFAULT_LIMITS,
-  FLOWENT_BODY_LIMIT_BYTES,
-  FOLLOW_MODES,
-  hereFactsOf,
-  isFollowMode,
-  LIMIT_RANGES,
-  TUNNEL_NOT_OPENED,
-  type HistoryLimits,
-} from '../contract/api';
+import { DEFAULT_LIMITS, FLOWENT_BODY_LIMIT_BYTES, FOLLOW_MODES, hereFactsOf, isFollowMode, TUNNEL_NOT_OPENED } from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../transports/inspector/inspector-token';
-import { parseFlags, parseLimit, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
+import { parseFlags, parsePort, parsePositiveInteger, parseSize, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { inCliWords, startInCliWords } from './cli-words';
 import { needsWhy, NOTHING_MORE, readCallWhy, type CallWhy } from './call-why';
@@ -34,12 +25,13 @@ import { formatCallLine, formatCallNotes, STORED_ELSEWHERE_MARK } from './format
 import { LineWriter } from './line-writer';
 import { wrapWords } from './wrap-words';
 import { InOrder } from './in-order';
-import { answeringProjectDir, dataDirOf } from './open-core';
+import { answeringProjectDir, dataDirOf, internalErrorLine } from './open-core';
 import { projectProblemLines } from './project-lines';
 import { answerLines, handlerWatch } from './serve-answer-lines';
 import { accountLines, followModeLine } from './serve-follow-lines';
 import { sayingPageImports } from './serve-import-line';
-import { bodyLimitLine, limitsLine, sharedLimitsLines, sizeWords, watchSharedLimits } from './serve-limits-line';
+import { bodyLimitLine, limitsForThisRun, limitsLine, sharedLimitsLines, sizeWords, watchSharedLimits } from './serve-limits-line';
+import { StorageFaultLines } from './serve-storage-lines';
 import { sharedProjectLines, staleLinkLines } from './serve-start-notes';
 import { waitForStopSignal } from './stop-signal';
 import { tunnelLine } from './tunnel-lines';
@@ -198,7 +190,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     tunnelDomain: values.domain ?? null,
     ngrokEdge: io.ngrokEdge,
     projectDir,
-    onInternalError: (error) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`),
+    onInternalError: (error) => io.stderr.write(internalErrorLine(error)),
   });
   // Listen for Ctrl-C before anything is printed: whoever reads the URL may stop us at once.
   const stopRequested = waitForStopSignal(io.outputClosed);
@@ -295,10 +287,11 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const stopWatchingLimits = watchSharedLimits(limitsInfo.elsewhere, () => core.api.getLimits(), write);
   const handlerLines = handlerWatch();
   const elsewhere = new ElsewhereLines(write);
+  const storageFault = new StorageFaultLines(write, dataDir);
   // Outside a project a schema would be Flowent's cached copy, read from the history for every
   // call: serve checks parameters against the project's action files only.
   const checkParameters = projectDir !== null;
-  const internalError = (error: unknown) => io.stderr.write(`flowent-companion: internal error: ${String(error)}\n`);
+  const internalError = (error: unknown) => io.stderr.write(internalErrorLine(error));
   const inOrder = new InOrder(internalError);
   // What happens from here on is said after the start's last lines, in its order: a call or a
   // saved answer file may come the moment the webhook listens, and is neither lost nor said in the banner.
@@ -329,6 +322,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       );
     }
     if (event.type === 'calls-stored-elsewhere') inOrder.add(event.count, (count) => elsewhere.many(count));
+    if (event.type === 'status-changed') inOrder.add(event.status.storageFault, (fault) => storageFault.seen(fault));
     if (event.type === 'tunnel-url-changed') tunnelMoves.push(event.previous);
     // A tunnel already offline (refused) and closed at the stop has nothing more to say.
     const closedWhileOffline = event.type === 'tunnel-status' && event.status.state === 'offline' && !event.status.reason && tunnelOffline;
@@ -373,6 +367,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const refused = await Promise.race([stopRequested.then(() => false), ...(ownTunnel ? [ownTunnel.refused.then(() => true)] : [])]);
   await inOrder.drained();
   elsewhere.flush();
+  storageFault.flush();
   stopWatchingLimits();
   if (refused) write(TUNNEL_REFUSED_LINE);
   write('Stopping...');
@@ -382,29 +377,4 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   write('Stopped.');
   lines.flush();
   return refused ? EXIT.failed : EXIT.done;
-}
-
-/** The limits given on the command line; the others come from the stored settings. */
-function limitsForThisRun(
-  values: Partial<Record<'keep-calls' | 'keep-days' | 'keep-size' | 'rate-limit', string>>,
-): Partial<HistoryLimits> {
-  const limits: Partial<HistoryLimits> = {};
-  const keepCalls = parseLimit(values['keep-calls'], (text) => parsePositiveInteger('--keep-calls', text, 0, LIMIT_RANGES.keepCalls.max));
-  const keepDays = parseLimit(values['keep-days'], (text) => parsePositiveInteger('--keep-days', text, 0, LIMIT_RANGES.keepDays.max));
-  const keepBytes = parseLimit(values['keep-size'], (text) => {
-    const bytes = parseSize('--keep-size', text, 0);
-    if (bytes < LIMIT_RANGES.keepBytes.min) throw new UsageError(`--keep-size must be at least 1mb (or 0 for no limit), not "${text}".`);
-    return bytes;
-  });
-  const rate = parseLimit(values['rate-limit'], (text) => {
-    const perSecond = /^(\d+)(?:\/s)?$/.exec(text)?.[1];
-    if (perSecond === undefined)
-      throw new UsageError(`--rate-limit must be requests a second such as 20/s (or 0 for no limit), not "${text}".`);
-    return parsePositiveInteger('--rate-limit', perSecond, 0, LIMIT_RANGES.rateLimitPerSecond.max);
-  });
-  if (keepCalls !== undefined) limits.keepCalls = keepCalls;
-  if (keepDays !== undefined) limits.keepDays = keepDays;
-  if (keepBytes !== undefined) limits.keepBytes = keepBytes;
-  if (rate !== undefined) limits.rateLimitPerSecond = rate;
-  return limits;
 }

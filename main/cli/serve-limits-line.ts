@@ -1,4 +1,5 @@
-import type { HistoryLimits, KeptLimits, LimitsElsewhere, LimitsInfo } from '../contract/api';
+import { LIMIT_RANGES, type HistoryLimits, type KeptLimits, type LimitsElsewhere, type LimitsInfo } from '../contract/api';
+import { parseLimit, parsePositiveInteger, parseSize, UsageError } from './args';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
 import { counted } from '../contract/words';
 import { wrapWords } from './wrap-words';
@@ -110,4 +111,29 @@ export function sizeWords(bytes: number): string {
   if (bytes < MB && bytes % KB === 0) return `${bytes / KB} KB`;
   if (bytes < MB) return `${bytes.toLocaleString('en-US')} bytes`;
   return `${(bytes / MB).toFixed(1)} MB`;
+}
+
+/** The limits given on the command line; the others come from the stored settings. */
+export function limitsForThisRun(
+  values: Partial<Record<'keep-calls' | 'keep-days' | 'keep-size' | 'rate-limit', string>>,
+): Partial<HistoryLimits> {
+  const limits: Partial<HistoryLimits> = {};
+  const keepCalls = parseLimit(values['keep-calls'], (text) => parsePositiveInteger('--keep-calls', text, 0, LIMIT_RANGES.keepCalls.max));
+  const keepDays = parseLimit(values['keep-days'], (text) => parsePositiveInteger('--keep-days', text, 0, LIMIT_RANGES.keepDays.max));
+  const keepBytes = parseLimit(values['keep-size'], (text) => {
+    const bytes = parseSize('--keep-size', text, 0);
+    if (bytes < LIMIT_RANGES.keepBytes.min) throw new UsageError(`--keep-size must be at least 1mb (or 0 for no limit), not "${text}".`);
+    return bytes;
+  });
+  const rate = parseLimit(values['rate-limit'], (text) => {
+    const perSecond = /^(\d+)(?:\/s)?$/.exec(text)?.[1];
+    if (perSecond === undefined)
+      throw new UsageError(`--rate-limit must be requests a second such as 20/s (or 0 for no limit), not "${text}".`);
+    return parsePositiveInteger('--rate-limit', perSecond, 0, LIMIT_RANGES.rateLimitPerSecond.max);
+  });
+  if (keepCalls !== undefined) limits.keepCalls = keepCalls;
+  if (keepDays !== undefined) limits.keepDays = keepDays;
+  if (keepBytes !== undefined) limits.keepBytes = keepBytes;
+  if (rate !== undefined) limits.rateLimitPerSecond = rate;
+  return limits;
 }

@@ -22,8 +22,13 @@ export type StoreFailure =
   | { code: 'database-unwritable'; file: string; reason: string }
   | { code: 'database-damaged'; file: string; reason: string }
   | { code: 'database-error'; file: string; reason: string }
-  /** A history this user may read but not write (its folder or file made read-only): SQLite writes beside it even to read it. */
-  | { code: 'history-read-only'; dir: string; file: string }
+  /**
+   * A history this user may not write (its folder or file made read-only, or another user's):
+   * `owner` names that other user, `user` is this one (what `chown` would give it to).
+   */
+  | { code: 'history-read-only'; dir: string; file: string; owner: string | null; user: string }
+  /** A history this user may not even read (another user's private one, after `sudo serve` say). */
+  | { code: 'history-unreadable'; dir: string; file: string; owner: string | null; user: string }
   | { code: 'schema-too-new'; found: number; known: number }
   /** A command that only reads found no history in the folder (it creates none). */
   | { code: 'no-history'; dir: string };
@@ -71,6 +76,25 @@ export interface LanAddress {
   baseUrl: string;
 }
 
+/** Why the history could not take a call (see store-faults): the disk full, read-only, failing, or SQLite refusing. */
+export type StorageFaultCode = 'disk-full' | 'read-only' | 'io-error' | 'store-failed';
+
+/**
+ * A stretch of time when calls could not be stored: each was answered 503 (Flowent may send it
+ * again) and is not in the history.
+ */
+export interface StorageFault {
+  code: StorageFaultCode;
+  /** The cause in words, e.g. "the disk is full", "the disk could not be written (SQLITE_IOERR_WRITE)". */
+  reason: string;
+  /** When the first call was refused, in milliseconds since the epoch. */
+  since: number;
+  /** Calls answered 503 so far because they could not be stored. */
+  refused: number;
+  /** When a call was stored again; null while the fault lasts. */
+  endedAt: number | null;
+}
+
 export interface CoreStatus {
   /** e.g. http://127.0.0.1:8787 ; null until the server listens. */
   webhookBaseUrl: string | null;
@@ -103,6 +127,12 @@ export interface CoreStatus {
   listeningOnAllInterfaces: boolean;
   /** This machine's non-internal IPv4 addresses with the webhook base URL on each. */
   lanAddresses: LanAddress[];
+  /**
+   * Calls cannot be stored now (`endedAt` null): each is answered 503. Else the last stretch when
+   * they could not, in this run, with its end (so a page opened later still learns of the refused
+   * calls); null when every call was stored.
+   */
+  storageFault: StorageFault | null;
 }
 
 type Args = ArgumentsOf<typeof statusArguments>;

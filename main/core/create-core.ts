@@ -20,7 +20,7 @@ import { keyFingerprint } from './replay/learned-style';
 import { canSetSecret, secretState, sessionSecret } from './secret-source';
 import { CallsFromOtherProcesses } from './store/calls-from-other-processes';
 import { openStore, type Store } from './store/open-store';
-import { retentionFailure, textIndexFailure } from './store/store-faults';
+import { HistoryWriteFault, retentionFailure, textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
 import { hereOf, runningServes, samePath, serveForHere, serveSeen } from './account/serve-state';
@@ -33,6 +33,7 @@ import { hereChoice, hereFactsOf, tunnelSeenAfter, TUNNEL_NOT_OPENED, type Tunne
 import { hereNote } from '../contract/words';
 import { PUBLIC_URLS_KEY, TUNNEL_SETTINGS_SCOPE, TunnelController } from './tunnel/tunnel-controller';
 import { WebhookListener, DEFAULT_HOST, type Listening } from './webhook/webhook-listener';
+import { StorageFaultState } from './webhook/storage-fault-state';
 import type { CoreOptions } from './core-options';
 
 export const DEFAULT_PORT = 8787;
@@ -111,6 +112,8 @@ export function createCore(options: CoreOptions): Core {
     options.oneShot ? 'others-only' : 'own-and-others',
   );
 
+  /** Whether Flowent's calls can be stored, told in the status: a full disk answers them 503. */
+  const storageFaults = new StorageFaultState(() => events.emit({ type: 'status-changed', status: status() }));
   /** This companion's mark on the calls it sends to its own webhook (see own-calls). */
   const loopToken = options.loopToken ?? newLoopToken();
   const webhook = new WebhookListener(
@@ -126,6 +129,7 @@ export function createCore(options: CoreOptions): Core {
         onStored: (call) => events.emit({ type: 'call-stored', call }),
         loopToken,
         onInternalError,
+        storageFaults,
       },
       newAnswerer: () => new CallAnswerer({ repository: answerStore, ...forwardSettings }),
       history: () => {
@@ -182,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
       lanAddresses: webhook.listening
         ? lanAddresses(networkInterfaces(), webhook.listening.port).map(({ webhookUrl: _unused, ...address }) => address)
         : [],
+      storageFault: storageFaults.current,
     };
   };
 
@@ -318,13 +323,13 @@ export function createCore(options: CoreOptions): Core {
       emptyIfMissing: options.emptyIfMissing,
       mustExist: options.mustExist,
       queryBudget: options.queryBudget,
-      onBackgroundError: (error) => onInternalError(new Error(textIndexFailure(error), { cause: error })),
+      onBackgroundError: (error) => onInternalError(new HistoryWriteFault(textIndexFailure(error), { cause: error })),
       retention: {
         // The strictest limits of the companions on the folder: any one of them deletes what its own
         // want gone (a one-shot command has none of its own, so only those running hold).
         rules: () => limits.shared().kept,
         onPruned: (deleted, upToId) => events.emit({ type: 'history-pruned', deleted, upToId }),
-        onError: (error) => onInternalError(new Error(retentionFailure(error), { cause: error })),
+        onError: (error) => onInternalError(new HistoryWriteFault(retentionFailure(error), { cause: error })),
       },
     });
     if (!opened.ok) return opened;
@@ -369,6 +374,7 @@ export function createCore(options: CoreOptions): Core {
     // must be closed whatever the network does.
     const tunnelClosed = tunnel.dispose();
     await webhook.stop();
+    storageFaults.stop();
     await close();
     await tunnelClosed;
   };

@@ -9,6 +9,7 @@ export type { CoreOptions } from './core-options';
 export { DEFAULT_HOST } from './webhook/webhook-listener';
 export { APP_FOLDER_NAME, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from './paths';
 export { DATA_FILES, historyFile, writePrivateFile, writePrivateFileInPieces } from './data-folder';
+export { HistoryWriteFault } from './store/store-faults';
 export type { SecretSource } from './secret-source';
 export { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal, type ProfileSecrets } from './account/profiles';
 export { companionWebhookUrl, isUnder } from './account/links';

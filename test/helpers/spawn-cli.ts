@@ -13,7 +13,8 @@ function commandLine(args: string[], options: ServeOptions): { file: string; arg
   if (options.bin !== undefined) return { file: options.bin, args };
   if (!existsSync(CLI)) throw new Error(`The command is not built (${CLI}): run "npm run build" (npm test does it first).`);
   const script = options.ngrokEdge === undefined ? [CLI] : [CLI_THROUGH_FAKE_EDGE, options.ngrokEdge, FAKE_EDGE_CA];
-  return { file: process.execPath, args: [...script, ...args] };
+  const preload = options.preload === undefined ? [] : ['-r', options.preload];
+  return { file: process.execPath, args: [...preload, ...script, ...args] };
 }
 
 export interface RunResult {
@@ -31,20 +32,23 @@ const WITHOUT_FILE_OVERRIDE = ['--bounding-set=-dac_override,-dac_read_search', 
 
 /**
  * Runs the real command to completion (in `cwd`, a project folder say, when given; with
- * `obeyingModes`, without root's power over files' modes, when the tests run as root). With
+ * `obeyingModes`, without root's power over files' modes, when the tests run as root; with
+ * `asUser`, as that user, which only root may ask). With
  * `killAfterMs`, a command still running then is killed (SIGKILL: one stuck in a loop may not
  * hear SIGTERM), and its result has a null code.
  */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
-  { cwd, obeyingModes = false, killAfterMs }: { cwd?: string; obeyingModes?: boolean; killAfterMs?: number } = {},
+  { cwd, obeyingModes = false, killAfterMs, asUser }: { cwd?: string; obeyingModes?: boolean; killAfterMs?: number; asUser?: string } = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const command = commandLine(args, {});
     const [file, commandArgs] = obeyingModes
       ? ['setpriv', [...WITHOUT_FILE_OVERRIDE, command.file, ...command.args]]
-      : [command.file, command.args];
+      : asUser !== undefined
+        ? ['runuser', ['-u', asUser, '--', command.file, ...command.args]]
+        : [command.file, command.args];
     const killing = killAfterMs === undefined ? {} : { timeout: killAfterMs, killSignal: 'SIGKILL' as const };
     const child = spawn(file, commandArgs, { env: { ...process.env, ...env }, cwd, ...killing });
     let stdout = '';
@@ -67,6 +71,8 @@ export interface ServeOptions {
   ngrokEdge?: string;
   /** An installed command (a package's bin) to run instead of the checkout's build. */
   bin?: string;
+  /** A script node loads before the command (`node -r`), to put the command in a situation (a full history). */
+  preload?: string;
 }
 
 /** A command that runs until stopped (`serve`, `calls --follow`), with what it printed. */

@@ -103,6 +103,7 @@ export {
   severalAnswering,
 } from './project-words';
 export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-words';
+export { storageFaultCountWords, storageFaultEndedWords, storageFaultWords } from './storage-fault-words';
 export { noHandlerTodo } from './replay-words';
 export {
   answerChangeWords,

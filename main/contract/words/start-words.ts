@@ -35,6 +35,11 @@ const DATA_DIR_REASONS: Readonly<Record<string, string>> = {
   ELOOP: 'its path loops through symbolic links',
 };
 
+/** Why a history belongs to another user, most of the time. */
+const madeAs = (owner: string) => `it was likely made by a command run as ${owner} (with sudo, say)`;
+/** What gives another user's history to this one: chmod cannot, its owner's modes are not this user's to change. */
+const giveBack = (user: string, dir: string) => `give it to this user (sudo chown -R ${user} ${dir})`;
+
 export const STORE_WORDS: Catalogue<StoreFailure, StoreVocabulary> = {
   'data-dir-unusable': ({ dir, reason }, say) => ({
     what: `Cannot use the data folder ${dir}: ${DATA_DIR_REASONS[reason] ?? `the system refused it (${reason}); it must be a folder this user can write`}.`,
@@ -50,13 +55,26 @@ export const STORE_WORDS: Catalogue<StoreFailure, StoreVocabulary> = {
     todo: 'Move it aside to start a new history.',
   }),
   'database-error': ({ file, reason }) => ({ what: `Cannot open the history database ${file}: ${reason}.` }),
-  'history-read-only': ({ dir, file }, say) => ({
-    what: `The history in ${dir} is read-only: this user may not write the folder or ${file}, and SQLite writes beside a history (its -shm and -wal files) even to read it.`,
-    todo: either(
-      `make the folder and the file writable (chmod u+w ${dir} ${file})`,
-      `copy the folder and use the copy (${say.chooseDataDir})`,
-    ),
-  }),
+  'history-read-only': ({ dir, file, owner, user }, say) =>
+    owner === null
+      ? {
+          what: `The history in ${dir} is read-only: this user may not write the folder or ${file}.`,
+          todo: either(
+            `make the folder and the file writable (chmod u+w ${dir} ${file})`,
+            `copy the folder and use the copy (${say.chooseDataDir})`,
+          ),
+        }
+      : {
+          what: `The history in ${dir} belongs to ${owner}, so this user (${user}) may not write it: ${madeAs(owner)}.`,
+          todo: either(giveBack(user, dir), `copy the folder and use the copy (${say.chooseDataDir})`),
+        },
+  'history-unreadable': ({ dir, file, owner, user }) =>
+    owner === null
+      ? { what: `This user may not read ${file}: its modes forbid it.`, todo: `Make it readable (chmod u+r ${file}).` }
+      : {
+          what: `The history in ${dir} belongs to ${owner}, so this user (${user}) may not read it: ${madeAs(owner)}.`,
+          todo: either(giveBack(user, dir), `run the command as ${owner}`),
+        },
   'no-history': ({ dir }, say) => ({
     what: `There is no history in ${dir}: nothing has been stored there yet.`,
     todo: `If your history is elsewhere, ${say.chooseDataDir}.`,

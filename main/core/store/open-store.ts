@@ -12,6 +12,8 @@ import { startBackgroundCheckpoint } from './background-checkpoint';
 import { TextIndexer } from './text-index';
 import { Retention, type RetentionOptions } from './retention';
 import type { QueryBudget } from './id-windows';
+import { copyToRead, readableButNotBeside, type HistoryCopy } from './read-from-copy';
+import { currentUserName, otherOwner } from './history-owner';
 
 /**
  * Pages the WAL may hold before the writing connection checkpoints it itself: about 32 MB at
@@ -168,7 +170,9 @@ export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
 
 /**
  * The history as it is, for reading only. A history an older version wrote is brought up to
- * date first (its file exists: that changes it, creates nothing), then opened read-only.
+ * date first (its file exists: that changes it, creates nothing), then opened read-only. One
+ * this user may read but not write beside (a read-only disk, a backup, another user's folder)
+ * is read from a private copy, as SQLite cannot read it in place.
  */
 function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
   const file = join(options.dataDir, DATA_FILES.history);
@@ -184,29 +188,57 @@ function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
     const migrated = migrate(empty);
     return migrated.ok ? { ok: true, value: readingStore(empty, file, options) } : migrated;
   }
+  const opened = openToReadAt(file, binding);
+  if (opened.kind === 'open') return { ok: true, value: readingStore(opened.db, file, options) };
+  if (opened.kind === 'refused') return opened.failure;
+  if (!readableButNotBeside(file, opened.error)) return historyUnreadable(file) ?? storeError(file, opened.error);
+  // A read-only disk, a backup, another user's folder: reading it is normal, so it is read from a copy.
+  let copy: HistoryCopy;
+  try {
+    copy = copyToRead(file);
+  } catch (error) {
+    return storeError(file, error);
+  }
+  const fromCopy = openToReadAt(copy.file, binding);
+  if (fromCopy.kind === 'open') return { ok: true, value: readingStore(fromCopy.db, file, options, copy.remove) };
+  copy.remove();
+  return fromCopy.kind === 'refused' ? fromCopy.failure : storeError(file, fromCopy.error);
+}
+
+/** A history opened to read, refused (a newer schema, a failed migration), or what SQLite threw. */
+type ReadOpen =
+  { kind: 'open'; db: Database.Database } | { kind: 'refused'; failure: Refused<StoreFailure> } | { kind: 'threw'; error: unknown };
+
+/**
+ * Opens the history at `file` to read, brought up to this version's schema first when an older
+ * version wrote it; a history of a newer version is refused.
+ */
+function openToReadAt(file: string, binding: { nativeBinding?: string }): ReadOpen {
   const openToRead = () => {
     const reader = new Database(file, { ...binding, readonly: true, fileMustExist: true });
     reader.pragma('busy_timeout = 5000');
     return reader;
   };
-  let db: Database.Database;
+  let db: Database.Database | null = null;
   try {
     db = openToRead();
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_VERSION) {
       db.close();
-      return { ok: false, code: 'schema-too-new', found: version, known: LATEST_VERSION };
+      return { kind: 'refused', failure: { ok: false, code: 'schema-too-new', found: version, known: LATEST_VERSION } };
     }
     if (version < LATEST_VERSION) {
       db.close();
+      db = null;
       const migrated = migrateInPlace(file, binding);
-      if (!migrated.ok) return migrated;
+      if (!migrated.ok) return { kind: 'refused', failure: migrated };
       db = openToRead();
     }
+    return { kind: 'open', db };
   } catch (error) {
-    return storeError(file, error);
+    if (db?.open) db.close();
+    return { kind: 'threw', error };
   }
-  return { ok: true, value: readingStore(db, file, options) };
 }
 
 /** The one refusal of a folder holding no history, for the commands that read and those that must not start one. */
@@ -215,7 +247,7 @@ function noHistory(dir: string): Refused<StoreFailure> {
 }
 
 /** A store over a connection that only reads: none of the idle workers that write is started. */
-function readingStore(db: Database.Database, file: string, options: StoreOptions): Store {
+function readingStore(db: Database.Database, file: string, options: StoreOptions, afterClose = () => {}): Store {
   return {
     calls: new CallsRepository(db, options.queryBudget),
     answers: new AnswersRepository(db),
@@ -226,6 +258,7 @@ function readingStore(db: Database.Database, file: string, options: StoreOptions
     file,
     close: async () => {
       if (db.open) db.close();
+      afterClose();
     },
   };
 }
@@ -257,9 +290,22 @@ function prepareFolder(dataDir: string): Refused<StoreFailure> | null {
   return existsSync(file) && deniedByModes(file) ? historyReadOnly(dataDir) : null;
 }
 
-/** A history its owner made read-only, the folder or the file: refused the same way to readers and writers. */
+/** A history its owner made read-only, the folder or the file, or one of another user's; the owner is named then. */
 function historyReadOnly(dataDir: string): Refused<StoreFailure> {
-  return { ok: false, code: 'history-read-only', dir: dataDir, file: join(dataDir, DATA_FILES.history) };
+  const file = join(dataDir, DATA_FILES.history);
+  return { ok: false, code: 'history-read-only', dir: dataDir, file, owner: otherOwner([dataDir, file]), user: currentUserName() };
+}
+
+/** A history this user may not read at all (another user's, kept private): read by no copy either. */
+function historyUnreadable(file: string): Refused<StoreFailure> | null {
+  try {
+    accessSync(file, constants.R_OK);
+    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EACCES') return null;
+    const dir = dirname(file);
+    return { ok: false, code: 'history-unreadable', dir, file, owner: otherOwner([file, dir]), user: currentUserName() };
+  }
 }
 
 function storeError(file: string, error: unknown): Refused<StoreFailure> {

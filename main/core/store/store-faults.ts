@@ -58,6 +58,12 @@ export function refineStoreError(error: unknown, file: string): unknown {
   );
 }
 
+/**
+ * A write the history refused in the background (indexing, deleting past the limits): a fault of
+ * the disk or the folder, said in words with what to do, not a bug of the companion.
+ */
+export class HistoryWriteFault extends Error {}
+
 /** What is logged when the idle-time text indexing fails (told once until it works again). */
 export function textIndexFailure(error: unknown): string {
   return (

@@ -22,6 +22,7 @@ import { CLIENT_GONE, readBody } from './read-body';
 import { RefusalBursts } from './refusal-bursts';
 import { ClientRateLimit, clientOf, overRateAnswer, overRateCall } from './rate-limit';
 import { listenError } from './listen-error';
+import type { StorageFaultState } from './storage-fault-state';
 
 export interface WebhookServerOptions extends CallHandlerDeps {
   host: string;
@@ -34,6 +35,8 @@ export interface WebhookServerOptions extends CallHandlerDeps {
   requestTimeoutMs?: number;
   /** Requests per second one client may send (read at each request); null: no limit. */
   rateLimitPerSecond?: () => number | null;
+  /** Hears each call stored and each refused for want of storage: a full disk is a state the user sees, not a log line. */
+  storageFaults: Pick<StorageFaultState, 'refused' | 'stored'>;
 }
 
 export interface Listening {
@@ -67,8 +70,6 @@ export class WebhookServer {
   private readonly held = new Set<() => void>();
   /** Group commit: calls read in the same turn of the event loop share one transaction. */
   private readonly writer: BatchedWriter;
-  /** The storage fault being reported, so a full disk is logged once, not once per call. */
-  private storeFault: string | null = null;
   private readonly connections = new Connections();
   private readonly refusals: RefusalBursts;
   /** Big bodies are parsed and verified off the event loop, so one caller cannot stall the rest. */
@@ -306,15 +307,8 @@ export class WebhookServer {
 
   private readonly store = async (call: NewCall, alongside?: AlongsideWrite) => {
     const outcome = await this.writer.write(call, alongside);
-    if (outcome.ok) {
-      this.storeFault = null;
-    } else {
-      const message = storeFailureMessage(outcome.fault);
-      if (this.storeFault !== message) {
-        this.storeFault = message;
-        this.options.onInternalError(new Error(message, { cause: outcome.error }));
-      }
-    }
+    if (outcome.ok) this.options.storageFaults.stored();
+    else this.options.storageFaults.refused(outcome.fault);
     return outcome;
   };
 

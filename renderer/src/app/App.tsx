@@ -15,6 +15,7 @@ import { HelpPopover } from './HelpPopover';
 import { ReplayDialogs } from '../replay/ReplayDialogs';
 import { Header } from './Header';
 import { SplitView } from './SplitView';
+import { StorageFaultBanner } from './StorageFaultBanner';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { TunnelPanel } from '../tunnel/TunnelPanel';
 import { useKeyboard } from './use-keyboard';
@@ -37,6 +38,7 @@ export function App({ bridge }: { bridge: RendererBridge }) {
   return (
     <div className="app">
       <Header />
+      <StorageFaultBanner />
       <Banners />
       <AccountBanners />
       <ProjectTroubleBanner />

@@ -15,6 +15,7 @@ import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, parseResponse, readAll } from '../../helpers/raw-http';
 import { cleanupsPerTest } from '../../helpers/cleanups-per-test';
 import { newLoopToken } from '../../../main/core/answers/own-calls';
+import { StorageFaultState } from '../../../main/core/webhook/storage-fault-state';
 
 const KEY = 'group-key';
 const READ_ONLY_MESSAGE =
@@ -38,6 +39,8 @@ async function startServer(forwardTo: string | null = null) {
     fallbackToMock: false,
   });
   const internalErrors: unknown[] = [];
+  let told = 0;
+  const storageFaults = new StorageFaultState(() => told++);
   const server = new WebhookServer({
     host: '127.0.0.1',
     port: 0,
@@ -52,6 +55,7 @@ async function startServer(forwardTo: string | null = null) {
     hmacKey: () => KEY,
     onStored: () => {},
     onInternalError: (error) => internalErrors.push(error),
+    storageFaults,
   });
   const started = await server.start();
   if (!started.ok) throw new Error(JSON.stringify(started));
@@ -87,7 +91,7 @@ async function startServer(forwardTo: string | null = null) {
     (db.prepare("SELECT json_extract(CAST(request_body AS TEXT), '$.parameters.n') AS n FROM calls").all() as { n: number }[]).map(
       (row) => row.n,
     );
-  return { db, calls, handlers, send, burst, storedNumbers, internalErrors };
+  return { db, calls, handlers, send, burst, storedNumbers, internalErrors, storageFaults, told: () => told };
 }
 
 /** A developer's handler on port 0 that accepts every call. */
@@ -141,21 +145,32 @@ describe('group commit', () => {
     expect(server.internalErrors).toEqual([]);
   });
 
-  it('answers every call of a batch that cannot be written with a 503 saying why, reports it once, and recovers', async () => {
+  it('answers every call of a batch that cannot be written with a 503 saying why, counts them in one fault, and recovers', async () => {
     const server = await startServer();
     // A real refusal from SQLite: this connection may no longer write (SQLITE_READONLY).
     server.db.pragma('query_only = ON');
     const refused = await Promise.all(Array.from({ length: 50 }, (_, n) => server.send(n)));
     expect(refused.map((answer) => answer.status)).toEqual(Array.from({ length: 50 }, () => 503));
     for (const answer of refused) expect(answer.json).toEqual({ result: '', error: READ_ONLY_MESSAGE });
-    expect(server.internalErrors.map((error) => (error as Error).message)).toEqual([READ_ONLY_MESSAGE]);
+    // A state with a count, not a bug report; told at its start, then its count at most once a second, not once per call.
+    expect(server.internalErrors).toEqual([]);
+    expect(server.storageFaults.current).toMatchObject({
+      code: 'read-only',
+      reason: 'the history is read-only',
+      refused: 50,
+      endedAt: null,
+    });
+    expect(server.told()).toBeGreaterThanOrEqual(1);
+    expect(server.told()).toBeLessThanOrEqual(2);
     expect(server.storedNumbers()).toEqual([]);
 
     server.db.pragma('query_only = OFF');
     const accepted = await Promise.all(Array.from({ length: 20 }, (_, n) => server.send(100 + n)));
     expect(accepted.every((answer) => answer.status === 200)).toBe(true);
     expect(server.storedNumbers().sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, n) => 100 + n));
-    expect(server.internalErrors).toHaveLength(1);
+    expect(server.internalErrors).toEqual([]);
+    expect(server.storageFaults.current).toMatchObject({ refused: 50, endedAt: expect.any(Number) });
+    expect(server.told()).toBeLessThanOrEqual(3);
   });
 });
 

@@ -1,0 +1,44 @@
+/**
+ * A stretch of time when Flowent's calls could not be stored (a full disk, say), in words for
+ * every front end: serve's lines and the page's banner say the same. `time` writes a moment as
+ * the front end shows times (serve: the clock of its call lines; the page: the local clock).
+ */
+import type { StorageFault, StorageFaultCode } from '../status';
+import { counted } from './counted';
+
+/** What makes storing work again, for each cause. */
+const STORAGE_FAULT_TODO: Record<StorageFaultCode, (dataDir: string) => string> = {
+  'disk-full': (dataDir) => `Free space on the disk holding ${dataDir}`,
+  'read-only': (dataDir) => `Make ${dataDir} and the history in it writable again`,
+  'io-error': (dataDir) => `Check the disk holding ${dataDir} (the system log may say more)`,
+  'store-failed': (dataDir) => `Check the history in ${dataDir}, or restart with another data folder`,
+};
+
+/** Flowent's side of a refused call: what the user must know to judge what was lost. */
+const REFUSED_MEANS = 'Flowent got 503 for each (it may send them again); they are not in the history.';
+
+/** The fault while it lasts: what, since when, how many refused, what to do. */
+export function storageFaultWords(fault: StorageFault, dataDir: string, time: (ms: number) => string): { what: string; todo: string } {
+  return {
+    what:
+      `Calls cannot be stored: ${fault.reason}, since ${time(fault.since)}. ` +
+      `${counted(fault.refused, 'call')} refused so far: ${REFUSED_MEANS}`,
+    todo: `${STORAGE_FAULT_TODO[fault.code](dataDir)}: the next call is stored again by itself.`,
+  };
+}
+
+/** How many more calls were refused since the count was last said, with the fault's cause. */
+export function storageFaultCountWords(fault: StorageFault, more: number, time: (ms: number) => string): string {
+  return (
+    `${counted(more, 'more call')} refused (${counted(fault.refused, 'call')} since ${time(fault.since)}): ` +
+    `calls still cannot be stored, ${fault.reason}.`
+  );
+}
+
+/** The fault once a call was stored again: how long it lasted and what it cost. */
+export function storageFaultEndedWords(fault: StorageFault, time: (ms: number) => string): string {
+  return (
+    `Calls are stored again since ${time(fault.endedAt ?? fault.since)}. ` +
+    `${counted(fault.refused, 'call was', 'calls were')} refused from ${time(fault.since)} (${fault.reason}): ${REFUSED_MEANS}`
+  );
+}

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { storageFaultEndedWords, storageFaultWords } from '../../../main/contract/words';
+import { useMetaStore } from '../page/stores';
+import { formatDateAndTime } from '../shared/format';
+
+/**
+ * Says, for as long as it lasts, that Flowent's calls cannot be stored (a full disk): each is
+ * answered 503 and missing from the list, which would otherwise look like a quiet Flowent. It
+ * cannot be dismissed while it lasts; once calls are stored again it says so, with how many were
+ * refused meanwhile, until dismissed.
+ */
+export function StorageFaultBanner() {
+  const status = useMetaStore((s) => s.status);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const fault = status?.storageFault ?? null;
+  if (!status || !fault) return null;
+  if (fault.endedAt === null) {
+    const { what, todo } = storageFaultWords(fault, status.dataDir, formatDateAndTime);
+    return (
+      <div className="banner banner-error" role="alert" aria-label="Calls cannot be stored">
+        <span>
+          <strong>{what}</strong> {todo}
+        </span>
+      </div>
+    );
+  }
+  if (dismissed === fault.since) return null;
+  return (
+    <div className="banner banner-warn" role="status" aria-label="Calls are stored again">
+      <span>{storageFaultEndedWords(fault, formatDateAndTime)}</span>
+      <button type="button" aria-label="Dismiss calls refused" onClick={() => setDismissed(fault.since)}>
+        ×
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// A history another user made (`sudo serve` once, then serve as yourself): chmod cannot give it
+// back, only its owner or root can. A command says whose it is and the chown that gives it to
+// this user; one that only reads reads it when it may. Two users are needed: root makes the
+// history and runs the commands as nobody (skipped, saying so, when the tests do not run as root).
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+import { flowentHar } from '../helpers/flowent-har';
+import { runCli } from '../helpers/spawn-cli';
+
+const { tempDir } = cleanupsPerTest();
+const asRootOnLinux = process.platform === 'linux' && process.getuid?.() === 0;
+if (!asRootOnLinux) console.warn('history-of-another-user tests skipped: they need root on Linux to make a history of another user');
+
+/** root's history with two calls, in a folder anyone may enter and list: `nobody` runs the commands. */
+async function rootsHistory(): Promise<{ dataDir: string; file: string }> {
+  const root = tempDir();
+  chmodSync(root, 0o755);
+  const dataDir = join(root, 'data');
+  mkdirSync(dataDir);
+  const har = join(root, 'two.har');
+  writeFileSync(har, flowentHar(2, 'owner-key'));
+  const imported = await runCli(['import', har, '--data-dir', dataDir]);
+  expect(imported.code, imported.stderr).toBe(0);
+  chmodSync(dataDir, 0o755);
+  return { dataDir, file: join(dataDir, 'history.sqlite') };
+}
+
+const asNobody = { asUser: 'nobody' };
+const env = { HOME: '/tmp' };
+
+describe.skipIf(!asRootOnLinux)("a history of another user's", () => {
+  it('serve names its owner and the chown that gives it to this user, not a chmod this user cannot run', async () => {
+    const { dataDir } = await rootsHistory();
+    const served = await runCli(['serve', '--port', '0', '--no-inspector', '--data-dir', dataDir], env, asNobody);
+    expect(served.code).toBe(1);
+    expect(served.stderr).toBe(
+      `flowent-companion serve: The history in ${dataDir} belongs to root, so this user (nobody) may not write it: ` +
+        'it was likely made by a command run as root (with sudo, say). ' +
+        `Give it to this user (sudo chown -R nobody ${dataDir}), or copy the folder and use the copy (choose another folder with --data-dir or FLOWENT_COMPANION_DATA_DIR).\n`,
+    );
+    expect(served.stderr).not.toContain('chmod');
+  });
+
+  it('calls reads it when its file may be read, and says whose it is when not', async () => {
+    const { dataDir, file } = await rootsHistory();
+    chmodSync(file, 0o644);
+    const listed = await runCli(['calls', '--data-dir', dataDir], env, asNobody);
+    expect(listed.stderr).toBe('');
+    expect(listed.stdout.match(/send_email/g)).toHaveLength(2);
+
+    chmodSync(file, 0o600);
+    const refused = await runCli(['calls', '--data-dir', dataDir], env, asNobody);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `flowent-companion calls: The history in ${dataDir} belongs to root, so this user (nobody) may not read it: ` +
+        'it was likely made by a command run as root (with sudo, say). ' +
+        `Give it to this user (sudo chown -R nobody ${dataDir}), or run the command as root.\n`,
+    );
+  });
+});
