@@ -20,6 +20,8 @@ const REQUEST_PROBLEM_WORDS = {
   'malformed-http': 'bad HTTP',
   'headers-timeout': 'headers too slow',
   'rate-limited': 'rate limited',
+  // On the request's head alone, its body unread (head-refusal.ts).
+  'unsupported-expect': 'Expect not met',
   // The body's arrival and the route (handle-call.ts).
   aborted: 'aborted',
   'body-timeout': 'body too slow',

@@ -1,8 +1,5 @@
-import type { HeaderPair } from '../../contract/api';
 import { errorAnswer, type Answer } from '../protocol/answers';
-import type { NewCall } from '../store/calls-insert';
 import { forwardedFor } from '../tunnel/forwarded-for';
-import { notFlowent } from '../signature';
 
 /** Clients tracked at once; past it, those that are idle (their bucket full again) are forgotten. */
 const MAX_CLIENTS = 10_000;
@@ -63,43 +60,4 @@ export function overRateAnswer(client: string, perSecond: number): Answer {
     ),
     closeConnection: true,
   };
-}
-
-/** The record of a request refused for its rate: its request line and headers (its body was never read) and the answer. */
-export function overRateCall(request: CapturedHead, answer: Answer): NewCall {
-  const message = JSON.parse(answer.body.toString('utf8')) as { error: string };
-  // What the record says of the refusal, and why it has no signature verdict, in one sentence:
-  // as every refusal's (an import of this record's HAR rebuilds the verdict from it).
-  const problemMessage = `${message.error} The body was not read.`;
-  const length = Number(request.rawHeaders.find(([name]) => name.toLowerCase() === 'content-length')?.[1] ?? 0);
-  return {
-    receivedAt: request.receivedAt,
-    method: request.method,
-    path: request.url,
-    remoteAddress: request.remoteAddress,
-    viaTunnel: request.viaTunnel,
-    action: null,
-    test: false,
-    requestHeaders: request.rawHeaders,
-    requestBody: Buffer.alloc(0),
-    bodySize: Number.isSafeInteger(length) && length > 0 ? length : 0,
-    problem: 'rate-limited',
-    problemMessage,
-    signature: notFlowent(problemMessage),
-    answeredBy: 'error',
-    response: { status: answer.status, headers: answer.headers, body: answer.body },
-    durationMs: 0,
-    source: 'flowent',
-    originalCallId: null,
-  };
-}
-
-/** What is known of a request before its body is read. */
-export interface CapturedHead {
-  receivedAt: number;
-  method: string;
-  url: string;
-  rawHeaders: HeaderPair[];
-  remoteAddress: string | null;
-  viaTunnel: boolean;
 }

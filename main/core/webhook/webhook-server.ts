@@ -1,14 +1,16 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import type { HeaderPair, ListenFailure, Result } from '../../contract/api';
+import type { RequestProblem } from '../../contract/words/call-problem-words';
 import type { Answer } from '../protocol/answers';
 import { errorAnswer } from '../protocol/answers';
-import { BatchedWriter, type AlongsideWrite } from '../store/batched-writer';
+import { BatchedWriter, type AlongsideWrite, type StoreOutcome } from '../store/batched-writer';
 import { summaryOf, type NewCall } from '../store/calls-insert';
 import type { CallCheckInput } from './call-check';
 import { CallChecker } from './call-checker';
 import { closeIfStillIdle, Connections } from './connections';
 import { announceStored, handleCall, storeFailureMessage, type CallHandlerDeps } from './handle-call';
+import { capturedHead, connectAnswer, headRefusalCall, pairs, unmetExpectationAnswer } from './head-refusal';
 import {
   headersTimeoutRefusal,
   parserRefusal,
@@ -20,7 +22,7 @@ import {
 } from './parser-refusal';
 import { CLIENT_GONE, readBody } from './read-body';
 import { RefusalBursts } from './refusal-bursts';
-import { ClientRateLimit, clientOf, overRateAnswer, overRateCall } from './rate-limit';
+import { ClientRateLimit, clientOf, overRateAnswer } from './rate-limit';
 import { listenError } from './listen-error';
 import type { StorageFaultState } from './storage-fault-state';
 
@@ -111,6 +113,12 @@ export class WebhookServer {
     server.keepAliveTimeout = 5_000;
     server.on('timeout', closeIfStillIdle);
     server.on('clientError', (error: ParserError, socket: Socket) => this.onClientError(error, socket));
+    // Node's own answers to these are a bare 417 and a closed connection, with nothing recorded.
+    server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
+      const answer = unmetExpectationAnswer(request.headers.expect ?? '');
+      void this.refuseOnHead(request, response, 'unsupported-expect', answer, 'unsupported-expect');
+    });
+    server.on('connect', (request: IncomingMessage, socket: Socket) => void this.refuseConnect(request, socket));
 
     const outcome = await new Promise<Result<Listening, ListenFailure>>((resolve) => {
       const onError = (error: NodeJS.ErrnoException) => resolve(listenError(error, 'webhook', this.options.host, this.options.port));
@@ -186,7 +194,9 @@ export class WebhookServer {
     const perSecond = this.options.rateLimitPerSecond?.() ?? null;
     if (perSecond !== null) {
       const client = clientOf(request.socket.remoteAddress ?? null, viaTunnel ? request.rawHeaders : null);
-      if (!this.rateLimit.admit(client, perSecond)) return this.refuseOverRate(request, response, client, perSecond, receivedAt);
+      if (!this.rateLimit.admit(client, perSecond)) {
+        return this.refuseOnHead(request, response, `rate-limit:${client}`, overRateAnswer(client, perSecond), 'rate-limited', receivedAt);
+      }
     }
     const read = readBody(request, {
       limitBytes: this.options.bodyLimitBytes,
@@ -260,29 +270,37 @@ export class WebhookServer {
   }
 
   /**
-   * A client over the rate limit gets 429 without its body being read; a burst of such
-   * requests is one record with a count, as refused requests are, so a flood cannot fill the
-   * history either.
+   * A request refused on its head, its body not read (over the rate limit, an Expect this server
+   * cannot meet): answered and the connection closed. A burst of such requests is one record
+   * with a count, as refused requests are, so a flood cannot fill the history either.
    */
-  private async refuseOverRate(
+  private async refuseOnHead(
     request: IncomingMessage,
     response: ServerResponse,
-    client: string,
-    perSecond: number,
-    receivedAt: number,
+    kind: string,
+    refusal: Answer,
+    problem: RequestProblem,
+    receivedAt = Date.now(),
   ): Promise<void> {
-    let answer = overRateAnswer(client, perSecond);
-    const head = {
-      receivedAt,
-      method: request.method ?? 'GET',
-      url: request.url ?? '/',
-      rawHeaders: pairs(request.rawHeaders),
-      remoteAddress: request.socket.remoteAddress ?? null,
-      viaTunnel: this.throughTunnel.has(request.socket),
-    };
-    const stored = await this.refusals.record(`rate-limit:${client}`, overRateCall(head, answer));
-    if (stored && !stored.ok) answer = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: true };
-    if (!response.destroyed) send(response, answer);
+    const stored = await this.refusals.record(
+      kind,
+      headRefusalCall(capturedHead(request, this.throughTunnel.has(request.socket), receivedAt), refusal, problem),
+    );
+    if (!response.destroyed) send(response, unlessUnstored(stored, refusal));
+  }
+
+  /** CONNECT: Node hands over the socket, no response object; answered 405 on it and recorded. */
+  private async refuseConnect(request: IncomingMessage, socket: Socket): Promise<void> {
+    // Node took its own error listener off the socket with the request.
+    socket.on('error', () => socket.destroy());
+    const refusal = connectAnswer();
+    const stored = await this.refusals.record(
+      'connect',
+      headRefusalCall(capturedHead(request, this.throughTunnel.has(socket), Date.now()), refusal, 'method-not-allowed'),
+    );
+    const answer = unlessUnstored(stored, refusal);
+    if (socket.writable) socket.end(rawResponse(answer, STATUS_CODES[answer.status] ?? 'Error'));
+    else socket.destroy();
   }
 
   private async refuse(socket: Socket, refusal: Refusal, received: Buffer | null | undefined): Promise<void> {
@@ -295,8 +313,7 @@ export class WebhookServer {
         socket.remoteAddress ?? null,
         this.throughTunnel.has(socket),
       );
-      const stored = await this.refusals.record(refusal.kind, call);
-      if (stored && !stored.ok) answer = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: true };
+      answer = unlessUnstored(await this.refusals.record(refusal.kind, call), answer);
     }
     if (!socket.writable) {
       socket.destroy();
@@ -333,6 +350,11 @@ export class WebhookServer {
   }
 }
 
+/** The refusal's answer, or when it could not be stored, the 503 saying so (the caller must see it was not). */
+function unlessUnstored(stored: StoreOutcome | null, refusal: Answer): Answer {
+  return stored && !stored.ok ? { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: true } : refusal;
+}
+
 /** What a record says was answered when the connection was gone before the answer. */
 function noAnswer(): Answer {
   return { status: 0, headers: [], body: Buffer.alloc(0), closeConnection: true };
@@ -343,10 +365,4 @@ function send(response: ServerResponse, answer: Answer): void {
   if (answer.closeConnection) headers.push(['Connection', 'close']);
   response.writeHead(answer.status, headers.flat());
   response.end(answer.body);
-}
-
-function pairs(rawHeaders: string[]): HeaderPair[] {
-  const result: HeaderPair[] = [];
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) result.push([rawHeaders[i] ?? '', rawHeaders[i + 1] ?? '']);
-  return result;
 }
