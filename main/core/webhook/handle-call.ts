@@ -108,9 +108,10 @@ export type CheckCall = (input: CallCheckInput) => Promise<CheckedCall>;
 
 /**
  * Stores one call, and `alongside` in the same transaction; the promise settles once its row is
- * committed, or with why it could not be.
+ * committed, or with why it could not be. Null: the call is one of a burst of refusals, told of
+ * and counted on the burst's record (see RefusalBursts), which is not this call's to tell of.
  */
-export type StoreCall = (call: NewCall, alongside?: AlongsideWrite) => Promise<StoreOutcome>;
+export type StoreCall = (call: NewCall, alongside?: AlongsideWrite) => Promise<StoreOutcome | null>;
 
 /** Stores each call in its own transaction, synchronously (the server batches instead). */
 export function storeOneByOne(calls: Pick<CallsRepository, 'insert'>): StoreCall {
@@ -188,6 +189,7 @@ export async function handleCall(
     return planned(withLoopAnswer(outcome, call), null);
   }
   const stored = await store(call, lesson ? recordLesson(deps, lesson) : undefined);
+  if (stored === null) return planned(outcome, null);
   if (!stored.ok) {
     // The client is gone (aborted upload): nobody to tell. Otherwise, even a planned drop
     // or delay gives way to the 503: the caller must see that the call was not stored.

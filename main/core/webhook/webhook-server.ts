@@ -9,7 +9,7 @@ import { summaryOf, type NewCall } from '../store/calls-insert';
 import type { CallCheckInput } from './call-check';
 import { CallChecker } from './call-checker';
 import { closeIfStillIdle, Connections } from './connections';
-import { announceStored, handleCall, storeFailureMessage, type CallHandlerDeps } from './handle-call';
+import { announceStored, handleCall, storeFailureMessage, type CallHandlerDeps, type StoreCall } from './handle-call';
 import { capturedHead, connectAnswer, headRefusalCall, pairs, unmetExpectationAnswer } from './head-refusal';
 import {
   headersTimeoutRefusal,
@@ -20,7 +20,7 @@ import {
   type ParserError,
   type Refusal,
 } from './parser-refusal';
-import { CLIENT_GONE, readBody } from './read-body';
+import { CLIENT_GONE, readBody, type BodyOutcome } from './read-body';
 import { RefusalBursts } from './refusal-bursts';
 import { ClientRateLimit, clientOf, overRateAnswer } from './rate-limit';
 import { listenError } from './listen-error';
@@ -220,7 +220,7 @@ export class WebhookServer {
         body,
       },
       this.options,
-      this.store,
+      this.storeFor(body, request, viaTunnel),
       this.check,
     );
     switch (delivery.kind) {
@@ -267,6 +267,23 @@ export class WebhookServer {
     // A connection that never sent a byte made no request: it is told, not recorded.
     const record = !(timedOut && socket.bytesRead === 0);
     this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, record ? error.rawPacket : null));
+  }
+
+  /**
+   * Where a call is stored. A body that stalled, stopped or could not be read is refused the
+   * same way however many sockets one client opens to do it: a burst of those is one record
+   * with a count, as refusals of a head are, so a slow client cannot fill the terminal and the
+   * list. Every other call is stored one by one.
+   */
+  private storeFor(body: BodyOutcome, request: IncomingMessage, viaTunnel: boolean): StoreCall {
+    if (body.kind === 'complete' || body.kind === 'too-large') return this.store;
+    const client = clientOf(request.socket.remoteAddress ?? null, viaTunnel ? request.rawHeaders : null);
+    const kind = `body-${body.kind === 'timeout' ? `timeout-${body.limit}` : body.kind}:${client}`;
+    return async (call) => {
+      const outcome = await this.refusals.record(kind, call);
+      // Stored, the burst's record is told of by RefusalBursts; counted, it is on that record.
+      return outcome && !outcome.ok ? outcome : null;
+    };
   }
 
   /**
