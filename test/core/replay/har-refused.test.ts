@@ -32,6 +32,8 @@ const REFUSALS: { problem: string; bytes: string; end?: 'close' | 'wait' }[] = [
   { problem: 'malformed-http', bytes: 'POST /actions/a HTTP/9.9\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}' },
   { problem: 'head-too-large', bytes: head(`X-Big: ${'b'.repeat(20_000)}\r\nContent-Length: 2\r\n\r\n{}`) },
   { problem: 'headers-timeout', bytes: 'POST /actions/a HTTP/1.1\r\nHost: x\r\nX-Slow: ', end: 'wait' },
+  { problem: 'unsupported-expect', bytes: head('Expect: weird\r\nContent-Length: 2\r\n\r\n{}') },
+  { problem: 'method-not-allowed', bytes: 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n' },
 ];
 
 /** Sends the bytes on a connection of their own; done once answered (or, for `close`, once the client gave up). */
