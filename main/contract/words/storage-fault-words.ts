@@ -7,7 +7,7 @@ import type { StorageFault, StorageFaultCode } from '../status';
 import { counted } from './counted';
 
 /** What makes storing work again, for each cause. */
-const STORAGE_FAULT_TODO: Record<StorageFaultCode, (dataDir: string) => string> = {
+const STORAGE_FAULT_ADVICE: Record<StorageFaultCode, (dataDir: string) => string> = {
   'disk-full': (dataDir) => `Free space on the disk holding ${dataDir}`,
   'read-only': (dataDir) => `Make ${dataDir} and the history in it writable again`,
   'io-error': (dataDir) => `Check the disk holding ${dataDir} (the system log may say more)`,
@@ -23,7 +23,7 @@ export function storageFaultWords(fault: StorageFault, dataDir: string, time: (m
     what:
       `Calls cannot be stored: ${fault.reason}, since ${time(fault.since)}. ` +
       `${counted(fault.refused, 'call')} refused so far: ${REFUSED_MEANS}`,
-    todo: `${STORAGE_FAULT_TODO[fault.code](dataDir)}: the next call is stored again by itself.`,
+    todo: `${STORAGE_FAULT_ADVICE[fault.code](dataDir)}: the next call is stored again by itself.`,
   };
 }
 
