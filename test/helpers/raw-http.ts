@@ -62,3 +62,11 @@ export async function rawRequest(port: number, bytes: string | Buffer, timeoutMs
   socket.write(bytes);
   return parseResponse(await received);
 }
+
+/** Sends raw bytes on a fresh connection and returns every response received until it closed. */
+export async function rawExchange(port: number, bytes: string | Buffer, timeoutMs = 10_000): Promise<RawResponse[]> {
+  const socket = await openSocket(port);
+  const received = readAll(socket, timeoutMs);
+  socket.write(bytes);
+  return parseResponses(await received);
+}

@@ -71,3 +71,12 @@ export async function startCore(options: Partial<CoreOptions> & { key?: string |
     },
   };
 }
+
+/** The stored detail of the newest call. */
+export async function newestCall(running: RunningCore) {
+  const id = (await running.core.api.listCalls({ limit: 1 })).calls[0]?.id;
+  if (id === undefined) throw new Error('no call stored');
+  const detail = await running.core.api.getCall(id);
+  if (!detail) throw new Error('stored call not found');
+  return detail;
+}

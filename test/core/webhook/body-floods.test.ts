@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, parseResponses, readAll } from '../../helpers/raw-http';
-import { coresClosedAfterEach, type RunningCore } from '../../helpers/running-core';
+import { coresClosedAfterEach, newestCall } from '../../helpers/running-core';
 
 // What is recorded of clients that stall in their bodies:
 // a flood of slow bodies is folded into one record, as floods of slow headers are.
 const KEY = 'test-key';
 const start = coresClosedAfterEach();
-
-async function newest(core: RunningCore) {
-  const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]?.id;
-  if (id === undefined) throw new Error('no call stored');
-  return (await core.core.api.getCall(id))!;
-}
 
 describe('a flood of slow bodies from one client', () => {
   it('is one record with a count, and every request is still answered 408', async () => {
@@ -26,7 +20,7 @@ describe('a flood of slow bodies from one client', () => {
       }),
     );
     expect(answers).toEqual(Array.from({ length: 30 }, () => 408));
-    await expect.poll(async () => (await newest(core)).problemMessage, { timeout: 10_000 }).toMatch(/29 more requests like this/);
+    await expect.poll(async () => (await newestCall(core)).problemMessage, { timeout: 10_000 }).toMatch(/29 more requests like this/);
     const page = await core.core.api.listCalls({});
     expect(page.calls.map((call) => call.problem)).toEqual(['body-timeout']);
     // A Flowent call in the middle of the flood is stored on its own.
@@ -44,7 +38,7 @@ describe('a flood of slow bodies from one client', () => {
         socket.destroy();
       }),
     );
-    await expect.poll(async () => (await newest(core)).problemMessage, { timeout: 10_000 }).toMatch(/29 more requests like this/);
+    await expect.poll(async () => (await newestCall(core)).problemMessage, { timeout: 10_000 }).toMatch(/29 more requests like this/);
     expect((await core.core.api.listCalls({})).calls.map((call) => call.problem)).toEqual(['aborted']);
   }, 30_000);
 });

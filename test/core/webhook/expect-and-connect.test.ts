@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
-import { openSocket, parseResponses, readAll } from '../../helpers/raw-http';
-import { coresClosedAfterEach, type RunningCore } from '../../helpers/running-core';
+import { rawExchange } from '../../helpers/raw-http';
+import { coresClosedAfterEach, newestCall } from '../../helpers/running-core';
 
 // Two requests Node answers on its own unless the server listens for them: an Expect other than
 // 100-continue (a bare 417) and CONNECT (the connection closed without a byte). Like every other
@@ -9,25 +9,12 @@ import { coresClosedAfterEach, type RunningCore } from '../../helpers/running-co
 const KEY = 'test-key';
 const start = coresClosedAfterEach();
 
-async function exchange(core: RunningCore, bytes: string) {
-  const socket = await openSocket(core.port);
-  const all = readAll(socket, 10_000);
-  socket.write(bytes);
-  return parseResponses(await all);
-}
-
-async function newest(core: RunningCore) {
-  const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]?.id;
-  if (id === undefined) throw new Error('no call stored');
-  return (await core.core.api.getCall(id))!;
-}
-
 describe('an Expect other than 100-continue', () => {
   it('is answered 417 in Flowent shape without reading the body, and recorded with its request line and headers', async () => {
     const core = await start();
     const body = signedBody(flowentPayload('send_email'), KEY);
-    const [answer, ...more] = await exchange(
-      core,
+    const [answer, ...more] = await rawExchange(
+      core.port,
       `POST /actions/send_email HTTP/1.1\r\nHost: x\r\nExpect: weird\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
     expect(more).toEqual([]);
@@ -37,7 +24,7 @@ describe('an Expect other than 100-continue', () => {
     const json = JSON.parse(answer!.body) as { result: string; error: string };
     expect(json.result).toBe('');
     expect(json.error).toMatch(/Expect: "weird".*100-continue/);
-    const stored = await newest(core);
+    const stored = await newestCall(core);
     expect(stored).toMatchObject({
       method: 'POST',
       path: '/actions/send_email',
@@ -59,7 +46,7 @@ describe('an Expect other than 100-continue', () => {
 describe('CONNECT', () => {
   it('is answered 405 in Flowent shape and recorded with its target', async () => {
     const core = await start();
-    const [answer, ...more] = await exchange(core, 'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n');
+    const [answer, ...more] = await rawExchange(core.port, 'CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n');
     expect(more).toEqual([]);
     expect(answer?.status).toBe(405);
     expect(answer?.headers.allow).toBe('POST');
@@ -71,7 +58,7 @@ describe('CONNECT', () => {
         /^CONNECT is not allowed here: .*not a proxy\. Flowent calls are POST requests to \/actions\/<action_name>\.$/,
       ),
     });
-    const stored = await newest(core);
+    const stored = await newestCall(core);
     expect(stored).toMatchObject({
       method: 'CONNECT',
       path: '127.0.0.1:22',
@@ -88,10 +75,10 @@ describe('CONNECT', () => {
   it('a flood of CONNECTs is one record with a count, every one answered', async () => {
     const core = await start();
     const answers = await Promise.all(
-      Array.from({ length: 50 }, () => exchange(core, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n')),
+      Array.from({ length: 50 }, () => rawExchange(core.port, 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n')),
     );
     expect(answers.map((list) => list[0]?.status)).toEqual(Array.from({ length: 50 }, () => 405));
-    await expect.poll(async () => (await newest(core)).problemMessage, { timeout: 10_000 }).toMatch(/49 more requests like this/);
+    await expect.poll(async () => (await newestCall(core)).problemMessage, { timeout: 10_000 }).toMatch(/49 more requests like this/);
     expect((await core.core.api.listCalls({})).calls).toHaveLength(1);
   });
 });

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
-import { openSocket, parseResponses, readAll } from '../../helpers/raw-http';
-import { coresClosedAfterEach, type RunningCore } from '../../helpers/running-core';
+import { openSocket, parseResponses, rawExchange, readAll } from '../../helpers/raw-http';
+import { coresClosedAfterEach, newestCall } from '../../helpers/running-core';
 
 // Requests Node's HTTP parser refuses never reach a request handler: they are answered here in
 // Flowent's JSON shape and recorded like any other bad input (a flood of one kind as one record).
 const KEY = 'test-key';
 const start = coresClosedAfterEach();
-
-/** Sends raw bytes on a fresh connection and returns every response received until it closed. */
-async function exchange(core: RunningCore, bytes: string | Buffer, timeoutMs = 10_000) {
-  const socket = await openSocket(core.port);
-  const all = readAll(socket, timeoutMs);
-  socket.write(bytes);
-  return parseResponses(await all);
-}
-
-async function newest(core: RunningCore) {
-  const id = (await core.core.api.listCalls({ limit: 1 })).calls[0]?.id;
-  if (id === undefined) throw new Error('no call stored');
-  return (await core.core.api.getCall(id))!;
-}
 
 const head = (extra: string) => `POST /actions/a HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${extra}`;
 
@@ -108,14 +94,14 @@ describe('requests the HTTP parser refuses', () => {
   for (const testCase of REFUSED) {
     it(`${testCase.name}: answered ${testCase.status} in Flowent's shape and recorded as sent`, async () => {
       const core = await start();
-      const [answer, ...more] = await exchange(core, testCase.bytes);
+      const [answer, ...more] = await rawExchange(core.port, testCase.bytes);
       expect(more).toEqual([]);
       expect(answer?.status).toBe(testCase.status);
       expect(answer?.headers['content-type']).toMatch(/^application\/json/);
       const json = JSON.parse(answer!.body) as { result: string; error: string };
       expect(json.result).toBe('');
       expect(json.error).toMatch(testCase.error);
-      const stored = await newest(core);
+      const stored = await newestCall(core);
       expect(stored).toMatchObject({ problem: testCase.problem, status: testCase.status, answeredBy: 'error', verdict: 'not-flowent' });
       expect(stored.problemMessage).toBe(json.error);
       expect(stored.response.body).toBe(answer!.body);
@@ -132,33 +118,33 @@ describe('requests the HTTP parser refuses', () => {
   it('an HTTP/1.1 request without Host: 400 in Flowent shape, recorded', async () => {
     const core = await start();
     const body = signedBody(flowentPayload('a'), KEY);
-    const [answer] = await exchange(
-      core,
+    const [answer] = await rawExchange(
+      core.port,
       `POST /actions/a HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
     );
     expect(answer?.status).toBe(400);
     expect(JSON.parse(answer!.body)).toEqual({ result: '', error: expect.stringMatching(/no Host header/) });
-    expect(await newest(core)).toMatchObject({ problem: 'missing-host', status: 400 });
+    expect(await newestCall(core)).toMatchObject({ problem: 'missing-host', status: 400 });
   });
 
   it('a flood of one kind becomes one record with a count, and every request is still answered', async () => {
     const core = await start();
     const bad = 'P@ST /actions/a HTTP/1.1\r\nHost: x\r\n\r\n';
-    const answers = await Promise.all(Array.from({ length: 200 }, () => exchange(core, bad)));
+    const answers = await Promise.all(Array.from({ length: 200 }, () => rawExchange(core.port, bad)));
     expect(answers.map((list) => list[0]?.status)).toEqual(Array.from({ length: 200 }, () => 400));
-    await expect.poll(async () => (await newest(core)).problemMessage, { timeout: 10_000 }).toMatch(/199 more requests like this/);
+    await expect.poll(async () => (await newestCall(core)).problemMessage, { timeout: 10_000 }).toMatch(/199 more requests like this/);
     const page = await core.core.api.listCalls({});
     expect(page.calls.filter((call) => call.problem === 'malformed-http')).toHaveLength(1);
   });
 
   it('a body with a bad chunk size is recorded with the 400 the client received', async () => {
     const core = await start();
-    const [answer, ...more] = await exchange(core, head('Transfer-Encoding: chunked\r\n\r\n5\r\n{"act\r\nZZ\r\nxx\r\n0\r\n\r\n'));
+    const [answer, ...more] = await rawExchange(core.port, head('Transfer-Encoding: chunked\r\n\r\n5\r\n{"act\r\nZZ\r\nxx\r\n0\r\n\r\n'));
     expect(more).toEqual([]);
     expect(answer?.status).toBe(400);
     const json = JSON.parse(answer!.body) as { error: string };
     expect(json.error).toMatch(/Invalid character in chunk size/);
-    const stored = await newest(core);
+    const stored = await newestCall(core);
     expect(stored).toMatchObject({ problem: 'malformed-body', status: 400, size: 5, requestBody: '{"act' });
     expect(stored.response.body).toBe(answer!.body);
   });
@@ -166,7 +152,7 @@ describe('requests the HTTP parser refuses', () => {
   it('bytes after a complete request: the call keeps its answer, which the client gets, then the garbage its own 400', async () => {
     const core = await start();
     const body = signedBody(flowentPayload('a'), KEY);
-    const answers = await exchange(core, head(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}GARBAGE\r\n\r\n`));
+    const answers = await rawExchange(core.port, head(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}GARBAGE\r\n\r\n`));
     expect(answers.map((answer) => answer.status)).toEqual([200, 400]);
     const page = await core.core.api.listCalls({});
     expect(page.calls.map((call) => [call.action, call.status, call.problem])).toEqual([
@@ -183,14 +169,14 @@ describe('timeouts fire on time, answered 408 in Flowent shape', () => {
   it('headers that stop arriving are cut at the header timeout', async () => {
     const core = await start({ headersTimeoutMs: 1_000 });
     const started = Date.now();
-    const [answer] = await exchange(core, 'POST /actions/a HTTP/1.1\r\nHost: x\r\nX-Slow: ', 40_000);
+    const [answer] = await rawExchange(core.port, 'POST /actions/a HTTP/1.1\r\nHost: x\r\nX-Slow: ', 40_000);
     const elapsed = Date.now() - started;
     expect(answer?.status).toBe(408);
     expect(JSON.parse(answer!.body)).toEqual({ result: '', error: expect.stringMatching(/headers did not arrive within 1 s/) });
     expect(elapsed).toBeGreaterThanOrEqual(950);
     // Generous for a busy machine; Node's own check ran every 30 s and cut them after 31.5 s.
     expect(elapsed).toBeLessThan(6_000);
-    const stored = await newest(core);
+    const stored = await newestCall(core);
     expect(stored).toMatchObject({ problem: 'headers-timeout', status: 408 });
     expect(core.events).toContainEqual({
       type: 'call-stored',
@@ -211,6 +197,6 @@ describe('timeouts fire on time, answered 408 in Flowent shape', () => {
     expect(answer?.status).toBe(408);
     expect(JSON.parse(answer!.body).error).toMatch(/within 1.5 s/);
     expect(elapsed).toBeLessThan(6_000);
-    expect(await newest(core)).toMatchObject({ problem: 'body-timeout', status: 408 });
+    expect(await newestCall(core)).toMatchObject({ problem: 'body-timeout', status: 408 });
   }, 45_000);
 });

@@ -4,22 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../main/core';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, rawRequest, readAll, parseResponse } from '../../helpers/raw-http';
-import { coresClosedAfterEach, type RunningCore } from '../../helpers/running-core';
+import { coresClosedAfterEach, newestCall } from '../../helpers/running-core';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { startInCliWords } from '../../../main/cli/cli-words';
 
 const KEY = 'test-key';
 const start = coresClosedAfterEach();
-
-/** The stored detail of the newest call. */
-async function newestCall(core: RunningCore) {
-  const page = await core.core.api.listCalls({ limit: 1 });
-  const id = page.calls[0]?.id;
-  if (id === undefined) throw new Error('no call stored');
-  const detail = await core.core.api.getCall(id);
-  if (!detail) throw new Error('stored call not found');
-  return detail;
-}
 
 describe('webhook server: well-formed Flowent calls', () => {
   it('answers a signed call with the default mock, stores it with verdict and style, and announces it', async () => {
