@@ -2,21 +2,17 @@
 // back, only its owner or root can. A command says whose it is and the chown that gives it to
 // this user; one that only reads reads it when it may. Two users are needed: root makes the
 // history and runs the commands as nobody (skipped, saying so, when the tests do not run as root).
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { flowentHar } from '../helpers/flowent-har';
-import { CLI, runCli } from '../helpers/spawn-cli';
+import { commandCopyEveryoneReads } from '../helpers/readable-command-copy';
+import { runCli } from '../helpers/spawn-cli';
 
 const { tempDir } = cleanupsPerTest();
 const asRootOnLinux = process.platform === 'linux' && process.getuid?.() === 0;
-/** nobody runs the built command from this checkout: a checkout under a private folder (mktemp -d's 0700) cannot be. */
-const nobodyReadsTheCommand = asRootOnLinux && spawnSync('runuser', ['-u', 'nobody', '--', 'test', '-r', CLI]).status === 0;
 if (!asRootOnLinux) console.warn('history-of-another-user tests skipped: they need root on Linux to make a history of another user');
-else if (!nobodyReadsTheCommand)
-  console.warn(`history-of-another-user tests skipped: the user nobody cannot read ${CLI} (the checkout is in a private folder)`);
 
 /** root's history with two calls, in a folder anyone may enter and list: `nobody` runs the commands. */
 async function rootsHistory(): Promise<{ dataDir: string; file: string }> {
@@ -32,10 +28,19 @@ async function rootsHistory(): Promise<{ dataDir: string; file: string }> {
   return { dataDir, file: join(dataDir, 'history.sqlite') };
 }
 
-const asNobody = { asUser: 'nobody' };
 const env = { HOME: '/tmp' };
+/** nobody runs a copy of the command, as installed: the checkout may lie in a folder only root may enter. */
+let asNobody: { asUser: string; bin: string };
+let removeCopy = () => {};
 
-describe.skipIf(!nobodyReadsTheCommand)("a history of another user's", () => {
+describe.skipIf(!asRootOnLinux)("a history of another user's", () => {
+  beforeAll(() => {
+    const copy = commandCopyEveryoneReads();
+    asNobody = { asUser: 'nobody', bin: copy.bin };
+    removeCopy = copy.remove;
+  });
+  afterAll(() => removeCopy());
+
   it('serve names its owner and the chown that gives it to this user, not a chmod this user cannot run', async () => {
     const { dataDir } = await rootsHistory();
     const served = await runCli(['serve', '--port', '0', '--no-inspector', '--data-dir', dataDir], env, asNobody);

@@ -33,17 +33,23 @@ const WITHOUT_FILE_OVERRIDE = ['--bounding-set=-dac_override,-dac_read_search', 
 /**
  * Runs the real command to completion (in `cwd`, a project folder say, when given; with
  * `obeyingModes`, without root's power over files' modes, when the tests run as root; with
- * `asUser`, as that user, which only root may ask). With
- * `killAfterMs`, a command still running then is killed (SIGKILL: one stuck in a loop may not
+ * `asUser`, as that user, which only root may ask; with `bin`, an installed command instead of
+ * the checkout's build). With `killAfterMs`, a command still running then is killed (SIGKILL: one stuck in a loop may not
  * hear SIGTERM), and its result has a null code.
  */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
-  { cwd, obeyingModes = false, killAfterMs, asUser }: { cwd?: string; obeyingModes?: boolean; killAfterMs?: number; asUser?: string } = {},
+  {
+    cwd,
+    obeyingModes = false,
+    killAfterMs,
+    asUser,
+    bin,
+  }: { cwd?: string; obeyingModes?: boolean; killAfterMs?: number; asUser?: string; bin?: string } = {},
 ): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const command = commandLine(args, {});
+    const command = commandLine(args, { bin });
     const [file, commandArgs] = obeyingModes
       ? ['setpriv', [...WITHOUT_FILE_OVERRIDE, command.file, ...command.args]]
       : asUser !== undefined
