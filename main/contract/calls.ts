@@ -1,11 +1,11 @@
 /** The history: what Flowent (or a replay, or the simulator) sent, and what was answered. */
 import type * as z from 'zod';
 import type { Selection } from './answers';
-import type { HandlerReport, HandlerSignature } from './handlers';
+import type { HandlerReport } from './handlers';
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { callCountQuery, callEstimateQuery, callFilter, callQuery, callsArguments, statusClass } from './schemas/calls';
-import type { AnsweredBy, CallSource, Verdict } from './names-and-limits';
+import type { AnsweredBy, CallSource, HandlerSignature, Verdict } from './names-and-limits';
 import type { CallsFailure, Diagnosis, Violation } from './shared';
 
 /** One line of the history list: small, cheap to page through. */

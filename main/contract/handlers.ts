@@ -1,4 +1,5 @@
 /** The developer's handler: its verdict on each call's signature, what it taught, and a probe of its verifier. */
+import type { HandlerSignature } from './names-and-limits';
 import type { CallsFailure } from './shared';
 import type { ReplayFailure } from './replay';
 import type { Result } from './result';
@@ -11,15 +12,6 @@ import type { handlerArguments } from './schemas/handlers';
  */
 export type HandlerFailure =
   ReplayFailure | Extract<CallsFailure, { code: 'call-without-action' }> | { code: 'probe-registration-check'; id: number; action: string };
-
-/**
- * What a handler's answer says about the signature of the call it was sent: it accepted it
- * (2xx), refused it (401/403, or an error text about the signature or HMAC), or its answer
- * does not say (a 500 about something else).
- */
-export type HandlerSignature = 'accepted' | 'refused' | 'unknown';
-
-export const HANDLER_SIGNATURES: readonly HandlerSignature[] = ['accepted', 'refused', 'unknown'];
 
 /** What one handler taught so far: calls whose signature the companion checked, and what the handler did with them. */
 export interface HandlerTally {

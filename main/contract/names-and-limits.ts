@@ -18,6 +18,15 @@ export type CallSource = 'flowent' | 'replay' | 'simulator' | 'import';
 
 export const CALL_SOURCES: readonly CallSource[] = ['flowent', 'replay', 'simulator', 'import'];
 
+/**
+ * What a handler's answer says about the signature of the call it was sent: it accepted it
+ * (2xx), refused it (401/403, or an error text about the signature or HMAC), or its answer
+ * does not say (a 500 about something else).
+ */
+export type HandlerSignature = 'accepted' | 'refused' | 'unknown';
+
+export const HANDLER_SIGNATURES: readonly HandlerSignature[] = ['accepted', 'refused', 'unknown'];
+
 /** The page size the core never exceeds. */
 export const MAX_PAGE_SIZE = 500;
 

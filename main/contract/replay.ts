@@ -1,8 +1,7 @@
 /** Replay, simulate, export: testing a handler with no Flowent at all. */
 import type { ParameterProblem } from './account';
 import type { AnswerFileMistake, AnswersFailure } from './answers';
-import type { AnsweredBy } from './names-and-limits';
-import type { HandlerSignature } from './handlers';
+import type { AnsweredBy, HandlerSignature } from './names-and-limits';
 import type * as z from 'zod';
 import type { CallsFailure, ServerNotRunning, Violation } from './shared';
 import type { Result } from './result';

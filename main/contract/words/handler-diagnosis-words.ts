@@ -4,7 +4,8 @@
  * signature details and the handler's section do. The core returns the diagnosis's code and
  * parameters only; the answer's evidence and what the handler did so far come from the report.
  */
-import type { HandlerDiagnosis, HandlerKnownFor, HandlerReport, HandlerSignature } from '../handlers';
+import type { HandlerDiagnosis, HandlerKnownFor, HandlerReport } from '../handlers';
+import type { HandlerSignature } from '../names-and-limits';
 import { HMAC_KEY_ENV } from '../secret-variables';
 import { counted } from './counted';
 import type { Said } from './said';

@@ -7,8 +7,8 @@
  * The verdict `unknown` speaks of the handler's answer, not of the handler, so a front end
  * names the handler both ways and no sentence is pieced together around a missing owner.
  */
-import type { HandlerProbe, HandlerSignature, HandlerTally, ProbeRow } from '../handlers';
-import { STYLE_NAMES, type Verdict } from '../names-and-limits';
+import type { HandlerProbe, HandlerTally, ProbeRow } from '../handlers';
+import { STYLE_NAMES, type HandlerSignature, type Verdict } from '../names-and-limits';
 
 /** The handler's verdict in one word, as a probe's table says it beside each request. */
 export const HANDLER_SIGNATURE_WORD: Record<HandlerSignature, string> = { accepted: 'accepted', refused: 'rejected', unknown: 'unclear' };

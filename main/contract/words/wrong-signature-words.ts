@@ -1,5 +1,5 @@
 import type { AnsweredBy, CallSource } from '../names-and-limits';
-import type { HandlerSignature } from '../handlers';
+import type { HandlerSignature } from '../names-and-limits';
 import type { CallDetail } from '../calls';
 
 /**

@@ -7,7 +7,7 @@ import {
   type SignatureReport,
   type Violation,
 } from '../../contract/api';
-import { HANDLER_SIGNATURES, type HandlerSignature } from '../../contract/handlers';
+import { HANDLER_SIGNATURES, type HandlerSignature } from '../../contract/names-and-limits';
 import { VERDICTS } from '../../contract/names-and-limits';
 
 /**
