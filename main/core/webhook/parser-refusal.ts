@@ -89,8 +89,9 @@ export function rawResponse(answer: Answer, reasonPhrase: string): Buffer {
 }
 
 /**
- * The record of a refused request: what could be read of its request line, the first bytes
- * received as its body (nothing else of it could be parsed), and the answer sent.
+ * The record of a refused request: what could be read of its request line and headers, the
+ * first bytes received as its body (nothing else of it could be parsed), and the answer sent.
+ * `waitedMs`: how long its head took to arrive, when it was refused for not arriving whole.
  */
 export function refusedCall(
   refusal: Refusal,
@@ -98,19 +99,19 @@ export function refusedCall(
   received: Buffer | undefined,
   remoteAddress: string | null,
   viaTunnel: boolean,
+  waitedMs = 0,
 ): NewCall {
   const bytes = received ?? Buffer.alloc(0);
-  const line = /^([^\s]{1,16}) ([^\s]+)/.exec(bytes.subarray(0, KEPT_PATH + 32).toString('latin1'));
-  const path = line?.[2] ?? '';
+  const head = readableHead(bytes.subarray(0, KEPT_BYTES));
   return {
     receivedAt: Date.now(),
-    method: line?.[1] ?? '',
-    path: path.length > KEPT_PATH ? `${path.slice(0, KEPT_PATH)}…` : path,
+    method: head.method,
+    path: head.path,
     remoteAddress,
     viaTunnel,
     action: null,
     test: false,
-    requestHeaders: [],
+    requestHeaders: head.headers,
     requestBody: bytes.subarray(0, KEPT_BYTES),
     bodySize: bytes.length,
     problem: refusal.problem,
@@ -118,8 +119,34 @@ export function refusedCall(
     signature: notFlowent(refusal.message),
     answeredBy: 'error',
     response: { status: answer.status, headers: answer.headers, body: answer.body },
-    durationMs: 0,
+    durationMs: waitedMs,
     source: 'flowent',
     originalCallId: null,
   };
+}
+
+/** A method as HTTP allows one (a token), then the request target up to a space or line end. */
+const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]{1,16}) ([^\s]+)(?:( )(?:HTTP\/\d\.\d\r\n)?)?/;
+const HEADER_LINE = /([!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}):([^\r\n]*)\r\n/y;
+
+/**
+ * What the bytes of a head that was refused say, read as little as they can be trusted: a method
+ * and target (cut with "…" when the line did not arrive whole), then each header line that did;
+ * the first line that is unfinished or not a header ends the reading.
+ */
+export function readableHead(bytes: Buffer): { method: string; path: string; headers: HeaderPair[] } {
+  const text = bytes.toString('latin1');
+  const line = REQUEST_LINE.exec(text);
+  if (!line) return { method: '', path: '', headers: [] };
+  const target = line[2] ?? '';
+  // The target is whole once a space follows it; the headers are read once the line ended.
+  const path = target.length > KEPT_PATH ? `${target.slice(0, KEPT_PATH)}…` : line[3] ? target : `${target}…`;
+  const headers: HeaderPair[] = [];
+  if (line[0].endsWith('\n')) {
+    HEADER_LINE.lastIndex = line[0].length;
+    for (let header = HEADER_LINE.exec(text); header; header = HEADER_LINE.exec(text)) {
+      headers.push([header[1] ?? '', (header[2] ?? '').trim()]);
+    }
+  }
+  return { method: line[1] ?? '', path, headers };
 }
