@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../main/cli/commands';
 import { isCredentialHeader } from '../../main/contract/credential-headers';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { rawRequest } from '../helpers/raw-http';
+import { openSocket, rawRequest, readAll } from '../helpers/raw-http';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
@@ -51,6 +51,22 @@ describe('flowent-companion serve', () => {
     expect(await server.exited).toBe(0);
     expect(server.output()).toMatch(/Stopped\./);
   });
+
+  it('a client that stalls mid-headers is told by the request line that arrived and the time it held the connection', async () => {
+    const dataDir = tempDir();
+    const server = await serve(['--port', '0', '--data-dir', dataDir]);
+    const socket = await openSocket(Number(new URL(server.baseUrl).port));
+    const answered = readAll(socket, 30_000);
+    socket.write('POST /actions/stalled HTTP/1.1\r\nHost: a\r\n');
+    // The header timeout is 10 s; Node checks for it twice a second.
+    await server.waitFor(
+      /\d\d:\d\d:\d\d {2}POST \/actions\/stalled {2}not a Flowent call {2}408 refused: headers too slow {2}(9\d{3}|1\d{4})\.\d ms/,
+      30_000,
+    );
+    expect(await answered).toMatch(/^HTTP\/1\.1 408 /);
+    const listed = await runCli(['calls', '--data-dir', dataDir, '--limit', '1']);
+    expect(listed.stdout).toMatch(/^#1 {2}\d\d:\d\d:\d\d {2}POST \/actions\/stalled {2}not a Flowent call/);
+  }, 60_000);
 
   it('with --host 0.0.0.0, prints the webhook URL on each of the machine’s network addresses', async () => {
     const server = await serve(['--port', '0', '--host', '0.0.0.0', '--data-dir', tempDir()]);
