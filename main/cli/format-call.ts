@@ -103,6 +103,16 @@ export function forwardingNote(answeredBy: AnsweredBy, forwardError: string | nu
 }
 
 /**
+ * The request line, or what stands for it when there is none: the HTTP parser refused the bytes
+ * before one could be read, or the head stopped arriving (Node reads a head out of sight and
+ * keeps nothing of one that does not finish, so its request line is not known, not absent).
+ */
+function requestLineWords(call: Pick<CallSummary, 'method' | 'path' | 'problem'>): string {
+  if (call.method || call.path) return `${call.method} ${call.path}`;
+  return call.problem === 'headers-timeout' ? '(request head unfinished)' : '(no request line)';
+}
+
+/**
  * One human line per call: time, action, verdict (and style), status, milliseconds. The time
  * is in UTC, with its date when that is not today's (an imported call, a history kept for days).
  * The request line, the action as sent and the problem come from outside (an imported HAR's
@@ -112,9 +122,8 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   const received = new Date(call.receivedAt).toISOString();
   const today = received.slice(0, 10) === new Date(now).toISOString().slice(0, 10);
   const time = today ? received.slice(11, 19) : `${received.slice(0, 10)} ${received.slice(11, 19)}`;
-  // A request the HTTP parser refused before its request line could be read has neither. A path
-  // can run to the 16 KB of a request's head: the line keeps its start, `calls <id>` shows it whole.
-  const requestLine = call.method || call.path ? clip(`${call.method} ${call.path}`, 120) : '(no request line)';
+  // A path can run to the 16 KB of a request's head: the line keeps its start, `calls <id>` shows it whole.
+  const requestLine = clip(requestLineWords(call), 120);
   const named = call.action ?? requestLine;
   // A body naming another action than its URL is listed under the URL's (the route it came to), as on the page.
   const action =
@@ -337,7 +346,7 @@ function styleLines(signature: CallDetail['signature']): string[] {
  */
 export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   const lines = [`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call, why)];
-  const requestLine = call.method || call.path ? `${call.method} ${call.path}` : '(no request line)';
+  const requestLine = requestLineWords(call);
   const from = call.remoteAddress ? `  from ${call.remoteAddress}` : '';
   const forwardedFor = call.forwardedFor ? ` (forwarded for ${call.forwardedFor})` : '';
   const original = call.originalCallId === null ? [] : [`  a replay of #${call.originalCallId}`];

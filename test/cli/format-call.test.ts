@@ -48,4 +48,12 @@ describe("a call's line: a request with no action", () => {
     expect(line).toContain(`  ${`POST ${path}`.slice(0, 117)}...  `);
     expect(line.length).toBeLessThan(250);
   });
+
+  // Node keeps nothing of a head that stops arriving: its request line is unknown, not missing.
+  it('says a head that stopped arriving was unfinished, and a head the parser could not read had no request line', () => {
+    const stalled = formatCallLine(callSummary({ id: 1, action: null, method: '', path: '', problem: 'headers-timeout', status: 408 }));
+    expect(stalled).toContain('  (request head unfinished)  ');
+    const unreadable = formatCallLine(callSummary({ id: 1, action: null, method: '', path: '', problem: 'malformed-http', status: 400 }));
+    expect(unreadable).toContain('  (no request line)  ');
+  });
 });

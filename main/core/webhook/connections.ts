@@ -10,16 +10,7 @@ interface Connection {
   unanswered: number;
   /** Run once every owed answer has been written. */
   whenAnswered: (() => void)[];
-  /** No request's head is being parsed: the next bytes start one (see headArrived). */
-  awaitingHead: boolean;
-  /** The first bytes of the head arriving now, and when its first byte came. */
-  head: Buffer[];
-  headBytes: number;
-  headStartedAt: bigint;
 }
-
-/** Bytes of an arriving head kept, for the record of one that stops arriving (a refusal keeps as many). */
-const KEPT_HEAD_BYTES = 4096;
 
 /** One request on a connection, until its answer is written. A class: one is made per call. */
 class TrackedRequest {
@@ -32,9 +23,7 @@ class TrackedRequest {
 
   bodyRead(): void {
     // A pipelined request may already be reading its own body on this connection.
-    if (this.connection.reading !== this.read) return;
-    this.connection.reading = null;
-    this.connection.awaitingHead = true;
+    if (this.connection.reading === this.read) this.connection.reading = null;
   }
 
   answerWritten(): void {
@@ -60,15 +49,6 @@ export function closeIfStillIdle(socket: Socket): void {
   });
 }
 
-/** Keeps the chunk while a head is arriving, up to the bytes kept (a copy: the chunk may be a slice of a larger buffer). */
-function headArrived(connection: Connection, chunk: Buffer): void {
-  if (!connection.awaitingHead || connection.headBytes >= KEPT_HEAD_BYTES) return;
-  if (connection.headBytes === 0) connection.headStartedAt = process.hrtime.bigint();
-  const kept = Buffer.from(chunk.subarray(0, KEPT_HEAD_BYTES - connection.headBytes));
-  connection.head.push(kept);
-  connection.headBytes += kept.length;
-}
-
 const trackedByResponse = new WeakMap<ServerResponse, TrackedRequest>();
 
 /** The response's 'close' listener: one function for every response, not one per call. */
@@ -87,7 +67,7 @@ export class Connections {
   private of(socket: Socket): Connection {
     let connection = this.bySocket.get(socket);
     if (!connection) {
-      connection = { reading: null, unanswered: 0, whenAnswered: [], awaitingHead: true, head: [], headBytes: 0, headStartedAt: 0n };
+      connection = { reading: null, unanswered: 0, whenAnswered: [] };
       this.bySocket.set(socket, connection);
     }
     return connection;
@@ -102,9 +82,6 @@ export class Connections {
     const connection = this.of(socket);
     connection.unanswered += 1;
     connection.reading = read;
-    connection.awaitingHead = false;
-    connection.head = [];
-    connection.headBytes = 0;
     const tracked = new TrackedRequest(connection, read);
     trackedByResponse.set(response, tracked);
     response.on('close', onResponseClose);
@@ -112,21 +89,13 @@ export class Connections {
   }
 
   /**
-   * Keeps the first bytes of each request head arriving on `socket`. Node parses a head out of
-   * sight and gives nothing of one that stops arriving; kept here, the record of its timeout says
-   * which request stalled and for how long. Node's parser reads each chunk first, so the chunk
-   * completing a head (its request has started) is not kept: only heads still unfinished are.
+   * How many bytes of the head still arriving on `socket` came, or null when that is not known.
+   * What a connection read is its unfinished head's own until a request came before it; after
+   * one, the count holds that request too. The bytes themselves are not kept: watching a
+   * connection's bytes takes the parsing of every request on it out of Node's native reader.
    */
-  watchHeads(socket: Socket): void {
-    const connection = this.of(socket);
-    socket.on('data', (chunk: Buffer) => headArrived(connection, chunk));
-  }
-
-  /** The bytes of the head still arriving on `socket`, and how long it has been arriving; null when none came. */
-  unfinishedHead(socket: Socket): { bytes: Buffer; waitedMs: number } | null {
-    const connection = this.bySocket.get(socket);
-    if (!connection?.awaitingHead || connection.headBytes === 0) return null;
-    return { bytes: Buffer.concat(connection.head), waitedMs: Number(process.hrtime.bigint() - connection.headStartedAt) / 1e6 };
+  unfinishedHeadBytes(socket: Socket): number | null {
+    return socket.bytesRead > 0 && !this.bySocket.has(socket) ? socket.bytesRead : null;
   }
 
   /** The body being read on `socket`, if one is. */

@@ -61,12 +61,17 @@ export function parserRefusal(error: ParserError): Refusal {
   };
 }
 
-/** The refusal of a request whose head did not arrive in time. */
-export function headersTimeoutRefusal(headersTimeoutMs: number): Refusal {
+/**
+ * The refusal of a request whose head did not arrive in time. Node parses a head out of sight
+ * and its timeout carries nothing of it, so its request line is not known; `arrivedBytes` is
+ * how many bytes of it came, when that is known (null when not).
+ */
+export function headersTimeoutRefusal(headersTimeoutMs: number, arrivedBytes: number | null): Refusal {
+  const arrived = arrivedBytes === null ? '' : ` (${arrivedBytes === 1 ? '1 byte' : `${arrivedBytes} bytes`} of them had come)`;
   return {
     status: 408,
     problem: 'headers-timeout',
-    message: `The request's headers did not arrive within ${seconds(headersTimeoutMs)}. Send the whole request without pauses.`,
+    message: `The request's headers did not arrive within ${seconds(headersTimeoutMs)}${arrived}. Send the whole request without pauses.`,
     kind: 'headers-timeout',
   };
 }
@@ -89,9 +94,8 @@ export function rawResponse(answer: Answer, reasonPhrase: string): Buffer {
 }
 
 /**
- * The record of a refused request: what could be read of its request line and headers, the
- * first bytes received as its body (nothing else of it could be parsed), and the answer sent.
- * `waitedMs`: how long its head took to arrive, when it was refused for not arriving whole.
+ * The record of a refused request: what could be read of its request line, the first bytes
+ * received as its body (nothing else of it could be parsed), and the answer sent.
  */
 export function refusedCall(
   refusal: Refusal,
@@ -99,19 +103,19 @@ export function refusedCall(
   received: Buffer | undefined,
   remoteAddress: string | null,
   viaTunnel: boolean,
-  waitedMs = 0,
 ): NewCall {
   const bytes = received ?? Buffer.alloc(0);
-  const head = readableHead(bytes.subarray(0, KEPT_BYTES));
+  const line = /^([^\s]{1,16}) ([^\s]+)/.exec(bytes.subarray(0, KEPT_PATH + 32).toString('latin1'));
+  const path = line?.[2] ?? '';
   return {
     receivedAt: Date.now(),
-    method: head.method,
-    path: head.path,
+    method: line?.[1] ?? '',
+    path: path.length > KEPT_PATH ? `${path.slice(0, KEPT_PATH)}…` : path,
     remoteAddress,
     viaTunnel,
     action: null,
     test: false,
-    requestHeaders: head.headers,
+    requestHeaders: [],
     requestBody: bytes.subarray(0, KEPT_BYTES),
     bodySize: bytes.length,
     problem: refusal.problem,
@@ -119,34 +123,8 @@ export function refusedCall(
     signature: notFlowent(refusal.message),
     answeredBy: 'error',
     response: { status: answer.status, headers: answer.headers, body: answer.body },
-    durationMs: waitedMs,
+    durationMs: 0,
     source: 'flowent',
     originalCallId: null,
   };
-}
-
-/** A method as HTTP allows one (a token), then the request target up to a space or line end. */
-const REQUEST_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]{1,16}) ([^\s]+)(?:( )(?:HTTP\/\d\.\d\r\n)?)?/;
-const HEADER_LINE = /([!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}):([^\r\n]*)\r\n/y;
-
-/**
- * What the bytes of a head that was refused say, read as little as they can be trusted: a method
- * and target (cut with "…" when the line did not arrive whole), then each header line that did;
- * the first line that is unfinished or not a header ends the reading.
- */
-export function readableHead(bytes: Buffer): { method: string; path: string; headers: HeaderPair[] } {
-  const text = bytes.toString('latin1');
-  const line = REQUEST_LINE.exec(text);
-  if (!line) return { method: '', path: '', headers: [] };
-  const target = line[2] ?? '';
-  // The target is whole once a space follows it; the headers are read once the line ended.
-  const path = target.length > KEPT_PATH ? `${target.slice(0, KEPT_PATH)}…` : line[3] ? target : `${target}…`;
-  const headers: HeaderPair[] = [];
-  if (line[0].endsWith('\n')) {
-    HEADER_LINE.lastIndex = line[0].length;
-    for (let header = HEADER_LINE.exec(text); header; header = HEADER_LINE.exec(text)) {
-      headers.push([header[1] ?? '', (header[2] ?? '').trim()]);
-    }
-  }
-  return { method: line[1] ?? '', path, headers };
 }

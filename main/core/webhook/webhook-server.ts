@@ -113,7 +113,6 @@ export class WebhookServer {
     server.keepAliveTimeout = 5_000;
     server.on('timeout', closeIfStillIdle);
     server.on('clientError', (error: ParserError, socket: Socket) => this.onClientError(error, socket));
-    server.on('connection', (socket: Socket) => this.connections.watchHeads(socket));
     // Node's own answers to these are a bare 417 and a closed connection, with nothing recorded.
     server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
       const answer = unmetExpectationAnswer(request.headers.expect ?? '');
@@ -264,13 +263,12 @@ export class WebhookServer {
       return;
     }
     const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    const refusal = timedOut ? headersTimeoutRefusal(this.options.headersTimeoutMs) : parserRefusal(error);
-    // A connection that never sent a byte made no request: it is told, not recorded. A timeout
-    // carries no bytes: what arrived of the head is recorded, with how long it took.
+    const refusal = timedOut
+      ? headersTimeoutRefusal(this.options.headersTimeoutMs, this.connections.unfinishedHeadBytes(socket))
+      : parserRefusal(error);
+    // A connection that never sent a byte made no request: it is told, not recorded.
     const record = !(timedOut && socket.bytesRead === 0);
-    const head = timedOut ? this.connections.unfinishedHead(socket) : null;
-    const received = record ? (error.rawPacket ?? head?.bytes) : null;
-    this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, received, head?.waitedMs));
+    this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, record ? error.rawPacket : null));
   }
 
   /**
@@ -324,7 +322,7 @@ export class WebhookServer {
     else socket.destroy();
   }
 
-  private async refuse(socket: Socket, refusal: Refusal, received: Buffer | null | undefined, waitedMs?: number): Promise<void> {
+  private async refuse(socket: Socket, refusal: Refusal, received: Buffer | null | undefined): Promise<void> {
     let answer = refusalAnswer(refusal);
     if (received !== null) {
       const call = refusedCall(
@@ -333,7 +331,6 @@ export class WebhookServer {
         received,
         socket.remoteAddress ?? null,
         this.throughTunnel.has(socket),
-        waitedMs,
       );
       answer = unlessUnstored(await this.refusals.record(refusal.kind, call), answer);
     }

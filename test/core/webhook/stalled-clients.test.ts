@@ -3,7 +3,8 @@ import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, parseResponses, readAll } from '../../helpers/raw-http';
 import { coresClosedAfterEach, type RunningCore } from '../../helpers/running-core';
 
-// What is recorded of clients that stall: the request that had arrived when its headers stopped.
+// What is recorded of clients that stall mid-headers. Node parses a head out of sight and keeps
+// nothing of one that stops arriving: the record says what is known, and makes up no request line.
 const KEY = 'test-key';
 const start = coresClosedAfterEach();
 
@@ -14,22 +15,28 @@ async function newest(core: RunningCore) {
 }
 
 describe('headers that stop arriving', () => {
-  it('are recorded with the request line and headers that arrived, and the time waited', async () => {
+  it('are recorded with the client and how many bytes of the head had come, and no request line made up', async () => {
     const core = await start({ headersTimeoutMs: 1_000 });
     const socket = await openSocket(core.port);
     const all = readAll(socket, 20_000);
-    socket.write('POST /actions/stalled?x=1 HTTP/1.1\r\nHost: a\r\nX-Half: ');
+    const sent = 'POST /actions/stalled?x=1 HTTP/1.1\r\nHost: a\r\nX-Half: ';
+    socket.write(sent);
     const [answer] = parseResponses(await all);
     expect(answer?.status).toBe(408);
-    const stored = await newest(core);
-    expect(stored).toMatchObject({ method: 'POST', path: '/actions/stalled?x=1', problem: 'headers-timeout', status: 408 });
-    // The unfinished header line is not one.
-    expect(stored.requestHeaders).toEqual([['Host', 'a']]);
-    expect(stored.durationMs).toBeGreaterThanOrEqual(900);
-    expect(stored.durationMs).toBeLessThan(6_000);
+    const said = `The request's headers did not arrive within 1 s (${sent.length} bytes of them had come). Send the whole request without pauses.`;
+    expect(JSON.parse(answer!.body)).toEqual({ result: '', error: said });
+    expect(await newest(core)).toMatchObject({
+      method: '',
+      path: '',
+      remoteAddress: '127.0.0.1',
+      requestHeaders: [],
+      problem: 'headers-timeout',
+      problemMessage: said,
+      status: 408,
+    });
   }, 30_000);
 
-  it('on a kept-alive connection, the stalled request is recorded, not the one answered before it', async () => {
+  it('after a request answered on the same connection, are recorded without a count that would hold that request', async () => {
     const core = await start({ headersTimeoutMs: 1_000 });
     const body = signedBody(flowentPayload('first'), KEY);
     const socket = await openSocket(core.port);
@@ -42,29 +49,10 @@ describe('headers that stop arriving', () => {
     const answers = parseResponses(await all);
     expect(answers.map((answer) => answer.status)).toEqual([200, 408]);
     expect(await newest(core)).toMatchObject({
-      method: 'POST',
-      path: '/actions/second',
-      requestHeaders: [['Host', 'b']],
+      method: '',
+      path: '',
       problem: 'headers-timeout',
+      problemMessage: "The request's headers did not arrive within 1 s. Send the whole request without pauses.",
     });
-  }, 30_000);
-
-  it('a request line cut short is recorded as far as it came, marked as cut; a method cut short is not read as one', async () => {
-    // A core each: a second header timeout within 10 s would be counted on the first's record.
-    const stall = async (bytes: string) => {
-      const core = await start({ headersTimeoutMs: 1_000 });
-      const socket = await openSocket(core.port);
-      const all = readAll(socket, 20_000);
-      socket.write(bytes);
-      expect(parseResponses(await all)[0]?.status).toBe(408);
-      return newest(core);
-    };
-    expect(await stall('POST /actions/no-version-yet')).toMatchObject({
-      method: 'POST',
-      path: '/actions/no-version-yet…',
-      requestHeaders: [],
-      requestBody: 'POST /actions/no-version-yet',
-    });
-    expect(await stall('POS')).toMatchObject({ method: '', path: '', requestHeaders: [], requestBody: 'POS' });
   }, 30_000);
 });
