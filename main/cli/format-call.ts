@@ -27,6 +27,7 @@ import {
   PASSED_REGISTRATION_CHECK,
   problemWords,
   refusedForRequest,
+  requestLineWords,
   skippedWords,
   countWords,
   spoiledOnPurposeWords,
@@ -100,16 +101,6 @@ const TIMESTAMP_TAG: Record<CallSummary['timestamp']['flag'], string> = {
 export function forwardingNote(answeredBy: AnsweredBy, forwardError: string | null): string | null {
   const words = forwardingFailedWords(answeredBy, forwardError);
   return words === null ? null : `  ${words}`;
-}
-
-/**
- * The request line, or what stands for it when there is none: the HTTP parser refused the bytes
- * before one could be read, or the head stopped arriving (Node reads a head out of sight and
- * keeps nothing of one that does not finish, so its request line is not known, not absent).
- */
-function requestLineWords(call: Pick<CallSummary, 'method' | 'path' | 'problem'>): string {
-  if (call.method || call.path) return `${call.method} ${call.path}`;
-  return call.problem === 'headers-timeout' ? '(request head unfinished)' : '(no request line)';
 }
 
 /**

@@ -87,3 +87,13 @@ export function problemWords(code: string | null): string | null {
 export function refusedForRequest(call: Pick<CallSummary, 'answeredBy' | 'problem'>): boolean {
   return call.answeredBy === 'error' && call.problem !== null;
 }
+
+/**
+ * What stands for a stored request's request line when it has none: the HTTP parser refused its
+ * bytes before one could be read, or its head stopped arriving (Node reads a head out of sight
+ * and keeps nothing of one that does not finish, so its request line is not known, not absent).
+ */
+export function requestLineWords(call: Pick<CallSummary, 'method' | 'path' | 'problem'>): string {
+  if (call.method || call.path) return `${call.method} ${call.path}`;
+  return call.problem === 'headers-timeout' ? '(request head unfinished)' : '(no request line)';
+}

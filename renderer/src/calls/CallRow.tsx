@@ -1,4 +1,4 @@
-import { spoiledOnPurposeWords, statusNumberWords } from '../../../main/contract/words';
+import { requestLineWords, spoiledOnPurposeWords, statusNumberWords } from '../../../main/contract/words';
 import { memo } from 'react';
 import type { CallSummary, TextMatch } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, formatListTime, statusClass } from '../shared/format';
@@ -43,8 +43,8 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
           <SentAction sent={call.sentAction} routedTo={call.action} />
         ) : (
           // Its whole text on hover: a long name or path is cut short with an ellipsis in a narrow list.
-          <span className={call.action === null ? 'muted' : undefined} title={call.action ?? call.path}>
-            {call.action ?? call.path}
+          <span className={call.action === null ? 'muted' : undefined} title={listedAs(call)}>
+            {listedAs(call)}
           </span>
         )}
       </span>
@@ -87,4 +87,9 @@ function MatchSnippet({ match }: { match: TextMatch }) {
       {match.count > 1 && <span className="match-count"> ({match.count} matches)</span>}
     </span>
   );
+}
+
+/** What the action column lists a call under: its action, else its path, else what stands for a request line it has none of. */
+function listedAs(call: CallSummary): string {
+  return call.action ?? (call.path || requestLineWords(call));
 }

@@ -1,4 +1,4 @@
-import { refusedForRequest, statusNumberWords } from '../../../main/contract/words';
+import { refusedForRequest, requestLineWords, statusNumberWords } from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, statusClass } from '../shared/format';
 import { describeAnsweredBy } from './answered-by';
@@ -83,7 +83,15 @@ function CallDetailView({ call }: { call: CallDetail }) {
           <span className="call-id" data-testid="call-id">
             #{call.id}
           </span>{' '}
-          <span className="method">{call.method}</span> <code>{call.path}</code> <VerdictBadge verdict={call.verdict} />
+          {/* A request refused before its request line could be read has neither method nor path: what stands for them says why. */}
+          {call.method || call.path ? (
+            <>
+              <span className="method">{call.method}</span> <code>{call.path}</code>
+            </>
+          ) : (
+            <span className="muted">{requestLineWords(call)}</span>
+          )}{' '}
+          <VerdictBadge verdict={call.verdict} />
           {call.test && <TestTag />}
         </h2>
         <CopyButton text={String(call.id)} what="call id" />
