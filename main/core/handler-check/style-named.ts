@@ -6,7 +6,7 @@ import { handlerStyles, type HandlerKnowledge } from './handler-memory';
 export interface StyleNamePreference {
   /** The style the companion signed the call with (send, Simulate, a re-signed replay); null for a call it did not sign. */
   signedWith: string | null;
-  /** The styles the handler the call went to has been learned to verify with (handlerStyles' `possible`). */
+  /** The styles the handler the call went to has been learned to verify with (handlerPreference). */
   handlerVerifies: readonly StyleName[];
 }
 
@@ -27,8 +27,8 @@ export function styleNamed(validIn: readonly StyleName[], prefer: StyleNamePrefe
  * The styles the handler a call went to is known to verify with (`known`, what it taught
  * before), as the preference for naming a call it gave `verdict` on: none for a call it refused.
  * Refusing it, the handler verifies in none of the styles the call is valid in, so its earlier
- * calls say nothing of this one: a go handler's refusal of a python-signed call was named `raw`
- * (the signer's own bytes, which every call it had accepted matched too).
+ * calls say nothing of this one: a go handler's refusal of a python-signed call would be named
+ * `raw` (the signer's own bytes, which every call it had accepted matched too).
  */
 export function handlerPreference(known: HandlerKnowledge, verdict: HandlerSignature | null): StyleName[] {
   return verdict === 'refused' ? [] : handlerStyles(known).possible;
