@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallDetail } from '../../main/contract/api';
 import { sign } from '../../main/core/signature';
 import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
 import { startCore, type RunningCore } from '../helpers/running-core';
@@ -13,9 +14,9 @@ let handler: SignatureHandler;
 let running: RunningCore;
 let env: NodeJS.ProcessEnv;
 
-async function pythonCall(parameters: Record<string, unknown>): Promise<number> {
-  const payload = JSON.stringify({ action_name: 'greet', parameters, timestamp: Math.floor(Date.now() / 1000) });
-  await running.post('/actions/greet', sign(payload, KEY, 'python').body);
+async function pythonCall(parameters: Record<string, unknown>, action = 'greet'): Promise<number> {
+  const payload = JSON.stringify({ action_name: action, parameters, timestamp: Math.floor(Date.now() / 1000) });
+  await running.post(`/actions/${action}`, sign(payload, KEY, 'python').body);
   return (await running.core.api.listCalls({ limit: 1 })).calls[0]!.id;
 }
 
@@ -43,5 +44,23 @@ describe.skipIf(!hasPython)('replay --probe-styles after rejected valid calls', 
     expect(finding).toContain(
       `Yet earlier calls to this URL with valid python signatures were rejected (#${rejected[0]}, #${rejected[1]}): a single probe cannot explain that.`,
     );
+  });
+
+  it('names an earlier rejection valid in that style though the call was named by another', async () => {
+    const accepted = await pythonCall({ name: 'Renée' }, 'order');
+    // Sent in raw: plain ASCII with its keys as sent, python writes it alike, but the call is named raw.
+    const sent = await runCli(
+      ['send', 'order', '--params', '{"name":"Zoe","flaky":true}', '--style', 'raw', '--target', handler.target],
+      env,
+    );
+    expect(sent.stdout, sent.stderr).toMatch(/^Sent #\d+ to .* \(signed, raw style\)$/m);
+    const rejected = /^Sent #(\d+)/m.exec(sent.stdout)![1]!;
+    const shown = JSON.parse((await runCli(['calls', rejected, '--json'], env)).stdout) as CallDetail;
+    expect(shown.signature.style).toBe('raw');
+    expect(shown.signature.styles.find((style) => style.style === 'python')?.matched).toBe(true);
+    const probed = await runCli(['replay', String(accepted), '--probe-styles'], env);
+    const finding = probed.stdout.slice(probed.stdout.indexOf('Your handler')).replace(/\n {2}/g, ' ');
+    expect(finding, probed.stderr).toContain('It accepts python, the style this Flowent signs with.');
+    expect(finding).toContain(`Yet earlier calls to this URL with valid python signatures were rejected (#${rejected}):`);
   });
 });

@@ -22,6 +22,6 @@ export {
   type StyleTally,
 } from './handler-memory';
 export { diagnoseHandler } from './diagnosis';
-export { styleNamed, type StyleNamePreference } from './style-named';
+export { handlerPreference, styleNamed, type StyleNamePreference } from './style-named';
 export { styleDescription, styleInWords, styleTraits } from './style-words';
 export { verifierSnippet } from './verifiers';

@@ -17,7 +17,7 @@ import { resolveTarget } from '../answers/forward-target';
 import { ACTION_PLACEHOLDER } from '../../contract/action-name';
 import { isCredentialHeader, REDACTED } from '../../contract/credential-headers';
 import { handlerChecks, handlerKeyFor, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
-import { handlerStyles, styleNamed } from '../handler-check';
+import { handlerPreference, styleNamed } from '../handler-check';
 import type { StyleName } from '../../contract/names-and-limits';
 import { takeLoopAnswer } from '../answers/loop-answer';
 import { ownCallHeader, sourceHeader } from '../answers/own-calls';
@@ -198,11 +198,9 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   const ownCheck = verify(outgoing.body, deps.hmacKey(), { receivedAt });
   // Read with the key just checked with: a handler's lesson is filed under it, and the call stored with it.
   const keyFingerprint = deps.handlers().keyId();
-  // This command's report keeps every style's digest; the serve's, when it judged otherwise (another key).
-  const checkedHere =
-    loopAnswer && (loopAnswer.signature.verdict !== ownCheck.verdict || loopAnswer.signature.style !== ownCheck.style)
-      ? loopAnswer.signature
-      : ownCheck;
+  // This command's report keeps every style's digest; the serve's, when it judged otherwise (another
+  // key). Not when it only named the call by another style this check finds valid too (its handler's).
+  const checkedHere = loopAnswer && !judgedAlike(loopAnswer.signature, ownCheck) ? loopAnswer.signature : ownCheck;
   const response = outcome.ok
     ? { status: outcome.status, headers: toCompanion ? answerHeaders : outcome.headers, body: outcome.body }
     : { status: 0, headers: [] as HeaderPair[], body: Buffer.alloc(0) };
@@ -302,10 +300,16 @@ function withStyleNamed(report: SignatureReport, signedWith: string | null, hand
   return named === null || named === report.style ? report : { ...report, style: named };
 }
 
+/** Whether two checks of one body agree: the same verdict, the style one names being one the other finds valid. */
+function judgedAlike(there: SignatureReport, here: SignatureReport): boolean {
+  if (there.verdict !== here.verdict) return false;
+  return there.style === here.style || here.styles.some((style) => style.matched && style.style === there.style);
+}
+
 /** The styles the handler that answered has been learned to verify with, for the key set now; none when no handler answered. */
 function handlerVerifies(deps: ReplayDeps, handler: HandlerChecks, action: string | null): StyleName[] {
   if (handler.handlerTarget === null) return [];
-  return handlerStyles(deps.handlers().read(handlerKeyFor(handler.handlerTarget, action))).possible;
+  return handlerPreference(deps.handlers().read(handlerKeyFor(handler.handlerTarget, action)), handler.handlerSignature);
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { AcceptedOnlyThere, HandlerFailure, HandlerProbe, ProbeFinding, ProbeRow, Result } from '../../contract/api';
 import { handlerTargetKey, judgeHandlerSignature, outcomeOf, type HandlerOutcome } from '../handler-check';
-import { STYLES } from '../signature';
+import { completeReport, STYLES } from '../signature';
 import { deliver, jsonHeaders, targetFor, type Delivered } from './deliver';
 import { resignBody } from './edit-body';
 import { spoilSignature } from './spoil-signature';
 import type { ReplayContext } from './replay';
+import type { StoredCall } from '../store/calls-repository';
 import type { StyleName } from '../../contract/names-and-limits';
 import { targetForAction } from '../../contract/action-name';
 
@@ -49,7 +50,7 @@ export async function probeHandler(
   }
   const learned = ctx.learner.learnedStyle(key);
   // Read before the probe stores its own requests: what the handler did to this style before.
-  const refusedBefore = learned.decided ? refusedEarlier(ctx, original.action, target.value.url, learned.style) : [];
+  const refusedBefore = learned.decided ? refusedEarlier(ctx, original.action, target.value.url, learned.style, key) : [];
   // Raw is never left out, so there is always a request to spoil.
   const spoiled = requests.find((request) => request.styles.includes(learned.style)) ?? requests[0]!;
   const wrong = spoilSignature(spoiled.body);
@@ -123,19 +124,32 @@ const EARLIER_CALLS_READ = 200;
 const EARLIER_REFUSALS_NAMED = 5;
 
 /**
- * The calls to `url` whose signature is valid in `style` (the first style it matched) that the
- * handler rejected: ids, oldest first, the newest few. A probe it passes says nothing of them.
+ * The calls to `url` whose signature is valid in `style` that the handler rejected: ids, oldest
+ * first, the newest few. A probe it passes says nothing of them. Valid in it, whatever style the
+ * call is named by: one several styles write alike is named by the style it was signed with, or
+ * by the first (see styleNamed), and one named `raw` was missed here though valid in python.
  */
-function refusedEarlier(ctx: ReplayContext, action: string, url: string, style: StyleName): number[] {
+function refusedEarlier(ctx: ReplayContext, action: string, url: string, style: StyleName, key: string): number[] {
   const { calls } = ctx.calls().list({ action, verdict: 'valid', limit: EARLIER_CALLS_READ });
   const ids: number[] = [];
   for (const call of calls) {
     if (ids.length === EARLIER_REFUSALS_NAMED) break;
-    if (call.handlerSignature !== 'refused' || call.style !== style) continue;
-    const target = ctx.calls().get(call.id)?.handlerTarget ?? null;
-    if (target !== null && targetForAction(target, action) === url) ids.push(call.id);
+    if (call.handlerSignature !== 'refused') continue;
+    const stored = ctx.calls().get(call.id);
+    if (!stored || stored.handlerTarget === null || targetForAction(stored.handlerTarget, action) !== url) continue;
+    if (validInStyle(stored, style, key)) ids.push(call.id);
   }
   return ids.reverse();
+}
+
+/**
+ * Whether a stored call's signature is valid in `style`. Its stored report lists every style when
+ * every one was checked (a replay, a call whose handler's lesson needed them); a call checked
+ * only up to its first match is completed with `key`, which works the rest out when it is the key
+ * the call was checked with, and otherwise the styles that sign the same bytes as the match only.
+ */
+function validInStyle(call: StoredCall, style: StyleName, key: string): boolean {
+  return completeReport(call.signature, call.requestBody, key).styles.some((result) => result.style === style && result.matched);
 }
 
 const STOPPED_EVIDENCE = 'the probe was stopped';

@@ -1,6 +1,5 @@
 import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport } from '../../contract/api';
 import type { CallAnswerer } from '../answers/call-answerer';
-import { handlerLesson, type HandlerLesson } from '../answers/handler-lesson';
 import { loopAnswerHeader } from '../answers/loop-answer';
 import { callMark } from '../answers/own-calls';
 import { type CallsRepository } from '../store/calls-repository';
@@ -12,6 +11,7 @@ import { errorAnswer, type Answer } from '../protocol/answers';
 import type { BodyOutcome } from './read-body';
 import type { CallCheckInput } from './call-check';
 import { checkHere, type CheckedCall } from './call-checker';
+import { recordLesson, settleForwardedCall, type ForwardedCall } from './forwarded-call';
 import { routeOf } from '../protocol/routes';
 import { ACTION_NAME_RULE } from '../../contract/action-name';
 import { clip } from '../../contract/words/said';
@@ -69,10 +69,11 @@ interface Interpretation {
   delayMs?: number;
   drop?: boolean;
   /**
-   * When a handler answered: what it taught, recorded with the call, and the key the call was
-   * checked with (KeyedHandlerMemory.keyId), stored with the call and its lesson filed under it.
+   * When a handler answered: the report the call is stored with and what it taught, recorded with
+   * the call (see settleForwardedCall), and the key the call was checked with
+   * (KeyedHandlerMemory.keyId), stored with the call and its lesson filed under it.
    */
-  handler?: { lesson: () => Promise<HandlerLesson | null>; keyFingerprint: string };
+  handler?: { settle: () => Promise<ForwardedCall>; keyFingerprint: string };
 }
 
 /** What the server does once the call is stored. */
@@ -147,6 +148,15 @@ export async function handleCall(
   const source = mark?.source ?? 'flowent';
   const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
   const answer = outcome.answer;
+  // Recorded in the call's own transaction: what the call's details show as soon as it is
+  // answered, for no commit of its own.
+  const forwarded = outcome.handler
+    ? await outcome.handler.settle().catch((error: unknown) => {
+        deps.onInternalError(error);
+        return null;
+      })
+    : null;
+  const lesson = forwarded?.lesson ?? null;
   const call: NewCall = {
     receivedAt: request.receivedAt,
     method: request.method,
@@ -161,7 +171,7 @@ export async function handleCall(
     bodySize: request.body.size,
     problem: outcome.problem,
     problemMessage: outcome.problemMessage,
-    signature: outcome.signature,
+    signature: forwarded?.signature ?? outcome.signature,
     answeredBy: outcome.answeredBy,
     mockChoice: outcome.mockChoice ?? null,
     response: answer
@@ -173,22 +183,14 @@ export async function handleCall(
     checks: outcome.checks,
     keyFingerprint: outcome.handler?.keyFingerprint ?? null,
   };
-  // Recorded in the call's own transaction: what the call's details show as soon as it is
-  // answered, for no commit of its own.
-  const lesson = outcome.handler
-    ? await outcome.handler.lesson().catch((error: unknown) => {
-        deps.onInternalError(error);
-        return null;
-      })
-    : null;
   if (mark?.own) {
     // A replay or simulated call this companion sent itself: the sender stores it, with what it
     // was replayed from; stored here too, it was in the history twice. What only this server
     // knows of how it answered goes back with the answer, for the sender's record.
-    if (lesson) recordLesson(deps, lesson)();
+    if (lesson) recordLesson(deps.handlers, lesson, deps.onInternalError)();
     return planned(withLoopAnswer(outcome, call), null);
   }
-  const stored = await store(call, lesson ? recordLesson(deps, lesson) : undefined);
+  const stored = await store(call, lesson ? recordLesson(deps.handlers, lesson, deps.onInternalError) : undefined);
   if (stored === null) return planned(outcome, null);
   if (!stored.ok) {
     // The client is gone (aborted upload): nobody to tell. Otherwise, even a planned drop
@@ -354,28 +356,18 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
         ? undefined
         : {
             keyFingerprint,
-            lesson: () =>
-              handlerLesson(chosen.checks, action, signature, keyFingerprint, async () => {
-                const fromTree = checkedCall.everyStyle(input);
-                if (fromTree) return fromTree;
-                const full = (await checkCall({ ...input, everyStyle: true })).check;
-                return full.kind === 'checked' ? full.signature : signature;
+            settle: () =>
+              settleForwardedCall({
+                checks: chosen.checks,
+                action,
+                quick: signature,
+                keyFingerprint,
+                handlers: deps.handlers,
+                checkedCall,
+                input,
+                checkCall,
               }),
           },
-  };
-}
-
-/**
- * The lesson's write, made inside the call's transaction, under the key the call was checked with;
- * a failure is reported, never thrown (it would undo the call).
- */
-function recordLesson(deps: CallHandlerDeps, lesson: HandlerLesson): AlongsideWrite {
-  return () => {
-    try {
-      deps.handlers.recordFor(lesson.target, lesson.keyFingerprint, lesson.outcome);
-    } catch (error) {
-      deps.onInternalError(error);
-    }
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { styleNamed } from '../../../main/core/handler-check';
+import { addOutcome, emptyKnowledge, handlerPreference, styleNamed } from '../../../main/core/handler-check';
 import type { StyleName } from '../../../main/contract/names-and-limits';
 
 // A call "Zürich" in raw UTF-8, keys in order, is valid in these (STYLES order): go comes first.
@@ -18,5 +18,21 @@ describe('the one style a call matching several is named by', () => {
   it('is the first it is valid in otherwise, and none for a call valid in none', () => {
     expect(styleNamed(ALIKE, { signedWith: null, handlerVerifies: ['python'] })).toBe('go');
     expect(styleNamed([], { signedWith: 'raw', handlerVerifies: ['raw'] })).toBeNull();
+  });
+});
+
+describe("a handler's styles, as the preference for naming a call it answered", () => {
+  // It accepted a go-signed "Zürich" sent in go's bytes: go, go-struct and raw each fit.
+  const known = addOutcome(emptyKnowledge(), { handler: 'accepted', validIn: ALIKE });
+
+  it('are the styles it verifies with for a call it accepted, or said nothing clear of', () => {
+    expect(handlerPreference(known, 'accepted')).toEqual(ALIKE);
+    expect(handlerPreference(known, 'unknown')).toEqual(ALIKE);
+  });
+
+  it('are none for a call it refused, which it verifies in none of the styles it is valid in', () => {
+    // A python-signed call sent in python's bytes is valid in python and raw; raw was no style of its.
+    expect(handlerPreference(known, 'refused')).toEqual([]);
+    expect(styleNamed(['python', 'raw'], { signedWith: null, handlerVerifies: handlerPreference(known, 'refused') })).toBe('python');
   });
 });
