@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import iconPath from './desktop/assets/icon.png?asset';
 import { hereFactsOf, TUNNEL_NOT_OPENED, type CoreStatus } from './contract/api';
 import { NGROK_AUTHTOKEN_ENV } from './contract/secret-variables';
-import { createCore, newLoopToken, publishServeState, type Core } from './core';
+import { createCore, HistoryWriteFault, newLoopToken, publishServeState, type Core } from './core';
 import { buildAppMenuTemplate } from './desktop/app-menu';
 import { installCspHeader } from './desktop/csp';
 import { createDesktopSettingsStore, type DesktopSettingsStore } from './desktop/desktop-settings';
@@ -59,6 +59,15 @@ let failureLog: FailureLog | null = null;
 function logFailure(what: string, why?: unknown): void {
   if (failureLog) failureLog.failed(what, why);
   else console.warn(what, why ?? '');
+}
+
+/**
+ * What the core reports as an error: a write the history refused in the background (a full or
+ * read-only disk) is said in its own words, which say what to do; anything else is a bug.
+ */
+function logCoreError(error: unknown): void {
+  if (error instanceof HistoryWriteFault) logFailure(error.message);
+  else logFailure('Internal error', error);
 }
 
 /** How long quitting waits for the tunnel before it stops the server and the database anyway. */
@@ -126,7 +135,7 @@ async function main(dataDir: string): Promise<void> {
     sqliteNativeBinding: electronSqliteBinding(app.getAppPath()),
     flowentSecrets: keychainProfileSecrets(secretStore, process.env),
     env: process.env,
-    onInternalError: (error) => logFailure('Internal error', error),
+    onInternalError: logCoreError,
   });
   core = started;
   const notifier = createFailureNotifier({

@@ -48,8 +48,8 @@ export class StorageFaultLines {
       this.lasting = fault;
       this.said = fault.refused;
       this.saidAt = this.now();
-      const { what, todo } = storageFaultWords(fault, this.dataDir, clock);
-      this.write(printable(`! ${what} ${todo}`));
+      const { what, refused, todo } = storageFaultWords(fault, this.dataDir, clock);
+      this.write(printable(`! ${what} ${refused} ${todo}`));
       return;
     }
     this.lasting = fault;

@@ -18,6 +18,11 @@ export type ListenFailure =
 export type StoreFailure =
   /** `reason`: DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE, DATA_DIR_TAKES_NO_FOLDERS, else the system's code. */
   | { code: 'data-dir-unusable'; dir: string; reason: string }
+  /**
+   * A data folder of another user's that this user may not enter (its 0700) or write in: `owner`
+   * names that user, `user` is this one (what `chown` would give it to).
+   */
+  | { code: 'data-dir-of-another-user'; dir: string; owner: string; user: string; denied: 'enter' | 'write' }
   | { code: 'disk-full'; file: string }
   | { code: 'database-unwritable'; file: string; reason: string }
   | { code: 'database-damaged'; file: string; reason: string }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
   chmodSync,
+  constants,
   closeSync,
   existsSync,
   fchmodSync,
@@ -17,6 +19,8 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE, DATA_DIR_TAKES_NO_FOLDERS } from '../contract/data-dir-reasons';
+import type { StoreFailure } from '../contract/status';
+import { currentUserName, otherOwner } from './store/history-owner';
 
 /**
  * The files the companion keeps in its data folder, named in one place because all of them
@@ -218,15 +222,15 @@ export type HistoryFile =
   /** An empty file: its creator has not written the first page yet (it does within milliseconds). */
   | { kind: 'being-created' }
   | { kind: 'absent' }
-  /** The folder can never hold one: a file, or a folder this user cannot enter (`reason`: see `unusableReason`). */
-  | { kind: 'unusable'; reason: string };
+  /** The folder can never hold one: a file, or a folder this user cannot enter (another user's, say). */
+  | { kind: 'unusable'; refusal: DataDirRefusal };
 
 export function historyFile(dataDir: string): HistoryFile {
   try {
     return statSync(join(dataDir, DATA_FILES.history)).size > 0 ? { kind: 'created' } : { kind: 'being-created' };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-    return code === 'ENOENT' ? { kind: 'absent' } : { kind: 'unusable', reason: unusableReason(dataDir, code) };
+    return code === 'ENOENT' ? { kind: 'absent' } : { kind: 'unusable', refusal: dataDirRefusal(dataDir, code) };
   }
 }
 
@@ -235,7 +239,7 @@ export function historyFile(dataDir: string): HistoryFile {
  * the same for every command, whichever call met it first (mkdir says EEXIST where the folder is
  * a file, a stat inside it ENOTDIR).
  */
-export function unusableReason(dataDir: string, code: string): string {
+function unusableReason(dataDir: string, code: string): string {
   // Only makeFolders says ENOENT of a data folder (commands that only read look for the
   // history inside it), once the folder above it is there: the file system takes no folders.
   if (code === 'ENOENT') return DATA_DIR_TAKES_NO_FOLDERS;
@@ -244,6 +248,29 @@ export function unusableReason(dataDir: string, code: string): string {
     return statSync(dataDir).isDirectory() ? code : DATA_DIR_NOT_A_FOLDER;
   } catch {
     return DATA_DIR_PATH_THROUGH_A_FILE;
+  }
+}
+
+/** A data folder that cannot be used, as the commands and the app say it. */
+export type DataDirRefusal = Extract<StoreFailure, { code: 'data-dir-unusable' | 'data-dir-of-another-user' }>;
+
+/**
+ * Why a data folder cannot be used (`code`: what the system said): one of another user's that
+ * this user is denied names its owner, as chmod cannot give it back and only chown can; else the
+ * reason {@link unusableReason} finds.
+ */
+export function dataDirRefusal(dataDir: string, code: string): DataDirRefusal {
+  const owner = code === 'EACCES' || code === 'EPERM' ? otherOwner([dataDir]) : null;
+  if (owner === null) return { code: 'data-dir-unusable', dir: dataDir, reason: unusableReason(dataDir, code) };
+  return { code: 'data-dir-of-another-user', dir: dataDir, owner, user: currentUserName(), denied: mayEnter(dataDir) ? 'write' : 'enter' };
+}
+
+function mayEnter(dir: string): boolean {
+  try {
+    accessSync(dir, constants.X_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 

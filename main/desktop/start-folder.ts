@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP_FOLDER_NAME, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from '../core';
-import { secureDataFolder, unusableReason } from '../core/data-folder';
+import { dataDirRefusal, secureDataFolder } from '../core/data-folder';
 import { inDesktopWords } from './desktop-words';
 
 /** Chromium's profile inside the data folder: its files, and the single-instance lock. */
@@ -36,7 +36,7 @@ export function settleDataFolder(input: StartFolderInput): StartFolders {
     accessSync(profileDir, constants.R_OK | constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-    return { ok: false, message: inDesktopWords({ code: 'data-dir-unusable', dir: dataDir, reason: unusableReason(dataDir, code) }) };
+    return { ok: false, message: inDesktopWords(dataDirRefusal(dataDir, code)) };
   }
   return { ok: true, dataDir, profileDir };
 }

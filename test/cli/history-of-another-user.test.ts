@@ -53,6 +53,33 @@ describe.skipIf(!asRootOnLinux)("a history of another user's", () => {
     expect(served.stderr).not.toContain('chmod');
   });
 
+  it('in a folder of its own this user may not enter (0700), every command names its owner and the chown, not "permission denied"', async () => {
+    const { dataDir } = await rootsHistory();
+    chmodSync(dataDir, 0o700);
+    const todo = `Give it to this user (sudo chown -R nobody ${dataDir}), or choose another folder with --data-dir or FLOWENT_COMPANION_DATA_DIR.\n`;
+    const said = `The data folder ${dataDir} belongs to root, so this user (nobody) may not enter it: it was likely made by a command run as root (with sudo, say). ${todo}`;
+    const served = await runCli(['serve', '--port', '0', '--no-inspector', '--data-dir', dataDir], env, asNobody);
+    expect(served.code).toBe(1);
+    expect(served.stderr).toBe(`flowent-companion serve: ${said}`);
+    const listed = await runCli(['calls', '--data-dir', dataDir], env, asNobody);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toBe(`flowent-companion calls: ${said}`);
+  });
+
+  it('in a folder of its own with no history yet, serve says this user may not write in it, and whose it is', async () => {
+    const root = tempDir();
+    chmodSync(root, 0o755);
+    const dataDir = join(root, 'data');
+    mkdirSync(dataDir, { mode: 0o755 });
+    const served = await runCli(['serve', '--port', '0', '--no-inspector', '--data-dir', dataDir], env, asNobody);
+    expect(served.code).toBe(1);
+    expect(served.stderr).toBe(
+      `flowent-companion serve: The data folder ${dataDir} belongs to root, so this user (nobody) may not write in it: ` +
+        'it was likely made by a command run as root (with sudo, say). ' +
+        `Give it to this user (sudo chown -R nobody ${dataDir}), or choose another folder with --data-dir or FLOWENT_COMPANION_DATA_DIR.\n`,
+    );
+  });
+
   it('calls reads it when its file may be read, and says whose it is when not', async () => {
     const { dataDir, file } = await rootsHistory();
     chmodSync(file, 0o644);

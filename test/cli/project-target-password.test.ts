@@ -2,7 +2,7 @@
 // `targets set` and the Answers dialog write it as ***, keep it in the history folder, and calls
 // are still forwarded with it.
 import Database from 'better-sqlite3';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -43,6 +43,17 @@ function keptWith(data: string, secret: string): string[] {
   } finally {
     db.close();
   }
+}
+
+/**
+ * The history's files (the database and its WAL) whose bytes hold `secret`: a deleted row stays in
+ * freed space, and a page as it was in the WAL, unless both are overwritten.
+ */
+function filesHolding(data: string, secret: string): string[] {
+  return ['history.sqlite', 'history.sqlite-wal'].filter((name) => {
+    const file = join(data, name);
+    return existsSync(file) && readFileSync(file).includes(secret);
+  });
 }
 
 function callBody(action: string): string {
@@ -125,4 +136,32 @@ it('targets clear forgets the kept password once no answer file names its URL, a
   expect((await targets('set', '--default', url)).code).toBe(0);
   expect((await targets('clear', '--all')).code).toBe(0);
   expect([...keptWith(data, PASSWORD), ...keptWith(data, 'other-PW')]).toEqual([]);
+});
+
+it('a forgotten or replaced password leaves no byte of it in the history file or its WAL, while the companion runs and after', async () => {
+  const root = tempDir('fc-project-');
+  mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+  const data = tempDir();
+  const companion = await startCore({ projectDir: join(root, 'flowent'), dataDir: data });
+  let closed = false;
+  cleanups.push(() => (closed ? undefined : companion.close()));
+  const withPassword = (password: string) => `http://user:${password}@127.0.0.1:9/actions/{action_name}`;
+  // Some calls first, so that the settings' rows are not the only thing in the history.
+  for (let n = 0; n < 20; n++) await companion.post('/actions/lookup_order', callBody('lookup_order'));
+
+  // Replaced: the same user and host with another password is the same *** line, kept anew.
+  expect((await companion.core.api.setForwardTarget('send_email', withPassword('first-PW-7f3a'))).ok).toBe(true);
+  expect(filesHolding(data, 'first-PW-7f3a')).not.toEqual([]);
+  expect((await companion.core.api.setForwardTarget('send_email', withPassword('second-PW-9c1e'))).ok).toBe(true);
+  expect(keptWith(data, 'second-PW-9c1e')).toHaveLength(1);
+  expect(filesHolding(data, 'first-PW-7f3a')).toEqual([]);
+
+  // Forgotten: the target cleared.
+  expect((await companion.core.api.clearAnswerRoute('send_email')).ok).toBe(true);
+  expect(keptWith(data, 'second-PW-9c1e')).toEqual([]);
+  expect(filesHolding(data, 'second-PW-9c1e')).toEqual([]);
+
+  await companion.close();
+  closed = true;
+  expect([...filesHolding(data, 'first-PW-7f3a'), ...filesHolding(data, 'second-PW-9c1e')]).toEqual([]);
 });

@@ -15,6 +15,7 @@ import {
 import { EDGE_SPACE, edgeSpaceWords } from '../../main/contract/words';
 import { CONTENT_SECURITY_POLICY } from '../../main/desktop/csp';
 import { DATA_FILES } from '../../main/core/data-folder';
+import { retentionFailure, textIndexFailure } from '../../main/core/store/store-faults';
 import { KEEPS_RUNNING_NOTICE } from '../../main/desktop/tray';
 import { clickMenuItem, findMenuItem, tryNavigate, type FakeBrowserWindow } from './electron-stand-in';
 import { FAKE_STATUS } from './fake-core';
@@ -192,6 +193,26 @@ describe('the composed desktop shell', () => {
     const [line] = logLines();
     expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z Could not save .*desktop-settings\.json: /);
     expect(logLines()).toHaveLength(1);
+  });
+
+  it('writes a write the history refused in the background (a full or read-only disk) in its own words, not as an internal error', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { core } = await launch();
+    // The class of main/index.ts's import: each launch imports the modules anew.
+    const { HistoryWriteFault } = await import('../../main/core');
+    // As the core reports them: the text index on a full disk, retention on a read-only one.
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const readOnly = Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+    core.options.onInternalError!(new HistoryWriteFault(textIndexFailure(full), { cause: full }));
+    core.options.onInternalError!(new HistoryWriteFault(retentionFailure(readOnly), { cause: readOnly }));
+    core.options.onInternalError!(new Error('a bug'));
+    expect(logLines().map((line) => line.replace(/^\S+ /, ''))).toEqual([
+      textIndexFailure(full),
+      retentionFailure(readOnly),
+      'Internal error: a bug',
+    ]);
+    expect(logLines()[0]).toContain('the disk is full');
+    expect(logLines()[1]).toContain('the history is read-only');
   });
 
   it('writes no secret to desktop.log: an IPC refusal naming the HMAC key in its URL is written without it', async () => {

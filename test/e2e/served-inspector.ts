@@ -27,6 +27,8 @@ export interface ServeSetup {
   env?: NodeJS.ProcessEnv;
   /** A stand-in for ngrok's edge for the tunnel (`FakeEdge.serverAddr`). */
   ngrokEdge?: string;
+  /** A script node loads before serve (`ServeOptions.preload`), to put it in a situation (a full history). */
+  preload?: string;
   /** Open the inspector page right away (default true). */
   open?: boolean;
   /** Runs once `serve` listens, before the page opens (e.g. calls the history should start with). */
@@ -44,8 +46,8 @@ export function serveInspectorForFile(setup: () => ServeSetup, use: (served: Ser
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!existsSync(BUILT_RENDERER)) throw new Error('The renderer is not built: run "npm run build" (npm test does it first).');
-    const { args = [], env = {}, ngrokEdge, open = true, prepare } = setup();
-    server = await startServe(['--port', '0', '--data-dir', dataDir.path, ...args], env, { ngrokEdge });
+    const { args = [], env = {}, ngrokEdge, preload, open = true, prepare } = setup();
+    server = await startServe(['--port', '0', '--data-dir', dataDir.path, ...args], env, { ngrokEdge, preload });
     if (!server.inspectorUrl) throw new Error(`serve printed no inspector URL:\n${server.output()}`);
     await prepare?.(server);
     browser = await launchBrowser();

@@ -45,6 +45,10 @@ export const STORE_WORDS: Catalogue<StoreFailure, StoreVocabulary> = {
     what: `Cannot use the data folder ${dir}: ${DATA_DIR_REASONS[reason] ?? `the system refused it (${reason}); it must be a folder this user can write`}.`,
     todo: `${cap(say.chooseDataDir)}.`,
   }),
+  'data-dir-of-another-user': ({ dir, owner, user, denied }, say) => ({
+    what: `The data folder ${dir} belongs to ${owner}, so this user (${user}) may not ${denied === 'enter' ? 'enter' : 'write in'} it: ${madeAs(owner)}.`,
+    todo: either(giveBack(user, dir), say.chooseDataDir),
+  }),
   'disk-full': ({ file }) => ({ what: `The disk holding ${file} is full.`, todo: 'Free some space and start again.' }),
   'database-unwritable': ({ file, reason }, say) => ({
     what: `Cannot write the history database ${file} (${reason}).`,

@@ -17,12 +17,18 @@ const STORAGE_FAULT_ADVICE: Record<StorageFaultCode, (dataDir: string) => string
 /** Flowent's side of a refused call: what the user must know to judge what was lost. */
 const REFUSED_MEANS = 'Flowent got 503 for each (it may send them again); they are not in the history.';
 
-/** The fault while it lasts: what, since when, how many refused, what to do. */
-export function storageFaultWords(fault: StorageFault, dataDir: string, time: (ms: number) => string): { what: string; todo: string } {
+/**
+ * The fault while it lasts: what and since when, how many refused, what to do. `refused` is apart
+ * as it changes while the rest stays: the page reads the rest out once, not at each count.
+ */
+export function storageFaultWords(
+  fault: StorageFault,
+  dataDir: string,
+  time: (ms: number) => string,
+): { what: string; refused: string; todo: string } {
   return {
-    what:
-      `Calls cannot be stored: ${fault.reason}, since ${time(fault.since)}. ` +
-      `${counted(fault.refused, 'call')} refused so far: ${REFUSED_MEANS}`,
+    what: `Calls cannot be stored: ${fault.reason}, since ${time(fault.since)}.`,
+    refused: `${counted(fault.refused, 'call')} refused so far: ${REFUSED_MEANS}`,
     todo: `${STORAGE_FAULT_ADVICE[fault.code](dataDir)}: the next call is stored again by itself.`,
   };
 }

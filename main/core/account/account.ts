@@ -64,6 +64,7 @@ export class Account {
       write: (key, value) => this.settings().write(key, value),
       remove: (key) => this.settings().remove(key),
       keys: (prefix) => this.settings().keys(prefix),
+      scrub: () => this.settings().scrub(),
     };
     this.registry = new ActionRegistry({
       settings,

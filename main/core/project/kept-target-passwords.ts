@@ -17,7 +17,11 @@ export class KeptTargetPasswords {
   keep(url: string): string {
     if (!hasUrlCredentials(url) || hasLeftOutCredentials(url)) return url;
     const written = redactUrlCredentials(url);
-    this.settings().write(KEY_PREFIX + written, url);
+    const settings = this.settings();
+    const before = settings.read<unknown>(KEY_PREFIX + written, null);
+    settings.write(KEY_PREFIX + written, url);
+    // Another password for the same *** line: the one it replaces is forgotten.
+    if (before !== null && before !== url) settings.scrub();
     return written;
   }
 
@@ -28,7 +32,9 @@ export class KeptTargetPasswords {
    */
   forget(written: string, stillNamed: boolean): void {
     if (stillNamed || !hasLeftOutCredentials(written)) return;
-    this.settings().remove(KEY_PREFIX + written);
+    const settings = this.settings();
+    settings.remove(KEY_PREFIX + written);
+    settings.scrub();
   }
 
   /** The URL a file's target stands for: the one kept whole for it, when its password is `***` and one was kept here. */

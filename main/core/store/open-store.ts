@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Refused, Result, StoreFailure } from '../../contract/api';
-import { createPrivateHistory, DATA_FILES, historyFile, secureDataFolder, unusableReason } from '../data-folder';
+import { createPrivateHistory, DATA_FILES, dataDirRefusal, historyFile, secureDataFolder } from '../data-folder';
 import { LATEST_VERSION, migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
 import { AnswersRepository } from './answers-repository';
@@ -103,6 +103,13 @@ export function openStore(options: StoreOptions): Result<Store, StoreFailure> {
     switchToWal(db);
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // A row a write deletes or replaces is overwritten with zeros in its page, not left in freed
+    // space: a forward target's password kept in the settings must not outlive its forgetting in
+    // the file (SettingsScope.scrub takes it out of the WAL too). FAST, not ON: ON also zeroes
+    // each whole page a delete frees, the overflow pages of the calls' bodies retention deletes,
+    // which measured 1.8 times the CPU and 18 times the WAL bytes per deleted call; a setting's
+    // row is small and lives in its b-tree page, which FAST zeroes. Inserts cost the same.
+    db.pragma('secure_delete = FAST');
     // A checkpoint copies committed pages from the WAL into the database and fsyncs it; at the
     // default 1,000 pages that happened every few hundred calls and cost more than the inserts
     // (a row is about one page), and it held the event loop. A background thread does it now
@@ -178,7 +185,7 @@ function openStoreToRead(options: StoreOptions): Result<Store, StoreFailure> {
   const file = join(options.dataDir, DATA_FILES.history);
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const found = historyFile(options.dataDir);
-  if (found.kind === 'unusable') return { ok: false, code: 'data-dir-unusable', dir: options.dataDir, reason: found.reason };
+  if (found.kind === 'unusable') return { ok: false, ...found.refusal };
   // An empty file is a history its creator has not written yet: no history, for a reader. Opened,
   // it would be "migrated" here, which writes the schema (and a -wal) into a file this command
   // only reads, with the mode SQLite gives it instead of the creator's 0600.
@@ -282,7 +289,7 @@ function prepareFolder(dataDir: string): Refused<StoreFailure> | null {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
     if (historyFile(dataDir).kind === 'created' && deniedByModes(dataDir)) return historyReadOnly(dataDir);
-    return { ok: false, code: 'data-dir-unusable', dir: dataDir, reason: unusableReason(dataDir, code) };
+    return { ok: false, ...dataDirRefusal(dataDir, code) };
   }
   // Refused here, before SQLite opens it: SQLite opens a read-only file as a reader and fails
   // only at the first write, when the checkpoint thread already runs.

@@ -11,6 +11,12 @@ export interface SettingsScope {
   remove(key: string): void;
   /** This scope's keys that start with `prefix` (without the scope's own prefix), sorted. */
   keys(prefix: string): string[];
+  /**
+   * After a secret was removed or replaced: the history's WAL is checkpointed and cut to nothing,
+   * as its earlier frames still hold the pages the secret was on (secure_delete zeroes it only in
+   * the pages written from now on). Best effort: a reader of another process may hold the WAL.
+   */
+  scrub(): void;
 }
 
 /**
@@ -23,7 +29,7 @@ export class SettingsRepository {
   private readonly removeStatement: Statement<[string]>;
   private readonly keysStatement: Statement<[number, string], { key: string }>;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.readStatement = db.prepare('SELECT value FROM settings WHERE key = ?');
     this.writeStatement = db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
@@ -49,6 +55,9 @@ export class SettingsRepository {
       remove: (key) => void this.removeStatement.run(prefix + key),
       keys: (keyPrefix) =>
         this.keysStatement.all(prefix.length + keyPrefix.length, prefix + keyPrefix).map((row) => row.key.slice(prefix.length)),
+      scrub: () => {
+        if (!this.db.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+      },
     };
   }
 }

@@ -272,13 +272,15 @@ export class WebhookServer {
   }
 
   /**
-   * Where a call is stored. A body that stalled, stopped or could not be read is refused the
-   * same way however many sockets one client opens to do it: a burst of those is one record
-   * with a count, as refusals of a head are, so a slow client cannot fill the terminal and the
-   * list. Every other call is stored one by one.
+   * Where a call is stored. A body that stalled, stopped, could not be read or was over the body
+   * limit is refused the same way however many sockets one client opens to do it: a burst of
+   * those is one record with a count, as refusals of a head are, so a client cannot fill the
+   * terminal and the list with them (Flowent itself sends no body over its 1 MB). A body read
+   * whole is stored one by one, even when it is not JSON: each is a call whose own bytes and
+   * mistake the developer looks at (--rate-limit, when set, bounds a flood of them).
    */
   private storeFor(body: BodyOutcome, request: IncomingMessage, viaTunnel: boolean): StoreCall {
-    if (body.kind === 'complete' || body.kind === 'too-large') return this.store;
+    if (body.kind === 'complete') return this.store;
     const client = clientOf(request.socket.remoteAddress ?? null, viaTunnel ? request.rawHeaders : null);
     const kind = `body-${body.kind === 'timeout' ? `timeout-${body.limit}` : body.kind}:${client}`;
     return async (call) => {

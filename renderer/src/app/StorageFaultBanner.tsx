@@ -7,7 +7,9 @@ import { formatDateAndTime } from '../shared/format';
  * Says, for as long as it lasts, that Flowent's calls cannot be stored (a full disk): each is
  * answered 503 and missing from the list, which would otherwise look like a quiet Flowent. It
  * cannot be dismissed while it lasts; once calls are stored again it says so, with how many were
- * refused meanwhile, until dismissed.
+ * refused meanwhile, until dismissed. Screen readers hear it once, as it starts (and again if its
+ * cause changes): the count, which changes about once a second while calls are refused, is
+ * outside the part read out, or it would be read out again at each change.
  */
 export function StorageFaultBanner() {
   const status = useMetaStore((s) => s.status);
@@ -15,11 +17,15 @@ export function StorageFaultBanner() {
   const fault = status?.storageFault ?? null;
   if (!status || !fault) return null;
   if (fault.endedAt === null) {
-    const { what, todo } = storageFaultWords(fault, status.dataDir, formatDateAndTime);
+    const { what, refused, todo } = storageFaultWords(fault, status.dataDir, formatDateAndTime);
     return (
-      <div className="banner banner-error" role="alert" aria-label="Calls cannot be stored">
+      <div className="banner banner-error" role="group" aria-label="Calls cannot be stored">
         <span>
-          <strong>{what}</strong> {todo}
+          {/* Made anew for another cause: read out again, as a new fault would be. */}
+          <span role="alert" key={`${fault.since} ${fault.code}`}>
+            <strong>{what}</strong> {todo}
+          </span>{' '}
+          <span data-testid="storage-fault-refused">{refused}</span>
         </span>
       </div>
     );

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HistoryWriteFault } from '../../../main/core';
 import { formatDateAndTime } from '../../../renderer/src/shared/format';
 import { capHistories } from '../../helpers/history-page-cap';
@@ -19,7 +19,7 @@ async function fullThenFreed(c: Companion, bridge: RendererBridge): Promise<void
   renderApp(bridge);
   await waitFor(() => expect(screen.getByRole('button', { name: 'Simulate' })).toBeTruthy());
   expect((await c.send('disk_test', big)).status).toBe(200);
-  expect(screen.queryByRole('alert', { name: 'Calls cannot be stored' })).toBeNull();
+  expect(screen.queryByRole('group', { name: 'Calls cannot be stored' })).toBeNull();
 
   capHistories(true);
   try {
@@ -27,14 +27,15 @@ async function fullThenFreed(c: Companion, bridge: RendererBridge): Promise<void
     const since = (await c.api.getStatus()).storageFault!.since;
     // The count comes within a second of the last refusal, not one status event per call.
     const lasting = await waitFor(() => {
-      const banner = screen.getByRole('alert', { name: 'Calls cannot be stored' });
+      const banner = screen.getByRole('group', { name: 'Calls cannot be stored' });
       expect(banner.textContent).toContain('3 calls refused so far');
       return banner;
     });
+    // Read out: what and what to do; after it, on screen only, the count that keeps changing.
+    const told = `Calls cannot be stored: the disk is full, since ${formatDateAndTime(since)}. Free space on the disk holding ${c.dataDir}: the next call is stored again by itself.`;
+    expect(within(lasting).getByRole('alert').textContent).toBe(told);
     expect(lasting.textContent).toBe(
-      `Calls cannot be stored: the disk is full, since ${formatDateAndTime(since)}. 3 calls refused so far: ` +
-        'Flowent got 503 for each (it may send them again); they are not in the history. ' +
-        `Free space on the disk holding ${c.dataDir}: the next call is stored again by itself.`,
+      `${told} 3 calls refused so far: Flowent got 503 for each (it may send them again); they are not in the history.`,
     );
     // Nothing to dismiss while it lasts.
     expect(lasting.querySelector('button')).toBeNull();
@@ -49,7 +50,7 @@ async function fullThenFreed(c: Companion, bridge: RendererBridge): Promise<void
     `Calls are stored again since ${formatDateAndTime(fault.endedAt!)}. 3 calls were refused from ${formatDateAndTime(fault.since)} ` +
       '(the disk is full): Flowent got 503 for each (it may send them again); they are not in the history.×',
   );
-  expect(screen.queryByRole('alert', { name: 'Calls cannot be stored' })).toBeNull();
+  expect(screen.queryByRole('group', { name: 'Calls cannot be stored' })).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: 'Dismiss calls refused' }));
   expect(screen.queryByRole('status', { name: 'Calls are stored again' })).toBeNull();
 
