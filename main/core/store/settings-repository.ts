@@ -1,5 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 
+/** The longest a scrub waits for another process's read of the history to end. */
+const SCRUB_WAIT_MS = 250;
+
 /**
  * One feature's part of the `settings` table: its keys are stored as `<scope>.<key>` and its
  * values as JSON, so features never see (or clobber) each other's settings.
@@ -56,8 +59,24 @@ export class SettingsRepository {
       keys: (keyPrefix) =>
         this.keysStatement.all(prefix.length + keyPrefix.length, prefix + keyPrefix).map((row) => row.key.slice(prefix.length)),
       scrub: () => {
-        if (!this.db.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)');
+        if (!this.db.readonly) this.checkpointBriefly();
       },
     };
+  }
+
+  /**
+   * Checkpoints the WAL and cuts it to nothing, waiting for readers at most SCRUB_WAIT_MS: the
+   * connection's usual 5 s would hold the event loop, and every call arriving, that long while
+   * another process reads the history. Past the wait the WAL is left as it is (scrub is best
+   * effort): its old frames go as later writes reuse the file.
+   */
+  private checkpointBriefly(): void {
+    const usual = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma(`busy_timeout = ${SCRUB_WAIT_MS}`);
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.pragma(`busy_timeout = ${usual}`);
+    }
   }
 }
