@@ -8,8 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { HISTORY_PAGE_CAP } from '../helpers/history-page-cap';
+import { HISTORY_PAGE_CAP, postPageFillingCall } from '../helpers/history-page-cap';
 import { startServe, type ServeOptions, type ServeProcess } from '../helpers/spawn-cli';
 import { fill, mountTmpfs, tmpfsProblem, tmpfsUnmountedAfterAll } from '../helpers/tmpfs';
 
@@ -27,15 +26,7 @@ async function serve(dataDir: string, env: NodeJS.ProcessEnv = {}, options: Serv
   return server;
 }
 
-async function post(server: ServeProcess, n: number): Promise<number> {
-  const response = await fetch(`${server.baseUrl}/actions/disk_test`, {
-    method: 'POST',
-    body: signedBody(flowentPayload('disk_test', { n, padding: 'x'.repeat(30_000) }), KEY),
-    headers: { 'content-type': 'application/json' },
-  });
-  await response.text();
-  return response.status;
-}
+const post = (server: ServeProcess, n: number) => postPageFillingCall(server.baseUrl, n, KEY);
 
 /**
  * Sends calls until one is answered `until` (the disk seen full, or freed), then `more` calls,

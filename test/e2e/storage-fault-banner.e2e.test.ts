@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serveInspectorForFile } from './served-inspector';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { HISTORY_PAGE_CAP } from '../helpers/history-page-cap';
+import { HISTORY_PAGE_CAP, postPageFillingCall } from '../helpers/history-page-cap';
 import { makeTempDir } from '../helpers/temp-dir';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
@@ -24,15 +23,7 @@ serveInspectorForFile(
   (served) => ({ server, page } = served),
 );
 
-async function post(n: number): Promise<number> {
-  const response = await fetch(`${server.baseUrl}/actions/disk_test`, {
-    method: 'POST',
-    body: signedBody(flowentPayload('disk_test', { n, padding: 'x'.repeat(30_000) }), KEY),
-    headers: { 'content-type': 'application/json' },
-  });
-  await response.text();
-  return response.status;
-}
+const post = (n: number) => postPageFillingCall(server.baseUrl, n, KEY);
 
 /**
  * Records what a screen reader is told from now on: for each change of the page, the text of the
