@@ -23,6 +23,11 @@ export type StoreFailure =
    * names that user, `user` is this one (what `chown` would give it to).
    */
   | { code: 'data-dir-of-another-user'; dir: string; owner: string; user: string; denied: 'enter' | 'write' }
+  /**
+   * A data folder inside `closed`, a folder of another user's (`owner`) that this user (`user`)
+   * may not enter: their home, say. Not this user's to take, so no chown is offered.
+   */
+  | { code: 'data-dir-in-closed-folder'; dir: string; closed: string; owner: string; user: string }
   | { code: 'disk-full'; file: string }
   | { code: 'database-unwritable'; file: string; reason: string }
   | { code: 'database-damaged'; file: string; reason: string }

@@ -17,7 +17,7 @@ import {
   writeFileSync,
   type Stats,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { DATA_DIR_NOT_A_FOLDER, DATA_DIR_PATH_THROUGH_A_FILE, DATA_DIR_TAKES_NO_FOLDERS } from '../contract/data-dir-reasons';
 import type { StoreFailure } from '../contract/status';
 import { currentUserName, otherOwner } from './store/history-owner';
@@ -252,7 +252,10 @@ function unusableReason(dataDir: string, code: string): string {
 }
 
 /** A data folder that cannot be used, as the commands and the app say it. */
-export type DataDirRefusal = Extract<StoreFailure, { code: 'data-dir-unusable' | 'data-dir-of-another-user' }>;
+export type DataDirRefusal = Extract<
+  StoreFailure,
+  { code: 'data-dir-unusable' | 'data-dir-of-another-user' | 'data-dir-in-closed-folder' }
+>;
 
 /**
  * Why a data folder cannot be used (`code`: what the system said): one of another user's that
@@ -260,9 +263,31 @@ export type DataDirRefusal = Extract<StoreFailure, { code: 'data-dir-unusable' |
  * reason {@link unusableReason} finds.
  */
 export function dataDirRefusal(dataDir: string, code: string): DataDirRefusal {
-  const owner = code === 'EACCES' || code === 'EPERM' ? otherOwner([dataDir]) : null;
-  if (owner === null) return { code: 'data-dir-unusable', dir: dataDir, reason: unusableReason(dataDir, code) };
-  return { code: 'data-dir-of-another-user', dir: dataDir, owner, user: currentUserName(), denied: mayEnter(dataDir) ? 'write' : 'enter' };
+  const denied = code === 'EACCES' || code === 'EPERM';
+  const owner = denied ? otherOwner([dataDir]) : null;
+  if (owner !== null)
+    return {
+      code: 'data-dir-of-another-user',
+      dir: dataDir,
+      owner,
+      user: currentUserName(),
+      denied: mayEnter(dataDir) ? 'write' : 'enter',
+    };
+  const closed = denied ? closedFolderAbove(dataDir) : null;
+  if (closed !== null) return { code: 'data-dir-in-closed-folder', dir: dataDir, ...closed, user: currentUserName() };
+  return { code: 'data-dir-unusable', dir: dataDir, reason: unusableReason(dataDir, code) };
+}
+
+/**
+ * The first folder above `dataDir` this user may not enter, when another user owns it (their
+ * home, say): the data folder itself cannot even be looked at, so its own owner is not known.
+ */
+function closedFolderAbove(dataDir: string): { closed: string; owner: string } | null {
+  const above: string[] = [];
+  for (let folder = dirname(resolve(dataDir)); !above.includes(folder); folder = dirname(folder)) above.unshift(folder);
+  const closed = above.find((folder) => !mayEnter(folder));
+  const owner = closed === undefined ? null : otherOwner([closed]);
+  return closed === undefined || owner === null ? null : { closed, owner };
 }
 
 function mayEnter(dir: string): boolean {

@@ -80,6 +80,21 @@ describe.skipIf(!asRootOnLinux)("a history of another user's", () => {
     );
   });
 
+  it("in a folder inside another user's closed folder, every command says which folder is closed, and offers no chown", async () => {
+    const closed = tempDir();
+    chmodSync(closed, 0o700);
+    const dataDir = join(closed, 'data');
+    const said =
+      `Cannot use the data folder ${dataDir}: it lies in ${closed}, a folder of root's that this user (nobody) may not enter. ` +
+      'Choose another folder with --data-dir or FLOWENT_COMPANION_DATA_DIR.\n';
+    const served = await runCli(['serve', '--port', '0', '--no-inspector', '--data-dir', dataDir], env, asNobody);
+    expect(served.code).toBe(1);
+    expect(served.stderr).toBe(`flowent-companion serve: ${said}`);
+    const listed = await runCli(['calls', '--data-dir', dataDir], env, asNobody);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).toBe(`flowent-companion calls: ${said}`);
+  });
+
   it('calls reads it when its file may be read, and says whose it is when not', async () => {
     const { dataDir, file } = await rootsHistory();
     chmodSync(file, 0o644);

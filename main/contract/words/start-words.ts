@@ -49,6 +49,10 @@ export const STORE_WORDS: Catalogue<StoreFailure, StoreVocabulary> = {
     what: `The data folder ${dir} belongs to ${owner}, so this user (${user}) may not ${denied === 'enter' ? 'enter' : 'write in'} it: ${madeAs(owner)}.`,
     todo: either(giveBack(user, dir), say.chooseDataDir),
   }),
+  'data-dir-in-closed-folder': ({ dir, closed, owner, user }, say) => ({
+    what: `Cannot use the data folder ${dir}: it lies in ${closed}, a folder of ${owner}'s that this user (${user}) may not enter.`,
+    todo: `${cap(say.chooseDataDir)}.`,
+  }),
   'disk-full': ({ file }) => ({ what: `The disk holding ${file} is full.`, todo: 'Free some space and start again.' }),
   'database-unwritable': ({ file, reason }, say) => ({
     what: `Cannot write the history database ${file} (${reason}).`,
