@@ -2,7 +2,15 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Refused, Result, StoreFailure } from '../../contract/api';
-import { createPrivateHistory, DATA_FILES, dataDirRefusal, historyFile, secureDataFolder } from '../data-folder';
+import {
+  createPrivateHistory,
+  currentUserName,
+  DATA_FILES,
+  dataDirRefusal,
+  historyFile,
+  otherOwner,
+  secureDataFolder,
+} from '../data-folder';
 import { LATEST_VERSION, migrate } from './migrations';
 import { CallsRepository } from './calls-repository';
 import { AnswersRepository } from './answers-repository';
@@ -13,7 +21,6 @@ import { TextIndexer } from './text-index';
 import { Retention, type RetentionOptions } from './retention';
 import type { QueryBudget } from './id-windows';
 import { copyToRead, readableButNotBeside, type HistoryCopy } from './read-from-copy';
-import { currentUserName, otherOwner } from './history-owner';
 
 /**
  * Pages the WAL may hold before the writing connection checkpoints it itself: about 32 MB at
