@@ -33,6 +33,16 @@ const env = { HOME: '/tmp' };
 let asNobody: { asUser: string; bin: string };
 let removeCopy = () => {};
 
+/** serve and calls, run as nobody on `dataDir`, each exit 1 with `said` after their name. */
+async function expectServeAndCallsToSay(dataDir: string, said: string): Promise<void> {
+  const served = await runCli(['serve', '--port', '0', '--no-inspector', '--data-dir', dataDir], env, asNobody);
+  expect(served.code).toBe(1);
+  expect(served.stderr).toBe(`flowent-companion serve: ${said}`);
+  const listed = await runCli(['calls', '--data-dir', dataDir], env, asNobody);
+  expect(listed.code).toBe(1);
+  expect(listed.stderr).toBe(`flowent-companion calls: ${said}`);
+}
+
 describe.skipIf(!asRootOnLinux)("a history of another user's", () => {
   beforeAll(() => {
     const copy = commandCopyEveryoneReads();
@@ -58,12 +68,7 @@ describe.skipIf(!asRootOnLinux)("a history of another user's", () => {
     chmodSync(dataDir, 0o700);
     const todo = `Give it to this user (sudo chown -R nobody ${dataDir}), or choose another folder with --data-dir or FLOWENT_COMPANION_DATA_DIR.\n`;
     const said = `The data folder ${dataDir} belongs to root, so this user (nobody) may not enter it: it was likely made by a command run as root (with sudo, say). ${todo}`;
-    const served = await runCli(['serve', '--port', '0', '--no-inspector', '--data-dir', dataDir], env, asNobody);
-    expect(served.code).toBe(1);
-    expect(served.stderr).toBe(`flowent-companion serve: ${said}`);
-    const listed = await runCli(['calls', '--data-dir', dataDir], env, asNobody);
-    expect(listed.code).toBe(1);
-    expect(listed.stderr).toBe(`flowent-companion calls: ${said}`);
+    await expectServeAndCallsToSay(dataDir, said);
   });
 
   it('in a folder of its own with no history yet, serve says this user may not write in it, and whose it is', async () => {
@@ -87,12 +92,7 @@ describe.skipIf(!asRootOnLinux)("a history of another user's", () => {
     const said =
       `Cannot use the data folder ${dataDir}: it lies in ${closed}, a folder of root's that this user (nobody) may not enter. ` +
       'Choose another folder with --data-dir or FLOWENT_COMPANION_DATA_DIR.\n';
-    const served = await runCli(['serve', '--port', '0', '--no-inspector', '--data-dir', dataDir], env, asNobody);
-    expect(served.code).toBe(1);
-    expect(served.stderr).toBe(`flowent-companion serve: ${said}`);
-    const listed = await runCli(['calls', '--data-dir', dataDir], env, asNobody);
-    expect(listed.code).toBe(1);
-    expect(listed.stderr).toBe(`flowent-companion calls: ${said}`);
+    await expectServeAndCallsToSay(dataDir, said);
   });
 
   it('calls reads it when its file may be read, and says whose it is when not', async () => {
