@@ -3,6 +3,7 @@ import type { CallDetail } from '../../main/contract/api';
 import { sign } from '../../main/core/signature';
 import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
 import { startCore, type RunningCore } from '../helpers/running-core';
+import { makeTempDir } from '../helpers/temp-dir';
 import { runCli } from '../helpers/spawn-cli';
 import { hasPython } from '../core/handler-check/verifier-runners';
 
@@ -14,10 +15,10 @@ let handler: SignatureHandler;
 let running: RunningCore;
 let env: NodeJS.ProcessEnv;
 
-async function pythonCall(parameters: Record<string, unknown>, action = 'greet'): Promise<number> {
+async function pythonCall(parameters: Record<string, unknown>, action = 'greet', on = running, key = KEY): Promise<number> {
   const payload = JSON.stringify({ action_name: action, parameters, timestamp: Math.floor(Date.now() / 1000) });
-  await running.post(`/actions/${action}`, sign(payload, KEY, 'python').body);
-  return (await running.core.api.listCalls({ limit: 1 })).calls[0]!.id;
+  await on.post(`/actions/${action}`, sign(payload, key, 'python').body);
+  return (await on.core.api.listCalls({ limit: 1 })).calls[0]!.id;
 }
 
 beforeAll(async () => {
@@ -62,5 +63,29 @@ describe.skipIf(!hasPython)('replay --probe-styles after rejected valid calls', 
     const finding = probed.stdout.slice(probed.stdout.indexOf('Your handler')).replace(/\n {2}/g, ' ');
     expect(finding, probed.stderr).toContain('It accepts python, the style this Flowent signs with.');
     expect(finding).toContain(`Yet earlier calls to this URL with valid python signatures were rejected (#${rejected}):`);
+  });
+
+  it('leaves out rejections of calls checked with another key', async () => {
+    // The companion had another key than the handler: every call valid to it, rejected by the
+    // handler. Those rejections say nothing of how the handler writes python once the keys agree.
+    const folder = makeTempDir();
+    try {
+      const before = await startCore({ key: 'the-key-before', dataDir: folder.path });
+      await before.core.api.setForwardTarget(null, handler.target);
+      const rejected = await pythonCall({ name: 'Zoë' }, 'greet', before, 'the-key-before');
+      expect((await before.core.api.getCall(rejected))?.handler?.verdict).toBe('refused');
+      await before.close();
+      const after = await startCore({ key: KEY, dataDir: folder.path });
+      await after.core.api.setForwardTarget(null, handler.target);
+      const accepted = await pythonCall({ name: 'Renée' }, 'greet', after);
+      await pythonCall({ name: 'Anaïs' }, 'greet', after);
+      await after.close();
+      const probed = await runCli(['replay', String(accepted), '--probe-styles'], { ...env, FLOWENT_COMPANION_DATA_DIR: folder.path });
+      const finding = probed.stdout.slice(probed.stdout.indexOf('Your handler')).replace(/\n {2}/g, ' ');
+      expect(finding, probed.stderr).toContain('It accepts python, the style this Flowent signs with.');
+      expect(finding).not.toContain('Yet earlier calls');
+    } finally {
+      folder.remove();
+    }
   });
 });

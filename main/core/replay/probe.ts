@@ -128,15 +128,19 @@ const EARLIER_REFUSALS_NAMED = 5;
  * first, the newest few. A probe it passes says nothing of them. Valid in it, whatever style the
  * call is named by: one several styles write alike is named by the style it was signed with, or
  * by the first (see styleNamed), and one named `raw` was missed here though valid in python.
+ * Checked with the key set now: a call checked with another was valid in that key's eyes only, and
+ * a handler with the key set now rightly refused it (calls stored before keys were recorded count).
  */
 function refusedEarlier(ctx: ReplayContext, action: string, url: string, style: StyleName, key: string): number[] {
   const { calls } = ctx.calls().list({ action, verdict: 'valid', limit: EARLIER_CALLS_READ });
+  const keyNow = ctx.handlers().keyId();
   const ids: number[] = [];
   for (const call of calls) {
     if (ids.length === EARLIER_REFUSALS_NAMED) break;
     if (call.handlerSignature !== 'refused') continue;
     const stored = ctx.calls().get(call.id);
     if (!stored || stored.handlerTarget === null || targetForAction(stored.handlerTarget, action) !== url) continue;
+    if (stored.keyFingerprint !== null && stored.keyFingerprint !== keyNow) continue;
     if (validInStyle(stored, style, key)) ids.push(call.id);
   }
   return ids.reverse();
