@@ -1,6 +1,8 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_FOLDER_NAME, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from '../core';
+// The core's parts it needs, not its index (which loads SQLite and the tunnel): this file runs
+// alone then, as its tests run it, bundled, as another user.
+import { APP_FOLDER_NAME, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from '../core/paths';
 import { dataDirRefusal, secureDataFolder } from '../core/data-folder';
 import { inDesktopWords } from './desktop-words';
 
