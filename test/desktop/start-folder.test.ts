@@ -3,7 +3,8 @@
 // failure box: the commands' words (test/cli/data-folder-words.test.ts,
 // test/cli/history-of-another-user.test.ts), pointing at FLOWENT_COMPANION_DATA_DIR, the only
 // place the app's user can name another folder.
-import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settleDataFolder, type StartFolderInput } from '../../main/desktop/start-folder';
@@ -90,6 +91,17 @@ describe('a data folder it cannot use', () => {
       message: `Cannot use the data folder ${dataDir}: a part of its path is a file, not a folder. ${CHOOSE_ANOTHER}`,
     });
   });
+
+  it('names the file where the profile folder should be, with no system code', () => {
+    const root = tempDir();
+    const dataDir = join(root, 'data');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, 'desktop-profile'), 'not a folder');
+    expect(settleDataFolder(startIn(root, { FLOWENT_COMPANION_DATA_DIR: dataDir }))).toEqual({
+      ok: false,
+      message: `Cannot use the data folder ${join(dataDir, 'desktop-profile')}: it is a file, not a folder. ${CHOOSE_ANOTHER}`,
+    });
+  });
 });
 
 // The rest runs settleDataFolder in a process of its own: as root, without root's power over
@@ -159,6 +171,17 @@ describe.skipIf(!asRootOnLinux)('another user’s folder, as the commands say it
     expect(await settleOn(dataDir, asNobody)).toEqual({
       ok: false,
       message: `Cannot use the data folder ${dataDir}: it lies in ${closed}, a folder of root's that this user (nobody) may not enter. ${CHOOSE_ANOTHER}`,
+    });
+  });
+
+  it('a profile folder of another user’s in this user’s own data folder (the app once run with sudo) is named, with its owner, not the data folder', async () => {
+    const dataDir = join(openFolder(), 'data');
+    const profileDir = join(dataDir, 'desktop-profile');
+    mkdirSync(profileDir, { recursive: true, mode: 0o700 });
+    chownSync(dataDir, Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' })), -1);
+    expect(await settleOn(dataDir, asNobody)).toEqual({
+      ok: false,
+      message: `The data folder ${profileDir} belongs to root, so this user (nobody) may not enter it: ${madeByRoot} ${giveBack(profileDir)}`,
     });
   });
 });
