@@ -1,7 +1,7 @@
 import type { MessageBoxSyncOptions } from 'electron';
 import type { StartFailure } from '../contract/api';
 import { wordStartFailure, type StartVocabulary } from '../contract/words';
-import { DATA_DIR_ENV } from '../core';
+import { DATA_DIR_ENV } from '../core/paths';
 
 /**
  * Where the desktop app's user acts when it cannot start: it has no flags (one port, one

@@ -1,7 +1,9 @@
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { APP_FOLDER_NAME, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from '../core';
-import { dataDirRefusal, secureDataFolder } from '../core/data-folder';
+// The core's parts it needs, not its index (which loads SQLite and the tunnel): this file runs
+// alone then, as its tests run it, bundled, as another user.
+import { APP_FOLDER_NAME, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from '../core/paths';
+import { dataDirRefusal, secureDataFolder, type DataDirRefusal } from '../core/data-folder';
 import { inDesktopWords } from './desktop-words';
 
 /** Chromium's profile inside the data folder: its files, and the single-instance lock. */
@@ -30,13 +32,43 @@ export function settleDataFolder(input: StartFolderInput): StartFolders {
   if (!resolved.ok) return { ok: false, message: DATA_DIR_VARIABLE_EMPTY };
   const dataDir = resolved.value;
   const profileDir = join(dataDir, DESKTOP_PROFILE_FOLDER);
+  const refusal = dataFolderRefusal(dataDir) ?? profileRefusal(dataDir, profileDir);
+  return refusal === null ? { ok: true, dataDir, profileDir } : { ok: false, message: inDesktopWords(refusal) };
+}
+
+/** Why the data folder cannot be made private, or made at all. */
+function dataFolderRefusal(dataDir: string): DataDirRefusal | null {
   try {
     secureDataFolder(dataDir);
-    mkdirSync(profileDir, { recursive: true, mode: 0o700 });
-    accessSync(profileDir, constants.R_OK | constants.W_OK);
+    return null;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-    return { ok: false, message: inDesktopWords(dataDirRefusal(dataDir, code)) };
+    return dataDirRefusal(dataDir, errorCode(error));
   }
-  return { ok: true, dataDir, profileDir };
+}
+
+/**
+ * Why the profile folder cannot be made or used, naming the folder at fault: the data folder
+ * when the profile cannot be made in it (this user may not write there); the profile folder
+ * when what is there is a file, or a folder this user may not use (another user's, left by the
+ * app once run with sudo), though the data folder around it is this user's to write.
+ */
+function profileRefusal(dataDir: string, profileDir: string): DataDirRefusal | null {
+  try {
+    mkdirSync(profileDir, { mode: 0o700 });
+    return null;
+  } catch (error) {
+    if (errorCode(error) !== 'EEXIST') return dataDirRefusal(dataDir, errorCode(error));
+  }
+  try {
+    // EEXIST: dataDirRefusal tells a file from a folder by what is at the path.
+    if (!statSync(profileDir).isDirectory()) return dataDirRefusal(profileDir, 'EEXIST');
+    accessSync(profileDir, constants.R_OK | constants.W_OK);
+    return null;
+  } catch (error) {
+    return dataDirRefusal(profileDir, errorCode(error));
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? 'unknown';
 }
