@@ -28,6 +28,11 @@ export type StoreFailure =
    * may not enter: their home, say. Not this user's to take, so no chown is offered.
    */
   | { code: 'data-dir-in-closed-folder'; dir: string; closed: string; owner: string; user: string }
+  /**
+   * A data folder of this user's own whose modes (`mode`, as `0500`) keep this user from entering
+   * it or writing in it: chmod gives it back, as the owner may change its modes.
+   */
+  | { code: 'data-dir-closed-by-its-modes'; dir: string; mode: string; denied: 'enter' | 'write' }
   | { code: 'disk-full'; file: string }
   | { code: 'database-unwritable'; file: string; reason: string }
   | { code: 'database-damaged'; file: string; reason: string }

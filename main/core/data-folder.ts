@@ -255,7 +255,7 @@ function unusableReason(dataDir: string, code: string): string {
 /** A data folder that cannot be used, as the commands and the app say it. */
 export type DataDirRefusal = Extract<
   StoreFailure,
-  { code: 'data-dir-unusable' | 'data-dir-of-another-user' | 'data-dir-in-closed-folder' }
+  { code: 'data-dir-unusable' | 'data-dir-of-another-user' | 'data-dir-in-closed-folder' | 'data-dir-closed-by-its-modes' }
 >;
 
 /**
@@ -276,7 +276,29 @@ export function dataDirRefusal(dataDir: string, code: string): DataDirRefusal {
     };
   const closed = denied ? closedFolderAbove(dataDir) : null;
   if (closed !== null) return { code: 'data-dir-in-closed-folder', dir: dataDir, ...closed, user: currentUserName() };
+  const modes = denied ? ownModesDenying(dataDir) : null;
+  if (modes !== null) return { code: 'data-dir-closed-by-its-modes', dir: dataDir, ...modes };
   return { code: 'data-dir-unusable', dir: dataDir, reason: unusableReason(dataDir, code) };
+}
+
+/**
+ * The modes of a folder of this user's own that keep this user out of it (no x: it may not be
+ * entered) or from writing in it (no w): chmod, which its owner may run, gives it back. null
+ * when the folder is not there, not this user's, or its owner's modes allow both (then
+ * something else refused it: an ACL, a mount).
+ */
+function ownModesDenying(dir: string): { mode: string; denied: 'enter' | 'write' } | null {
+  let stats: Stats;
+  try {
+    stats = statSync(dir);
+  } catch {
+    return null;
+  }
+  if (!stats.isDirectory() || stats.uid !== process.getuid?.()) return null;
+  const mode = `0${(stats.mode & 0o777).toString(8).padStart(3, '0')}`;
+  if ((stats.mode & 0o100) === 0) return { mode, denied: 'enter' };
+  if ((stats.mode & 0o200) === 0) return { mode, denied: 'write' };
+  return null;
 }
 
 /**

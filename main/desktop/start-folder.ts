@@ -62,7 +62,7 @@ function profileRefusal(dataDir: string, profileDir: string): DataDirRefusal | n
   try {
     // EEXIST: dataDirRefusal tells a file from a folder by what is at the path.
     if (!statSync(profileDir).isDirectory()) return dataDirRefusal(profileDir, 'EEXIST');
-    accessSync(profileDir, constants.R_OK | constants.W_OK);
+    accessSync(profileDir, constants.R_OK | constants.W_OK | constants.X_OK);
     return null;
   } catch (error) {
     return dataDirRefusal(profileDir, errorCode(error));

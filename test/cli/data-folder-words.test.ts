@@ -1,7 +1,7 @@
 // A --data-dir that can never be a data folder is said in words, the same from every command:
 // what is at the path (a file, or a file on the way to it), never the EEXIST or ENOTDIR that
 // whichever call met it first was given.
-import { existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/spawn-cli';
@@ -56,5 +56,30 @@ describe.skipIf(!existsSync('/proc/self'))('a data folder in a file system that 
       `Cannot use the data folder ${dataDir}: it lies in a system file system (such as /proc or /sys) where no folder can be made.`,
     );
     expect(result.stderr).not.toMatch(/ENOENT/);
+  });
+});
+
+// Root may enter and write whatever the modes say: as root, the commands run without that power
+// (setpriv), so the modes hold for them as for the folder's owner.
+const asTheOwner = { obeyingModes: process.getuid?.() === 0 };
+
+describe.skipIf(process.platform === 'win32')('a data folder of this user’s that its modes close', () => {
+  it.each([
+    ['0500', 'write in'],
+    ['0600', 'enter'],
+  ] as const)('at %s, every command says its modes keep this user out, and the chmod that gives it back', async (mode, denied) => {
+    // calls and targets list only read: a folder they may enter but not write in holds no history yet.
+    const refusing = denied === 'enter' ? COMMANDS : COMMANDS.filter((args) => args[0] === 'serve' || args[0] === 'send');
+    for (const args of refusing) {
+      const dataDir = join(tempDir(), 'data');
+      mkdirSync(dataDir);
+      chmodSync(dataDir, Number.parseInt(mode, 8));
+      const result = await runCli([...args, '--data-dir', dataDir], { FLOWENT_HMAC_KEY: 'key' }, asTheOwner);
+      expect(result.code, args[0]).toBe(1);
+      expect(result.stderr, args[0]).toBe(
+        `flowent-companion ${args[0]}: The data folder ${dataDir} is this user's, but its modes (${mode}) do not let this user ${denied} it. ` +
+          `Make it writable (chmod u+rwx ${dataDir}), or choose another folder with --data-dir or FLOWENT_COMPANION_DATA_DIR.\n`,
+      );
+    }
   });
 });

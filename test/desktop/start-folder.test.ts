@@ -117,16 +117,31 @@ afterAll(() => removeBundle());
 const settleOn = (dataDir: string, as: SettleAs) =>
   settle({ home: '/tmp', cwd: '/tmp', appData: '/nonexistent-app-data' }, { FLOWENT_COMPANION_DATA_DIR: dataDir }, as);
 
-describe.skipIf(!hasFileModes || (asRoot && !asRootOnLinux))('a folder of this user’s that this user may not write in', () => {
-  it('says this user may not write in it', async () => {
+describe.skipIf(!hasFileModes || (asRoot && !asRootOnLinux))('a folder of this user’s that its modes close', () => {
+  const asTheOwner = { obeyingModes: asRoot };
+  const chmodOr = (dir: string) =>
+    `Make it writable (chmod u+rwx ${dir}), or start the app with FLOWENT_COMPANION_DATA_DIR set to another folder.`;
+
+  it('says its modes keep this user from writing in it, and the chmod that gives it back', async () => {
     const dataDir = join(tempDir(), 'data');
     mkdirSync(dataDir);
     chmodSync(dataDir, 0o500);
-    expect(await settleOn(dataDir, { obeyingModes: asRoot })).toEqual({
+    expect(await settleOn(dataDir, asTheOwner)).toEqual({
       ok: false,
-      message: `Cannot use the data folder ${dataDir}: this user may not read or write in it (permission denied). ${CHOOSE_ANOTHER}`,
+      message: `The data folder ${dataDir} is this user's, but its modes (0500) do not let this user write in it. ${chmodOr(dataDir)}`,
     });
     expect(existsSync(join(dataDir, 'desktop-profile'))).toBe(false);
+  });
+
+  it('names a profile folder this user may read and write but not enter', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const profileDir = join(dataDir, 'desktop-profile');
+    mkdirSync(profileDir, { recursive: true });
+    chmodSync(profileDir, 0o600);
+    expect(await settleOn(dataDir, asTheOwner)).toEqual({
+      ok: false,
+      message: `The data folder ${profileDir} is this user's, but its modes (0600) do not let this user enter it. ${chmodOr(profileDir)}`,
+    });
   });
 });
 

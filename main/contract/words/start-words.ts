@@ -53,6 +53,10 @@ export const STORE_WORDS: Catalogue<StoreFailure, StoreVocabulary> = {
     what: `Cannot use the data folder ${dir}: it lies in ${closed}, a folder of ${owner}'s that this user (${user}) may not enter.`,
     todo: `${cap(say.chooseDataDir)}.`,
   }),
+  'data-dir-closed-by-its-modes': ({ dir, mode, denied }, say) => ({
+    what: `The data folder ${dir} is this user's, but its modes (${mode}) do not let this user ${denied === 'enter' ? 'enter' : 'write in'} it.`,
+    todo: either(`make it writable (chmod u+rwx ${dir})`, say.chooseDataDir),
+  }),
   'disk-full': ({ file }) => ({ what: `The disk holding ${file} is full.`, todo: 'Free some space and start again.' }),
   'database-unwritable': ({ file, reason }, say) => ({
     what: `Cannot write the history database ${file} (${reason}).`,

@@ -292,7 +292,8 @@ function migrateInPlace(file: string, binding: { nativeBinding?: string }): Resu
 function prepareFolder(dataDir: string): Refused<StoreFailure> | null {
   try {
     secureDataFolder(dataDir);
-    accessSync(dataDir, constants.W_OK | constants.R_OK);
+    // X too: a folder its owner may read and write but not enter (0600) holds no history SQLite can open.
+    accessSync(dataDir, constants.W_OK | constants.R_OK | constants.X_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
     if (historyFile(dataDir).kind === 'created' && deniedByModes(dataDir)) return historyReadOnly(dataDir);
