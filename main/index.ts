@@ -185,7 +185,7 @@ async function main(dataDir: string): Promise<void> {
   });
   const listening = await started.listen();
   if (!listening.ok) {
-    dialog.showErrorBox('Flowent Companion could not start', inDesktopWords(listening));
+    dialog.showErrorBox(START_FAILED, inDesktopWords(listening));
     return shutdown(1);
   }
   status = await started.api.getStatus();
