@@ -63,6 +63,8 @@ function onResponseClose(this: ServerResponse): void {
  */
 export class Connections {
   private readonly bySocket = new WeakMap<Socket, Connection>();
+  /** When each connection was accepted (performance.now()): Node's clock for its first head starts there. */
+  private readonly acceptedAt = new WeakMap<Socket, number>();
 
   private of(socket: Socket): Connection {
     let connection = this.bySocket.get(socket);
@@ -96,6 +98,23 @@ export class Connections {
    */
   unfinishedHeadBytes(socket: Socket): number | null {
     return socket.bytesRead > 0 && !this.bySocket.has(socket) ? socket.bytesRead : null;
+  }
+
+  /** The server's 'connection' listener, run in the turn Node starts the connection's headers clock. */
+  accepted(socket: Socket): void {
+    this.acceptedAt.set(socket, performance.now());
+  }
+
+  /**
+   * How long the head still arriving on `socket` was waited for, when Node's headers timeout
+   * ends it (`timeoutMs`). For a connection's first request Node counts from the connection's
+   * start, and so does this, to the millisecond. A later request's count starts at its first
+   * byte, which is not seen (see unfinishedHeadBytes): Node's limit is the wait then, which its
+   * check, every half second, may have overrun by as much.
+   */
+  unfinishedHeadWait(socket: Socket, timeoutMs: number): number {
+    const accepted = this.acceptedAt.get(socket);
+    return accepted !== undefined && !this.bySocket.has(socket) ? performance.now() - accepted : timeoutMs;
   }
 
   /** The body being read on `socket`, if one is. */

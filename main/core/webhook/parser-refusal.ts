@@ -95,7 +95,9 @@ export function rawResponse(answer: Answer, reasonPhrase: string): Buffer {
 
 /**
  * The record of a refused request: what could be read of its request line, the first bytes
- * received as its body (nothing else of it could be parsed), and the answer sent.
+ * received as its body (nothing else of it could be parsed), and the answer sent. `waitedMs`:
+ * how long it was waited for before the refusal (a head that stopped arriving); the parser
+ * refuses the others as their bytes come.
  */
 export function refusedCall(
   refusal: Refusal,
@@ -103,12 +105,13 @@ export function refusedCall(
   received: Buffer | undefined,
   remoteAddress: string | null,
   viaTunnel: boolean,
+  waitedMs = 0,
 ): NewCall {
   const bytes = received ?? Buffer.alloc(0);
   const line = /^([^\s]{1,16}) ([^\s]+)/.exec(bytes.subarray(0, KEPT_PATH + 32).toString('latin1'));
   const path = line?.[2] ?? '';
   return {
-    receivedAt: Date.now(),
+    receivedAt: Date.now() - Math.round(waitedMs),
     method: line?.[1] ?? '',
     path: path.length > KEPT_PATH ? `${path.slice(0, KEPT_PATH)}…` : path,
     remoteAddress,
@@ -123,7 +126,7 @@ export function refusedCall(
     signature: notFlowent(refusal.message),
     answeredBy: 'error',
     response: { status: answer.status, headers: answer.headers, body: answer.body },
-    durationMs: 0,
+    durationMs: waitedMs,
     source: 'flowent',
     originalCallId: null,
   };

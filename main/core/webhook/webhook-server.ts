@@ -112,6 +112,7 @@ export class WebhookServer {
     );
     server.keepAliveTimeout = 5_000;
     server.on('timeout', closeIfStillIdle);
+    server.on('connection', (socket: Socket) => this.connections.accepted(socket));
     server.on('clientError', (error: ParserError, socket: Socket) => this.onClientError(error, socket));
     // Node's own answers to these are a bare 417 and a closed connection, with nothing recorded.
     server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
@@ -268,7 +269,8 @@ export class WebhookServer {
       : parserRefusal(error);
     // A connection that never sent a byte made no request: it is told, not recorded.
     const record = !(timedOut && socket.bytesRead === 0);
-    this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, record ? error.rawPacket : null));
+    const waited = timedOut ? this.connections.unfinishedHeadWait(socket, this.options.headersTimeoutMs) : 0;
+    this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, record ? error.rawPacket : null, waited));
   }
 
   /**
@@ -324,7 +326,7 @@ export class WebhookServer {
     else socket.destroy();
   }
 
-  private async refuse(socket: Socket, refusal: Refusal, received: Buffer | null | undefined): Promise<void> {
+  private async refuse(socket: Socket, refusal: Refusal, received: Buffer | null | undefined, waitedMs: number): Promise<void> {
     let answer = refusalAnswer(refusal);
     if (received !== null) {
       const call = refusedCall(
@@ -333,6 +335,7 @@ export class WebhookServer {
         received,
         socket.remoteAddress ?? null,
         this.throughTunnel.has(socket),
+        waitedMs,
       );
       answer = unlessUnstored(await this.refusals.record(refusal.kind, call), answer);
     }

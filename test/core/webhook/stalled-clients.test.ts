@@ -15,6 +15,7 @@ describe('headers that stop arriving', () => {
   it('are recorded with the client and how many bytes of the head had come, and no request line made up', async () => {
     const core = await start({ headersTimeoutMs: 1_000 });
     const sent = 'POST /actions/stalled?x=1 HTTP/1.1\r\nHost: a\r\nX-Half: ';
+    const connected = Date.now();
     const [answer] = await rawExchange(core.port, sent, 20_000);
     expect(answer?.status).toBe(408);
     const said = `The request's headers did not arrive within 1 s (${sent.length} bytes of them had come). Send the whole request without pauses.`;
@@ -28,6 +29,13 @@ describe('headers that stop arriving', () => {
       problemMessage: said,
       status: 408,
     });
+    // How long it was waited for, from the connection's start as Node counts: the limit, and at
+    // most the half second of Node's check over it (a loaded machine's turn aside).
+    const { receivedAt, durationMs } = await newestCall(core);
+    expect(durationMs).toBeGreaterThanOrEqual(1_000);
+    expect(durationMs).toBeLessThan(2_500);
+    expect(receivedAt).toBeGreaterThanOrEqual(connected - 5);
+    expect(receivedAt).toBeLessThan(connected + 1_000);
   }, 30_000);
 
   it('after a request answered on the same connection, are recorded without a count that would hold that request', async () => {
@@ -47,6 +55,8 @@ describe('headers that stop arriving', () => {
       path: '',
       problem: 'headers-timeout',
       problemMessage: "The request's headers did not arrive within 1 s. Send the whole request without pauses.",
+      // Its first byte's time is not seen: the limit Node held it to is the wait.
+      durationMs: 1_000,
     });
   }, 30_000);
 
