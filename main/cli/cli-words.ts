@@ -19,6 +19,8 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabul
       : 'choose another port with --inspector-port (--inspector-port 0 picks a free one), or start without it with --no-inspector',
   chooseHost: 'use --host 127.0.0.1, or --host 0.0.0.0 for every interface',
   chooseDataDir: `choose another folder with --data-dir or ${DATA_DIR_ENV}`,
+  buildSqliteModule: (packageFolder) =>
+    `build it for this Node where it is installed (cd ${packageFolder} && npm rebuild better-sqlite3), or install the package again letting npm run its install scripts (--allow-scripts=better-sqlite3)`,
   startServer: 'start it with "flowent-companion serve"',
   setHmacKey: `set ${HMAC_KEY_ENV}`,
   replayAsIs: 'leave out --resign and --params to send the original bytes',

@@ -33,6 +33,12 @@ export type StoreFailure =
    * it or writing in it: chmod gives it back, as the owner may change its modes.
    */
   | { code: 'data-dir-closed-by-its-modes'; dir: string; mode: string; denied: 'enter' | 'write' }
+  /**
+   * The SQLite module (better-sqlite3, in `folder`) cannot be loaded: `reason` null when it was
+   * never built (its install script did not run), else the loader's words (built for another
+   * Node, another system). `packageFolder` holds the node_modules it is in: where a rebuild runs.
+   */
+  | { code: 'sqlite-module-unusable'; folder: string; packageFolder: string; reason: string | null }
   | { code: 'disk-full'; file: string }
   | { code: 'database-unwritable'; file: string; reason: string }
   | { code: 'database-damaged'; file: string; reason: string }

@@ -11,6 +11,8 @@ export const DESKTOP_START_VOCABULARY: StartVocabulary = {
   choosePort: () => null,
   chooseHost: null,
   chooseDataDir: `start the app with ${DATA_DIR_ENV} set to another folder`,
+  // The desktop app loads the module built for it by `npm start` (main/desktop/prepare-native.mjs).
+  buildSqliteModule: (packageFolder) => `start the app with npm start in ${packageFolder}, which builds the module for it`,
 };
 
 /** Why the desktop app could not start, for its error dialog. */

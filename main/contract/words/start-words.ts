@@ -57,6 +57,13 @@ export const STORE_WORDS: Catalogue<StoreFailure, StoreVocabulary> = {
     what: `The data folder ${dir} is this user's, but its modes (${mode}) do not let this user ${denied === 'enter' ? 'enter' : 'write in'} it.`,
     todo: either(`make it writable (chmod u+rwx ${dir})`, say.chooseDataDir),
   }),
+  'sqlite-module-unusable': ({ folder, packageFolder, reason }, say) => ({
+    what:
+      reason === null
+        ? `The SQLite module the history needs (better-sqlite3, in ${folder}) was never built: its install script did not run.`
+        : `The SQLite module the history needs (better-sqlite3, in ${folder}) cannot be loaded: ${reason}.`,
+    todo: `${cap(say.buildSqliteModule(packageFolder))}.`,
+  }),
   'disk-full': ({ file }) => ({ what: `The disk holding ${file} is full.`, todo: 'Free some space and start again.' }),
   'database-unwritable': ({ file, reason }, say) => ({
     what: `Cannot write the history database ${file} (${reason}).`,

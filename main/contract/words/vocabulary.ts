@@ -18,6 +18,8 @@ export interface ListenVocabulary {
 /** Where the user points the companion at another history folder. */
 export interface StoreVocabulary {
   chooseDataDir: string;
+  /** How the SQLite module in `packageFolder`'s node_modules is built for the runtime that loads it. */
+  buildSqliteModule(packageFolder: string): string;
 }
 
 /** Where the user moves answers through a folder of answer files: the command line only. */

@@ -326,6 +326,8 @@ function historyUnreadable(file: string): Refused<StoreFailure> | null {
 function storeError(file: string, error: unknown): Refused<StoreFailure> {
   const code = (error as { code?: string }).code ?? 'unknown';
   const reason = error instanceof Error ? error.message : String(error);
+  const unloadable = sqliteModuleUnusable(code, reason);
+  if (unloadable) return unloadable;
   if (code === 'SQLITE_FULL') return { ok: false, code: 'disk-full', file };
   // SQLite says "attempt to write a readonly database" even to a reader, when it cannot make
   // the -shm and -wal it reads a WAL history through: the user made the history read-only.
@@ -335,6 +337,25 @@ function storeError(file: string, error: unknown): Refused<StoreFailure> {
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return { ok: false, code: 'database-damaged', file, reason };
   return { ok: false, code: 'database-error', file, reason };
+}
+
+/**
+ * The SQLite module could not be loaded, at the first history opened: never built (the
+ * `bindings` package's words, when npm ran no install script: `--ignore-scripts`, scripts not
+ * allowed) or built for another runtime (Node's ERR_DLOPEN_FAILED: another Node's ABI, another
+ * system). Said as such, with the rebuild, not as a history that cannot be opened.
+ */
+function sqliteModuleUnusable(code: string, reason: string): Refused<StoreFailure> | null {
+  const missing = reason.startsWith('Could not locate the bindings file');
+  if (!missing && code !== 'ERR_DLOPEN_FAILED') return null;
+  const folder = sqliteModuleFolder();
+  const firstLine = reason.split('\n')[0]!.trim();
+  return { ok: false, code: 'sqlite-module-unusable', folder, packageFolder: dirname(dirname(folder)), reason: missing ? null : firstLine };
+}
+
+/** better-sqlite3's folder, in the node_modules of the package that runs (the command's, the app's). */
+function sqliteModuleFolder(): string {
+  return dirname(require.resolve('better-sqlite3/package.json'));
 }
 
 /**
