@@ -19,6 +19,7 @@ import type { RequestProblem } from '../../contract/words/call-problem-words';
 import { refuseBySignature } from './signature-refusal';
 import { seconds } from './parser-refusal';
 import { notFlowent } from '../signature';
+import { nothingServedMessage, offRouteBodyToStore, SECRETS_LEFT_OUT } from './off-route';
 import { BODY_WORDS } from '../json/json-words';
 
 /** A request as it came off the socket, before any interpretation. */
@@ -74,6 +75,8 @@ interface Interpretation {
    * (KeyedHandlerMemory.keyId), stored with the call and its lesson filed under it.
    */
   handler?: { settle: () => Promise<ForwardedCall>; keyFingerprint: string };
+  /** Stored in place of the request's body: a request off Flowent's routes, its secrets taken out (see offRouteBodyToStore). */
+  storedBody?: Buffer;
 }
 
 /** What the server does once the call is stored. */
@@ -167,7 +170,7 @@ export async function handleCall(
     sentAction: outcome.sentAction ?? null,
     test: outcome.test,
     requestHeaders: request.rawHeaders,
-    requestBody: request.body.body,
+    requestBody: outcome.storedBody ?? request.body.body,
     bodySize: request.body.size,
     problem: outcome.problem,
     problemMessage: outcome.problemMessage,
@@ -262,12 +265,12 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
   const route = routeOf(request.method, request.url);
   switch (route.kind) {
     case 'not-found': {
-      const message = `Nothing is served at ${clip(request.method, 20)} ${clip(request.url.split('?', 1)[0] ?? '', 120)}. Flowent calls go to POST /actions/<action_name>.`;
-      return refused(errorAnswer(404, message), 'not-found', message);
+      const message = nothingServedMessage(request.method, request.url);
+      return withoutSecrets(refused(errorAnswer(404, message), 'not-found', message), body.body);
     }
     case 'method-not-allowed': {
       const message = `${clip(route.method, 20)} is not allowed here: Flowent calls are POST requests.`;
-      return refused(errorAnswer(405, message, [['Allow', 'POST']]), 'method-not-allowed', message);
+      return withoutSecrets(refused(errorAnswer(405, message, [['Allow', 'POST']]), 'method-not-allowed', message), body.body);
     }
     case 'bad-path-action': {
       const message = `"${clip(route.segment, 120)}" in the URL is not a valid action name: use ${ACTION_NAME_RULE}.`;
@@ -374,6 +377,12 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
 /** A request refused before it was read as a Flowent call. */
 function refused(answer: Answer | null, problem: RequestProblem, message: string): Interpretation {
   return { answer, action: null, test: false, problem, problemMessage: message, signature: notFlowent(message), answeredBy: 'error' };
+}
+
+/** A request off Flowent's routes, stored without the secrets its body carries (see off-route). */
+function withoutSecrets(refusal: Interpretation, body: Buffer): Interpretation {
+  const storedBody = offRouteBodyToStore(body);
+  return storedBody === null ? refusal : { ...refusal, storedBody, problemMessage: `${refusal.problemMessage} ${SECRETS_LEFT_OUT}` };
 }
 
 function withClose(answer: Answer): Answer {
