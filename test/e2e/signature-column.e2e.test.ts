@@ -44,6 +44,9 @@ serveForwardingToHandler(
       await post(server, '/actions/create_ticket', signedBody(flowentPayload('create_ticket'), KEY));
       const replay = await runCli(['replay', '5', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
       if (replay.code !== 0) throw new Error(`replay failed: ${replay.stdout}${replay.stderr}`);
+      // #7: a signature written in uppercase hex, which the handler (that checks none) accepted: why it is invalid, in a word or two.
+      const signed = JSON.parse(signedBody(flowentPayload('send_email'), KEY)) as { signature: string };
+      await post(server, '/actions/send_email', JSON.stringify({ ...signed, signature: signed.signature.toUpperCase() }));
     },
   }),
   (served) => ({ page, rows } = served),
@@ -69,18 +72,19 @@ async function cutWords(names: boolean): Promise<string[]> {
 
 describe.sequential("the list's Signature and Action columns", () => {
   it('say what the calls are', async () => {
-    await expect.poll(() => rows().count()).toBe(6);
+    await expect.poll(() => rows().count()).toBe(7);
     const verdict = (id: number) => page.locator(`[data-call-id="${id}"] .col-verdict`);
     expect(await verdict(1).innerText()).toMatch(/^unsigned test\s+handler$/);
     expect(await verdict(2).innerText()).toBe('body too large');
     expect(await verdict(3).innerText()).toBe('wrong method');
     expect(await page.locator('[data-call-id="4"] .col-action').innerText()).toBe('5 not a name');
+    expect(await verdict(7).innerText()).toMatch(/^hex case\s+handler$/);
   });
 
   for (const width of [1024, 1280, 1440, 1600, 1920]) {
     it(`${width} px wide: every word in them is whole`, async () => {
       await page.setViewportSize({ width, height: 800 });
-      await expect.poll(() => rows().count()).toBe(6);
+      await expect.poll(() => rows().count()).toBe(7);
       await screenshot(page, `signature-column-${width}`);
       // A 1024 px window's list (512 px) leaves an action's name 106 px: a long one, or a path, is cut there.
       expect(await cutWords(width >= 1280)).toEqual([]);

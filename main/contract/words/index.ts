@@ -36,6 +36,7 @@ import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './voc
 export type { Catalogue, Entry, Said } from './said';
 export { problemWords, refusedForRequest, requestLineWords, type CallProblem, type RequestProblem } from './call-problem-words';
 export { answerMarkWord, leadViolation, noAnswerCause, noAnswerHeading, noAnswerPhrase } from './answer-mark-words';
+export { signatureCauseMark } from './signature-cause-marks';
 export {
   answeredByWords,
   answerPasses,

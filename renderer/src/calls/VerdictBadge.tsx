@@ -1,13 +1,14 @@
 import type { CallSource, CallSummary, SignatureCause, Verdict, Violation } from '../../../main/contract/api';
-import { answerMarkWord, noAnswerCause, problemWords } from '../../../main/contract/words';
+import { answerMarkWord, noAnswerCause, problemWords, signatureCauseMark } from '../../../main/contract/words';
 import { describeTimestamp, SOURCE_LABEL, SOURCE_LETTER, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
 
 /**
  * The signature verdict; a request that is not a Flowent call says why in a word (not JSON, no
  * route...): the word alone, its grey and its title say it is not a Flowent call ("not Flowent:
- * body too large" was cut in the list's 180 px column). A failed signature (invalid, malformed,
- * missing) keeps its one word in the cell and gives its cause (`cause`, the diagnosis its
- * details lead with) in its title and label: three invalid calls with three causes read alike.
+ * body too large" was cut in the list's 180 px column). An invalid signature says its cause the
+ * same way (`hex case`, `wrong key?`: signatureCauseMark), in the verdict's red, so that a
+ * wrong key and an uppercase digest, which need different fixes, do not read alike; malformed and
+ * missing keep their word, which says it. The title and label give the whole diagnosis (`cause`).
  */
 export function VerdictBadge({
   verdict,
@@ -21,10 +22,11 @@ export function VerdictBadge({
   /** Who spoiled the signature on purpose (spoiledOnPurposeWords), when this companion did: said in place of the cause, in a calm colour. */
   spoiledBy?: string | null;
 }) {
-  const why = verdict === 'not-flowent' ? problemWords(problem) : null;
+  const why =
+    verdict === 'not-flowent' ? problemWords(problem) : verdict === 'invalid' && cause !== null ? signatureCauseMark(cause.code) : null;
   const label = spoiledBy
     ? `${VERDICT_LABEL[verdict]}: ${spoiledBy}`
-    : why
+    : verdict === 'not-flowent' && why
       ? `${VERDICT_LABEL[verdict]}: ${why}`
       : cause
         ? `${VERDICT_LABEL[verdict]}: ${cause.message}`

@@ -56,7 +56,8 @@ describe('call list', () => {
     expect(within(r[4]!).getByText('unsigned test')).toBeTruthy();
     expect(within(r[4]!).getByText('TEST')).toBeTruthy();
     expect(within(r[5]!).queryByText('TEST')).toBeNull();
-    expect(within(r[5]!).getByText('invalid')).toBeTruthy();
+    // Signed with another key: the badge says why it is invalid, its title that it is.
+    expect(within(r[5]!).getByText('wrong key?').getAttribute('title')).toMatch(/^invalid: /);
     expect(within(r[6]!).getByText('valid')).toBeTruthy();
     expect(within(r[6]!).getByText('200')).toBeTruthy();
     expect(r[6]!.textContent).toMatch(/(<1|\d+) ms/);
