@@ -9,6 +9,7 @@ import { checkAnswer } from '../protocol/answer-check';
 import { notFlowent, verify } from '../signature';
 import type { CallsRepository } from '../store/calls-repository';
 import type { NewCall } from '../store/calls-insert';
+import { isCallsJson } from './har-calls-json';
 import { handlerChecks, LinkedInsert, namedAsExported, readMockChoice } from './har-read-back';
 
 export interface ImportProblem {
@@ -133,6 +134,8 @@ export function readHarEntries(text: string): Result<unknown[], ReplayFailure> {
   const json = text.replace(/^\uFEFF/, '');
   if (json.trim() === '') return { ok: false, code: 'har-empty' };
   const read = readJson(json);
+  // The companion's own `calls --json` output: not JSON as a whole, or a single call with no `log`.
+  if ((!read.ok || (isObject(read.value) && !('log' in read.value))) && isCallsJson(json)) return { ok: false, code: 'calls-json-not-har' };
   if (!read.ok) return { ok: false, code: 'har-not-json', reason: read.problem.reason };
   const doc = read.value;
   if (!isObject(doc) || !isObject(doc.log)) return { ok: false, code: 'not-har', missing: 'log' };
