@@ -65,6 +65,7 @@ const BAD_VALUE: ReadonlySet<Failure['code']> = new Set<Failure['code']>([
   'flowent-default-profile',
   'har-empty',
   'har-not-json',
+  'calls-json-not-har',
   'not-har',
   'har-no-entries',
   'har-not-text',

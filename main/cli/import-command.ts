@@ -20,6 +20,11 @@ another tool's file that are no Flowent call (neither naming an action nor sent 
 method, path, body and time received: the file imported again). The file may be UTF-8, or UTF-16
 with its byte order mark. On a terminal, a line on stderr tells how far a big import is.
 
+Exit codes: 0 done, also when the history held every call already; 1 when an entry is broken
+(skipped and named on stderr, the other entries imported), when no entry is a call to import, or
+when --data-dir names no folder; 2 when the file is empty, not a HAR (\`calls --json\` output is
+not one: make a HAR with \`export --har\`) or neither UTF-8 nor UTF-16.
+
 Options:
   --data-dir <dir>   History folder (default: FLOWENT_COMPANION_DATA_DIR, or the app's data folder)
   -h, --help         Show this help

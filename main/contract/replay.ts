@@ -78,6 +78,8 @@ export type ReplayFailure =
   /** The file has nothing in it (or only white space): a failure of its own, as JSON.parse's words for it say nothing useful. */
   | { code: 'har-empty' }
   | { code: 'har-not-json'; reason: string }
+  /** What `calls --json` prints (JSON Lines, a call a line): the companion's own output, but no HAR. */
+  | { code: 'calls-json-not-har' }
   /** JSON, but no `log` object, or no `log.entries` list. */
   | { code: 'not-har'; missing: 'log' | 'entries' }
   /** A HAR file that is neither UTF-8 nor UTF-16 with its byte order mark (`reason` says where it is not). */

@@ -107,6 +107,10 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     todo: 'Choose a HAR file exported by the companion or by a browser (its network panel saves one).',
   }),
   'har-not-json': ({ reason }) => ({ what: `The file is not valid JSON: ${reason}.` }),
+  'calls-json-not-har': () => ({
+    what: 'The file is what `calls --json` prints (JSON Lines, a call a line), not a HAR: import takes a HAR file.',
+    todo: `Export the calls as a HAR (${companionCommand('export --har calls.har', null)}, with the filters calls takes, or Export HAR in the page), then import that.`,
+  }),
   'not-har': ({ missing }) => ({
     what:
       missing === 'log'

@@ -1,15 +1,5 @@
-import type {
-  AnsweredBy,
-  CallSource,
-  CoreHarImportStage,
-  HandlerSignature,
-  HeaderPair,
-  MockChoice,
-  ReplayFailure,
-  Result,
-  Violation,
-} from '../../contract/api';
-import { ANSWERED_BY, HANDLER_SIGNATURES, NO_ANSWER_CAUSES } from '../../contract/api';
+import type { AnsweredBy, CallSource, CoreHarImportStage, HeaderPair, ReplayFailure, Result, Violation } from '../../contract/api';
+import { ANSWERED_BY, NO_ANSWER_CAUSES } from '../../contract/api';
 import { ACTION_NAME_PATTERN } from '../../contract/action-name';
 import { readJson } from '../../contract/json-syntax';
 import { routeOf } from '../protocol/routes';
@@ -19,6 +9,8 @@ import { checkAnswer } from '../protocol/answer-check';
 import { notFlowent, verify } from '../signature';
 import type { CallsRepository } from '../store/calls-repository';
 import type { NewCall } from '../store/calls-insert';
+import { isCallsJson } from './har-calls-json';
+import { handlerChecks, LinkedInsert, namedAsExported, readMockChoice } from './har-read-back';
 
 export interface ImportProblem {
   /** Where in the file, e.g. `log.entries[3].request.headers`. */
@@ -95,21 +87,26 @@ export async function importHar(
   const heldUpTo = calls.lastCallId();
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const order = storeOrder(entries);
+  const insert = new LinkedInsert(calls, (ids) => summary.ids.push(...ids));
   let index = 0;
   do {
     const started = performance.now();
-    const rows: NewCall[] = [];
     for (; index < entries.length && performance.now() - started < sliceMs; index++) {
       const at = order[index]!;
       const parsed = toNewCall(entries[at], `log.entries[${at}]`, key);
       if (parsed.kind === 'skip') summary.skipped++;
       else if (parsed.kind === 'not-flowent') summary.notFlowent++;
       else if (parsed.kind === 'problem') summary.problems.push(parsed.problem);
-      else if (calls.holdsSame(parsed.call, heldUpTo)) summary.duplicates++;
-      else rows.push(parsed.call);
+      else {
+        const held = calls.sameCallId(parsed.call, heldUpTo);
+        if (held === null) insert.add(parsed.entry, parsed.call);
+        else {
+          summary.duplicates++;
+          insert.held(parsed.entry, held);
+        }
+      }
     }
-    const ids = rows.length > 0 ? calls.insert(rows) : [];
-    summary.ids.push(...ids);
+    insert.flush();
     options.onProgress?.({
       stage: 'entries',
       done: index,
@@ -137,6 +134,8 @@ export function readHarEntries(text: string): Result<unknown[], ReplayFailure> {
   const json = text.replace(/^\uFEFF/, '');
   if (json.trim() === '') return { ok: false, code: 'har-empty' };
   const read = readJson(json);
+  // The companion's own `calls --json` output: not JSON as a whole, or a single call with no `log`.
+  if ((!read.ok || (isObject(read.value) && !('log' in read.value))) && isCallsJson(json)) return { ok: false, code: 'calls-json-not-har' };
   if (!read.ok) return { ok: false, code: 'har-not-json', reason: read.problem.reason };
   const doc = read.value;
   if (!isObject(doc) || !isObject(doc.log)) return { ok: false, code: 'not-har', missing: 'log' };
@@ -180,7 +179,8 @@ function jsonKind(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-type Parsed = { kind: 'call'; call: NewCall } | { kind: 'skip' } | { kind: 'not-flowent' } | { kind: 'problem'; problem: ImportProblem };
+type Parsed =
+  { kind: 'call'; entry: Json; call: NewCall } | { kind: 'skip' } | { kind: 'not-flowent' } | { kind: 'problem'; problem: ImportProblem };
 
 function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
   const problem = (where: string, message: string): Parsed => ({ kind: 'problem', problem: { path: `${path}${where}`, message } });
@@ -272,7 +272,7 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
     : {
         method: 'POST',
         test: body.test,
-        signature: verify(requestBody, key, { receivedAt }),
+        signature: namedAsExported(verify(requestBody, key, { receivedAt }), entry._style),
         ...(storedReading(entry, requestBody, route.kind === 'flowent' ? route.pathAction : null) ?? {
           action,
           // Listed under the body's name when it is a valid one; else its name is said as written.
@@ -297,6 +297,7 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
     source,
     // Only a call this companion sent can have been spoiled on purpose: a replay or a simulated call.
     spoiledSignature: entry._spoiledSignature === true && source !== 'import',
+    // Linked to its original's id here, once that is known (LinkedInsert).
     originalCallId: null,
     mockChoice: readMockChoice(entry._mockChoice),
     checks: {
@@ -307,7 +308,7 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
       ...handlerChecks(entry),
     },
   };
-  return { kind: 'call', call };
+  return { kind: 'call', entry, call };
 }
 
 /** What this app's export says refused the call before it was read as a Flowent call, if it was. */
@@ -356,37 +357,6 @@ function sentActionIn(body: Buffer, pathAction: string | null): string | null {
 /** The body's size as the file gives it: more than the bytes it carries when only the first ones were kept. */
 function bodySize(given: unknown, body: Buffer): number {
   return typeof given === 'number' && Number.isSafeInteger(given) && given > body.length ? given : body.length;
-}
-
-/** The handler's verdict on the signature as this app's export wrote it: both fields, or neither. */
-function handlerChecks(entry: Json): { handlerSignature: HandlerSignature | null; handlerTarget: string | null } {
-  const verdict = entry._handlerSignature;
-  const target = entry._handlerTarget;
-  if (typeof target !== 'string' || !(HANDLER_SIGNATURES as readonly unknown[]).includes(verdict))
-    return { handlerSignature: null, handlerTarget: null };
-  return { handlerSignature: verdict as HandlerSignature, handlerTarget: target };
-}
-
-/** The mock choice as this app's export wrote it, checked field by field (the file may come from anywhere); null otherwise. */
-function readMockChoice(value: unknown): MockChoice | null {
-  if (!isObject(value) || !isObject(value.response)) return null;
-  const { mock, response } = value;
-  if (mock !== 'action' && mock !== 'default' && mock !== 'none') return null;
-  const name = typeof response.name === 'string' ? response.name : null;
-  switch (response.kind) {
-    case 'built-in':
-      return { mock, response: { kind: 'built-in' } };
-    case 'fallback':
-      return { mock, response: { kind: 'fallback', name } };
-    case 'response': {
-      const { selection, index } = response;
-      if (selection !== 'rules' && selection !== 'sequence' && selection !== 'random') return null;
-      if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) return null;
-      return { mock, response: { kind: 'response', selection, index, name } };
-    }
-    default:
-      return null;
-  }
 }
 
 function readHeaders(value: unknown): HeaderPair[] | null {

@@ -358,16 +358,17 @@ export class CallsRepository {
   }
 
   /**
-   * Whether a call with id up to `upToId` was received at the same millisecond on the same
-   * method and path with the same body: what an import takes for a call the history already
-   * holds (the same file imported again). Read on the received_at index.
+   * The id of a call with id up to `upToId` received at the same millisecond on the same method
+   * and path with the same body, or null: what an import takes for a call the history already
+   * holds (the same file imported again), and links the file's replays of it to. Read on the
+   * received_at index.
    */
-  holdsSame(call: { receivedAt: number; method: string; path: string; requestBody: Uint8Array }, upToId: number): boolean {
+  sameCallId(call: { receivedAt: number; method: string; path: string; requestBody: Uint8Array }, upToId: number): number | null {
     this.sameCall ??= this.db
-      .prepare('SELECT 1 FROM calls WHERE received_at = ? AND id <= ? AND method = ? AND path = ? AND request_body = ? LIMIT 1')
+      .prepare('SELECT id FROM calls WHERE received_at = ? AND id <= ? AND method = ? AND path = ? AND request_body = ? LIMIT 1')
       .pluck();
     const body = Buffer.from(call.requestBody.buffer, call.requestBody.byteOffset, call.requestBody.byteLength);
-    return this.sameCall.get(call.receivedAt, upToId, call.method, call.path, body) !== undefined;
+    return (this.sameCall.get(call.receivedAt, upToId, call.method, call.path, body) as number | undefined) ?? null;
   }
 
   private sameCall: Statement | undefined;

@@ -1,0 +1,37 @@
+// An import that skips a broken entry stores the others and exits 1: a job learns the file was not
+// all read. The help says so, as it says the other codes, where a reader of a run's result looks.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { runCli } from '../helpers/spawn-cli';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+
+const { tempDir } = cleanupsPerTest();
+
+it('a HAR with a broken entry imports the others, exits 1, and the help says why', async () => {
+  const dir = tempDir();
+  const good = {
+    startedDateTime: '2024-03-01T09:30:01.000Z',
+    request: {
+      method: 'POST',
+      url: 'http://127.0.0.1:8787/actions/send_email',
+      headers: [{ name: 'content-type', value: 'application/json' }],
+      postData: { mimeType: 'application/json', text: signedBody(flowentPayload('send_email', { n: 1 }), 'k') },
+    },
+    response: { status: 200, headers: [], content: { text: '{"result":"ok","error":""}' } },
+  };
+  const broken = { ...good, request: { ...good.request, url: 'not a url' } };
+  const file = join(dir, 'calls.har');
+  writeFileSync(file, JSON.stringify({ log: { version: '1.2', entries: [good, broken] } }));
+
+  const imported = await runCli(['import', file, '--data-dir', dir], { FLOWENT_HMAC_KEY: 'k' });
+  expect(imported.stdout).toBe(`Imported 1 call from ${file}; skipped 1 broken entry.\n`);
+  expect(imported.stderr).toContain('skipped log.entries[1].request.url: is not a URL: "not a url".');
+  expect(imported.code).toBe(1);
+
+  const help = (await runCli(['import', '--help'])).stdout.replace(/\s*\n\s*/g, ' ');
+  expect(help).toContain(
+    'Exit codes: 0 done, also when the history held every call already; 1 when an entry is broken (skipped and named on stderr, the other entries imported)',
+  );
+});
