@@ -1,5 +1,6 @@
 import type { WaitingCall } from '../contract/api';
 import { clip } from '../contract/words/said';
+import { WAITING_FOR_HANDLER } from '../contract/words/waiting-words';
 import { printable } from './printable';
 
 /**
@@ -12,5 +13,5 @@ export function waitingLine(call: WaitingCall, limitMs: number, now = Date.now()
   const time = new Date(call.receivedAt).toISOString().slice(11, 19);
   const waited = Math.max(1, Math.floor((now - call.receivedAt) / 1000));
   const where = call.target === null ? '' : ` at ${clip(call.target, 200)}`;
-  return printable(`${time}  ${call.action}  waiting for your handler${where} (${waited} s so far, ${limitMs / 1000} s at most) ...`);
+  return printable(`${time}  ${call.action}  ${WAITING_FOR_HANDLER}${where} (${waited} s so far, ${limitMs / 1000} s at most) ...`);
 }
