@@ -2,6 +2,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
+import { seriousAxeViolations } from './axe';
 import { serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
 import type { ServeProcess } from '../helpers/spawn-cli';
@@ -73,6 +74,8 @@ describe.sequential('a call waiting for the handler, on the page', () => {
     const firstRowBox = await rows().first().boundingBox();
     expect(waitingBox && firstRowBox && waitingBox.y < firstRowBox.y).toBe(true);
     await screenshot(page, 'waiting-above-rows');
+    // Its colours read, and the list with it is still a list of calls to screen readers.
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole('combobox', { name: 'Status' }).selectOption('3xx');
     await page.getByRole('region', { name: 'No matching calls' }).waitFor();
