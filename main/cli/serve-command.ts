@@ -28,6 +28,7 @@ import { InOrder } from './in-order';
 import { answeringProjectDir, dataDirOf, internalErrorLine } from './open-core';
 import { projectProblemLines } from './project-lines';
 import { answerLines, handlerWatch } from './serve-answer-lines';
+import { waitingLine } from './serve-waiting-line';
 import { accountLines, followModeLine } from './serve-follow-lines';
 import { sayingPageImports } from './serve-import-line';
 import { bodyLimitLine, limitsForThisRun, limitsLine, sharedLimitsLines, sizeWords, watchSharedLimits } from './serve-limits-line';
@@ -321,6 +322,8 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
         stored ? elsewhere.call(callLines(read), call.source === 'import') : callLines(read).forEach(write),
       );
     }
+    // Once, a moment after the call came; its own line follows when the handler answers or the limit ends the wait.
+    if (event.type === 'call-waiting') inOrder.add(event.call, (call) => write(waitingLine(call, forwardTimeoutMs)));
     if (event.type === 'calls-stored-elsewhere') inOrder.add(event.count, (count) => elsewhere.many(count));
     if (event.type === 'status-changed') inOrder.add(event.status.storageFault, (fault) => storageFault.seen(fault));
     if (event.type === 'tunnel-url-changed') tunnelMoves.push(event.previous);

@@ -305,6 +305,23 @@ export const CALLS_METHOD_NAMES = [
 ] as const satisfies readonly (keyof CallsMethods)[];
 
 /**
+ * A Flowent call forwarded to the developer's handler that has waited past a moment for its
+ * answer. It is not stored yet: it is once the handler answers or the forward's limit ends the
+ * wait, and then its `call-stored` follows its `call-wait-ended`.
+ */
+export interface WaitingCall {
+  /** Names it until the wait ends (not the id it will be stored under, which it has none of yet). */
+  key: number;
+  action: string;
+  receivedAt: number;
+  /** Where it was forwarded, any password in it as `***`; null when its action no longer forwards (changed meanwhile). */
+  target: string | null;
+}
+
+/**
+ * `call-waiting` and `call-wait-ended`: a forwarded call still waiting for the handler, and the
+ * end of that wait (WaitingCall).
+ *
  * `calls-stored-elsewhere`: another process (an `import` run in a terminal, say) stored more
  * calls in this history than are told one by one; a receiver reads its list and counts again.
  * Fewer come as `call-stored`, like the calls stored here, with `elsewhere` set: another serve on
@@ -313,5 +330,7 @@ export const CALLS_METHOD_NAMES = [
  */
 export type CallsEvent =
   | { type: 'call-stored'; call: CallSummary; elsewhere?: true }
+  | { type: 'call-waiting'; call: WaitingCall }
+  | { type: 'call-wait-ended'; key: number }
   | { type: 'calls-stored-elsewhere'; count: number }
   | { type: 'history-cleared' };

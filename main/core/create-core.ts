@@ -127,6 +127,8 @@ export function createCore(options: CoreOptions): Core {
         rateLimitPerSecond: () => limits.current().rateLimitPerSecond,
         hmacKey: () => hmacKey.get(),
         onStored: (call) => events.emit({ type: 'call-stored', call }),
+        onWaiting: (call) => events.emit({ type: 'call-waiting', call }),
+        onWaitEnded: (key) => events.emit({ type: 'call-wait-ended', key }),
         loopToken,
         onInternalError,
         storageFaults,

@@ -53,6 +53,9 @@ const HANDLING: Record<CoreEventType, Handling> = {
   'har-import-progress': 'snapshot',
   'probe-progress': 'snapshot',
   'tunnel-url-changed': 'notice',
+  // Not stored, so not read again on a resync: a page that missed them would keep a row waiting, or never show one.
+  'call-waiting': 'notice',
+  'call-wait-ended': 'notice',
   'actions-followed': 'notice',
   'registration-finished': 'notice',
   'replay-finished': 'notice',

@@ -32,6 +32,7 @@ import { STYLES, verify, hmacHex, CanonicalSet } from '../../main/core/signature
 import { checkCall } from '../../main/core/webhook/call-check';
 import { checkHere } from '../../main/core/webhook/call-checker';
 import { handleCall, type CapturedRequest, type StoreCall } from '../../main/core/webhook/handle-call';
+import { WaitingCalls } from '../../main/core/webhook/waiting-calls';
 import { CallAnswerer } from '../../main/core/answers/call-answerer';
 import { AnswersRepository } from '../../main/core/store/answers-repository';
 import { HandlersRepository } from '../../main/core/store/handlers-repository';
@@ -202,6 +203,8 @@ async function main(): Promise<void> {
       onInternalError: (error: unknown) => {
         throw error;
       },
+      // The server's own: what noting each call in flight costs is part of the handler's.
+      waiting: new WaitingCalls({ onWaiting: () => {}, onWaitEnded: () => {}, targetOf: () => null }),
     };
     const request = (): CapturedRequest => ({
       receivedAt: Date.now(),
@@ -218,6 +221,7 @@ async function main(): Promise<void> {
       'the request handler, store excepted (handleCall: check, mock, the row object)',
       await perCallAsync(() => handleCall(request(), deps, capture, async (i) => checkHere(i)), 20_000),
     );
+    deps.waiting.stop();
     const call = captured[0];
     if (!call) throw new Error('no call was captured');
 

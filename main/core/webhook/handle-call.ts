@@ -1,5 +1,5 @@
 import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport } from '../../contract/api';
-import type { CallAnswerer } from '../answers/call-answerer';
+import type { CallAnswerer, ChosenAnswer } from '../answers/call-answerer';
 import { loopAnswerHeader } from '../answers/loop-answer';
 import { callMark } from '../answers/own-calls';
 import { type CallsRepository } from '../store/calls-repository';
@@ -21,6 +21,7 @@ import { seconds } from './parser-refusal';
 import { notFlowent } from '../signature';
 import { nothingServedMessage, offRouteBodyToStore, SECRETS_LEFT_OUT } from './off-route';
 import { BODY_WORDS } from '../json/json-words';
+import type { WaitingCalls } from './waiting-calls';
 
 /** A request as it came off the socket, before any interpretation. */
 export interface CapturedRequest {
@@ -52,6 +53,8 @@ export interface CallHandlerDeps {
   loopToken: string;
   /** Reports a bug in the server itself (never bad input, which is answered). */
   onInternalError: (error: unknown) => void;
+  /** Hears of each call whose answer is being chosen, and tells of one a forward keeps waiting (see WaitingCalls). */
+  waiting: Pick<WaitingCalls, 'started' | 'ended'>;
 }
 
 interface Interpretation {
@@ -330,16 +333,22 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
   if (refusal) return { action, test, signature, answer: refusal, problem: null, problemMessage: null, answeredBy: 'signature-check' };
   // Objects on the answer's path are written out whole, without spreads: a spread followed by
   // more properties cost about a microsecond a property here, some fifteen a call.
-  const chosen = await deps.answerer.answer({
-    action,
-    test,
-    body: body.body,
-    // From the tree the check parsed, when a mock needs it: parsing the body again cost more.
-    parsed: checkedCall,
-    rawHeaders: request.rawHeaders,
-    remoteAddress: request.remoteAddress,
-    elapsedMs: () => Number(process.hrtime.bigint() - request.startedAt) / 1e6,
-  });
+  deps.waiting.started(request, action);
+  let chosen: ChosenAnswer;
+  try {
+    chosen = await deps.answerer.answer({
+      action,
+      test,
+      body: body.body,
+      // From the tree the check parsed, when a mock needs it: parsing the body again cost more.
+      parsed: checkedCall,
+      rawHeaders: request.rawHeaders,
+      remoteAddress: request.remoteAddress,
+      elapsedMs: () => Number(process.hrtime.bigint() - request.startedAt) / 1e6,
+    });
+  } finally {
+    deps.waiting.ended(request);
+  }
   return {
     action,
     test,

@@ -1,6 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
-import type { HeaderPair, ListenFailure, Result } from '../../contract/api';
+import type { HeaderPair, ListenFailure, Result, WaitingCall } from '../../contract/api';
 import type { RequestProblem } from '../../contract/words/call-problem-words';
 import type { Answer } from '../protocol/answers';
 import { errorAnswer } from '../protocol/answers';
@@ -25,8 +25,13 @@ import { RefusalBursts } from './refusal-bursts';
 import { ClientRateLimit, clientOf, overRateAnswer } from './rate-limit';
 import { listenError } from './listen-error';
 import type { StorageFaultState } from './storage-fault-state';
+import { forwardedTo, WaitingCalls } from './waiting-calls';
 
-export interface WebhookServerOptions extends CallHandlerDeps {
+export interface WebhookServerOptions extends Omit<CallHandlerDeps, 'waiting'> {
+  /** A forwarded call waited past a moment for the developer's handler (see WaitingCalls). */
+  onWaiting: (call: WaitingCall) => void;
+  /** That call's wait ended: its `onStored` follows, unless it could not be stored or its sender stores it. */
+  onWaitEnded: (key: number) => void;
   host: string;
   port: number;
   /** Slow clients: longest wait for the request headers. */
@@ -77,8 +82,17 @@ export class WebhookServer {
   /** Big bodies are parsed and verified off the event loop, so one caller cannot stall the rest. */
   private readonly checker: CallChecker;
   private readonly rateLimit = new ClientRateLimit();
+  private readonly waiting: WaitingCalls;
+  /** What each call is handled with: the options, and the calls in flight. */
+  private readonly deps: CallHandlerDeps;
 
   constructor(private readonly options: WebhookServerOptions) {
+    this.waiting = new WaitingCalls({
+      onWaiting: options.onWaiting,
+      onWaitEnded: options.onWaitEnded,
+      targetOf: (action) => forwardedTo(options.answerer, action),
+    });
+    this.deps = { ...options, waiting: this.waiting };
     this.writer = new BatchedWriter(options.calls);
     this.checker = new CallChecker(options.onInternalError);
     this.refusals = new RefusalBursts({
@@ -184,6 +198,7 @@ export class WebhookServer {
       setTimeout(() => server.closeAllConnections(), 1_000).unref();
     });
     await this.checker.close();
+    this.waiting.stop();
   }
 
   private readonly check = (input: CallCheckInput) => this.checker.check(input);
@@ -220,7 +235,7 @@ export class WebhookServer {
         viaTunnel,
         body,
       },
-      this.options,
+      this.deps,
       this.storeFor(body, request, viaTunnel),
       this.check,
     );

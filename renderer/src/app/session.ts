@@ -1,4 +1,4 @@
-import type { CallSummary, DeliveredEvent } from '../../../main/contract/api';
+import type { CallSummary, DeliveredEvent, WaitingCall } from '../../../main/contract/api';
 import { EMPTY_FILTER, matchesFilter } from '../history/filter-state';
 import { SPARK_WINDOW_MS } from './sparkline';
 import { hasConnection, hasPageRequests, type RendererBridge } from '../transport/connection';
@@ -21,6 +21,7 @@ import type { AccountEvent } from '../../../main/contract/account';
 import { loadProject, projectChanged } from '../project/project-actions';
 import { applyProbeFinished, applyProbeProgress, loadProbes } from '../handler/probe-progress';
 import { followCallInAddress } from './call-address';
+import { applyWaits, forgetWaits } from '../history/waiting-calls';
 
 /**
  * Connects the stores to a bridge: subscribes to events and to the connection state when the
@@ -47,6 +48,7 @@ export function startSession(b: RendererBridge): () => void {
         setConnection('open');
         // What failed only because the companion was away is read again below; saying it failed would be stale.
         forgetUnreachable();
+        forgetWaits();
         void refreshAll();
       })
     : () => {};
@@ -115,6 +117,8 @@ export function applyEvents(events: DeliveredEvent[]): void {
   /** Calls arrived that were not told one by one (an import): the list and counts are read again. */
   let historyGrew = false;
   let prunedUpTo = 0;
+  const waitsTold: WaitingCall[] = [];
+  const waitsEnded: number[] = [];
   const account: AccountEvent[] = [];
   for (const event of events) {
     if (isAccountEvent(event)) {
@@ -124,6 +128,12 @@ export function applyEvents(events: DeliveredEvent[]): void {
     switch (event.type) {
       case 'call-stored':
         stored.push(event.call);
+        break;
+      case 'call-waiting':
+        waitsTold.push(event.call);
+        break;
+      case 'call-wait-ended':
+        waitsEnded.push(event.key);
         break;
       case 'calls-stored-elsewhere':
         historyGrew = true;
@@ -177,6 +187,7 @@ export function applyEvents(events: DeliveredEvent[]): void {
     }
   }
   if (account.length) applyAccountEvents(account);
+  applyWaits(waitsTold, waitsEnded);
   // Only a loaded copy is kept fresh; the Answers dialog loads its own when it opens.
   if (answersChanged && useMetaStore.getState().answers) void loadAnswerSettings();
   if (cleared) dropEveryDraft();

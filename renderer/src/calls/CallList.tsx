@@ -7,6 +7,7 @@ import { countInWords } from '../history/match-counts';
 import { listView, useCallsStore } from '../history/calls-store';
 import { CallRow } from './CallRow';
 import { EmptyState } from './EmptyState';
+import { WaitingRows } from './WaitingRows';
 import { useArrivals } from './use-arrivals';
 import { useToday } from './use-today';
 import { useMetaStore } from '../page/stores';
@@ -33,6 +34,7 @@ export function CallList() {
   const searchedDownTo = useCallsStore((s) => s.searchedDownTo);
   const filter = useCallsStore((s) => s.filter);
   const pendingNew = useCallsStore((s) => s.pendingNew);
+  const waitingCount = useCallsStore((s) => s.waiting.length);
   const rowHeight = filter.text ? MATCH_ROW_HEIGHT : ROW_HEIGHT;
   const scrollRef = useRef<HTMLDivElement>(null);
   const { fresh, unseen, toTop, listRef } = useArrivals(calls, rowHeight);
@@ -91,19 +93,16 @@ export function CallList() {
   const onSelect = useCallback((id: number) => void selectCall(id), []);
 
   if (calls.length === 0 && loaded && loading === 'idle') {
-    if (searchedDownTo !== null) return <NoneFoundYet downTo={searchedDownTo} toList={toList} />;
-    if (isFiltered(filter)) {
-      return (
-        <div className="empty-state" role="region" aria-label="No matching calls">
-          <h2>No calls match these filters</h2>
-          <p>Nothing stored matches the filters and search above.</p>
-          <button type="button" onClick={clearFiltersFromButton}>
-            Clear filters
-          </button>
-        </div>
-      );
-    }
-    return <EmptyState />;
+    const empty = emptyList(searchedDownTo, filter, toList);
+    // Not stored yet, the calls waiting for the handler are shown whatever the list is empty of.
+    return waitingCount > 0 ? (
+      <div className="call-list-empty">
+        <WaitingRows />
+        {empty}
+      </div>
+    ) : (
+      empty
+    );
   }
 
   return (
@@ -130,6 +129,7 @@ export function CallList() {
         <span className="col-duration">Duration</span>
         <span className="col-size">Size</span>
       </div>
+      <WaitingRows />
       <div className="call-list-scroll" ref={attachScroller} data-testid="call-list-scroll">
         <div
           role="listbox"
@@ -184,6 +184,23 @@ export function CallList() {
       </div>
     </div>
   );
+}
+
+/** What the list shows with no rows: why there are none (a search not done, filters, an empty history). */
+function emptyList(searchedDownTo: number | null, filter: FilterState, toList: RefCallback<HTMLElement>) {
+  if (searchedDownTo !== null) return <NoneFoundYet downTo={searchedDownTo} toList={toList} />;
+  if (isFiltered(filter)) {
+    return (
+      <div className="empty-state" role="region" aria-label="No matching calls">
+        <h2>No calls match these filters</h2>
+        <p>Nothing stored matches the filters and search above.</p>
+        <button type="button" onClick={clearFiltersFromButton}>
+          Clear filters
+        </button>
+      </div>
+    );
+  }
+  return <EmptyState />;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CallDetail, CallFilter, CallSummary } from '../../../main/contract/api';
+import type { CallDetail, CallFilter, CallSummary, WaitingCall } from '../../../main/contract/api';
 import { onReset } from '../page/stores';
 import { EMPTY_FILTER, type FilterState } from './filter-state';
 
@@ -41,6 +41,8 @@ export interface CallsState {
   actionCounts: ActionCounts | null;
   selectedId: number | null;
   detail: CallDetailState | null;
+  /** Calls forwarded to the developer's handler and waiting for it, newest first: not stored yet, shown whatever the filter (waiting-calls.ts). */
+  waiting: WaitingCall[];
 }
 
 /**
@@ -89,6 +91,7 @@ const initialCalls = (): CallsState => ({
   actionCounts: null,
   selectedId: null,
   detail: null,
+  waiting: [],
 });
 export const useCallsStore = create<CallsState>()(initialCalls);
 

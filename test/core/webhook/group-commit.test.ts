@@ -54,6 +54,8 @@ async function startServer(forwardTo: string | null = null) {
     handlers,
     hmacKey: () => KEY,
     onStored: () => {},
+    onWaiting: () => {},
+    onWaitEnded: () => {},
     onInternalError: (error) => internalErrors.push(error),
     storageFaults,
   });

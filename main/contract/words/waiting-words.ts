@@ -1,0 +1,8 @@
+/** What a forwarded call still waiting for the developer's handler is said to be doing (serve's line, the page's row). */
+export const WAITING_FOR_HANDLER = 'waiting for your handler';
+
+/** The whole of it, on the page's row: where it waits, and when it will be listed. */
+export function waitingExplained(target: string | null): string {
+  const where = target === null ? 'your handler' : `your handler at ${target}`;
+  return `Forwarded to ${where}, which has not answered yet. The call is stored and listed when the handler answers or the forward's limit ends the wait.`;
+}
