@@ -7,6 +7,7 @@ import {
   type HeaderPair,
   type StyleResult,
   validOnceCorrected,
+  type Violation,
 } from '../contract/api';
 import { isCredentialHeader, REDACTED } from '../contract/credential-headers';
 import { styleLabel } from '../contract/style-labels';
@@ -21,6 +22,7 @@ import {
   isTimestampRemark,
   leadDiagnosis,
   noAnswerCause,
+  noAnswerHeading,
   NO_STYLE_TRIED,
   NOTHING_TO_MATCH,
   overLimitsWords,
@@ -171,8 +173,10 @@ export function formatStoredElsewhere(count: number): string {
  * the action's schema (`  parameters: parameters.recipient is not a valid email. (...)`), why
  * the mock answered in place of the handler (`  forwarding failed: Your handler at ... refused
  * the connection ...`), then what its answer breaks of Flowent's contract (`  ! your handler
- * answered 200 but \`result\` is a number`); printable, as the call's line is (an imported HAR
- * brings its own violations). `why` is what was read beyond the summary (see call-why.ts).
+ * answered 200 but \`result\` is a number`), or how no answer came (see answerProblemLines),
+ * after, for a registration check, that Flowent would not register the action; printable, as the
+ * call's line is (an imported HAR brings its own violations). `why` is what was read beyond the
+ * summary (see call-why.ts).
  */
 export function formatCallNotes(call: CallSummary, why: CallWhy = { handler: null, parameters: null }): string[] {
   // A call the companion refused for its request failed for that (its line says it), not for its
@@ -186,7 +190,24 @@ export function formatCallNotes(call: CallSummary, why: CallWhy = { handler: nul
   const forwarding = note === null ? [] : [note];
   // Summaries from before migration 3 (or from older inspectors) may lack the field.
   const violations = call.violations ?? [];
-  return [...signature, ...whyLines(why), ...forwarding, ...violations.map((violation) => `  ! ${violation.message}`)].map(printable);
+  // A check that got no answer fails the registration as a 500 does, whose `!` line says so: the page's verdict line, here too.
+  const cause = noAnswerCause(violations);
+  const registration =
+    call.test && cause !== null ? [`  ${failedRegistrationCheckWords({ cause, status: call.status, answeredBy: call.answeredBy })}`] : [];
+  return [...signature, ...whyLines(why), ...forwarding, ...registration, ...answerProblemLines(violations, call.answeredBy)].map(
+    printable,
+  );
+}
+
+/**
+ * What an answer breaks of Flowent's contract, a `!` line each. An answer never given breaks
+ * nothing of it: said as the page heads it, not as a problem with an answer (`  Your handler
+ * never answered: Your handler at ... refused the connection ...`).
+ */
+export function answerProblemLines(violations: readonly Violation[], answeredBy: AnsweredBy): string[] {
+  return violations.map((violation) =>
+    violation.cause === undefined ? `  ! ${violation.message}` : `  ${noAnswerHeading(answeredBy)}: ${violation.message}`,
+  );
 }
 
 /** The handler's diagnosis and the parameter check, as lines under a call's (or a send's, a replay's) result. */
@@ -302,7 +323,12 @@ function adviceShown(call: CallDetail): CallDetail['signature']['diagnosis'] {
  * what to do about that; the signature's own advice only when the answer refused it for wanting one.
  */
 function signatureAdvice(call: CallDetail, diagnosis: CallDetail['signature']['diagnosis'][number]): string[] {
-  if (diagnosis.code !== 'unsigned-test') return diagnosis.hint ? [`  what to do: ${diagnosis.hint}`] : [];
+  if (diagnosis.code !== 'unsigned-test') {
+    // The cause the `why:` line above says is not said twice; any other finding (why styles are
+    // left unchecked, say) is said with its advice, as the page's panel lists it: the advice alone misleads.
+    const said = call.signatureDiagnosis?.code === diagnosis.code ? [] : [`  ${diagnosis.message}`];
+    return [...said, ...(diagnosis.hint ? [`  what to do: ${diagnosis.hint}`] : [])];
+  }
   const { status } = call.response;
   if (status >= 200 && status < 300) return [`  ${PASSED_REGISTRATION_CHECK}`];
   const cause = noAnswerCause(call.violations);

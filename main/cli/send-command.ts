@@ -1,4 +1,4 @@
-import { redactUrlCredentials, STYLE_NAMES } from '../contract/api';
+import { redactUrlCredentials, STYLE_NAMES, type AnsweredBy, type Violation } from '../contract/api';
 import { HMAC_KEY_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
@@ -9,7 +9,10 @@ import {
   answeredByWords,
   answerPasses,
   counted,
+  failedRegistrationCheckWords,
+  noAnswerCause,
   refusedVerdictWords,
+  registrationCheckOutcomeWords,
   WRONG_SIGNATURE_SENT,
   wrongSignatureRefused,
   wrongSignatureWords,
@@ -17,7 +20,7 @@ import {
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
 import { handlerWhy, parameterWhy, signatureRefusalWhy } from './call-why';
-import { forwardingNote, whyLines } from './format-call';
+import { answerProblemLines, forwardingNote, whyLines } from './format-call';
 import {
   parseAction,
   parseStyle,
@@ -32,7 +35,8 @@ export const SEND_HELP = `Usage: flowent-companion send <action> [options]
 
 Send your handler a Flowent call that never happened, signed like your Flowent instance signs
 (the learned style, else python), and check the answer against Flowent's contract. The call is
-stored (source simulator). Exit code 1 when the answer breaks the contract, 2 on usage errors,
+stored (source simulator). Exit code 1 when the answer breaks the contract (with --test, when
+Flowent's registration check would fail: any 2xx passes it, whatever its body), 2 on usage errors,
 130 after Ctrl-C (143 after SIGTERM) whatever the answer was (the call sent is still answered
 and stored; Ctrl-C again quits at once). With --wrong-signature, exit code 0 when your handler
 refuses the call for its signature (401 or 403) and has accepted a valid signature before, 1
@@ -161,14 +165,24 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       out(`  time:    ${r.durationMs.toFixed(1)} ms`);
       // Spoiled on purpose: what matters is whether the handler refused it, not Flowent's contract.
       if (r.wrongSignature) out(`  verdict: ${wrongSignatureWords(r)}`);
+      // Flowent judges its registration check by the status alone: whether it would register the
+      // action is the verdict, as on the page; an answer never given was said by the answer line.
+      else if (values.test) {
+        out(`  verdict: ${registrationCheckVerdict(r)}`);
+        if (r.status !== 0) answerProblemLines(r.violations, r.answeredBy).forEach(out);
+      }
       // A companion's refusal breaks no contract (nothing answered to check), yet fails.
       else if (answerPasses(r)) out("  verdict: the answer meets Flowent's contract");
       // Nothing answered: no contract was broken, and the answer line already said why (once is enough).
-      else if (r.status === 0) out('  verdict: no answer to check; Flowent treats that as a failed action');
+      else if (r.status === 0) out(`  verdict: ${NO_ANSWER_VERDICT}`);
       else if (r.violations.length === 0) out(`  verdict: ${refusedVerdictWords(r.status)}`);
-      else {
+      // A serve's 502 for a handler that gave it no answer: nothing was answered to check either, said as calls says it.
+      else if (noAnswerCause(r.violations) !== null) {
+        out(`  verdict: ${NO_ANSWER_VERDICT}`);
+        answerProblemLines(r.violations, r.answeredBy).forEach(out);
+      } else {
         out(`  verdict: ${counted(r.violations.length, 'violation')} of Flowent's contract`);
-        for (const violation of r.violations) out(`  ! ${violation.message}`);
+        answerProblemLines(r.violations, r.answeredBy).forEach(out);
       }
       // Stopped is said first, whatever the answer was, as for replay.
       if (stoppedBy) return stoppedExitCode(stoppedBy);
@@ -177,4 +191,20 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
     },
     { projectDir },
   );
+}
+
+/** `send`'s verdict when nothing answered the call: no contract was broken, yet Flowent sees a failed action. */
+const NO_ANSWER_VERDICT = 'no answer to check; Flowent treats that as a failed action';
+
+/**
+ * `send --test`'s verdict: whether Flowent would register the action. How a check failed, as
+ * the page's verdict line says it, when nothing answered it or its status was not a 2xx.
+ */
+function registrationCheckVerdict(r: { status: number; answeredBy: AnsweredBy; violations: Violation[] }): string {
+  if (answerPasses(r)) return registrationCheckOutcomeWords(true);
+  const cause = noAnswerCause(r.violations);
+  const not2xx = r.status < 200 || r.status > 299;
+  return cause !== null || not2xx
+    ? failedRegistrationCheckWords({ cause, status: r.status, answeredBy: r.answeredBy })
+    : registrationCheckOutcomeWords(false);
 }

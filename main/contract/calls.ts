@@ -98,7 +98,10 @@ export const FAILING_VERDICTS: readonly Verdict[] = ['invalid', 'missing', 'malf
  * The one failure rule: a call failed when its answer was not 2xx (or there was none, status
  * 0), when its signature verdict is one of FAILING_VERDICTS, or when its answer breaks
  * Flowent's contract (violations). The store keeps this verdict in a column computed by this
- * function, so a count read from the history and a count kept live agree.
+ * function, so a count read from the history and a count kept live agree. A registration check
+ * answered 2xx in time has no violations (Flowent judges it by its status alone, so its body
+ * breaks nothing); a wrong signature on one still fails it: the key that does not match there
+ * does not match on real calls either.
  */
 export function isFailedCall(call: Pick<CallSummary, 'status' | 'verdict' | 'violations'>): boolean {
   return call.status < 200 || call.status > 299 || FAILING_VERDICTS.includes(call.verdict) || call.violations.length > 0;

@@ -38,6 +38,8 @@ describe('calls <id> of a call no style was compared on', () => {
   it('that came with no key set: not checked, in place of a row per style', async () => {
     expect(await signatureSection(1)).toEqual([
       expect.stringMatching(/^Signature: {2}no-key, received [0-9a-f]{64}$/),
+      // Why before what to do, as the page's verdict line says it.
+      '  The call is signed but no HMAC key is set, so it cannot be checked.',
       expect.stringMatching(/^ {2}what to do: Set FLOWENT_HMAC_KEY/),
       '  Not checked: no HMAC key was set when this call arrived, so no signing style was tried.',
     ]);

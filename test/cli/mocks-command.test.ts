@@ -341,7 +341,7 @@ describe('serve with forwarding, and contract violations on the call lines', () 
     );
     expect((await post(`${server.baseUrl}/actions/hang`, signedBody(flowentPayload('hang'), KEY))).status).toBe(504);
     await server.waitFor(
-      /hang {2}valid \(\S+\) {2}504 .*\n {2}! Your handler at http:\/\/127\.0\.0\.1:\d+\/actions\/hang did not answer within 3 s \(Flowent gives up after 30 s\)\. Check its log for where it waits, and answer sooner: do slow work after answering\.\n/,
+      /hang {2}valid \(\S+\) {2}504 .*\n {2}Your handler never answered: Your handler at http:\/\/127\.0\.0\.1:\d+\/actions\/hang did not answer within 3 s \(Flowent gives up after 30 s\)\. Check its log for where it waits, and answer sooner: do slow work after answering\.\n/,
     );
 
     const calls = await runCli(['calls', '--data-dir', dataDir]);

@@ -52,6 +52,11 @@ describe('send to a serve whose handler gives no answer', () => {
     expect(sent.stdout).not.toContain('answer:  none');
     expect(sent.stdout).toMatch(/\n {2}answer: {2}502 \{.*\}\n/);
     expect(sent.stdout).not.toContain('from the mock');
+    // The handler never answered the serve: said as calls says it, not as a violation of what an answer breaks.
+    expect(sent.stdout).toContain(
+      '\n  verdict: no answer to check; Flowent treats that as a failed action\n  Your handler never answered: Your handler at http://127.0.0.1:9/actions/send_email refused the connection',
+    );
+    expect(sent.stdout).not.toContain('violation');
   });
 });
 

@@ -63,7 +63,12 @@ export {
 } from './handler-diagnosis-words';
 export { uncheckedUpdateWords } from './account-words';
 export { hereNote, registerHereTunnelWaitWords, tunnelNotOnlineWords } from './here-words';
-export { failedRegistrationCheckTodo, failedRegistrationCheckWords, PASSED_REGISTRATION_CHECK } from './registration-check-words';
+export {
+  failedRegistrationCheckTodo,
+  failedRegistrationCheckWords,
+  PASSED_REGISTRATION_CHECK,
+  registrationCheckOutcomeWords,
+} from './registration-check-words';
 export { parameterProblemsText, parameterSchemaWords } from './parameter-check-words';
 export {
   HANDLER_SIGNATURE_WORD,

@@ -23,6 +23,15 @@ const NO_ANSWER_NEXT_STEP: Record<NoAnswerCause, string> = {
 /** How a registration check that was answered with a 2xx passed: there was nothing to do. */
 export const PASSED_REGISTRATION_CHECK = 'Any 2xx answer passes it, with no signature to check.';
 
+/**
+ * Whether Flowent would register the action after this answer to its check: judged by the
+ * status alone (and in time), its body not looked at. The page's forwarding box says it of a
+ * forwarded check, `send --test` as its verdict.
+ */
+export function registrationCheckOutcomeWords(passes: boolean): string {
+  return `Flowent's registration check would ${passes ? 'pass' : 'fail'} with this answer.`;
+}
+
 export interface FailedRegistrationCheck {
   /** How no answer came; null when an answer came. */
   cause: NoAnswerCause | null;

@@ -11,13 +11,18 @@ export interface CheckedAnswer {
   /** Bytes the answer really had, when `body` was cut at the relay limit. */
   fullSize: number;
   durationMs: number;
-  /** The answer to Flowent's registration check (`"test": true`): a non-2xx fails the registration. */
+  /**
+   * The answer to Flowent's registration check (`"test": true`): judged by its status alone, as
+   * Flowent judges it (any 2xx within 30 s passes; a non-2xx fails the registration), its body not looked at.
+   */
   registrationCheck: boolean;
 }
 
 /**
  * Checks an answer against what Flowent expects from an action webhook: 2xx, a JSON object, `result` a string, `error` a string when present and empty on
- * success, at most 1 MB, within 30 s. Each violation says what to change.
+ * success, at most 1 MB, within 30 s. Each violation says what to change. The answer to a
+ * registration check is checked for its status and time only: Flowent reads nothing else of it,
+ * so an HTML page answered 200 registers the action and is no violation (nor a failed call).
  */
 export function checkAnswer(answer: CheckedAnswer): Violation[] {
   const violations: Violation[] = [];
@@ -37,16 +42,23 @@ export function checkAnswer(answer: CheckedAnswer): Violation[] {
     });
     return violations;
   }
+  const success = answer.status >= 200 && answer.status < 300;
+  if (answer.registrationCheck) {
+    if (!success) {
+      add(
+        'not-2xx',
+        `${who} answered ${answer.status} to Flowent's registration check; Flowent registers the action only after a 2xx, so the registration fails ("action validation failed: webhook endpoint returned status ${answer.status}").`,
+      );
+    }
+    return violations;
+  }
   if (answer.fullSize > FLOWENT_BODY_LIMIT_BYTES) {
     add('too-large', `${who} answered ${answer.fullSize} bytes; Flowent's limit is 1 MB (${FLOWENT_BODY_LIMIT_BYTES} bytes). Return less.`);
   }
-  const success = answer.status >= 200 && answer.status < 300;
   if (!success) {
     add(
       'not-2xx',
-      answer.registrationCheck
-        ? `${who} answered ${answer.status} to Flowent's registration check; Flowent registers the action only after a 2xx, so the registration fails ("action validation failed: webhook endpoint returned status ${answer.status}").`
-        : `${who} answered ${answer.status}; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).`,
+      `${who} answered ${answer.status}; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).`,
     );
   }
   let parsed: unknown;

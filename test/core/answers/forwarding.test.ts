@@ -280,6 +280,17 @@ describe("forwarding to the developer's handler", () => {
     );
   });
 
+  it('judges a registration check by its status alone: a 200 HTML page passes it, breaks nothing and is no failure', async () => {
+    const core = await start();
+    const check = JSON.stringify({ action_name: 'garbage', parameters: {}, timestamp: 1645123456, test: true });
+    const answer = await core.post('/actions/garbage', check);
+    expect(answer.status).toBe(200);
+    // Flowent reads nothing of the check's answer but its status (PROTOCOL.md section 3): not JSON is no violation here.
+    expect(await newestCall(core)).toMatchObject({ test: true, violations: [], failed: false, forward: { registrationWouldPass: true } });
+    expect((await storedChecks(core)).newest()).toMatchObject({ test: true, registrationWouldPass: true, violations: [] });
+    expect((await core.core.api.getStats({})).failures).toBe(0);
+  });
+
   it("answers 502 with the reason when the handler's answer is over Flowent's 1 MB, never a cut answer", async () => {
     const core = await start();
     for (const [action, size] of [
