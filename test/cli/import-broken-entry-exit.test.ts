@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { flowentEntry, harText } from '../helpers/flowent-har';
 import { runCli } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
@@ -11,19 +11,10 @@ const { tempDir } = cleanupsPerTest();
 
 it('a HAR with a broken entry imports the others, exits 1, and the help says why', async () => {
   const dir = tempDir();
-  const good = {
-    startedDateTime: '2024-03-01T09:30:01.000Z',
-    request: {
-      method: 'POST',
-      url: 'http://127.0.0.1:8787/actions/send_email',
-      headers: [{ name: 'content-type', value: 'application/json' }],
-      postData: { mimeType: 'application/json', text: signedBody(flowentPayload('send_email', { n: 1 }), 'k') },
-    },
-    response: { status: 200, headers: [], content: { text: '{"result":"ok","error":""}' } },
-  };
+  const good = flowentEntry(1, 'k') as { request: Record<string, unknown> };
   const broken = { ...good, request: { ...good.request, url: 'not a url' } };
   const file = join(dir, 'calls.har');
-  writeFileSync(file, JSON.stringify({ log: { version: '1.2', entries: [good, broken] } }));
+  writeFileSync(file, harText([good, broken]));
 
   const imported = await runCli(['import', file, '--data-dir', dir], { FLOWENT_HMAC_KEY: 'k' });
   expect(imported.stdout).toBe(`Imported 1 call from ${file}; skipped 1 broken entry.\n`);

@@ -1,32 +1,17 @@
-import { createServer, type ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { postSigned } from '../helpers/flowent-signer';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { holdingHandler } from '../helpers/holding-handler';
 
 const KEY = 'serve-waiting-key';
 const { cleanups, tempDir } = cleanupsPerTest();
 
-/** A handler on port 0 that holds every call until `answerAll`, or answers each after `answerAfterMs`. */
+/** A held or slow handler (see holdingHandler), closed after the test. */
 async function handler(answerAfterMs: number | null) {
-  const holding: ServerResponse[] = [];
-  const answer = (response: ServerResponse) => {
-    if (response.writableEnded) return;
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('{"result":"sent","error":""}');
-  };
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => (answerAfterMs === null ? holding.push(response) : setTimeout(() => answer(response), answerAfterMs)));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(async () => {
-    holding.forEach(answer);
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const port = (server.address() as { port: number }).port;
-  return { target: `http://127.0.0.1:${port}/hooks/{action_name}`, port, answerAll: () => holding.forEach(answer) };
+  const held = await holdingHandler(answerAfterMs);
+  cleanups.push(held.close);
+  return { ...held, target: `http://127.0.0.1:${held.port}/hooks/{action_name}` };
 }
 
 async function serveForwardingTo(target: string): Promise<ServeProcess> {

@@ -1,8 +1,8 @@
-import { createServer, type ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoreEvent, WaitingCall } from '../../../main/contract/api';
 import { postSigned } from '../../helpers/flowent-signer';
 import { coresClosedAfterEach } from '../../helpers/running-core';
+import { holdingHandler } from '../../helpers/holding-handler';
 
 const KEY = 'waiting-key';
 const startCore = coresClosedAfterEach();
@@ -11,35 +11,11 @@ afterEach(async () => {
   for (const close of closers.splice(0)) await close();
 });
 
-/**
- * A handler on port 0 that answers each call when the test says so (`answerAll`), or after
- * `answerAfterMs` by itself; `arrived` resolves when the first call reached it.
- */
+/** A held or slow handler (see holdingHandler), closed after the test, at a target URL with a password in it. */
 async function handler(answerAfterMs: number | null) {
-  const holding: ServerResponse[] = [];
-  let arrived = () => {};
-  const firstArrived = new Promise<void>((resolve) => (arrived = resolve));
-  const answer = (response: ServerResponse) => {
-    if (response.writableEnded) return;
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end('{"result":"sent","error":""}');
-  };
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => {
-      arrived();
-      if (answerAfterMs === null) holding.push(response);
-      else setTimeout(() => answer(response), answerAfterMs);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(async () => {
-    holding.forEach(answer);
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const port = (server.address() as { port: number }).port;
-  return { url: `http://user:secret@127.0.0.1:${port}/actions/{action_name}`, firstArrived, answerAll: () => holding.forEach(answer) };
+  const held = await holdingHandler(answerAfterMs);
+  closers.push(held.close);
+  return { ...held, url: `http://user:secret@127.0.0.1:${held.port}/actions/{action_name}` };
 }
 
 const waitingEvents = (events: CoreEvent[]) => events.filter((event) => event.type === 'call-waiting' || event.type === 'call-wait-ended');
