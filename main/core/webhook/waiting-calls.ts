@@ -1,12 +1,16 @@
 import { redactUrlCredentials, type WaitingCall } from '../../contract/api';
 import type { CallAnswerer } from '../answers/call-answerer';
 import { resolveTarget } from '../answers/forward-target';
-import type { CapturedRequest } from './handle-call';
 
 /** How long a call waits for its answer before it is told of: most handlers answer within it, and nothing is said of them. */
 export const WAIT_TOLD_AFTER_MS = 1_000;
 /** How often the calls in flight are looked at, while there are any: a wait is told of at most this much past the moment. */
 const LOOK_EVERY_MS = 250;
+
+/** A call whose answer is being chosen: the request the server captured, kept by identity. */
+export interface InFlightCall {
+  receivedAt: number;
+}
 
 export interface WaitingCallsOptions {
   onWaiting: (call: WaitingCall) => void;
@@ -27,15 +31,15 @@ export interface WaitingCallsOptions {
  */
 export class WaitingCalls {
   /** Calls in flight, with their action. */
-  private readonly inFlight = new Map<CapturedRequest, string>();
+  private readonly inFlight = new Map<InFlightCall, string>();
   /** When a look first found a call in flight, or the key it was told of by (negated, to tell the two apart). */
-  private readonly noted = new Map<CapturedRequest, number>();
+  private readonly noted = new Map<InFlightCall, number>();
   private timer: NodeJS.Timeout | null = null;
   private lastKey = 0;
 
   constructor(private readonly options: WaitingCallsOptions) {}
 
-  started(request: CapturedRequest, action: string): void {
+  started(request: InFlightCall, action: string): void {
     this.inFlight.set(request, action);
     if (this.timer === null) {
       this.timer = setInterval(this.look, LOOK_EVERY_MS);
@@ -45,7 +49,7 @@ export class WaitingCalls {
   }
 
   /** Its answer is chosen: a call told of as waiting is told to wait no more (its stored call follows). */
-  ended(request: CapturedRequest): void {
+  ended(request: InFlightCall): void {
     this.inFlight.delete(request);
     if (this.noted.size === 0) return;
     const noted = this.noted.get(request);
