@@ -94,7 +94,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
           <VerdictBadge verdict={call.verdict} />
           {call.test && <TestTag />}
         </h2>
-        <CopyButton text={String(call.id)} what="call id" />
+        <CopyButton text={String(call.id)} what="call id" label="Copy id" />
       </div>
       <HandlerDisagreement call={call} />
       {answerFirst && <AnswerProblem call={call} />}

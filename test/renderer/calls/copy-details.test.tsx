@@ -17,7 +17,8 @@ describe('copying from the details', () => {
     const { pane, user } = await openCall(c.bridge, 2);
     const title = within(pane).getByRole('heading', { level: 2 });
     expect(title.textContent).toMatch(/^#2 POST \/actions\/create_ticket/);
-    await user.click(within(pane).getByRole('button', { name: 'Copy call id' }));
+    // Its label says what it copies: a bare "Copy" beside the request line read as copying the request.
+    await user.click(within(pane).getByRole('button', { name: 'Copy id' }));
     await expect(navigator.clipboard.readText()).resolves.toBe('2');
     await screen.findByText('Copied');
   });
