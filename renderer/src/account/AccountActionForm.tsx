@@ -81,7 +81,9 @@ export function AccountActionForm({ existing, onDone }: Props) {
   // it is wrong only for the form's own Register, once that was pressed.
   const urlLeftToRegisterHere = !existing && webhookUrl === '' && !urlAsked;
   const allProblems: FieldProblem[] = [
-    ...check.problems.filter((p) => !(urlLeftToRegisterHere && p.field === 'webhook_url')),
+    // A schema that does not parse is not sent to be checked, so the check calls it missing: the
+    // parse's own message says what is wrong with it, alone.
+    ...check.problems.filter((p) => !(urlLeftToRegisterHere && p.field === 'webhook_url') && !(!parsed.ok && p.field === 'json_schema')),
     ...(parsed.ok ? [] : [{ field: 'json_schema' as const, message: parsed.message }]),
   ];
   const problems = allProblems.filter((p) => touched.has(p.field));
