@@ -12,6 +12,7 @@ import {
   handlerMayDisagree,
   handlerStillUnreached,
   mockAnsweredWords,
+  noAnswerCause,
   NOT_SENT,
   originalSignatureRefusedWords,
   replaySigningWords,
@@ -19,7 +20,7 @@ import {
 import { cap } from '../contract/words/said';
 import { formatDiff } from './format-diff';
 import { handlerWhy, parameterWhy, type CallWhy, type HandlerWhy } from './call-why';
-import { forwardingNote, whyLines } from './format-call';
+import { answerProblemLines, forwardingNote, whyLines } from './format-call';
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
 import { progressLine } from './progress-line';
@@ -280,8 +281,14 @@ function printStep({ originalId, result }: BulkReplayStep, why: CallWhy, diff: b
   const status = answerChangeWords(r.original, { status: r.status, answeredBy: r.answeredBy, problem: r.problem });
   const signing = replaySigningWords(r);
   const signed = signing ? `  ${signing}` : '';
-  // A refusal breaks no contract (nothing answered to check), yet fails the replay: not "ok".
-  const judged = r.violations.length > 0 ? counted(r.violations.length, 'violation') : r.verdict === 'failed' ? 'failed' : 'ok';
+  // A refusal breaks no contract (nothing answered to check), yet fails the replay: not "ok". Nor
+  // does an answer never given (its line says how, as serve and calls say it): not a violation.
+  const judged =
+    r.violations.length > 0 && noAnswerCause(r.violations) === null
+      ? counted(r.violations.length, 'violation')
+      : r.verdict === 'failed'
+        ? 'failed'
+        : 'ok';
   // Not reached again, straight rather than through a companion: the same outcome, not a change.
   const stillUnreached = handlerStillUnreached(r.original, r);
   const changed = r.diff.changed && !stillUnreached;
@@ -292,6 +299,6 @@ function printStep({ originalId, result }: BulkReplayStep, why: CallWhy, diff: b
   if (originalSignature) out(`  note: ${originalSignature}`);
   const forwarding = forwardingNote(r.answeredBy, r.error);
   if (forwarding) out(forwarding);
-  for (const violation of r.violations) out(`  ! ${violation.message}`);
+  answerProblemLines(r.violations, r.answeredBy).forEach(out);
   if (diff) for (const line of formatDiff(r.diff, stillUnreached)) out(`    ${line}`);
 }
