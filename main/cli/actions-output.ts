@@ -3,7 +3,6 @@ import {
   type AccountFailure,
   type AccountState,
   type CompanionApi,
-  type DefaultGateway,
   type FlowentAction,
   type FlowentProfile,
   type RegisteredHere,
@@ -11,9 +10,9 @@ import {
   type Result,
   type Warned,
 } from '../contract/api';
-import { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal } from '../core';
-import { uncheckedUpdateWords } from '../contract/words';
-import { printableGatewayUrl } from '../contract/profile-rules';
+import { apiTokenVariable, gatewayUrlRefusal } from '../core';
+import { defaultGatewaySourceWords, gatewayVariableWinsWords, uncheckedUpdateWords } from '../contract/words';
+import { DEFAULT_PROFILE, printableGatewayUrl } from '../contract/profile-rules';
 import { UsageError } from './args';
 import { inCliWords } from './cli-words';
 import { EXIT, exitCodeOf } from './exit-codes';
@@ -81,22 +80,6 @@ function linkedFields(found: RegistrationCheckFound): Record<string, unknown> {
   return { linked: true, registrationChecked: found.registrationChecked, ...searched };
 }
 
-/** Where the default profile's Gateway comes from, in words. */
-function defaultSource(gateway: DefaultGateway): string {
-  switch (gateway.from) {
-    case 'environment':
-      return gateway.saved
-        ? `(from ${gateway.variable}; the saved ${printableGatewayUrl(gateway.saved)} applies when it is unset)`
-        : `(from ${gateway.variable})`;
-    case 'saved':
-      return `(saved; ${gateway.variable} wins when set)`;
-    case 'built-in':
-      return `(Flowent's public Gateway; ${gateway.variable} or "profile add default <url>" changes it)`;
-    default:
-      return gateway.from satisfies never;
-  }
-}
-
 function profileNamed(state: AccountState, name: string): FlowentProfile | undefined {
   return state.profiles.find((profile) => profile.name === name);
 }
@@ -136,7 +119,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
                   active: profile.name === activeProfile,
                   ...(from && { from: from.from, saved: from.saved && printableGatewayUrl(from.saved) }),
                 })
-              : `${profile.name === activeProfile ? '*' : ' '} ${profile.name}  ${profile.baseUrl}${from ? `  ${defaultSource(from)}` : ''}`,
+              : `${profile.name === activeProfile ? '*' : ' '} ${profile.name}  ${profile.baseUrl}${from ? `  ${defaultGatewaySourceWords(from)}` : ''}`,
           );
         }
         // Listed as the Gateway that applies, FLOWENT_BASE_URL's may be one every other command
@@ -157,10 +140,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
         const baseUrl = (name === DEFAULT_PROFILE ? defaultGateway.saved : profileNamed(saved.value, name ?? '')?.baseUrl) ?? url;
         const variable = apiTokenVariable(name ?? '');
         out(json ? JSON.stringify({ name, baseUrl, apiTokenVariable: variable }) : `Profile ${name}: ${baseUrl}.`);
-        if (name === DEFAULT_PROFILE && defaultGateway.from === 'environment')
-          err(
-            `Note: ${defaultGateway.variable} is set (${printableGatewayUrl(defaultGateway.baseUrl)}) and wins over the saved URL while it is.`,
-          );
+        if (name === DEFAULT_PROFILE && defaultGateway.from === 'environment') err(`Note: ${gatewayVariableWinsWords(defaultGateway)}`);
         err(`Its API token is read from ${variable} (never stored).`);
         return 0;
       };

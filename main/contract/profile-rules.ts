@@ -40,6 +40,9 @@ export function extraStart(url: string): number {
   return url.search(/[?#]/);
 }
 
+/** The profile every companion has; its Gateway may come from FLOWENT_BASE_URL. It cannot be deleted. */
+export const DEFAULT_PROFILE = 'default';
+
 /** A Gateway URL as printed: without its password, query values or fragment (a token may be in any). */
 export function printableGatewayUrl(baseUrl: string): string {
   return redactUrlQuery(redactUrlCredentials(baseUrl));

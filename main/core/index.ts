@@ -11,7 +11,7 @@ export { APP_FOLDER_NAME, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, resolveDataDir 
 export { DATA_FILES, historyFile, writePrivateFile, writePrivateFileInPieces } from './data-folder';
 export { HistoryWriteFault } from './store/store-faults';
 export type { SecretSource } from './secret-source';
-export { apiTokenVariable, DEFAULT_PROFILE, gatewayUrlRefusal, type ProfileSecrets } from './account/profiles';
+export { apiTokenVariable, gatewayUrlRefusal, type ProfileSecrets } from './account/profiles';
 export { companionWebhookUrl, isUnder } from './account/links';
 export { checkName as checkActionName } from './account/action-validation';
 export {

@@ -363,7 +363,9 @@ describe('flowent-companion actions', () => {
     expect(added).toMatchObject({
       code: 0,
       stdout: `Profile default: ${other.baseUrl}.\n`,
-      stderr: expect.stringContaining('FLOWENT_BASE_URL is set'),
+      stderr: expect.stringContaining(
+        `Note: FLOWENT_BASE_URL is set (${gateway.baseUrl}): it is the default profile's Gateway for this run, and the saved URL applies when it is unset.\n`,
+      ),
     });
     expect((await cli(['list'])).code).toBe(0);
     expect(gateway.exchanges).toBe(1);

@@ -1,6 +1,6 @@
-import { extraStart } from '../profile-rules';
+import { extraStart, printableGatewayUrl } from '../profile-rules';
 import { redactUrlCredentials } from '../url-credentials';
-import type { AccountFailure, GatewayFailure, RegistrationCheckSeen, SessionFailure, WebhookReach } from '../account';
+import type { AccountFailure, DefaultGateway, GatewayFailure, RegistrationCheckSeen, SessionFailure, WebhookReach } from '../account';
 import type { CallsFailure, SecretFailure } from '../shared';
 import { cap, either, inBrackets, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
@@ -136,6 +136,30 @@ function notInHistoryWords(dataDir: string): { seen: string; elsewhere: string }
     elsewhere:
       "If a companion answers at that URL, it uses another data folder: that folder's history holds the check and why it answered so.",
   };
+}
+
+/** Where the default profile's Gateway comes from, in words, as the profile list shows it beside the URL. */
+export function defaultGatewaySourceWords(gateway: DefaultGateway): string {
+  switch (gateway.from) {
+    case 'environment':
+      return gateway.saved
+        ? `(from ${gateway.variable}; the saved ${printableGatewayUrl(gateway.saved)} applies when it is unset)`
+        : `(from ${gateway.variable})`;
+    case 'saved':
+      return `(saved; ${gateway.variable} wins when set)`;
+    case 'built-in':
+      return `(Flowent's public Gateway; ${gateway.variable} or "profile add default <url>" changes it)`;
+    default:
+      return gateway.from satisfies never;
+  }
+}
+
+/**
+ * Said when the default profile's URL is saved while FLOWENT_BASE_URL is set: the save took,
+ * but this run keeps using the variable's URL, which a "saved" alone would hide.
+ */
+export function gatewayVariableWinsWords(gateway: DefaultGateway): string {
+  return `${gateway.variable} is set (${printableGatewayUrl(gateway.baseUrl)}): it is the default profile's Gateway for this run, and the saved URL applies when it is unset.`;
 }
 
 /**

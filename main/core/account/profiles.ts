@@ -1,6 +1,6 @@
 import type { DefaultGateway, FlowentProfile } from '../../contract/account';
 import type { AccountFailure, Refused, Result } from '../../contract/api';
-import { gatewayUrlProblem, printableGatewayUrl, PROFILE_NAME } from '../../contract/profile-rules';
+import { DEFAULT_PROFILE, gatewayUrlProblem, printableGatewayUrl, PROFILE_NAME } from '../../contract/profile-rules';
 import { LinkStore } from './links';
 import { SchemaCache } from './parameter-check';
 import { RequestCounter } from './request-counter';
@@ -9,8 +9,6 @@ import type { SettingsScope } from '../store/settings-repository';
 import { DEFAULT_FLOWENT_BASE_URL, FLOWENT_API_TOKEN_ENV, FLOWENT_BASE_URL_ENV } from './types';
 
 export type { DefaultGateway, FlowentProfile } from '../../contract/account';
-
-export const DEFAULT_PROFILE = 'default';
 
 /**
  * Where a Gateway URL being checked comes from: typed to be saved (null), the environment

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AccountState, FlowentProfile } from '../../../main/contract/account';
+import type { AccountState, DefaultGateway, FlowentProfile } from '../../../main/contract/account';
 import { deleteProfile, saveProfile, switchProfile } from './account-actions';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { ConfirmBox } from '../shared/ConfirmBox';
 import { checkProfile } from './profile-check';
 import { focusableIn, focusFell } from '../shared/focusable';
+import { DEFAULT_PROFILE } from '../../../main/contract/profile-rules';
+import { defaultGatewaySourceWords, gatewayVariableWinsWords } from '../../../main/contract/words';
 
-const DEFAULT_PROFILE = 'default';
 const ADD_PROFILE = 'Add profile…';
 
 /** The Flowent instances the user works with; one is active. */
@@ -16,6 +17,8 @@ export function AccountProfiles({ account }: { account: AccountState }) {
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // While FLOWENT_BASE_URL is set it is the default profile's URL for this run; the saved one waits.
+  const variableWins = account.defaultGateway.from === 'environment' ? account.defaultGateway : null;
   // Most buttons here go once pressed (Use, Delete's question, the form's): the keyboard
   // goes to the control named, in what took their place, once it is drawn (after the account
   // comes back, for a saved or deleted profile), instead of falling to the page's body.
@@ -61,13 +64,24 @@ export function AccountProfiles({ account }: { account: AccountState }) {
           return (
             <li key={p.name} className={active ? 'active' : undefined} data-testid={`profile-${p.name}`}>
               <strong>{p.name}</strong> <code>{p.baseUrl}</code> {active && <span className="badge badge-ok">active</span>}
+              {p.name === DEFAULT_PROFILE && variableWins && (
+                <span className="muted" data-testid="profile-default-source">
+                  {' '}
+                  {defaultGatewaySourceWords(variableWins)}
+                </span>
+              )}
               <span className="row-buttons">
                 {!active && (
                   <button type="button" onClick={() => void run(() => switchProfile(p.name)).then(() => focusOn(`Edit profile ${p.name}`))}>
                     Use {p.name}
                   </button>
                 )}
-                <button type="button" aria-label={`Edit profile ${p.name}`} onClick={() => setEditing(p)}>
+                <button
+                  type="button"
+                  aria-label={`Edit profile ${p.name}`}
+                  // The form edits what is saved: the variable's URL is not the profile's to save.
+                  onClick={() => setEditing(p.name === DEFAULT_PROFILE && variableWins ? { ...p, baseUrl: variableWins.saved ?? '' } : p)}
+                >
                   Edit
                 </button>
                 {p.name !== DEFAULT_PROFILE && confirmDelete !== p.name && (
@@ -96,6 +110,7 @@ export function AccountProfiles({ account }: { account: AccountState }) {
         <ProfileForm
           key={editing.name}
           initial={editing}
+          variableWins={editing.name === DEFAULT_PROFILE ? variableWins : null}
           onDone={(saved) => {
             setEditing(null);
             // Back where the form was opened from, or on the new profile's first button (Use).
@@ -113,7 +128,16 @@ export function AccountProfiles({ account }: { account: AccountState }) {
 }
 
 /** `onDone`: called with the profile's name once it is saved, without it on Cancel. */
-function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: (saved?: string) => void }) {
+function ProfileForm({
+  initial,
+  variableWins,
+  onDone,
+}: {
+  initial: FlowentProfile;
+  /** The default profile's Gateway while FLOWENT_BASE_URL overrides what this form saves. */
+  variableWins: DefaultGateway | null;
+  onDone: (saved?: string) => void;
+}) {
   const isNew = initial.name === '';
   // Opened by Add profile… (which it replaces) or a profile's Edit: the keyboard goes to the first
   // field the form lets change (a saved profile's name cannot), where the work is.
@@ -172,6 +196,11 @@ function ProfileForm({ initial, onDone }: { initial: FlowentProfile; onDone: (sa
         </label>
         <FieldProblem message={problems.baseUrl} label="Gateway base URL problem" />
       </div>
+      {variableWins && (
+        <p className="muted" role="note" aria-label="Gateway URL in use">
+          {gatewayVariableWinsWords(variableWins)}
+        </p>
+      )}
       <BusyButton type="submit" busy={busy} disabled={problems.blocked !== null} title={problems.blocked ?? undefined}>
         Save profile
       </BusyButton>

@@ -6,6 +6,8 @@ import { runResult } from '../page/run-result';
 import { reportError, showToast } from '../page/ui-actions';
 import { inPageWords } from '../page/page-words';
 import { clearedMessage } from '../shared/SecretSection';
+import { gatewayVariableWinsWords } from '../../../main/contract/words';
+import { DEFAULT_PROFILE } from '../../../main/contract/profile-rules';
 
 /** The newest record still waiting for "Update them", if any. */
 function proposedIn(record: FollowRecord | undefined): FollowRecord | null {
@@ -45,7 +47,9 @@ export function saveProfile(profile: FlowentProfile): Promise<string | null> {
     (b) => b.saveProfile(profile),
     (account) => {
       applyAccount(account);
-      showToast(`Profile ${profile.name} saved`);
+      // Saved, yet not in use while FLOWENT_BASE_URL is set: said with the save, not left to be found on Connect.
+      const overridden = profile.name === DEFAULT_PROFILE && account.defaultGateway.from === 'environment';
+      showToast(`Profile ${profile.name} saved${overridden ? `. ${gatewayVariableWinsWords(account.defaultGateway)}` : ''}`);
     },
   );
 }

@@ -180,6 +180,40 @@ describe('account dialog: profiles', () => {
     await waitFor(() => expect(document.activeElement).toBe(within(profiles).getByRole('button', { name: 'Add profile…' })));
     expect(within(profiles).getByTestId('profile-default').textContent).toContain('active');
   });
+
+  it('says FLOWENT_BASE_URL wins over the default URL it edits: beside the URL, in the form and when saved', async () => {
+    // This companion's FLOWENT_BASE_URL is the Gateway stand-in's; the default profile's URL comes from it.
+    const c = companion();
+    const variable = gateway().baseUrl;
+    const { user, dialog } = await openAccount(c);
+    const profiles = within(dialog).getByRole('region', { name: 'Profiles' });
+    expect(within(profiles).getByTestId('profile-default-source').textContent?.trim()).toBe('(from FLOWENT_BASE_URL)');
+
+    await user.click(within(profiles).getByRole('button', { name: 'Edit profile default' }));
+    // The form edits the saved URL (none yet), not the variable's, which saving would copy into the profile.
+    expect((within(profiles).getByLabelText('Gateway base URL') as HTMLInputElement).value).toBe('');
+    const inUse = `FLOWENT_BASE_URL is set (${variable}): it is the default profile's Gateway for this run, and the saved URL applies when it is unset.`;
+    expect(within(profiles).getByRole('note', { name: 'Gateway URL in use' }).textContent).toBe(inUse);
+    await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://saved.flowent.chat/api/v1/gateway');
+    await user.click(within(profiles).getByRole('button', { name: 'Save profile' }));
+
+    await screen.findByText(`Profile default saved. ${inUse}`);
+    await waitFor(() =>
+      expect(within(profiles).getByTestId('profile-default-source').textContent?.trim()).toBe(
+        '(from FLOWENT_BASE_URL; the saved https://saved.flowent.chat/api/v1/gateway applies when it is unset)',
+      ),
+    );
+    expect(within(profiles).getByTestId('profile-default').textContent).toContain(variable);
+    expect((await c.api.getAccount()).defaultGateway).toMatchObject({
+      from: 'environment',
+      saved: 'https://saved.flowent.chat/api/v1/gateway',
+    });
+    // Edited again, the form starts from what was saved.
+    await user.click(within(profiles).getByRole('button', { name: 'Edit profile default' }));
+    expect((within(profiles).getByLabelText('Gateway base URL') as HTMLInputElement).value).toBe(
+      'https://saved.flowent.chat/api/v1/gateway',
+    );
+  });
 });
 
 describe('account dialog: API token and session', () => {
