@@ -175,6 +175,7 @@ async function main(): Promise<void> {
       rawHeaders,
       remoteAddress: '127.0.0.1',
       elapsedMs: () => 0.1,
+      forwardingTo: null,
     };
     note(
       'choose the mock and make the answer (CallAnswerer.answer, built-in mock)',
@@ -204,7 +205,7 @@ async function main(): Promise<void> {
         throw error;
       },
       // The server's own: what noting each call in flight costs is part of the handler's.
-      waiting: new WaitingCalls({ onWaiting: () => {}, onWaitEnded: () => {}, targetOf: () => null }),
+      waiting: new WaitingCalls({ onWaiting: () => {}, onWaitEnded: () => {} }),
     };
     const request = (): CapturedRequest => ({
       receivedAt: Date.now(),

@@ -40,6 +40,11 @@ export interface CallToAnswer {
   remoteAddress: string | null;
   /** Milliseconds already spent on this call (reading, verifying). */
   elapsedMs: () => number;
+  /**
+   * Set by the answerer to the URL it forwards this call to, as it sends it: what a call kept
+   * waiting is told to wait on, the target this call went to even if the route changes meanwhile.
+   */
+  forwardingTo: string | null;
 }
 
 export interface ChosenAnswer {
@@ -170,6 +175,7 @@ export class CallAnswerer {
       return this.forwardFailure(call, route, { kind: 'failed', cause: 'no-target', message }, route.target);
     }
     const prepared = forwardHeaders(call.rawHeaders, call.remoteAddress);
+    call.forwardingTo = resolved.url;
     const outcome = await this.forwarder.forward({
       url: resolved.url,
       body: call.body,

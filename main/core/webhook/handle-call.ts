@@ -1,5 +1,5 @@
 import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport } from '../../contract/api';
-import type { CallAnswerer, ChosenAnswer } from '../answers/call-answerer';
+import type { CallAnswerer, CallToAnswer, ChosenAnswer } from '../answers/call-answerer';
 import { loopAnswerHeader } from '../answers/loop-answer';
 import { callMark } from '../answers/own-calls';
 import { type CallsRepository } from '../store/calls-repository';
@@ -333,19 +333,21 @@ async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkC
   if (refusal) return { action, test, signature, answer: refusal, problem: null, problemMessage: null, answeredBy: 'signature-check' };
   // Objects on the answer's path are written out whole, without spreads: a spread followed by
   // more properties cost about a microsecond a property here, some fifteen a call.
-  deps.waiting.started(request, action);
+  const toAnswer: CallToAnswer = {
+    action,
+    test,
+    body: body.body,
+    // From the tree the check parsed, when a mock needs it: parsing the body again cost more.
+    parsed: checkedCall,
+    rawHeaders: request.rawHeaders,
+    remoteAddress: request.remoteAddress,
+    elapsedMs: () => Number(process.hrtime.bigint() - request.startedAt) / 1e6,
+    forwardingTo: null,
+  };
+  deps.waiting.started(request, toAnswer);
   let chosen: ChosenAnswer;
   try {
-    chosen = await deps.answerer.answer({
-      action,
-      test,
-      body: body.body,
-      // From the tree the check parsed, when a mock needs it: parsing the body again cost more.
-      parsed: checkedCall,
-      rawHeaders: request.rawHeaders,
-      remoteAddress: request.remoteAddress,
-      elapsedMs: () => Number(process.hrtime.bigint() - request.startedAt) / 1e6,
-    });
+    chosen = await deps.answerer.answer(toAnswer);
   } finally {
     deps.waiting.ended(request);
   }

@@ -1,6 +1,5 @@
 import { redactUrlCredentials, type WaitingCall } from '../../contract/api';
-import type { CallAnswerer } from '../answers/call-answerer';
-import { resolveTarget } from '../answers/forward-target';
+import type { CallToAnswer } from '../answers/call-answerer';
 
 /** How long a call waits for its answer before it is told of: most handlers answer within it, and nothing is said of them. */
 export const WAIT_TOLD_AFTER_MS = 1_000;
@@ -15,9 +14,10 @@ export interface InFlightCall {
 export interface WaitingCallsOptions {
   onWaiting: (call: WaitingCall) => void;
   onWaitEnded: (key: number) => void;
-  /** Where a call of this action is forwarded now, as it may be shown; null when it is not. */
-  targetOf: (action: string) => string | null;
 }
+
+/** What a call in flight is told of by: its action, and where the answerer forwards it once it does. */
+type BeingAnswered = Pick<CallToAnswer, 'action' | 'forwardingTo'>;
 
 /**
  * The calls whose answer is being chosen, so one a slow or hung handler keeps waiting is seen
@@ -30,8 +30,8 @@ export interface WaitingCallsOptions {
  * in the turn it is asked for, so only a forward is ever still in flight when the interval looks.
  */
 export class WaitingCalls {
-  /** Calls in flight, with their action. */
-  private readonly inFlight = new Map<InFlightCall, string>();
+  /** Calls in flight, with what is being answered. */
+  private readonly inFlight = new Map<InFlightCall, BeingAnswered>();
   /** When a look first found a call in flight, or the key it was told of by (negated, to tell the two apart). */
   private readonly noted = new Map<InFlightCall, number>();
   private timer: NodeJS.Timeout | null = null;
@@ -39,8 +39,8 @@ export class WaitingCalls {
 
   constructor(private readonly options: WaitingCallsOptions) {}
 
-  started(request: InFlightCall, action: string): void {
-    this.inFlight.set(request, action);
+  started(request: InFlightCall, call: BeingAnswered): void {
+    this.inFlight.set(request, call);
     if (this.timer === null) {
       this.timer = setInterval(this.look, LOOK_EVERY_MS);
       // A forward in flight keeps the process alive by its socket, not by this.
@@ -69,22 +69,16 @@ export class WaitingCalls {
       return;
     }
     const now = Date.now();
-    for (const [request, action] of this.inFlight) {
+    for (const [request, call] of this.inFlight) {
       const noted = this.noted.get(request);
       if (noted === undefined) this.noted.set(request, now);
       else if (noted > 0 && now - noted >= WAIT_TOLD_AFTER_MS) {
         const key = ++this.lastKey;
         this.noted.set(request, -key);
-        this.options.onWaiting({ key, action, receivedAt: request.receivedAt, target: this.options.targetOf(action) });
+        // The password as `***`, as every target shown.
+        const target = call.forwardingTo === null ? null : redactUrlCredentials(call.forwardingTo);
+        this.options.onWaiting({ key, action: call.action, receivedAt: request.receivedAt, target });
       }
     }
   };
-}
-
-/** Where the answerer forwards calls of `action` now, the password as `***`; null when it does not. */
-export function forwardedTo(answerer: Pick<CallAnswerer, 'route'>, action: string): string | null {
-  const route = answerer.route(action);
-  if (route.mode !== 'forward' || route.target === null) return null;
-  const resolved = resolveTarget(route.target, action);
-  return resolved.ok ? redactUrlCredentials(resolved.url) : null;
 }

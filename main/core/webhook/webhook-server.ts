@@ -25,7 +25,7 @@ import { RefusalBursts } from './refusal-bursts';
 import { ClientRateLimit, clientOf, overRateAnswer } from './rate-limit';
 import { listenError } from './listen-error';
 import type { StorageFaultState } from './storage-fault-state';
-import { forwardedTo, WaitingCalls } from './waiting-calls';
+import { WaitingCalls } from './waiting-calls';
 
 export interface WebhookServerOptions extends Omit<CallHandlerDeps, 'waiting'> {
   /** A forwarded call waited past a moment for the developer's handler (see WaitingCalls). */
@@ -87,11 +87,7 @@ export class WebhookServer {
   private readonly deps: CallHandlerDeps;
 
   constructor(private readonly options: WebhookServerOptions) {
-    this.waiting = new WaitingCalls({
-      onWaiting: options.onWaiting,
-      onWaitEnded: options.onWaitEnded,
-      targetOf: (action) => forwardedTo(options.answerer, action),
-    });
+    this.waiting = new WaitingCalls({ onWaiting: options.onWaiting, onWaitEnded: options.onWaitEnded });
     this.deps = { ...options, waiting: this.waiting };
     this.writer = new BatchedWriter(options.calls);
     this.checker = new CallChecker(options.onInternalError);

@@ -64,6 +64,19 @@ describe('a forwarded call waiting on the handler is told of while it waits', ()
     expect(calls[0]).toMatchObject({ action: 'send_email', status: 200, answeredBy: 'forward' });
   });
 
+  it('names the target the call went to, though the action is pointed elsewhere while it waits', async () => {
+    const slow = await handler(null);
+    const running = await startCore({ key: KEY, forwardTarget: slow.url });
+    const answered = postSigned(running.baseUrl, 'send_email', {}, KEY);
+    await slow.firstArrived;
+    expect((await running.core.api.setForwardTarget('send_email', 'http://127.0.0.1:9/elsewhere')).ok).toBe(true);
+    await until(() => waitingEvents(running.events).length > 0);
+    const [told] = waitingEvents(running.events) as { type: 'call-waiting'; call: WaitingCall }[];
+    expect(told?.call.target).toBe(`http://user:***@127.0.0.1:${slow.port}/actions/send_email`);
+    slow.answerAll();
+    expect((await answered).status).toBe(200);
+  });
+
   it('a handler that answers within the moment: no waiting event at all', async () => {
     const quick = await handler(300);
     const running = await startCore({ key: KEY, forwardTarget: quick.url });
