@@ -93,11 +93,18 @@ export function rawResponse(answer: Answer, reasonPhrase: string): Buffer {
   return Buffer.concat([Buffer.from(head, 'latin1'), answer.body]);
 }
 
+/** When a refused request began to arrive (epoch ms), and how long it was waited for. */
+export interface RefusedArrival {
+  receivedAt: number;
+  waitedMs: number;
+}
+
 /**
  * The record of a refused request: what could be read of its request line, the first bytes
- * received as its body (nothing else of it could be parsed), and the answer sent. `waitedMs`:
- * how long it was waited for before the refusal (a head that stopped arriving); the parser
- * refuses the others as their bytes come.
+ * received as its body (nothing else of it could be parsed), and the answer sent. `arrived`: when
+ * it began to arrive, and how long it was waited for before the refusal (a head that stopped
+ * arriving; the parser refuses the others as their bytes come), both taken as the parser gave
+ * up, not when the refusal is written: that waits for the answers before it on its connection.
  */
 export function refusedCall(
   refusal: Refusal,
@@ -105,13 +112,13 @@ export function refusedCall(
   received: Buffer | undefined,
   remoteAddress: string | null,
   viaTunnel: boolean,
-  waitedMs = 0,
+  arrived: RefusedArrival,
 ): NewCall {
   const bytes = received ?? Buffer.alloc(0);
   const line = /^([^\s]{1,16}) ([^\s]+)/.exec(bytes.subarray(0, KEPT_PATH + 32).toString('latin1'));
   const path = line?.[2] ?? '';
   return {
-    receivedAt: Date.now() - Math.round(waitedMs),
+    receivedAt: arrived.receivedAt,
     method: line?.[1] ?? '',
     path: path.length > KEPT_PATH ? `${path.slice(0, KEPT_PATH)}…` : path,
     remoteAddress,
@@ -126,7 +133,7 @@ export function refusedCall(
     signature: notFlowent(refusal.message),
     answeredBy: 'error',
     response: { status: answer.status, headers: answer.headers, body: answer.body },
-    durationMs: waitedMs,
+    durationMs: arrived.waitedMs,
     source: 'flowent',
     originalCallId: null,
   };

@@ -19,6 +19,7 @@ import {
   refusedCall,
   type ParserError,
   type Refusal,
+  type RefusedArrival,
 } from './parser-refusal';
 import { CLIENT_GONE, readBody, type BodyOutcome } from './read-body';
 import { RefusalBursts } from './refusal-bursts';
@@ -280,8 +281,9 @@ export class WebhookServer {
       : parserRefusal(error);
     // A connection that never sent a byte made no request: it is told, not recorded.
     const record = !(timedOut && socket.bytesRead === 0);
-    const waited = timedOut ? this.connections.unfinishedHeadWait(socket, this.options.headersTimeoutMs) : 0;
-    this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, record ? error.rawPacket : null, waited));
+    const waitedMs = timedOut ? this.connections.unfinishedHeadWait(socket, this.options.headersTimeoutMs) : 0;
+    const arrived = { receivedAt: Date.now() - Math.round(waitedMs), waitedMs };
+    this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, record ? error.rawPacket : null, arrived));
   }
 
   /**
@@ -337,7 +339,7 @@ export class WebhookServer {
     else socket.destroy();
   }
 
-  private async refuse(socket: Socket, refusal: Refusal, received: Buffer | null | undefined, waitedMs: number): Promise<void> {
+  private async refuse(socket: Socket, refusal: Refusal, received: Buffer | null | undefined, arrived: RefusedArrival): Promise<void> {
     let answer = refusalAnswer(refusal);
     if (received !== null) {
       const call = refusedCall(
@@ -346,7 +348,7 @@ export class WebhookServer {
         received,
         socket.remoteAddress ?? null,
         this.throughTunnel.has(socket),
-        waitedMs,
+        arrived,
       );
       answer = unlessUnstored(await this.refusals.record(refusal.kind, call), answer);
     }

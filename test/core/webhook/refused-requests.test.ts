@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { openSocket, parseResponses, rawExchange, readAll } from '../../helpers/raw-http';
 import { coresClosedAfterEach, newestCall } from '../../helpers/running-core';
+import { holdingHandler } from '../../helpers/holding-handler';
 
 // Requests Node's HTTP parser refuses never reach a request handler: they are answered here in
 // Flowent's JSON shape and recorded like any other bad input (a flood of one kind as one record).
@@ -162,6 +163,25 @@ describe('requests the HTTP parser refuses', () => {
     const call = (await core.core.api.getCall(page.calls[1]!.id))!;
     expect(call.response.body).toBe(answers[0]!.body);
     expect((await core.core.api.getCall(page.calls[0]!.id))!.response.body).toBe(answers[1]!.body);
+  });
+
+  it('garbage behind a call its handler holds: refused after that answer, stored as received when it came', async () => {
+    const held = await holdingHandler(null);
+    const core = await start({ forwardTarget: `http://127.0.0.1:${held.port}/{action_name}` });
+    const body = signedBody(flowentPayload('a'), KEY);
+    const sent = Date.now();
+    const answers = rawExchange(core.port, head(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}GARBAGE\r\n\r\n`));
+    await held.firstArrived;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const answeredAt = Date.now();
+    held.answerAll();
+    expect((await answers).map((answer) => answer.status)).toEqual([200, 400]);
+    await held.close();
+    const refused = await newestCall(core);
+    expect(refused).toMatchObject({ problem: 'malformed-http', status: 400 });
+    // Its bytes came with the call's, a second and a half before the refusal could be written.
+    expect(refused.receivedAt).toBeGreaterThanOrEqual(sent - 5);
+    expect(refused.receivedAt).toBeLessThan(answeredAt - 1_000);
   });
 });
 
