@@ -5,6 +5,7 @@ import { loadAnswerSettings, mockFromCall } from './answers-actions';
 import { Prose } from '../shared/Prose';
 import { describeOwnMock } from './answer-routes';
 import { useMetaStore } from '../page/stores';
+import { registrationCheckOutcomeWords } from '../../../main/contract/words';
 
 /** Where the answer came from (forwarding, the tunnel), and "make it a mock"; its contract problems are at the top of the pane. */
 export function AnswerChecks({ call }: { call: CallDetail }) {
@@ -63,9 +64,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
             </p>
           )}
           {forward.registrationWouldPass !== null && (
-            <p data-testid="registration-would-pass">
-              Flowent&apos;s registration check would {forward.registrationWouldPass ? 'pass' : 'fail'} with this answer.
-            </p>
+            <p data-testid="registration-would-pass">{registrationCheckOutcomeWords(forward.registrationWouldPass)}</p>
           )}
         </div>
       )}
