@@ -12,6 +12,7 @@ import { printable } from './printable';
 export function waitingLine(call: WaitingCall, limitMs: number, now = Date.now()): string {
   const time = new Date(call.receivedAt).toISOString().slice(11, 19);
   const waited = Math.max(1, Math.floor((now - call.receivedAt) / 1000));
-  const where = call.target === null ? '' : ` at ${clip(call.target, 200)}`;
-  return printable(`${time}  ${call.action}  ${WAITING_FOR_HANDLER}${where} (${waited} s so far, ${limitMs / 1000} s at most) ...`);
+  return printable(
+    `${time}  ${call.action}  ${WAITING_FOR_HANDLER} at ${clip(call.target, 200)} (${waited} s so far, ${limitMs / 1000} s at most) ...`,
+  );
 }

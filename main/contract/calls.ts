@@ -296,6 +296,8 @@ export interface CallsMethods {
   estimateCount(...[query]: Args['estimateCount']): Promise<CountEstimate>;
   getSampleRequest(...[action]: Args['getSampleRequest']): Promise<SampleRequest>;
   clearHistory(...args: Args['clearHistory']): Promise<Result<{ deleted: number }, CallsFailure>>;
+  /** The calls waiting for the handler now, oldest first: what a page opened meanwhile shows (they are not stored yet). */
+  listWaitingCalls(...args: Args['listWaitingCalls']): Promise<WaitingCall[]>;
 }
 
 export const CALLS_METHOD_NAMES = [
@@ -305,6 +307,7 @@ export const CALLS_METHOD_NAMES = [
   'estimateCount',
   'getSampleRequest',
   'clearHistory',
+  'listWaitingCalls',
 ] as const satisfies readonly (keyof CallsMethods)[];
 
 /**
@@ -317,8 +320,8 @@ export interface WaitingCall {
   key: number;
   action: string;
   receivedAt: number;
-  /** Where it was forwarded, any password in it as `***`; null when its action no longer forwards (changed meanwhile). */
-  target: string | null;
+  /** Where it was forwarded, any password in it as `***`. */
+  target: string;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { homedir, networkInterfaces } from 'node:os';
-import type { CompanionApi, CoreEvent, CoreStatus, ProjectMissing, Result, StartFailure, StoreFailure } from '../contract/api';
+import type { CompanionApi, CoreEvent, CoreStatus, ProjectMissing, Result, StartFailure, StoreFailure, WaitingCall } from '../contract/api';
 import { Account } from './account/account';
 import { storedCheck } from './account/registration-check-facts';
 import { environmentProfileSecrets } from './account/profiles';
@@ -116,6 +116,8 @@ export function createCore(options: CoreOptions): Core {
   const storageFaults = new StorageFaultState(() => events.emit({ type: 'status-changed', status: status() }));
   /** This companion's mark on the calls it sends to its own webhook (see own-calls). */
   const loopToken = options.loopToken ?? newLoopToken();
+  /** The calls told of as waiting and not yet ended, by key in the order told: a page opened meanwhile reads them. */
+  const waitingNow = new Map<number, WaitingCall>();
   const webhook = new WebhookListener(
     {
       settings: {
@@ -127,8 +129,14 @@ export function createCore(options: CoreOptions): Core {
         rateLimitPerSecond: () => limits.current().rateLimitPerSecond,
         hmacKey: () => hmacKey.get(),
         onStored: (call) => events.emit({ type: 'call-stored', call }),
-        onWaiting: (call) => events.emit({ type: 'call-waiting', call }),
-        onWaitEnded: (key) => events.emit({ type: 'call-wait-ended', key }),
+        onWaiting: (call) => {
+          waitingNow.set(call.key, call);
+          events.emit({ type: 'call-waiting', call });
+        },
+        onWaitEnded: (key) => {
+          waitingNow.delete(key);
+          events.emit({ type: 'call-wait-ended', key });
+        },
         loopToken,
         onInternalError,
         storageFaults,
@@ -313,6 +321,7 @@ export function createCore(options: CoreOptions): Core {
     simulatorSchema: (action) => simulatorDefinedSchema(requireStore().settings, action),
     dataDir: options.dataDir,
     onHistoryCleared: () => events.emit({ type: 'history-cleared' }),
+    waitingCalls: () => [...waitingNow.values()],
     onStatusChanged: () => events.emit({ type: 'status-changed', status: status() }),
   });
 

@@ -87,4 +87,20 @@ describe.sequential('a call waiting for the handler, on the page', () => {
     await page.getByRole('combobox', { name: 'Status' }).selectOption('');
     await expect.poll(() => rows().first().getAttribute('data-call-id')).toBe('2');
   });
+
+  it('a page opened while a call waits shows it: the wait is read, not only heard of', async () => {
+    const answered = postSigned(server.baseUrl, 'send_email', { n: 3 }, KEY);
+    await waitingRows().first().waitFor();
+    await page.reload();
+    const row = waitingRows().first();
+    await row.waitFor();
+    expect(await waitingRows().count()).toBe(1);
+    await expect.poll(() => row.textContent()).toMatch(/send_emailwaiting for your handler \(\d s\)$/);
+    expect(await row.getAttribute('title')).toContain(`your handler at http://127.0.0.1:${handlerPort}/actions/send_email`);
+
+    answerAll();
+    expect((await answered).status).toBe(200);
+    await expect.poll(() => waitingRows().count()).toBe(0);
+    await expect.poll(() => rows().first().getAttribute('data-call-id')).toBe('3');
+  });
 });

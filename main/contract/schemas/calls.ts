@@ -97,4 +97,5 @@ export const callsArguments = {
   estimateCount: argumentList(['query', callEstimateQuery]),
   getSampleRequest: argumentList(['action', actionName]),
   clearHistory: argumentList(),
+  listWaitingCalls: argumentList(),
 };

@@ -2,7 +2,6 @@
 export const WAITING_FOR_HANDLER = 'waiting for your handler';
 
 /** The whole of it, on the page's row: where it waits, and when it will be listed. */
-export function waitingExplained(target: string | null): string {
-  const where = target === null ? 'your handler' : `your handler at ${target}`;
-  return `Forwarded to ${where}, which has not answered yet. The call is stored and listed when the handler answers or the forward's limit ends the wait.`;
+export function waitingExplained(target: string): string {
+  return `Forwarded to your handler at ${target}, which has not answered yet. The call is stored and listed when the handler answers or the forward's limit ends the wait.`;
 }

@@ -1,4 +1,4 @@
-import type { CallDetail, CallsMethods, CoreStatus, SampleRequest } from '../../contract/api';
+import type { CallDetail, CallsMethods, CoreStatus, SampleRequest, WaitingCall } from '../../contract/api';
 import { canonicalize, completeReport, sign } from '../signature';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import type { KeyedHandlerMemory } from '../store/handlers-repository';
@@ -15,6 +15,8 @@ export interface CallsDeps {
   /** The style this Flowent was seen to sign with for the current key, and from how many calls (0: the fallback). */
   learnedStyle: () => LearnedSigning;
   onHistoryCleared: () => void;
+  /** The calls told of as waiting for the handler whose wait has not ended, oldest first. */
+  waitingCalls: () => WaitingCall[];
 }
 
 /** The history: pages, details, counts, and a sample call to send by hand. */
@@ -33,6 +35,7 @@ export function createCallsApi(deps: CallsDeps): CallsMethods {
       deps.onHistoryCleared();
       return { ok: true, value: { deleted } };
     },
+    listWaitingCalls: async () => deps.waitingCalls(),
   };
 }
 

@@ -5,7 +5,7 @@ import type { CallsRepository } from '../store/calls-repository';
 import type { KeyedHandlerMemory } from '../store/handlers-repository';
 import { createAccountApi, type AccountDeps } from './account-api';
 import { createAnswersApi } from './answers-api';
-import { createCallsApi } from './calls-api';
+import { createCallsApi, type CallsDeps } from './calls-api';
 import { createHandlerMethods } from './handlers-api';
 import { createLimitsApi, type LimitsDeps } from './limits-api';
 import { createProjectApi, type ProjectDeps } from './project-api';
@@ -22,6 +22,7 @@ export interface CoreApiDeps extends StatusDeps, LimitsDeps, ProjectDeps {
   answers: Answers;
   replay: Replay;
   onHistoryCleared: () => void;
+  waitingCalls: CallsDeps['waitingCalls'];
 }
 
 /** The contract's operations over the store and the running server, one part per feature. */

@@ -70,14 +70,20 @@ export class WaitingCalls {
     }
     const now = Date.now();
     for (const [request, call] of this.inFlight) {
+      // Not forwarded (yet): no handler keeps it waiting.
+      if (call.forwardingTo === null) continue;
       const noted = this.noted.get(request);
       if (noted === undefined) this.noted.set(request, now);
       else if (noted > 0 && now - noted >= WAIT_TOLD_AFTER_MS) {
         const key = ++this.lastKey;
         this.noted.set(request, -key);
         // The password as `***`, as every target shown.
-        const target = call.forwardingTo === null ? null : redactUrlCredentials(call.forwardingTo);
-        this.options.onWaiting({ key, action: call.action, receivedAt: request.receivedAt, target });
+        this.options.onWaiting({
+          key,
+          action: call.action,
+          receivedAt: request.receivedAt,
+          target: redactUrlCredentials(call.forwardingTo),
+        });
       }
     }
   };

@@ -21,7 +21,7 @@ import type { AccountEvent } from '../../../main/contract/account';
 import { loadProject, projectChanged } from '../project/project-actions';
 import { applyProbeFinished, applyProbeProgress, loadProbes } from '../handler/probe-progress';
 import { followCallInAddress } from './call-address';
-import { applyWaits, forgetWaits } from '../history/waiting-calls';
+import { applyWaits, forgetWaits, loadWaitingCalls } from '../history/waiting-calls';
 
 /**
  * Connects the stores to a bridge: subscribes to events and to the connection state when the
@@ -80,6 +80,7 @@ export async function refreshAll(): Promise<void> {
     loadProject(),
     resumeBulkReplay(),
     loadProbes(),
+    loadWaitingCalls(),
     reloadSelectedCall(),
     ...answers,
   ]);

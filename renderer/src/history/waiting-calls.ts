@@ -1,5 +1,10 @@
 import type { WaitingCall } from '../../../main/contract/api';
+import { currentBridge } from '../page/bridge-holder';
+import { reportError } from '../page/ui-actions';
 import { useCallsStore } from './calls-store';
+
+/** Keys an event told of (a wait begun or ended) since each listWaitingCalls read was asked for: the read is older for them. */
+const toldSince = new Set<Set<number>>();
 
 /**
  * Calls told of as waiting for the handler (`call-waiting`), and the ends of those waits, from
@@ -8,6 +13,7 @@ import { useCallsStore } from './calls-store';
  */
 export function applyWaits(told: WaitingCall[], ended: number[]): void {
   if (told.length === 0 && ended.length === 0) return;
+  for (const keys of toldSince) for (const key of [...told.map((call) => call.key), ...ended]) keys.add(key);
   useCallsStore.setState((s) => {
     const gone = new Set(ended);
     const waiting = [...told.reverse(), ...s.waiting].filter((call) => !gone.has(call.key));
@@ -16,9 +22,33 @@ export function applyWaits(told: WaitingCall[], ended: number[]): void {
 }
 
 /**
- * The page was away from the companion: the ends of waits told meanwhile never came, and no read
- * brings waits back (they are not stored). A call still waiting is in the list once stored.
+ * The page was away from the companion: the ends of waits told meanwhile never came. Forgotten,
+ * then read again (loadWaitingCalls) with everything else.
  */
 export function forgetWaits(): void {
   if (useCallsStore.getState().waiting.length > 0) useCallsStore.setState({ waiting: [] });
+}
+
+/**
+ * Reads the calls waiting for the handler now: on opening, after a reconnection or a resync. A
+ * call kept waiting is not stored, so without this a page opened meanwhile would not show it
+ * until it is. A wait whose events arrived meanwhile keeps what they told: they are newer.
+ */
+export async function loadWaitingCalls(): Promise<void> {
+  const b = currentBridge();
+  if (!b) return;
+  const since = new Set<number>();
+  toldSince.add(since);
+  try {
+    const waitingNow = await b.listWaitingCalls();
+    useCallsStore.setState((s) => {
+      const byEvents = s.waiting.filter((call) => since.has(call.key));
+      const read = waitingNow.filter((call) => !since.has(call.key)).reverse();
+      return { waiting: [...byEvents, ...read].sort((a, b) => b.key - a.key) };
+    });
+  } catch (error) {
+    reportError('Could not read the calls waiting for your handler', error);
+  } finally {
+    toldSince.delete(since);
+  }
 }

@@ -205,6 +205,7 @@ export function createHttpBridge(
     setHmacKey: (key) => call('setHmacKey', [key]),
     clearHmacKey: () => call('clearHmacKey', []),
     clearHistory: () => call('clearHistory', []),
+    listWaitingCalls: () => call('listWaitingCalls', []),
     getAnswerSettings: () => call('getAnswerSettings', []),
     checkMock: (text, format) => call('checkMock', [text, format]),
     setMock: (action, text, format) => call('setMock', [action, text, format]),

@@ -81,6 +81,7 @@ const TABLE: Record<ApiMethod, Row> = {
     ],
   },
   clearHistory: { good: [[]], bad: [[['everything'], 'takes no arguments.']] },
+  listWaitingCalls: { good: [[]], bad: [[['now'], 'takes no arguments.']] },
 
   getStatus: { good: [[]], bad: [[[1], 'takes no arguments.']] },
   setHmacKey: {

@@ -51,6 +51,8 @@ describe('a forwarded call waiting on the handler is told of while it waits', ()
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(waitingEvents(running.events)).toHaveLength(1);
     expect((await running.core.api.listCalls({ limit: 5 })).calls).toEqual([]);
+    // A page opened now reads it: it is not stored, but the core keeps it while it waits.
+    expect(await running.core.api.listWaitingCalls()).toEqual([told?.call]);
 
     slow.answerAll();
     expect((await answered).status).toBe(200);
@@ -62,6 +64,7 @@ describe('a forwarded call waiting on the handler is told of while it waits', ()
     const { calls } = await running.core.api.listCalls({ limit: 5 });
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ action: 'send_email', status: 200, answeredBy: 'forward' });
+    expect(await running.core.api.listWaitingCalls()).toEqual([]);
   });
 
   it('names the target the call went to, though the action is pointed elsewhere while it waits', async () => {
