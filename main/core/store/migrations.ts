@@ -468,6 +468,55 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE calls ADD COLUMN signed_style TEXT');
     },
   },
+  {
+    version: 21,
+    purpose:
+      'A registration check answered 2xx is judged by its status and time alone, as Flowent judges it: the body ' +
+      'findings stored with such checks before are dropped, and the calls they alone made failed are failed no more.',
+    up(db) {
+      // The answer check's rule changed (main/core/protocol/answer-check.ts); new calls follow it
+      // at insert. These are the checks stored before it: few (one per registration), found
+      // through the filter index (is_test and response_status are in it), rewritten one by one.
+      const bodyFindings = new Set(REGISTRATION_BODY_FINDINGS);
+      const checks = db
+        .prepare(
+          'SELECT id, action, source, verdict, response_status AS status, violations, failed FROM calls ' +
+            'WHERE is_test = 1 AND response_status BETWEEN 200 AND 299 AND violations IS NOT NULL',
+        )
+        .all() as {
+        id: number;
+        action: string | null;
+        source: string;
+        verdict: Verdict;
+        status: number;
+        violations: string;
+        failed: number;
+      }[];
+      const rewrite = db.prepare('UPDATE calls SET violations = ?, failed = ? WHERE id = ?');
+      const uncount = db.prepare('UPDATE call_counts SET failures = failures - 1 WHERE action = ?');
+      for (const check of checks) {
+        const kept = (JSON.parse(check.violations) as Violation[]).filter((violation) => !bodyFindings.has(violation.code));
+        const failed = Number(isFailedCall({ status: check.status, verdict: check.verdict, violations: kept }));
+        rewrite.run(kept.length > 0 ? JSON.stringify(kept) : null, failed, check.id);
+        // The counts hold Flowent's own failures (migration 8); they have no trigger on UPDATE.
+        if (check.failed === 1 && failed === 0 && check.source === 'flowent') uncount.run(check.action ?? '');
+      }
+    },
+  },
+];
+
+/**
+ * What the answer check said of a registration check's body before it judged those by their
+ * status and time alone (migration 21): codes of main/core/protocol/answer-check.ts.
+ */
+const REGISTRATION_BODY_FINDINGS = [
+  'too-large',
+  'not-json',
+  'not-object',
+  'result-missing',
+  'result-not-string',
+  'error-not-string',
+  'error-on-success',
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -568,6 +568,39 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('20 -> 21 judges registration checks answered 2xx by their status and time alone: body findings dropped, counts follow', () => {
+    const db = tempDb();
+    migrate(db, 20);
+    const insert = db.prepare(
+      "INSERT INTO calls (received_at, method, path, action, is_test, request_headers, request_body, body_size, verdict, signature_report, answered_by, response_status, response_headers, response_body, duration_ms, source, violations, failed) VALUES (1, 'POST', '/actions/a', 'a', ?, '[]', x'7b7d', 2, 'valid', '{}', 'forward', ?, '[]', x'', ?, 'flowent', ?, 1)",
+    );
+    const finding = (code: string) => ({ code, message: `${code} said` });
+    const rows: [isTest: number, status: number, durationMs: number, codes: string[]][] = [
+      [1, 200, 5, ['not-json']],
+      [1, 204, 31_000, ['too-slow', 'result-missing']],
+      [0, 200, 5, ['not-json']],
+      [1, 500, 5, ['not-2xx', 'not-json']],
+    ];
+    for (const [isTest, status, durationMs, codes] of rows) insert.run(isTest, status, durationMs, JSON.stringify(codes.map(finding)));
+    expect(db.prepare("SELECT failures FROM call_counts WHERE action = 'a'").pluck().get()).toBe(4);
+
+    expect(migrate(db, 21)).toEqual({ ok: true, from: 20, to: 21 });
+    const repository = new CallsRepository(db);
+    const codesOf = (id: number) => repository.get(id)?.violations.map((violation) => violation.code);
+    // The check answered 200 with a body that is not JSON registers the action: no finding, no failure.
+    expect(codesOf(1)).toEqual([]);
+    expect(db.prepare('SELECT violations, failed FROM calls WHERE id = 1').get()).toEqual({ violations: null, failed: 0 });
+    // Its time still counts: Flowent gives up on a check after 30 s.
+    expect(codesOf(2)).toEqual(['too-slow']);
+    // A call of the flow, and a check answered 500, are judged as before.
+    expect(codesOf(3)).toEqual(['not-json']);
+    expect(codesOf(4)).toEqual(['not-2xx', 'not-json']);
+    expect(db.prepare('SELECT id FROM calls WHERE failed = 1 ORDER BY id').pluck().all()).toEqual([2, 3, 4]);
+    expect(db.prepare("SELECT failures FROM call_counts WHERE action = 'a'").pluck().get()).toBe(3);
+    expect(repository.stats({}).failures).toBe(3);
+    db.close();
+  });
+
   it('running again changes nothing', () => {
     const db = tempDb();
     migrate(db);
