@@ -30,6 +30,7 @@ import {
   problemWords,
   refusedForRequest,
   requestLineWords,
+  signedUnlikeLearnedWords,
   skippedWords,
   countWords,
   spoiledOnPurposeWords,
@@ -41,6 +42,7 @@ import {
 } from '../contract/words';
 import type { CallWhy, HandlerWhy } from './call-why';
 import { printable } from './printable';
+import { CLI_PROBE_VOCABULARY } from './probe-output';
 import { clip } from '../contract/words/said';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
@@ -377,6 +379,8 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
     '',
     `Signature:  ${verdict}${spoiled}${signature.received ? `, received ${signature.received}` : ''}`,
     ...timestampLine(signature.timestamp),
+    // Valid, yet not in the style the other Flowent calls taught: said before the styles that show it.
+    ...(call.signedUnlikeLearned ? [`  ${signedUnlikeLearnedWords(call.signedUnlikeLearned, CLI_PROBE_VOCABULARY)}`] : []),
   );
   if (call.spoiledSignature) {
     lines.push(`  verdict: ${wrongSignatureWords(storedWrongSignatureOutcome(call))}`);
@@ -410,7 +414,7 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
 /** `calls <id> --json`: the call's whole stored record, its summary's fields as `calls --json` prints them first. */
 export function callDetailJson(call: CallDetail, handlerDiagnosis: HandlerWhy | null): Record<string, unknown> {
   const { remoteAddress, forwardedFor, requestHeaders, requestBody, requestBodyBase64, problemMessage } = call;
-  const { signature, response, originalCallId, mockChoice, forward, handler } = call;
+  const { signature, response, originalCallId, mockChoice, forward, handler, signedUnlikeLearned } = call;
   return {
     ...callJson(call, handlerDiagnosis),
     remoteAddress,
@@ -425,5 +429,6 @@ export function callDetailJson(call: CallDetail, handlerDiagnosis: HandlerWhy | 
     mockChoice,
     forward: { ...forward, target: forward.target === null ? null : redactUrlCredentials(forward.target) },
     handler,
+    signedUnlikeLearned,
   };
 }

@@ -5,7 +5,8 @@ import { HMAC_KEY_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { DATA_FILES, SIGNING_STYLES, styleDescription, verifierSnippet } from '../core';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { counted } from '../contract/words';
+import { counted, learnedStyleCountWords } from '../contract/words';
+import { CLI_PROBE_VOCABULARY } from './probe-output';
 import { dataDirOf, withCore } from './open-core';
 import { type StyleName, isStyleName, STYLE_NAMES } from '../contract/names-and-limits';
 
@@ -108,8 +109,12 @@ async function learnedStyle(dataDirFlag: string | undefined, io: CliIo): Promise
   if (read.learned === undefined) return code;
   const { style, fromCalls } = read.learned;
   if (fromCalls === 0 || !isStyleName(style)) return fallback(`no Flowent call in the history is signed with this ${HMAC_KEY_ENV}`);
-  io.stderr.write(
-    `Style ${style}: learned from ${counted(fromCalls, 'Flowent call')} signed with this ${HMAC_KEY_ENV}; --style picks another.\n`,
-  );
+  // Calls signed in another style are said: a verifier for this one rejects them.
+  const count = learnedStyleCountWords(read.learned, CLI_PROBE_VOCABULARY);
+  const learnedFrom =
+    count === null
+      ? `${counted(fromCalls, 'Flowent call')} signed with this ${HMAC_KEY_ENV}`
+      : `the Flowent calls signed with this ${HMAC_KEY_ENV} (${count})`;
+  io.stderr.write(`Style ${style}: learned from ${learnedFrom}; --style picks another.\n`);
   return style;
 }

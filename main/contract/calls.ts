@@ -196,6 +196,19 @@ export interface CallDetail extends CallSummary {
   };
   /** The handler's verdict on the signature, what the handler taught so far and, when they disagree, what that means; null when no handler answered. */
   handler: HandlerReport | null;
+  /**
+   * The style learned from this Flowent's calls (and from how many), when this call from Flowent
+   * is validly signed with the key set now in none of the styles that sign like it: a handler
+   * written for that style rejects it. Null otherwise, and for calls not from Flowent.
+   */
+  signedUnlikeLearned: SignedUnlikeLearned | null;
+}
+
+/** The style learned from this Flowent's calls, as a call signed unlike it names it. */
+export interface SignedUnlikeLearned {
+  style: string;
+  /** The valid Flowent calls that style signs. */
+  fromCalls: number;
 }
 
 export type StatusClass = z.output<typeof statusClass>;

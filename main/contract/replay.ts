@@ -272,6 +272,12 @@ export interface BulkReplayRuns {
   finished: BulkReplayFinished[];
 }
 
+/** How many valid Flowent calls were signed in a style (the first, in the engine's order, that signs them). */
+export interface CallsSignedIn {
+  style: string;
+  calls: number;
+}
+
 /** The signing style learned for the current HMAC key. */
 export interface LearnedStyleInfo {
   style: string;
@@ -282,6 +288,8 @@ export interface LearnedStyleInfo {
    * The rest every style signs alike (plain ASCII text, keys in order): they tell nothing.
    */
   toldApartBy: number;
+  /** The valid Flowent calls `style` does not sign, by the style each was signed in, most first: a handler written for `style` rejects them. */
+  contrary: CallsSignedIn[];
   /** False when there is no HMAC key (nothing can be learned or signed). */
   keySet: boolean;
 }

@@ -124,7 +124,16 @@ export {
   replaySigningWords,
   type ReplayItemWords,
 } from './replay-run-words';
-export { isTimestampRemark, leadDiagnosis, NO_STYLE_TRIED, NOTHING_TO_MATCH, signatureCause, VERDICTS_WITH_CAUSE } from './verdict-words';
+export {
+  isTimestampRemark,
+  leadDiagnosis,
+  learnedStyleCountWords,
+  NO_STYLE_TRIED,
+  NOTHING_TO_MATCH,
+  signatureCause,
+  signedUnlikeLearnedWords,
+  VERDICTS_WITH_CAUSE,
+} from './verdict-words';
 export type {
   AnswersFolderVocabulary,
   ListenVocabulary,

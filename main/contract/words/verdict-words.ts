@@ -2,9 +2,12 @@
  * Which of a call's diagnoses is the cause the front ends lead with (the page's verdict line,
  * the command line's why-line under a call), so both say the same sentence.
  */
-import type { SignatureCause } from '../calls';
+import type { SignatureCause, SignedUnlikeLearned } from '../calls';
 import type { Verdict } from '../names-and-limits';
+import type { LearnedStyleInfo } from '../replay';
 import type { Diagnosis } from '../shared';
+import { counted, countWords } from './counted';
+import type { SigningVocabulary } from './vocabulary';
 
 const TIMESTAMP_CODES = new Set(['timestamp-old', 'timestamp-future']);
 
@@ -35,4 +38,28 @@ export function signatureCause(verdict: Verdict, diagnosis: readonly Pick<Diagno
   if (!VERDICTS_WITH_CAUSE.includes(verdict)) return null;
   const lead = leadDiagnosis(diagnosis);
   return lead ? { code: lead.code, message: lead.message } : null;
+}
+
+/**
+ * Said of a valid call from Flowent that the learned style does not sign, beside its verdict:
+ * "Signed unlike the other Flowent calls (learned: python, from 4 calls); a handler that
+ * verifies as python rejects it." Styles as the front end names them (`say`).
+ */
+export function signedUnlikeLearnedWords({ style, fromCalls }: SignedUnlikeLearned, say: Pick<SigningVocabulary, 'style'>): string {
+  const learned = say.style(style);
+  return `Signed unlike the other Flowent calls (learned: ${learned}, from ${counted(fromCalls, 'call')}); a handler that verifies as ${learned} rejects it.`;
+}
+
+/**
+ * How many of the valid Flowent calls the learned style signs, and the others by the style they
+ * were signed in: "python, 4 of 5 calls; 1 signed go". Null when it signs them all.
+ */
+export function learnedStyleCountWords(
+  { style, fromCalls, contrary }: Pick<LearnedStyleInfo, 'style' | 'fromCalls' | 'contrary'>,
+  say: Pick<SigningVocabulary, 'style'>,
+): string | null {
+  if (contrary.length === 0) return null;
+  const total = contrary.reduce((sum, unlike) => sum + unlike.calls, fromCalls);
+  const unlike = contrary.map((other) => `${countWords(other.calls)} signed ${say.style(other.style)}`).join(', ');
+  return `${say.style(style)}, ${countWords(fromCalls)} of ${counted(total, 'call')}; ${unlike}`;
 }

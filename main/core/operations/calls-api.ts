@@ -2,6 +2,7 @@ import type { CallDetail, CallsMethods, CoreStatus, SampleRequest, WaitingCall }
 import { canonicalize, completeReport, sign } from '../signature';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import type { KeyedHandlerMemory } from '../store/handlers-repository';
+import { signedUnlikeLearned } from '../replay/learned-style';
 import { forwardedFor } from '../tunnel/forwarded-for';
 import { handlerReport, type LearnedSigning } from './handler-report';
 import { sampleBody, sampleCurl } from './sample-request';
@@ -53,12 +54,17 @@ function toDetail(call: StoredCall, deps: CallsDeps): CallDetail {
     viaTunnel,
     ...rest
   } = call;
+  const key = deps.hmacKey();
   // A call answered quickly has only the styles up to its match stored; readers get all of them.
-  const signature = completeReport(stored, requestBody, deps.hmacKey());
+  const signature = completeReport(stored, requestBody, key);
+  // Read once for the handler's report and the note, and only when one of them needs it.
+  let learned: LearnedSigning | undefined;
+  const learnedOnce = () => (learned ??= deps.learnedStyle());
   return {
     ...rest,
     forwardError,
-    handler: handlerReport(call, signature, deps.handlers(), deps.learnedStyle),
+    handler: handlerReport(call, signature, deps.handlers(), learnedOnce),
+    signedUnlikeLearned: signedUnlikeLearned(call, key, learnedOnce),
     // Only the tunnel's X-Forwarded-For is its word: a caller reaching the port itself can send any.
     forwardedFor: viaTunnel ? forwardedFor(call.requestHeaders.flat()) : null,
     forward: { target: forwardTarget, error: forwardError, registrationWouldPass },

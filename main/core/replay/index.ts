@@ -29,7 +29,7 @@ import { replayMany, type BulkOptions } from './bulk-replay';
 import { curlFor, type CurlOptions } from './curl';
 import { harPlan, harText, selectionLimit, writeHar, type HarSelection } from './har-write';
 import { importHar, type ImportSummary } from './har-import';
-import { FALLBACK_STYLE, LEARNED_STYLE_SETTINGS_SCOPE, StyleLearner, type LearnedStyle } from './learned-style';
+import { LEARNED_STYLE_SETTINGS_SCOPE, NOTHING_LEARNED, StyleLearner, type LearnedStyle } from './learned-style';
 import { targetFor, type OwnWebhook } from './deliver';
 import { probeHandler } from './probe';
 import { replayCall, type ReplayOptions } from './replay';
@@ -125,7 +125,7 @@ export function createReplay(deps: ReplaySetup): Replay {
   const ctx = { ...deps, forwardTimeoutMs: deps.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS, forwarder, learner };
   const learnedNow = (): LearnedStyle => {
     const key = deps.hmacKey();
-    return key ? learner.learnedStyle(key) : { style: FALLBACK_STYLE, fromCalls: 0, discriminatingCalls: 0, decided: false };
+    return key ? learner.learnedStyle(key) : NOTHING_LEARNED;
   };
   /** The probes going on, by the call probed: a stop ends each of them (the page's Cancel). */
   const probes = new Map<number, Set<AbortController>>();
@@ -235,6 +235,7 @@ export function createReplay(deps: ReplaySetup): Replay {
         style: learned.style,
         fromCalls: learned.fromCalls,
         toldApartBy: learned.discriminatingCalls,
+        contrary: learned.contrary,
         keySet: deps.hmacKey() !== null,
       };
     },

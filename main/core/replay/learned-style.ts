@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { SignatureReport } from '../../contract/api';
 import { STYLES, verify } from '../signature';
-import type { CallsRepository } from '../store/calls-repository';
+import type { CallsRepository, StoredCall } from '../store/calls-repository';
 import type { SettingsScope } from '../store/settings-repository';
-import type { StyleName } from '../../contract/names-and-limits';
+import { isStyleName, type StyleName, type Verdict } from '../../contract/names-and-limits';
 
 /** The learned style's part of the settings table: one tally per key fingerprint. */
 export const LEARNED_STYLE_SETTINGS_SCOPE = 'learned-style';
@@ -15,6 +15,13 @@ export const FALLBACK_STYLE: StyleName = 'python';
 const RECOMPUTE_WINDOW = 5_000;
 const SCAN_PAGE = 500;
 
+/** Valid Flowent calls the learned style does not sign, by the style they were signed in. */
+export interface SignedUnlike {
+  /** The first style, in the engine's order, that signs them (the one a call's line names). */
+  style: StyleName;
+  calls: number;
+}
+
 /** Which style this Flowent instance signs with, as far as the stored calls tell. */
 export interface LearnedStyle {
   style: StyleName;
@@ -24,17 +31,31 @@ export interface LearnedStyle {
   discriminatingCalls: number;
   /** False while no call has told the candidates apart (e.g. only plain ASCII calls): `style` is then the fallback order's pick. */
   decided: boolean;
+  /** The valid calls `style` did not match, most first: a handler written for `style` rejects them. */
+  contrary: SignedUnlike[];
 }
 
-/** What is kept in `settings` per key: tallies, never the key. */
+/**
+ * What is kept in `settings` per key: tallies, never the key. Version 1 counted calls per style
+ * alone, which cannot tell the calls a style did not match apart by the style they were signed
+ * in; such a tally is counted again (see load).
+ */
 interface Tally {
-  version: 1;
+  version: 2;
   /** Calls up to this id are counted. */
   lastId: number;
-  calls: number;
-  matched: Record<string, number>;
-  discriminating: Record<string, number>;
+  /** Valid calls by the styles that matched each: their names in the engine's order, space apart. */
+  matchedSets: Record<string, number>;
 }
+
+/** What is learned before any valid call: the fallback style, from no call. */
+export const NOTHING_LEARNED: Readonly<LearnedStyle> = Object.freeze({
+  style: FALLBACK_STYLE,
+  fromCalls: 0,
+  discriminatingCalls: 0,
+  decided: false,
+  contrary: [],
+});
 
 /** A key's fingerprint: the first 16 hex of its SHA-256 (the key itself is never stored). */
 export function keyFingerprint(key: string): string {
@@ -42,39 +63,78 @@ export function keyFingerprint(key: string): string {
 }
 
 function emptyTally(lastId: number): Tally {
-  return { version: 1, lastId, calls: 0, matched: {}, discriminating: {} };
+  return { version: 2, lastId, matchedSets: {} };
 }
 
-/** Counts one valid call: every style that matched, and whether the styles disagreed on it. */
-export function tallyReport(tally: Tally, report: SignatureReport): void {
-  if (report.verdict !== 'valid') return;
-  const matched = report.styles.filter((s) => s.matched).map((s) => s.style);
+/** The styles a report's valid signature matched, in the engine's order; none for any other verdict. */
+function matchedStyles(report: SignatureReport): StyleName[] {
+  if (report.verdict !== 'valid') return [];
+  return report.styles.filter((s) => s.matched).map((s) => s.style as StyleName);
+}
+
+/** Counts one valid call under the set of styles that matched it. */
+function tallyReport(tally: Tally, report: SignatureReport): void {
+  const matched = matchedStyles(report);
   if (matched.length === 0) return;
-  const disagreed = matched.length < report.styles.length;
-  tally.calls++;
-  for (const style of matched) {
-    tally.matched[style] = (tally.matched[style] ?? 0) + 1;
-    if (disagreed) tally.discriminating[style] = (tally.discriminating[style] ?? 0) + 1;
-  }
+  const set = matched.join(' ');
+  tally.matchedSets[set] = (tally.matchedSets[set] ?? 0) + 1;
 }
 
 /**
- * The style that matched in the most calls; among ties the one that matched most often where
- * styles disagreed; among remaining ties the engine's order (python, go, go-struct, raw, ...).
- * The signature engine names only the first matching style, so counting that name alone
- * would always say "python" for plain ASCII calls.
+ * The style that matched in the most calls; among ties the engine's order (python, go,
+ * go-struct, raw, ...). The signature engine names only the first matching style, so counting
+ * that name alone would always say "python" for plain ASCII calls. The calls it did not match
+ * are named by the first style that matched each, as their lines name them.
  */
-export function pickStyle(tally: Pick<Tally, 'matched' | 'discriminating'>): LearnedStyle {
+export function pickStyle(tally: Pick<Tally, 'matchedSets'>): LearnedStyle {
+  const sets = Object.entries(tally.matchedSets).map(([set, calls]) => ({ styles: set.split(' ').filter(isStyleName), calls }));
   let best: LearnedStyle | null = null;
   for (const info of STYLES) {
-    const fromCalls = tally.matched[info.name] ?? 0;
-    const discriminatingCalls = tally.discriminating[info.name] ?? 0;
-    if (fromCalls === 0) continue;
-    if (!best || fromCalls > best.fromCalls || (fromCalls === best.fromCalls && discriminatingCalls > best.discriminatingCalls)) {
-      best = { style: info.name, fromCalls, discriminatingCalls, decided: discriminatingCalls > 0 };
-    }
+    const matching = sets.filter((set) => set.styles.includes(info.name));
+    const fromCalls = sum(matching);
+    if (fromCalls === 0 || (best && fromCalls <= best.fromCalls)) continue;
+    // A call every style signs alike tells nothing of which one Flowent uses.
+    const discriminatingCalls = sum(matching.filter((set) => set.styles.length < STYLES.length));
+    best = { style: info.name, fromCalls, discriminatingCalls, decided: discriminatingCalls > 0, contrary: [] };
   }
-  return best ?? { style: FALLBACK_STYLE, fromCalls: 0, discriminatingCalls: 0, decided: false };
+  if (!best) return NOTHING_LEARNED;
+  const learned = best.style;
+  const unlike = new Map<StyleName, number>();
+  for (const { styles, calls } of sets) {
+    const named = styles[0];
+    if (named !== undefined && !styles.includes(learned)) unlike.set(named, (unlike.get(named) ?? 0) + calls);
+  }
+  const order = (style: StyleName) => STYLES.findIndex((info) => info.name === style);
+  best.contrary = [...unlike]
+    .map(([style, calls]) => ({ style, calls }))
+    .sort((a, b) => b.calls - a.calls || order(a.style) - order(b.style));
+  return best;
+}
+
+function sum(sets: readonly { calls: number }[]): number {
+  return sets.reduce((total, set) => total + set.calls, 0);
+}
+
+/** The verdicts a stored call from Flowent is re-verified from, as signedFlowentBodies selects them. */
+const TAUGHT_BY: ReadonlySet<Verdict> = new Set<Verdict>(['valid', 'invalid', 'no-key']);
+
+/**
+ * The learned style a stored call is signed unlike: a call from Flowent, counted in the learned
+ * style (its signature valid with `key`), that none of the styles it is valid in is the learned
+ * one, so a handler written for that style rejects it. Null for a call that teaches nothing (a
+ * replay, a simulated or sent call, an import, a signature not valid with this key), for one
+ * the learned style signs (bytes every style signs alike included), and while nothing is learned.
+ */
+export function signedUnlikeLearned(
+  call: Pick<StoredCall, 'source' | 'verdict' | 'requestBody' | 'receivedAt'>,
+  key: string | null,
+  learned: () => Pick<LearnedStyle, 'style' | 'fromCalls'>,
+): { style: StyleName; fromCalls: number } | null {
+  if (key === null || call.source !== 'flowent' || !TAUGHT_BY.has(call.verdict)) return null;
+  const matched = matchedStyles(verify(call.requestBody, key, { receivedAt: call.receivedAt }));
+  if (matched.length === 0) return null;
+  const { style, fromCalls } = learned();
+  return fromCalls === 0 || matched.includes(style) ? null : { style, fromCalls };
 }
 
 /**
@@ -100,8 +160,15 @@ export class StyleLearner {
 
   private load(key: string): Tally {
     const stored = this.settings().read<Partial<Tally> | null>(keyFingerprint(key), null);
-    // A damaged entry is recomputed.
-    if (stored?.version === 1 && typeof stored.lastId === 'number' && stored.lastId >= 0) return stored as Tally;
+    // A damaged entry, or one of version 1, is recomputed.
+    if (
+      stored?.version === 2 &&
+      typeof stored.lastId === 'number' &&
+      stored.lastId >= 0 &&
+      typeof stored.matchedSets === 'object' &&
+      stored.matchedSets !== null
+    )
+      return stored as Tally;
     return emptyTally(Math.max(0, this.calls().lastCallId() - RECOMPUTE_WINDOW));
   }
 

@@ -8,12 +8,14 @@ import {
   PASSED_REGISTRATION_CHECK,
   problemWords,
   refusedForRequest,
+  signedUnlikeLearnedWords,
   spoiledOnPurposeWords,
   storedWrongSignatureOutcome,
   wrongSignatureFinding,
   wrongSignatureWords,
 } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
+import { styleLabel } from '../../../main/contract/style-labels';
 
 export type Tone = 'ok' | 'bad' | 'warn' | 'info' | 'neutral';
 
@@ -66,10 +68,12 @@ export function summarize(call: CallDetail): VerdictSummary {
     }
     case 'valid': {
       const style = report.styles.find((s) => s.style === report.style)?.label ?? report.style;
+      // Valid, but a handler written for the style the other Flowent calls taught rejects it: said first.
+      const unlike = call.signedUnlikeLearned ? signedUnlikeLearnedWords(call.signedUnlikeLearned, { style: styleLabel }) : null;
       return {
-        tone: stamp ? 'warn' : 'ok',
+        tone: stamp || unlike ? 'warn' : 'ok',
         headline: `Valid signature${style ? `: ${style}${alikeNote(report.styles)}` : ''}.`,
-        detail: stamp?.message ?? null,
+        detail: [unlike, stamp?.message].filter(Boolean).join(' ') || null,
         hint: stamp?.hint ?? null,
       };
     }

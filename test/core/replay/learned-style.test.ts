@@ -22,7 +22,7 @@ const tally = () => world.store.settings.scope(LEARNED_STYLE_SETTINGS_SCOPE).rea
 
 describe('learned signing style', () => {
   it('falls back to python before any call', () => {
-    expect(learned()).toEqual({ style: 'python', fromCalls: 0, discriminatingCalls: 0, decided: false });
+    expect(learned()).toEqual({ style: 'python', fromCalls: 0, discriminatingCalls: 0, decided: false, contrary: [] });
   });
 
   it('plain ASCII calls with sorted keys do not decide: every style matches them', async () => {
@@ -51,7 +51,7 @@ describe('learned signing style', () => {
     await world.send('ok', { name: 'Renée' }, 'go');
     learned();
     const stored = JSON.stringify(tally());
-    expect(stored).toContain('"matched"');
+    expect(stored).toContain('"matchedSets"');
     expect(stored).not.toContain(KEY);
     expect(keyFingerprint(KEY)).toMatch(/^[0-9a-f]{16}$/);
     expect(learned('another-key')).toMatchObject({ fromCalls: 0, style: 'python' });
@@ -74,7 +74,7 @@ describe('learned signing style', () => {
     world.store.settings.scope(LEARNED_STYLE_SETTINGS_SCOPE).write(keyFingerprint(KEY), 'damaged');
     expect(learned()).toMatchObject({ style: 'go', fromCalls: 2 });
     expect(tally()).toEqual(before);
-    expect((before as { matched: Record<string, number> }).matched.go).toBe(2);
+    expect(Object.values((before as { matchedSets: Record<string, number> }).matchedSets)).toEqual([1, 1]);
   });
 
   it('replays and simulated calls (signed by us) do not teach it anything', async () => {
@@ -84,12 +84,32 @@ describe('learned signing style', () => {
     expect(learned()).toMatchObject({ style: 'go', fromCalls: 1 });
   });
 
-  it('ties on calls are broken by the calls where styles disagreed', () => {
-    expect(pickStyle({ matched: { python: 5, go: 5 }, discriminating: { go: 1 } })).toMatchObject({
-      style: 'go',
-      fromCalls: 5,
-      discriminatingCalls: 1,
+  it('keeps the style most calls match, ties in the engine order, and names the calls it does not match', () => {
+    expect(pickStyle({ matchedSets: { 'python raw': 2, 'go raw': 2 } })).toMatchObject({
+      style: 'raw',
+      fromCalls: 4,
+      contrary: [],
     });
-    expect(pickStyle({ matched: { python: 5, go: 6 }, discriminating: { python: 4 } })).toMatchObject({ style: 'go' });
+    expect(pickStyle({ matchedSets: { 'python raw': 2, 'go raw': 1, go: 1 } })).toMatchObject({
+      style: 'raw',
+      contrary: [{ style: 'go', calls: 1 }],
+    });
+    expect(pickStyle({ matchedSets: { python: 2, go: 2, raw: 1, 'go-struct raw': 2 } })).toMatchObject({
+      style: 'raw',
+      fromCalls: 3,
+      contrary: [
+        { style: 'python', calls: 2 },
+        { style: 'go', calls: 2 },
+      ],
+    });
+  });
+
+  it('counts a tally of version 1 (calls per style, no sets) again from the history', async () => {
+    await world.send('ok', { name: 'Renée' }, 'go');
+    world.store.settings
+      .scope(LEARNED_STYLE_SETTINGS_SCOPE)
+      .write(keyFingerprint(KEY), { version: 1, lastId: 1, calls: 1, matched: { python: 9 }, discriminating: { python: 9 } });
+    expect(learned()).toMatchObject({ style: 'go', fromCalls: 1, contrary: [] });
+    expect(tally()).toMatchObject({ version: 2 });
   });
 });

@@ -192,7 +192,8 @@ describe('one screen names one style per thing: the style this call was signed i
     expect(await within(box).findByText('Raw body bytes (signature member cut out)', { selector: 'strong' })).toBeTruthy();
     expect(c.bridge.callsTo('getVerifierSnippet')).toContainEqual(['python', 'raw']);
     expect(within(pane).getByLabelText('Learned signing style').textContent).toBe(
-      'Calls this companion signs use Raw body bytes (signature member cut out), learned from 3 Flowent calls.',
+      'Calls this companion signs use Raw body bytes (signature member cut out), learned from 3 Flowent calls. ' +
+        'Flowent calls so far: Raw body bytes (signature member cut out), 3 of 4 calls; 1 signed Python example (as sent, ASCII escapes).',
     );
     // Nothing on the screen says "Flowent signs with" one style here and another there.
     expect(pane.textContent).not.toContain('Flowent signs with');
