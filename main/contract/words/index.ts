@@ -61,7 +61,7 @@ export {
   handlerMayDisagree,
   type DiagnosedReport,
 } from './handler-diagnosis-words';
-export { uncheckedUpdateWords } from './account-words';
+export { goneLinkWords, uncheckedUpdateWords } from './account-words';
 export { hereNote, registerHereTunnelWaitWords, tunnelNotOnlineWords } from './here-words';
 export {
   failedRegistrationCheckTodo,

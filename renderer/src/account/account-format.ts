@@ -38,6 +38,8 @@ export function describeFollowChange(change: FollowChange): string {
       return `${change.action}: not updated: ${change.failure ? inPageWords(change.failure) : 'Flowent refused'}`;
     case 'proposed':
       return `${change.action}: still ${change.from}`;
+    case 'gone':
+      return `${change.action}: not re-pointed: Flowent no longer has it`;
     default: {
       const never: never = change.outcome;
       return never;
