@@ -13,3 +13,8 @@ export function unlinkCommand(link: Pick<LinkedAction, 'action' | 'profile'>, ac
 export function goneLinkLine(link: Pick<LinkedAction, 'action' | 'profile'>, activeProfile: string | null): string {
   return goneLinkWords(link, `"${unlinkCommand(link, activeProfile)}"`);
 }
+
+/** The lines for the links Flowent no longer has among `links`, said after a listing. */
+export function goneLinkLines(links: readonly LinkedAction[], activeProfile: string): string[] {
+  return links.filter((link) => link.gone).map((link) => goneLinkLine(link, activeProfile));
+}
