@@ -26,6 +26,7 @@ import { inCliWords } from './cli-words';
 import { actionsProjectDir, dataDirOf, projectDirOf, withCore } from './open-core';
 import { projectSubcommand } from './actions-project';
 import { removedServedProject } from './answers-cli-shared';
+import { goneLinkLines } from './gone-link-lines';
 
 export const ACTIONS_HELP = `Usage: flowent-companion actions <subcommand> [options]
 
@@ -202,9 +203,13 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
   );
 }
 
-/** A link as `link --json` and `links --json` print it: linkedAt as an ISO 8601 string, as every time in JSON output. */
-function linkJson(link: LinkedAction): string {
-  return JSON.stringify({ ...link, linkedAt: new Date(link.linkedAt).toISOString() });
+/**
+ * A link as `link --json` and `links --json` print it: linkedAt, and when Flowent was found to no
+ * longer have the action (`gone.at`), as ISO 8601 strings, as every time in JSON output.
+ */
+function linkJson({ gone, ...link }: LinkedAction): string {
+  const iso = (at: number) => new Date(at).toISOString();
+  return JSON.stringify({ ...link, linkedAt: iso(link.linkedAt), ...(gone ? { gone: { at: iso(gone.at) } } : {}) });
 }
 
 interface Parsed {
@@ -231,6 +236,9 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
         return finish(listed, (actions) => {
           actions.forEach(print(json, out));
           if (actions.length === 0 && !json) err(`No actions registered on ${gateway}.`);
+          // This list is what found them gone (or one before it): the links it leaves are said here.
+          const mine = account.links.filter((link) => link.profile === account.activeProfile);
+          goneLinkLines(mine, account.activeProfile).forEach(err);
         });
       };
     case 'get': {
@@ -337,9 +345,16 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
     case 'links':
       parsed.noArgs();
       return async ({ api, out, err, json }) => {
-        const { links } = await api.getAccount();
-        links.forEach((link) => out(json ? linkJson(link) : `${link.action}  ${link.profile}  ${redactUrlCredentials(link.webhookUrl)}`));
+        const { links, activeProfile } = await api.getAccount();
+        links.forEach((link) =>
+          out(
+            json
+              ? linkJson(link)
+              : `${link.action}  ${link.profile}  ${redactUrlCredentials(link.webhookUrl)}${link.gone ? '  gone from Flowent' : ''}`,
+          ),
+        );
         if (links.length === 0 && !json) err('No actions are linked to this companion.');
+        if (!json) goneLinkLines(links, activeProfile).forEach(err);
         return 0;
       };
     case 'profile':

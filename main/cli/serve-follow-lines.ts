@@ -1,5 +1,6 @@
 import { redactUrlCredentials, type CoreEvent, type FollowMode, type FollowRecord } from '../contract/api';
 import { inCliWords } from './cli-words';
+import { goneLinkLine } from './gone-link-lines';
 
 /** The lines `serve` prints for the Flowent account's events, or none. */
 export function accountLines(event: CoreEvent): string[] {
@@ -15,7 +16,7 @@ export function accountLines(event: CoreEvent): string[] {
   return [];
 }
 
-/** One line per linked action re-pointed, failed, or waiting to be re-pointed. */
+/** One line per linked action re-pointed, failed, waiting to be re-pointed, or gone from Flowent. */
 export function followLines(record: FollowRecord): string[] {
   return record.changes.map((change) => {
     const name = `${change.action} (${change.profile})`;
@@ -26,6 +27,8 @@ export function followLines(record: FollowRecord): string[] {
         return `Flowent: could not re-point ${name} to ${change.to}: ${change.failure ? inCliWords(change.failure) : 'no reason given'}`;
       case 'proposed':
         return `Flowent: ${name} still points at ${change.from}: re-point it to ${change.to} from the inspector, or run serve with --follow auto`;
+      case 'gone':
+        return `Flowent: ${goneLinkLine(change, null)} It is not re-pointed when the public URL changes.`;
       default: {
         const unknown: never = change.outcome;
         return `Flowent: ${name}: ${String(unknown)}`;

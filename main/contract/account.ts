@@ -159,6 +159,20 @@ export interface LinkedAction {
   action: string;
   webhookUrl: string;
   linkedAt: number;
+  /** Flowent no longer has the action; absent while it does (or nothing has said otherwise). */
+  gone?: LinkGone;
+}
+
+/**
+ * How this companion learned Flowent no longer has a linked action: a whole list of the profile's
+ * actions left it out, or Flowent answered 404 for it. Cleared when Flowent has it again
+ * (registered again, or in a later list).
+ */
+export interface LinkGone {
+  /** When it was found gone (ms since the epoch). */
+  at: number;
+  /** A change of the public URL has said it skipped the link: said once, not at every change. */
+  followSaid: boolean;
 }
 
 /** A linked action whose webhook_url no longer reaches this companion. */
@@ -172,8 +186,11 @@ export interface FollowChange {
   action: string;
   from: string;
   to: string;
-  /** proposed: follow mode "ask", nothing sent yet. */
-  outcome: 'updated' | 'failed' | 'proposed';
+  /**
+   * proposed: follow mode "ask", nothing sent yet; gone: Flowent no longer has the action, so it
+   * was not re-pointed (said at the first change after it was found gone, then skipped quietly).
+   */
+  outcome: 'updated' | 'failed' | 'proposed' | 'gone';
   /** Why Flowent did not take the change, for `failed`. */
   failure?: AccountFailure;
 }
@@ -253,7 +270,7 @@ export interface AccountState {
   followMode: FollowMode;
   /** Linked actions of every profile. */
   links: LinkedAction[];
-  /** Linked actions that no longer reach the companion (neither the public URL nor a LAN URL). */
+  /** Linked actions that no longer reach the companion (neither the public URL nor a LAN URL), Flowent still having them. */
   stale: StaleAction[];
   /** Newest first. */
   followHistory: FollowRecord[];

@@ -322,3 +322,11 @@ export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
       : 'No linked action is waiting to be re-pointed: the last change of the public URL was already applied.',
   }),
 };
+
+/**
+ * A linked action Flowent no longer has, and the two ways out, in one line: `unlink` is where the
+ * front end unlinks it (the command line's command, the page's button), named as the user meets it.
+ */
+export function goneLinkWords(link: { action: string; profile: string }, unlink: string): string {
+  return `${link.action} (${link.profile}): Flowent no longer has this action; register it again or unlink it (${unlink}).`;
+}

@@ -61,7 +61,7 @@ export {
   handlerMayDisagree,
   type DiagnosedReport,
 } from './handler-diagnosis-words';
-export { defaultGatewaySourceWords, gatewayVariableWinsWords, uncheckedUpdateWords } from './account-words';
+export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords } from './account-words';
 export { hereNote, registerHereTunnelWaitWords, tunnelNotOnlineWords } from './here-words';
 export {
   failedRegistrationCheckTodo,

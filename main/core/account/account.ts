@@ -73,6 +73,7 @@ export class Account {
       profileSecret: options.secrets,
       env: options.env ?? {},
       fetch: options.fetch,
+      onLinksChanged: () => this.changed(),
     });
   }
 

@@ -2,6 +2,7 @@ import type { PointedHere, StaleAction } from '../../contract/account';
 import type { FollowMode } from '../../contract/names-and-limits';
 import { failureOf, type AccountFailure, type Result } from '../../contract/api';
 import { isProductionGateway } from './action-validation';
+import type { ActionListing } from './action-listing';
 import { GatewayClient } from './gateway-client';
 import { companionWebhookUrl, isUnder, LinkStore, type FollowChange, type FollowRecord, type LinkedAction } from './links';
 import { SchemaCache, type SchemaCheck } from './parameter-check';
@@ -24,6 +25,8 @@ export interface ActionRegistryOptions {
   companionUrls: () => string[];
   fetch?: FetchLike;
   now?: () => number;
+  /** A link was marked gone or present again by what Flowent answered (to tell the page). */
+  onLinksChanged?: () => void;
 }
 
 /**
@@ -116,15 +119,48 @@ export class ActionRegistry {
     const listed = await this.client().list();
     if (!listed.ok) return listed;
     this.schemas().rememberListing(listed.value);
+    this.judgeLinks(listed.value);
     return { ...listed, value: listed.value.actions };
   }
 
-  async get(name: string): Promise<FlowentResult<FlowentAction>> {
-    return this.remembered(await this.client().get(name));
+  /**
+   * The profile's links after a list: those it holds are present, and those a whole list leaves
+   * out are marked gone. Marked, not dropped: the link keeps its URL and the user decides
+   * (register it again, or unlink it), and a list that cannot be told partial would otherwise
+   * lose links for good. Flowent documents no paging for `GET /actions`, but a list that says it
+   * is partial (see readListing) judges only the actions it holds, as it prunes no schema.
+   */
+  private judgeLinks({ actions, complete }: ActionListing): void {
+    const profile = this.profile().name;
+    const listed = new Set(actions.map((action) => action.name));
+    let changed = false;
+    for (const link of this.links.forProfile(profile)) {
+      if (listed.has(link.action)) changed = this.links.markPresent(profile, link.action) || changed;
+      else if (complete) changed = this.links.markGone(profile, link.action, this.now()) || changed;
+    }
+    if (changed) this.options.onLinksChanged?.();
   }
 
-  async register(input: ActionCreate): Promise<FlowentResult<FlowentAction>> {
-    return this.remembered(await this.client().register(input));
+  /** What Flowent answered about one action says whether a link to it is gone (404) or present (found). */
+  private judgeLink<T>(profile: string, action: string, result: FlowentResult<T>): FlowentResult<T> {
+    const changed = result.ok
+      ? this.links.markPresent(profile, action)
+      : result.code === 'flowent-action-not-found' && this.links.markGone(profile, action, this.now());
+    if (changed) this.options.onLinksChanged?.();
+    return result;
+  }
+
+  async get(name: string): Promise<FlowentResult<FlowentAction>> {
+    return this.judgeLink(this.profile().name, name, this.remembered(await this.client().get(name)));
+  }
+
+  /**
+   * Registers the action. A link to it (kept, marked gone, since it was deleted on Flowent) is
+   * present again and follows the new webhook_url as an update's link does.
+   */
+  async register(input: ActionCreate, companionBase?: string | null): Promise<FlowentResult<FlowentAction>> {
+    const registered = this.remembered(await this.client().register(input));
+    return registered.ok ? this.relinked(input.name, registered, companionBase) : registered;
   }
 
   /**
@@ -133,12 +169,27 @@ export class ActionRegistry {
    * the companion's); pointed elsewhere it is unlinked, or the tunnel would overwrite the URL.
    */
   async update(name: string, changes: ActionUpdate, companionBase?: string | null): Promise<FlowentResult<FlowentAction>> {
-    const updated = this.remembered(await this.client().update(name, changes));
-    const link = this.links.forProfile(this.profile().name).find((stored) => stored.action === name);
-    if (!updated.ok || !link || !changes.webhook_url) return updated;
+    const updated = this.judgeLink(this.profile().name, name, this.remembered(await this.client().update(name, changes)));
+    if (!updated.ok || !changes.webhook_url) return updated;
+    return this.relinked(name, updated, companionBase);
+  }
+
+  /**
+   * A linked action Flowent now has at `updated`'s webhook_url: the link follows it while it reaches
+   * the companion (its gone mark cleared), else it is unlinked, and a warning says so.
+   */
+  private relinked(
+    name: string,
+    updated: { ok: true; value: FlowentAction; warnings: string[] },
+    companionBase?: string | null,
+  ): FlowentResult<FlowentAction> {
+    const link = this.links.find(this.profile().name, name);
+    if (!link) return updated;
     const webhookUrl = updated.value.webhook_url;
     if (this.reachesCompanion(webhookUrl, companionBase)) {
-      this.links.upsert({ ...link, webhookUrl });
+      const { gone: _gone, ...present } = link;
+      this.links.upsert({ ...present, webhookUrl });
+      if (link.gone) this.options.onLinksChanged?.();
       return updated;
     }
     this.links.remove(link.profile, name);
@@ -174,7 +225,7 @@ export class ActionRegistry {
     const webhookUrl = companionWebhookUrl(publicBaseUrl, name);
     const warnings = this.reachabilityWarnings(publicBaseUrl);
     let created = true;
-    let result = await this.register({ name, description, webhook_url: webhookUrl, json_schema: schema });
+    let result = await this.register({ name, description, webhook_url: webhookUrl, json_schema: schema }, publicBaseUrl);
     if (!result.ok && result.code === 'flowent-action-exists') {
       created = false;
       result = await this.update(name, { description, webhook_url: webhookUrl, json_schema: schema }, publicBaseUrl);
@@ -222,6 +273,11 @@ export class ActionRegistry {
       if (!isUnder(link.webhookUrl, change.previous)) continue;
       const to = change.current.replace(/\/+$/, '') + link.webhookUrl.slice(change.previous.replace(/\/+$/, '').length);
       const base = { profile: link.profile, action: link.action, from: link.webhookUrl, to };
+      // Flowent no longer has it: nothing to re-point, said at the first change only.
+      if (link.gone) {
+        if (this.links.markGone(link.profile, link.action, link.gone.at, true)) changes.push({ ...base, outcome: 'gone' });
+        continue;
+      }
       if (mode === 'ask') {
         changes.push({ ...base, outcome: 'proposed' });
         continue;
@@ -229,18 +285,24 @@ export class ActionRegistry {
       const profile = this.profiles.get(link.profile);
       const updated = profile ? await this.client(profile).update(link.action, { webhook_url: to }) : this.profiles.unknown(link.profile);
       if (updated.ok) this.links.upsert({ ...link, webhookUrl: updated.value.webhook_url });
-      changes.push(updated.ok ? { ...base, outcome: 'updated' } : { ...base, outcome: 'failed', failure: failureOf(updated) });
+      // A 404 says the action is gone: the link is marked so (and this change says it), not retried at every change.
+      if (!updated.ok && updated.code === 'flowent-action-not-found' && this.links.markGone(link.profile, link.action, this.now(), true))
+        changes.push({ ...base, outcome: 'gone' });
+      else changes.push(updated.ok ? { ...base, outcome: 'updated' } : { ...base, outcome: 'failed', failure: failureOf(updated) });
     }
     const record: FollowRecord = { at: this.now(), previous: change.previous, current: change.current, mode, changes };
     if (changes.length > 0) this.links.addHistory(record);
     return record;
   }
 
-  /** Linked actions whose webhook_url is under none of the URLs that reach the companion now. */
+  /**
+   * Linked actions whose webhook_url is under none of the URLs that reach the companion now;
+   * not those Flowent no longer has, which no URL would bring calls from.
+   */
   staleActions(currentBaseUrls: string[]): StaleAction[] {
     return this.links
       .all()
-      .filter((link) => !currentBaseUrls.some((base) => isUnder(link.webhookUrl, base)))
+      .filter((link) => !link.gone && !currentBaseUrls.some((base) => isUnder(link.webhookUrl, base)))
       .map((link) => ({
         ...link,
         message: `${link.action} (${link.profile}) still points at ${link.webhookUrl}, which no longer reaches this companion: Flowent's calls to it will fail. Update it to the current URL.`,

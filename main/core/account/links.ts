@@ -23,6 +23,39 @@ export class LinkStore {
     this.settings.write('links', [...others, link]);
   }
 
+  /**
+   * Marks the profile's link to `action` gone (`followSaid`: a change of the public URL is saying
+   * so now); true when that changed it. Nothing when the action is not linked.
+   */
+  markGone(profile: string, action: string, at: number, followSaid = false): boolean {
+    const link = this.find(profile, action);
+    if (!link || (link.gone && (link.gone.followSaid || !followSaid))) return false;
+    this.replace({ ...link, gone: { at: link.gone?.at ?? at, followSaid } });
+    return true;
+  }
+
+  /** Flowent has the profile's linked `action` (again): its gone mark goes; true when there was one. */
+  markPresent(profile: string, action: string): boolean {
+    const link = this.find(profile, action);
+    if (!link?.gone) return false;
+    const { gone: _gone, ...present } = link;
+    this.replace(present);
+    return true;
+  }
+
+  /** A mark changes the link where it stands: the links keep their order. */
+  private replace(link: LinkedAction): void {
+    const same = (stored: LinkedAction) => stored.profile === link.profile && stored.action === link.action;
+    this.settings.write(
+      'links',
+      this.all().map((stored) => (same(stored) ? link : stored)),
+    );
+  }
+
+  find(profile: string, action: string): LinkedAction | null {
+    return this.all().find((stored) => stored.profile === profile && stored.action === action) ?? null;
+  }
+
   remove(profile: string, action: string): boolean {
     const all = this.all();
     const kept = all.filter((stored) => !(stored.profile === profile && stored.action === action));

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { AccountState } from '../../../main/contract/account';
 import type { FollowMode } from '../../../main/contract/names-and-limits';
-import { describeFollowChange } from './account-format';
+import { describeFollowChange, linksInOneLine } from './account-format';
+import { GoneLinks } from './GoneLinks';
 import { formatDateTime } from '../shared/format';
 import { setFollowMode } from './account-actions';
 import { ErrorLine } from '../shared/ErrorLine';
@@ -26,8 +27,9 @@ export function AccountFollow({ account }: { account: AccountState }) {
       <p className="muted">
         {account.links.length === 0
           ? 'No linked actions: "Register here" in Actions links an action to this companion.'
-          : `${account.links.length} linked action${account.links.length === 1 ? '' : 's'}: ${account.links.map((l) => `${l.action} (${l.profile})`).join(', ')}.`}
+          : `${account.links.length} linked action${account.links.length === 1 ? '' : 's'}: ${linksInOneLine(account.links)}.`}
       </p>
+      <GoneLinks account={account} />
       <ErrorLine message={message} label="Follow mode error" />
       {account.followHistory.length > 0 && (
         <ol className="follow-history" aria-label="Follow history">

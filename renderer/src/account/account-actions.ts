@@ -138,10 +138,20 @@ export function dismissPendingFollow(): void {
   useAccountStore.setState((s) => ({ pendingFollow: null, dismissedFollowAt: s.pendingFollow?.at ?? s.dismissedFollowAt }));
 }
 
-/** What the core re-pointed (by itself, or after "Update them"): a toast for the updates, a banner per failure. */
+/**
+ * What the core re-pointed (by itself, or after "Update them"): a toast for the updates and for
+ * the links Flowent no longer has (said at the first change after they were found gone), a banner
+ * per failure.
+ */
 function sayFollowed(record: FollowRecord): void {
   const updated = record.changes.filter((c) => c.outcome === 'updated');
   if (updated.length) showToast(`Pointed ${updated.map((c) => c.action).join(', ')} at ${record.current} in Flowent`, 6000);
+  const gone = record.changes.filter((c) => c.outcome === 'gone');
+  if (gone.length)
+    showToast(
+      `Flowent no longer has ${gone.map((c) => c.action).join(', ')}: not re-pointed (Flowent account > Account says what to do)`,
+      6000,
+    );
   for (const c of record.changes) {
     if (c.outcome === 'failed')
       reportError(

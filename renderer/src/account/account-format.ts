@@ -1,5 +1,6 @@
 import { hereCandidates, hereFactsOf, type CallSummary, type CoreStatus } from '../../../main/contract/api';
-import type { AccountState, FlowentAction, FollowChange, RegistrationRecord } from '../../../main/contract/account';
+import type { AccountState, FlowentAction, FollowChange, LinkedAction, RegistrationRecord } from '../../../main/contract/account';
+import { goneLinkWords } from '../../../main/contract/words';
 import { inPageWords } from '../page/page-words';
 import { readJson } from '../../../main/contract/json-syntax';
 
@@ -38,11 +39,28 @@ export function describeFollowChange(change: FollowChange): string {
       return `${change.action}: not updated: ${change.failure ? inPageWords(change.failure) : 'Flowent refused'}`;
     case 'proposed':
       return `${change.action}: still ${change.from}`;
+    case 'gone':
+      return `${change.action}: not re-pointed: Flowent no longer has it`;
     default: {
       const never: never = change.outcome;
       return never;
     }
   }
+}
+
+/**
+ * A linked action Flowent no longer has, with where the page unlinks it: the Unlink button beside
+ * these words, which unlinks from the active profile only, so another profile's link needs that
+ * profile made active first (Use, in Profiles).
+ */
+export function goneLinkText(link: Pick<LinkedAction, 'action' | 'profile'>, activeProfile: string): string {
+  const unlink = link.profile === activeProfile ? 'Unlink, beside this' : `Use ${link.profile} in Profiles, then Unlink beside this`;
+  return goneLinkWords(link, unlink);
+}
+
+/** "send_email (default), get_weather (default, gone from Flowent)": the links in one line. */
+export function linksInOneLine(links: readonly LinkedAction[]): string {
+  return links.map((l) => `${l.action} (${l.profile}${l.gone ? ', gone from Flowent' : ''})`).join(', ');
 }
 
 export type ActionBadge = 'linked' | 'stale';

@@ -395,11 +395,11 @@ describe('account: following the public URL', () => {
     expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();
   });
 
-  it('in auto mode says what the core re-pointed, and which action it could not', async () => {
+  it('in auto mode says what the core re-pointed, and, once, which action Flowent no longer has', async () => {
     const c = await withToken(companion());
     await c.api.setFollowMode('auto');
     await registerAndLink(c, ['send_email', 'gone_action']);
-    // Deleted in Flowent by someone else: the link is still here.
+    // Deleted in Flowent by someone else: the link is still here, and nothing has said it is gone.
     const token = await otherClientSession(gateway());
     await fetch(`${gateway().baseUrl}/actions/gone_action`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     const moved = otherName(c.baseUrl);
@@ -407,14 +407,16 @@ describe('account: following the public URL', () => {
     await waitFor(() => expect(c.bridge.callsTo('getAccount').length).toBeGreaterThan(0));
     tunnel.change({ previous: c.baseUrl, current: moved });
     await screen.findByText(`Pointed send_email at ${moved} in Flowent`);
-    const failure = await screen.findByText(
-      `Could not point gone_action at the new public URL ${moved}/actions/gone_action: Flowent has no action "gone_action".`,
-      { exact: false },
-    );
-    // Flowent's words end their own sentence: one full stop before what to do next.
-    expect(failure.textContent).not.toContain('..');
-    expect(failure.textContent).toContain('. Once that is fixed, point it here with Register here in Account → Actions.');
+    await screen.findByText('Flowent no longer has gone_action: not re-pointed (Flowent account > Account says what to do)');
+    // Flowent's 404 marked the link gone: no failure to fix, and nothing waiting to be updated.
+    expect(screen.queryByText('Could not point gone_action', { exact: false })).toBeNull();
     expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull();
+    // Back: the next change re-points send_email and says nothing more of gone_action.
+    tunnel.change({ previous: moved, current: c.baseUrl });
+    await screen.findByText(`Pointed send_email at ${c.baseUrl} in Flowent`);
+    const [newest, first] = (await c.api.getAccount()).followHistory;
+    expect(newest?.changes.map(({ action, outcome }) => `${action} ${outcome}`)).toEqual(['send_email updated']);
+    expect(first?.changes.map(({ action, outcome }) => `${action} ${outcome}`)).toEqual(['send_email updated', 'gone_action gone']);
   });
 
   it('opens with f and closes with Esc', async () => {
