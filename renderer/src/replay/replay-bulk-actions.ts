@@ -76,7 +76,12 @@ function endMissed(runId: string): void {
   const run = useReplayStore.getState().bulk;
   if (!run || run.runId !== runId || run.summary) return;
   useReplayStore.setState({
-    bulk: { ...run, cancelling: false, endMissed: true, summary: { ...run.counts, cancelled: false, items: [] } },
+    bulk: {
+      ...run,
+      cancelling: false,
+      endMissed: true,
+      summary: { ...run.counts, cancelled: false, stopped: null, noAnswer: null, items: [] },
+    },
   });
 }
 
