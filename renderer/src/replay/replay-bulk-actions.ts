@@ -13,6 +13,7 @@ import { useReplayStore, type BulkRun } from './replay-store';
 import { runResult } from '../page/run-result';
 import { reportError, showToast } from '../page/ui-actions';
 import { inPageWords } from '../page/page-words';
+import { endedRunToast } from './bulk-run-words';
 
 type RunEvent = Exclude<ReplayEvent, { type: 'har-import-progress' }>;
 
@@ -182,10 +183,5 @@ export function applyReplayEvent(event: RunEvent): void {
   if (run.summary && !run.endMissed) return;
   const { summary } = event;
   useReplayStore.setState({ bulk: { ...run, cancelling: false, endMissed: false, counts: countsOf(summary), summary } });
-  const unsent = summary.notSent > 0 ? `, ${summary.notSent} not sent` : '';
-  showToast(
-    summary.cancelled
-      ? `Bulk replay cancelled after ${summary.done} of ${summary.total}${unsent}`
-      : `Bulk replay done: ${summary.done - summary.notSent} calls replayed${unsent}`,
-  );
+  showToast(endedRunToast(summary));
 }
