@@ -72,6 +72,31 @@ describe('a bulk replay to a handler nobody runs', () => {
     expect((await world.running.core.api.listBulkReplays()).finished[0]?.summary).toEqual(summary);
   });
 
+  it('stops several replays at once too: those in flight finish and are stored, the rest are not sent', async () => {
+    const ids = await calls(12);
+    const port = await closedPort();
+    const { core } = world.running;
+    const started = await core.api.startBulkReplay(
+      { ids },
+      { concurrency: 4, resign: false, target: `http://127.0.0.1:${port}/actions/{action_name}` },
+    );
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    let summary: BulkReplaySummary | undefined;
+    await expect
+      .poll(async () => {
+        summary = (await core.api.listBulkReplays()).finished.find((run) => run.runId === started.value.runId)?.summary;
+        return summary;
+      })
+      .toBeDefined();
+    const sent = summary!.stopped!.sent;
+    // The third refusal stops the run; at most the three others then in flight finish after it.
+    expect(sent).toBeGreaterThanOrEqual(3);
+    expect(sent).toBeLessThanOrEqual(6);
+    expect(summary).toMatchObject({ done: 12, failed: sent, notSent: 12 - sent, stopped: { sent, left: 12 - sent } });
+    expect(storedReplays()).toBe(sent);
+    expect(summary!.items.map((item) => item.originalId)).toEqual(ids);
+  });
+
   it('says the one way every failed replay got no answer when too few failed to stop the run', async () => {
     const ids = await calls(2);
     const port = await closedPort();
