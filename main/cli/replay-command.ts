@@ -1,5 +1,5 @@
 import type { BulkReplayStep, BulkReplaySummary, CallSelection, CompanionApi, CoreEvent } from '../contract/api';
-import { MAX_BULK_CONCURRENCY, MAX_SELECTION, STYLE_NAMES } from '../contract/api';
+import { BULK_STOP_AFTER_NOBODY_THERE, MAX_BULK_CONCURRENCY, MAX_SELECTION, STYLE_NAMES } from '../contract/api';
 import { HMAC_KEY_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
@@ -16,6 +16,7 @@ import {
   NOT_SENT,
   originalSignatureRefusedWords,
   replaySigningWords,
+  runEndCauseWords,
 } from '../contract/words';
 import { cap } from '../contract/words/said';
 import { formatDiff } from './format-diff';
@@ -43,9 +44,11 @@ export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <
        flowent-companion replay <id> --probe-styles [--target <url>]
 
 Send stored calls to your handler again and compare its answers with the originals. Each
-replay is stored as a new call (source replay). Exit code 1 when any replay's answer breaks
-Flowent's contract (usable in CI) or there is nothing to replay (no calls of the action, a
-call id not in the history), 2 on usage errors, 130 after Ctrl-C (143 after SIGTERM) whatever
+replay is stored as a new call (source replay). Once ${BULK_STOP_AFTER_NOBODY_THERE} replays in a row find nobody there
+(the connection refused: nothing listening; or an address that cannot be reached), the rest
+are not sent and the last line says why. Exit code 1 when any replay's answer breaks
+Flowent's contract (usable in CI), when calls were not sent, or when there is nothing to
+replay (no calls of the action, a call id not in the history), 2 on usage errors, 130 after Ctrl-C (143 after SIGTERM) whatever
 the answers were (the replays sent are still answered and stored; Ctrl-C again quits at once).
 On a terminal, a line on stderr tells how many of the calls are replayed so far.
 
@@ -238,6 +241,10 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         // Those passed without testing a handler: said under the counts, as the page says it beside them.
         const mockAnswered = mockAnsweredWords(summary.items);
         if (mockAnswered) out(`${cap(mockAnswered)}.`);
+        // Last, where the reader looks: what stopped the run (a handler not running), or the one
+        // way every failed replay got no answer, said once rather than read off each call's lines.
+        const endCause = runEndCauseWords(summary);
+        if (endCause) out(endCause);
         // Stopped is said first, whatever the answers were (the summary counts them): a CI job
         // told 0 or 1 would take a run nobody let finish for a whole one.
         if (stoppedBy) return stoppedExitCode(stoppedBy);

@@ -21,6 +21,7 @@ import { STATUS_METHOD_NAMES, type StatusEvent, type StatusFailure, type StatusM
 export * from './account';
 export * from './action-name';
 export * from './answers';
+export * from './bulk-replay';
 export * from './calls';
 export * from './handlers';
 export * from './here-url';

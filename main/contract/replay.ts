@@ -7,6 +7,15 @@ import type { CallsFailure, ServerNotRunning, Violation } from './shared';
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { bulkReplayOptions, callSelection, replayArguments, replayMode, simulateRequest } from './schemas/replay';
+import type {
+  BulkReplayCounts,
+  BulkReplayNoAnswer,
+  BulkReplayPreview,
+  BulkReplayRuns,
+  BulkReplayStarted,
+  BulkReplayStep,
+  BulkReplaySummary,
+} from './bulk-replay';
 /** Why a replay, a simulated call, a cURL command, an export or an import did not happen. */
 export type ReplayFailure =
   | Extract<CallsFailure, { code: 'call-not-found' }>
@@ -73,6 +82,11 @@ export type ReplayFailure =
   | { code: 'run-not-found'; runId: string }
   /** A replay of a bulk run threw (a bug, reported as the run's step instead of stopping the run). */
   | { code: 'replay-failed'; reason: string }
+  /**
+   * A bulk run stopped before sending the call: the replays just before it found nobody there
+   * to answer (`noAnswer`: who, where, how), and so would it.
+   */
+  | { code: 'run-stopped'; noAnswer: BulkReplayNoAnswer }
   | { code: 'nothing-to-export' }
   | { code: 'no-file' }
   /** The file has nothing in it (or only white space): a failure of its own, as JSON.parse's words for it say nothing useful. */
@@ -175,102 +189,6 @@ export type CallSelection = z.output<typeof callSelection>;
 
 /** How a bulk replay runs: concurrency, re-signing, where to, new parameters, the signing style. */
 export type BulkReplayOptions = z.output<typeof bulkReplayOptions>;
-
-export interface BulkReplayPreview {
-  /** How many calls of the selection the run replays (from Flowent, naming an action). */
-  calls: number;
-  /**
-   * Their actions that have no handler to send to when no target is given (no forwarding target,
-   * or answered by the companion itself), in the order first met: their calls are not sent.
-   */
-  withoutTarget: string[];
-}
-
-export interface BulkReplayStarted {
-  runId: string;
-  /** How many calls the run replays (replayable calls of the selection). */
-  total: number;
-  /** Ids of the selection that are not in the history: not part of the run, nor of its counts. */
-  notFound: number[];
-}
-
-/**
- * A run's calls so far. `done` counts every call the run is through with, sent or not; the
- * verdicts count the replays sent, and `notSent` the calls refused before anything was sent (no
- * target, no key): counted as failed, calls never sent read as replays a handler failed.
- */
-export interface BulkReplayCounts {
-  done: number;
-  total: number;
-  passed: number;
-  changed: number;
-  failed: number;
-  notSent: number;
-}
-
-/** What came of one call of a run: its replay's verdict, or `notSent` when the call was refused before it was sent. */
-export type BulkReplayVerdict = ReplayOutcome['verdict'] | 'notSent';
-
-/** A bulk replay still running. */
-export interface BulkReplayRunning extends BulkReplayCounts {
-  runId: string;
-}
-
-/**
- * One replayed call of a run: the original, the stored replay (null when none was made), and
- * enough of its outcome to tell at a glance why it failed, without opening it.
- */
-export interface BulkReplayItem {
-  originalId: number;
-  /** The call's action (null: it names none), for what a front end says to do when nothing answered it. */
-  action: string | null;
-  replayId: number | null;
-  verdict: BulkReplayVerdict;
-  /**
-   * The replay's answer: its status (0: none came) and who gave it, which says when a mock
-   * answered in place of a handler that gave no answer (a 200 that tested no handler), and
-   * what a companion refused it for. Null when the call was not replayed.
-   */
-  answer: ReplayAnswer | null;
-  /** The original's answer, what the replay's changed from; null when the call was not replayed. */
-  original: ReplayAnswer | null;
-  /** What changed of the answer beside its status (volatile headers ignored); null when the call was not replayed. */
-  changed: { headers: boolean; body: boolean } | null;
-  /** The first thing the answer breaks of Flowent's contract (the stored replay has them all); null when none. */
-  violation: Violation | null;
-  /** Why the call was not replayed, when it was not. */
-  refusal: ReplayFailure | null;
-  /** Why the handler could not be reached, when it could not (with a status, a mock answered in its place). */
-  error: string | null;
-}
-
-/** The call of a run that just finished: its replay's whole outcome, or why it was not replayed. */
-export interface BulkReplayStep {
-  originalId: number;
-  /** The call's action; null when it names none, or is not in the history. */
-  action: string | null;
-  result: Result<ReplayOutcome, ReplayFailure>;
-}
-
-export interface BulkReplaySummary extends BulkReplayCounts {
-  cancelled: boolean;
-  items: BulkReplayItem[];
-}
-
-/** A bulk replay that ended, with the summary its `replay-finished` event told. */
-export interface BulkReplayFinished {
-  runId: string;
-  summary: BulkReplaySummary;
-}
-
-/**
- * The bulk replays going, and the last few that ended (newest first): a window that reloads,
- * or whose events stopped a while, follows a run again or shows how it ended.
- */
-export interface BulkReplayRuns {
-  running: BulkReplayRunning[];
-  finished: BulkReplayFinished[];
-}
 
 /** How many valid Flowent calls were signed in a style (the first, in the engine's order, that signs them). */
 export interface CallsSignedIn {

@@ -81,10 +81,13 @@ export function unansweredBy(answeredBy: AnsweredBy): string {
   return 'The mock';
 }
 
-/** "your handler refused the connection", "this companion's webhook did not answer in time". */
-export function noAnswerPhrase(answeredBy: AnsweredBy, cause: NoAnswerCause): string {
+/**
+ * "your handler refused the connection", "this companion's webhook did not answer in time";
+ * with `at`, where it was asked: "your handler at http://127.0.0.1:8099/actions/send_email refused the connection".
+ */
+export function noAnswerPhrase(answeredBy: AnsweredBy, cause: NoAnswerCause, at?: string): string {
   const who = unansweredBy(answeredBy);
-  return `${who.charAt(0).toLowerCase()}${who.slice(1)} ${CAUSE_PHRASE[cause]}`;
+  return `${who.charAt(0).toLowerCase()}${who.slice(1)}${at === undefined ? '' : ` at ${at}`} ${CAUSE_PHRASE[cause]}`;
 }
 
 /**

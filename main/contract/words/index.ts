@@ -118,6 +118,8 @@ export {
   credentialsSentWords,
   mockAnsweredWords,
   NOT_SENT,
+  runEndCauseWords,
+  runNoAnswerWords,
   originalSignatureRefusedWords,
   replayAnswerWords,
   replayItemWords,

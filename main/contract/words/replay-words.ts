@@ -3,6 +3,8 @@ import type { AnswersFailure } from '../answers';
 import type { CallsFailure, ServerNotRunning } from '../shared';
 import type { ReplayFailure } from '../replay';
 import { noSuchCalls } from './calls-words';
+import { counted } from './counted';
+import { nobodyThereTodo, runNoAnswerWords } from './replay-run-words';
 import { companionCommand } from './command-words';
 import { shellWord } from '../shell-words';
 import { cap, either, type Catalogue } from './said';
@@ -97,6 +99,13 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
   'calls-not-found': ({ ids }) => ({ what: noSuchCalls(ids) }),
   'run-not-found': () => ({ what: 'That bulk replay is not running any more (it finished or was cancelled).' }),
   'replay-failed': ({ reason }) => ({ what: `The replay failed: ${reason}` }),
+  'run-stopped': ({ noAnswer }) => {
+    const todo = nobodyThereTodo(noAnswer);
+    return {
+      what: `The run stopped before sending it: ${runNoAnswerWords(noAnswer)}, for ${counted(noAnswer.replays, 'replay')} in a row.`,
+      ...(todo !== null && { todo }),
+    };
+  },
   'nothing-to-export': (_, say) => ({
     what: 'There are no calls to export here.',
     todo: either(say.chooseOtherCalls, 'wait for calls to arrive'),

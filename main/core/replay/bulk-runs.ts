@@ -53,7 +53,7 @@ export class BulkRuns {
       .catch((error: unknown): BulkReplaySummary => {
         // A bug, not bad input: still end the run so the UI is not left waiting.
         const refusal = { code: 'replay-failed', reason: error instanceof Error ? error.message : String(error) } as const;
-        return { ...counts, cancelled: false, items: [notSentItem(0, null, refusal)] };
+        return { ...counts, cancelled: false, stopped: null, noAnswer: null, items: [notSentItem(0, null, refusal)] };
       })
       .then((summary) => this.finish(runId, summary));
     return runId;
@@ -120,6 +120,6 @@ function toItem({ originalId, action, result }: BulkReplayStep): BulkReplayItem 
 }
 
 function toSummary(summary: BulkSummary): BulkReplaySummary {
-  const { total, done, passed, changed, failed, notSent, cancelled } = summary;
-  return { total, done, passed, changed, failed, notSent, cancelled, items: summary.items.map(toItem) };
+  const { total, done, passed, changed, failed, notSent, cancelled, stopped, noAnswer } = summary;
+  return { total, done, passed, changed, failed, notSent, cancelled, stopped, noAnswer, items: summary.items.map(toItem) };
 }

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BulkReplayVerdict } from '../../../main/contract/api';
-import { mockAnsweredWords } from '../../../main/contract/words';
+import { mockAnsweredWords, runEndCauseWords } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { BulkReplayItems } from './BulkReplayItems';
+import { endedRunWords } from './bulk-run-words';
 import { cancelBulkReplay } from './replay-bulk-actions';
 import type { BulkRun } from './replay-store';
 import { BusyButton } from '../shared/BusyButton';
@@ -29,16 +30,12 @@ const LIST_LABEL: Record<Verdict, string> = {
 };
 const VERDICTS: readonly Verdict[] = ['passed', 'changed', 'failed', 'notSent'];
 
-/** Where a run is, in a few words: "Replaying 2 of 6…", "Done: 4 of 6 calls replayed, 2 not sent.". */
+/** Where a run is, in a few words: "Replaying 2 of 6…", "Done: 4 of 6 calls replayed, 2 not sent." (see endedRunWords). */
 export function describeRun(run: BulkRun): string {
-  const { done, total, notSent } = run.counts;
+  const { done, total } = run.counts;
   if (!run.summary) return `Replaying ${done} of ${total}…`;
   if (run.endMissed) return `Ended, but how never reached this page (last seen: ${done} of ${total}). Its replays are in the list.`;
-  // "Replayed" counts the calls sent: those refused before sending are said apart.
-  const unsent = notSent > 0 ? `, ${notSent} not sent` : '';
-  return run.summary.cancelled
-    ? `Cancelled after ${done} of ${total} calls${unsent}.`
-    : `Done: ${done - notSent} of ${total} calls replayed${unsent}.`;
+  return endedRunWords(run.summary);
 }
 
 /**
@@ -50,6 +47,8 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
   const { done, total } = run.counts;
   const summary = run.summary;
   const mockAnswered = summary ? mockAnsweredWords(summary.items) : null;
+  // Said once for the run, where the reader looks: else only each failed call's line says why.
+  const endCause = summary ? runEndCauseWords(summary) : null;
   const heading = useRef<HTMLHeadingElement>(null);
   const ended = summary !== null;
   // The form that started the run, then Cancel when it ends, go away under the keyboard's focus:
@@ -66,6 +65,11 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
       </h3>
       <progress aria-label="Replayed so far" value={done} max={Math.max(1, total)} />
       <p aria-live="polite">{describeRun(run)}</p>
+      {endCause && (
+        <p className="bulk-end-cause" role="note" aria-label="Why the replays failed">
+          {endCause}
+        </p>
+      )}
       <div className="bulk-counts" role="group" aria-label="Bulk replay counts">
         {VERDICTS.map((verdict) => (
           <button

@@ -13,6 +13,7 @@ import { useReplayStore, type BulkRun } from './replay-store';
 import { runResult } from '../page/run-result';
 import { reportError, showToast } from '../page/ui-actions';
 import { inPageWords } from '../page/page-words';
+import { endedRunToast } from './bulk-run-words';
 
 type RunEvent = Exclude<ReplayEvent, { type: 'har-import-progress' }>;
 
@@ -76,7 +77,12 @@ function endMissed(runId: string): void {
   const run = useReplayStore.getState().bulk;
   if (!run || run.runId !== runId || run.summary) return;
   useReplayStore.setState({
-    bulk: { ...run, cancelling: false, endMissed: true, summary: { ...run.counts, cancelled: false, items: [] } },
+    bulk: {
+      ...run,
+      cancelling: false,
+      endMissed: true,
+      summary: { ...run.counts, cancelled: false, stopped: null, noAnswer: null, items: [] },
+    },
   });
 }
 
@@ -177,10 +183,5 @@ export function applyReplayEvent(event: RunEvent): void {
   if (run.summary && !run.endMissed) return;
   const { summary } = event;
   useReplayStore.setState({ bulk: { ...run, cancelling: false, endMissed: false, counts: countsOf(summary), summary } });
-  const unsent = summary.notSent > 0 ? `, ${summary.notSent} not sent` : '';
-  showToast(
-    summary.cancelled
-      ? `Bulk replay cancelled after ${summary.done} of ${summary.total}${unsent}`
-      : `Bulk replay done: ${summary.done - summary.notSent} calls replayed${unsent}`,
-  );
+  showToast(endedRunToast(summary));
 }

@@ -35,6 +35,8 @@ const allPassed = (total: number): BulkSummary => ({
   failed: 0,
   notSent: 0,
   cancelled: false,
+  stopped: null,
+  noAnswer: null,
   items: [],
 });
 
