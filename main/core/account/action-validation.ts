@@ -1,6 +1,7 @@
 import type { ActionCreate, ActionInputCheck, ActionUpdate, FieldProblem } from '../../contract/account';
 import { ACTION_NAME_PATTERN, ACTION_NAME_RULE } from '../../contract/action-name';
 import { createAjv } from './ajv';
+import { schemaPlace, schemaRuleBreaks } from './schema-rule-breaks';
 
 export type { FieldProblem } from '../../contract/account';
 /** What Flowent would say about an action before anything is sent (the contract's ActionInputCheck). */
@@ -81,8 +82,13 @@ export function checkJsonSchema(schema: unknown): string | null {
   return unusable ? `json_schema is not a valid JSON Schema: ${unusable}.` : null;
 }
 
-/** Why Ajv cannot compile `schema`, in Ajv's words, or null when it can. */
+/**
+ * Why `schema` cannot be used, or null when it can: each place that breaks JSON Schema's rules,
+ * said with the value there and the ones allowed; else why Ajv cannot compile it (a $ref to nowhere).
+ */
 export function schemaCompileProblem(schema: Record<string, unknown>): string | null {
+  const breaks = schemaRuleBreaks(schema);
+  if (breaks.length > 0) return breaks.map(({ path, what }) => `${schemaPlace(path)} ${what}`).join('; ');
   try {
     // A fresh Ajv each time: a schema with an $id would otherwise clash with its last check.
     createAjv().compile(schema);

@@ -1,6 +1,7 @@
 import { ACTION_NAME_RULE, isActionName } from '../../contract/action-name';
 import type { ProjectProblem } from '../../contract/project';
-import { createAjv, type ErrorObject } from '../account/ajv';
+import { createAjv } from '../account/ajv';
+import { schemaPlace, schemaRuleBreaks } from '../account/schema-rule-breaks';
 import { checkJsonSchema, descriptionProblem } from '../account/action-validation';
 import { ACTION_FILE_SCHEMA, PROJECT_FORMAT_VERSION, schemaLine, versionProblem } from './project-schemas';
 import { newYamlText, parseYamlFile, problemAt, type YamlFile } from './yaml-file';
@@ -149,36 +150,14 @@ function jsonSchemaProblems(
   schema: Record<string, unknown>,
   problem: (path: string, message: string, place: 'key' | 'value') => ProjectProblem,
 ): ProjectProblem[] {
-  const ajv = createAjv();
-  if (ajv.validateSchema(schema)) {
+  const breaks = schemaRuleBreaks(schema);
+  if (breaks.length === 0) {
     const unusable = checkJsonSchema(schema);
     return unusable ? [problem('/json_schema', unusable, 'key')] : [];
   }
-  const byPlace = new Map<string, ErrorObject>();
-  for (const error of ajv.errors ?? []) {
-    if (error.keyword === 'anyOf') continue;
-    // Ajv reads `type` both as one name and as a list of them: the names allowed say most.
-    if (!byPlace.has(error.instancePath) || error.keyword === 'enum') byPlace.set(error.instancePath, error);
-  }
-  return [...byPlace]
-    .map(([path, error]) => {
-      const where = `json_schema${path.replace(/\//g, '.')}`;
-      const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
-      const what = allowed
-        ? `must be one of ${allowed.map((value) => JSON.stringify(value)).join(', ')}, not ${JSON.stringify(valueAt(schema, path))}`
-        : (error.message ?? 'is not valid');
-      return problem(`/json_schema${path}`, `${where} ${what}: json_schema is not a valid JSON Schema`, 'value');
-    })
+  return breaks
+    .map(({ path, what }) =>
+      problem(`/json_schema${path}`, `${schemaPlace(path)} ${what}: json_schema is not a valid JSON Schema`, 'value'),
+    )
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-}
-
-function valueAt(value: unknown, pointer: string): unknown {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>(
-      (node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined),
-      value,
-    );
 }

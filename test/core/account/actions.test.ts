@@ -59,7 +59,10 @@ describe('Flowent action registry', () => {
     expect(message).toContain('"Send-Email" is not an action name');
     expect(message).toContain('description must be 1-500 characters');
     expect(message).toContain('webhook_url must be an absolute URL');
-    expect(message).toContain('json_schema is not a valid JSON Schema');
+    // The value and the names allowed, once: not Ajv's three readings of `type` ("data/type must be ...").
+    expect(message).toContain(
+      'json_schema is not a valid JSON Schema: json_schema.type must be one of "array", "boolean", "integer", "null", "number", "object", "string", not "banana".',
+    );
     expect(await flowent.update('send_email', { description: 'x'.repeat(501) })).toMatchObject({
       ok: false,
       code: 'flowent-invalid-input',

@@ -260,7 +260,7 @@ describe('actions: the register form', () => {
     await waitFor(
       () =>
         expect(within(form).getByRole('alert', { name: 'json_schema problems' }).textContent).toContain(
-          'json_schema is not a valid JSON Schema',
+          'json_schema is not a valid JSON Schema: json_schema.type must be one of "array", "boolean", "integer", "null", "number", "object", "string", not "objct".',
         ),
       SLOW,
     );
