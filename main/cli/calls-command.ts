@@ -31,9 +31,11 @@ const isStatusClass = (value: string): value is StatusClass => (STATUS_CLASSES a
 
 export const CALLS_HELP = `Usage: flowent-companion calls [<id...>] [options]
 
-Print stored calls, newest first; with --follow, the last ones oldest first, then every call
-stored from then on (by serve, the app, send, replay or import) as it is stored, until Ctrl-C.
-Started before the history exists, --follow waits for it.
+Print stored calls, the last stored first (an import stores the calls of its file when it runs:
+older calls imported come before the ones stored earlier; --source flowent leaves them out);
+with --follow, the last ones oldest first, then every call stored from then on (by serve, the
+app, send, replay or import) as it is stored, until Ctrl-C. Started before the history exists,
+--follow waits for it.
 
 Given call ids (as this list prints them, "#" optional), print each of those calls in full: its
 line and why, the request's headers and body, the signature's verdict and every style checked,

@@ -24,7 +24,7 @@ export const COMMANDS: CommandRegistry = {
     load: () => import('./serve-command').then((m) => command(m.serveCommand, m.SERVE_HELP, m.FLAGS)),
   },
   calls: {
-    summary: 'Print stored calls, newest first',
+    summary: 'Print stored calls, the last stored first',
     load: () => import('./calls-command').then((m) => command(m.callsCommand, m.CALLS_HELP, m.FLAGS)),
   },
   mocks: {

@@ -87,7 +87,7 @@ describe('flowent-companion completion', () => {
 
   it('fish: offers commands with their help line, subcommands and flags', async () => {
     const { stdout } = await run('fish', ['-c', `source "${scripts.fish}"; complete -C'flowent-companion ca'`]);
-    expect(stdout).toBe('calls\tPrint stored calls, newest first\n');
+    expect(stdout).toBe('calls\tPrint stored calls, the last stored first\n');
     expect(await fishOffers('flowent-companion targets ')).toEqual(['clear', 'list', 'mode', 'set']);
     expect(await fishOffers('flowent-companion actions --pr')).toEqual(['--profile', '--project', '--prune']);
     expect(await fishOffers('flowent-companion verifier ')).toEqual(['go', 'node', 'python']);
