@@ -189,11 +189,12 @@ export function AccountActionForm({ existing, onDone }: Props) {
       <div ref={messageBox}>
         <ErrorLine message={message} label="Flowent error" />
       </div>
-      {!existing && parsed.ok && (
+      {/* Kept while the schema does not parse: it is blocked by that problem, not gone (the form would jump as it is typed). */}
+      {!existing && (
         <RegisterHere
           name={name}
           description={description}
-          schema={parsed.schema}
+          schema={parsed.ok ? parsed.schema : null}
           blocked={allProblems.some((p) => p.field !== 'webhook_url') ? 'Fix the name, description and schema first.' : null}
           // Its own try makes the form's refusal (of an earlier Register, say) old news: it goes, not to sit beside a success.
           onTry={() => {

@@ -13,7 +13,8 @@ import { useScrolledIntoView } from '../page/use-scrolled-into-view';
 interface Props {
   name: string;
   description: string;
-  schema: Record<string, unknown>;
+  /** Null while the form's schema does not parse: the section stays (and keeps its choice), blocked. */
+  schema: Record<string, unknown> | null;
   /** Why it cannot be sent yet (problems in the form), or null. */
   blocked?: string | null;
   /** Called as the button is pressed: what the form around it said of an earlier try is out of date. */
@@ -49,7 +50,7 @@ export function RegisterHere({ name, description, schema, blocked = null, onTry,
       : null;
 
   async function go() {
-    if (!choice) return;
+    if (!choice || schema === null) return;
     setBusy(true);
     setOutcome(null);
     onTry?.();

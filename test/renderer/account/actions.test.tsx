@@ -256,6 +256,12 @@ describe('actions: the register form', () => {
     // Still alone once the fields' check has come back: a schema that does not parse is not called missing too.
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(within(form).getByRole('alert', { name: 'json_schema problems' }).textContent).toBe(notJson);
+    // Register here stays where it was, blocked by that problem, rather than going while the schema is typed.
+    const hereButton = within(within(form).getByRole('region', { name: 'Register here' })).getByRole('button', {
+      name: /^Register .* here$/,
+    }) as HTMLButtonElement;
+    expect(hereButton.disabled).toBe(true);
+    expect(hereButton.title).toBe('Fix the name, description and schema first.');
     typeInto(editorIn(form), '{"type": "objct"}');
     await waitFor(
       () =>
