@@ -198,7 +198,16 @@ describe('the inspector over HTTP', () => {
     renderApp(await scriptedBridge(c));
     await waitFor(() => expect(listedIds()).toEqual([1]));
     const source = await openedSource();
-    const firstLoad = ['getAccount', 'getProject', 'getStats', 'getStatus', 'listBulkReplays', 'listCalls', 'listProbes'];
+    const firstLoad = [
+      'getAccount',
+      'getProject',
+      'getStats',
+      'getStatus',
+      'listBulkReplays',
+      'listCalls',
+      'listProbes',
+      'listWaitingCalls',
+    ];
     await waitFor(() => expect(methodsCalled(c).sort()).toEqual(firstLoad));
     const beforeStream = c.inspectorRequests.length;
     // A call stored between the first load and the stream's start: the first hello refetches, so it shows.
