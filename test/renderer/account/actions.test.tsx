@@ -465,6 +465,10 @@ describe('register here', () => {
     const { dialog, user } = await openActions(c);
     const here = await registerHereFor(dialog, user);
     const form = within(dialog).getByRole('form', { name: 'Register an action' });
+    // Blocked until the fields' check comes back: a click before then does nothing, on a busy machine too.
+    await waitFor(() =>
+      expect((within(here).getByRole('button', { name: 'Register send_email here' }) as HTMLButtonElement).disabled).toBe(false),
+    );
     await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
     expect((await within(here).findByTestId('register-here-result')).textContent).toContain('Registered send_email');
 
