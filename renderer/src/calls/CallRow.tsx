@@ -1,7 +1,8 @@
 import { requestLineWords, spoiledOnPurposeWords, statusNumberWords } from '../../../main/contract/words';
 import { memo } from 'react';
 import type { CallSummary, TextMatch } from '../../../main/contract/api';
-import { formatBytes, formatDateTime, formatDuration, formatListTime, statusClass } from '../shared/format';
+import { formatBytes, formatDuration, statusClass } from '../shared/format';
+import { ListTime } from './ListTime';
 import { RefusalMark, showsRefusal } from './RefusalMark';
 import { ContractMark, HandlerMark, SentAction, SourceTag, TestTag, TimestampMark, VerdictBadge } from './VerdictBadge';
 
@@ -33,14 +34,17 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
       style={{ transform: `translateY(${top}px)`, height }}
       onClick={() => onSelect(call.id)}
     >
-      <span className="col-time" title={formatDateTime(call.receivedAt)}>
-        {formatListTime(call.receivedAt, today)}
-      </span>
+      <ListTime ms={call.receivedAt} today={today} />
       <span className="col-action">
         {call.source !== 'flowent' && <SourceTag source={call.source} />}
-        {/* A body naming another action than the URL is listed under the URL's (see call-body.ts): its claim is in the refusal mark. */}
-        {call.sentAction !== null && call.problem !== 'action-mismatch' ? (
-          <SentAction sent={call.sentAction} routedTo={call.action} />
+        {/* A body naming another action than the URL's, or no valid one, is listed under the URL's (see call-body.ts), beside what it named. */}
+        {call.sentAction !== null ? (
+          <SentAction
+            listedAs={listedAs(call)}
+            sent={call.sentAction}
+            routedTo={call.action}
+            invalid={call.problem !== 'action-mismatch'}
+          />
         ) : (
           // Its whole text on hover: a long name or path is cut short with an ellipsis in a narrow list.
           <span className={call.action === null ? 'muted' : undefined} title={listedAs(call)}>

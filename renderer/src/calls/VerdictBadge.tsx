@@ -80,16 +80,38 @@ export function TimestampMark({ timestamp }: { timestamp: CallSummary['timestamp
 }
 
 /**
- * The body's action_name as it was sent when it is not a valid action name (a number, a name
- * with spaces): what Flowent sent, not the URL's action the call was routed by.
+ * A call whose body's action_name is not the name it is listed under (the URL's action, else its
+ * path): both, as serve prints them, `send_email ← "5"`, and "not a name" when the body's is not
+ * a valid action name. In a narrow cell the body's goes under the listed one, and its badge stays
+ * whole while a long sent value is cut short (the title has it whole).
  */
-export function SentAction({ sent, routedTo }: { sent: string; routedTo: string | null }) {
-  const text = `The body's action_name is ${sent}: not a valid action name.${routedTo ? ` The URL names ${routedTo}.` : ''}`;
+export function SentAction({
+  listedAs,
+  sent,
+  routedTo,
+  invalid,
+}: {
+  listedAs: string;
+  /** The body's action_name as written (`5`, `"Send-Email"`). */
+  sent: string;
+  /** The URL's action, when it names one. */
+  routedTo: string | null;
+  invalid: boolean;
+}) {
+  const text = `The body's action_name is ${sent}${invalid ? ': not a valid action name.' : '.'}${routedTo ? ` The URL names ${routedTo}.` : ''}`;
   return (
     <span className="sent-action" data-testid="sent-action" title={text}>
-      <code>{sent}</code>{' '}
-      <span className="badge invalid-name" role="img" aria-label={text}>
-        not a name
+      <span className="listed-as">{listedAs}</span>{' '}
+      <span className="sent-as">
+        <span role="img" aria-label="the body's action_name:">
+          ←
+        </span>
+        <code>{sent}</code>
+        {invalid && (
+          <span className="badge invalid-name" role="img" aria-label={text}>
+            not a name
+          </span>
+        )}
       </span>
     </span>
   );

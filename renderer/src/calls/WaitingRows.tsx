@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { WaitingCall } from '../../../main/contract/api';
 import { WAITING_FOR_HANDLER, waitingExplained } from '../../../main/contract/words/waiting-words';
 import { useCallsStore } from '../history/calls-store';
-import { formatDateTime, formatListTime } from '../shared/format';
+import { ListTime } from './ListTime';
 import { useToday } from './use-today';
 
 /**
@@ -24,9 +24,7 @@ function WaitingList({ waiting }: { waiting: WaitingCall[] }) {
     <ul className="waiting-calls" aria-label="Calls waiting for your handler">
       {waiting.map((call) => (
         <li key={call.key} className="call-row waiting-row" data-waiting-key={call.key} title={waitingExplained(call.target)}>
-          <span className="col-time" title={formatDateTime(call.receivedAt)}>
-            {formatListTime(call.receivedAt, today)}
-          </span>
+          <ListTime ms={call.receivedAt} today={today} />
           <span className="col-action">{call.action}</span>
           <span className="col-waiting">
             {WAITING_FOR_HANDLER} ({Math.max(0, Math.floor((now - call.receivedAt) / 1000))} s)

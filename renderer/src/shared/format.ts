@@ -50,9 +50,20 @@ export function statusClass(status: number): string {
 }
 
 export function formatTime(ms: number): string {
+  return `${formatClock(ms)}${formatMilliseconds(ms)}`;
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** The clock to the second, "14:02:11": the list's time without the milliseconds it may leave out. */
+export function formatClock(ms: number): string {
   const d = new Date(ms);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** The milliseconds after the clock's seconds, ".123". */
+export function formatMilliseconds(ms: number): string {
+  return `.${pad(new Date(ms).getMilliseconds(), 3)}`;
 }
 
 /** Midnight today, local time, in milliseconds since the epoch. */
