@@ -23,7 +23,6 @@ import { withCore } from './open-core';
 import { printable } from './printable';
 import { forwardingOf } from './serve-answer-lines';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
-import { withLines } from '../contract/mock-placement';
 
 export const MOCKS_HELP = `Usage: flowent-companion mocks <list|get|set|clear|from-call|export|import> [options]
 
@@ -348,16 +347,16 @@ function problemLine(problem: DefinitionError): string {
 
 /**
  * Says on stderr what a stored mock's answers break of Flowent's contract, in the words of the
- * core's check (the one the page's editor marks), each on the line of the mock's text the page
- * marks it at (mock-placement). The mock stays stored and the command exits 0: a developer may
- * want a failing answer on purpose, to try a flow's failure branch.
+ * core's check (the one the page's editor marks), each at the line and column of the mock's text
+ * the check places it at. The mock stays stored and the command exits 0: a developer may want a
+ * failing answer on purpose, to try a flow's failure branch.
  */
 async function warnOfContract(api: CompanionApi, mock: StoredMock, whose: string, io: CliIo): Promise<void> {
   const check = await api.checkMock(mock.text, mock.format);
   if (!check.ok || check.warnings.length === 0) return;
   io.stderr.write(`flowent-companion mocks: warning: ${whose} breaks Flowent's contract; stored all the same:\n`);
   // A warning may quote the answer's text, and a call's answer (from-call) may come from any handler.
-  for (const warning of withLines(mock.text, check.warnings)) io.stderr.write(`${printable(problemLine(warning))}\n`);
+  for (const warning of check.warnings) io.stderr.write(`${printable(problemLine(warning))}\n`);
 }
 
 /** Whose calls a route sends: one action's, or (null) those of every action without a setting of its own. */

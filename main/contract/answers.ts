@@ -71,9 +71,9 @@ export interface DefinitionError {
   path: string;
   message: string;
   /**
-   * Where, 1-based: a syntax error's place, a template problem's place in the text, and in YAML
-   * the value at fault when the mistake is in a value (a wrong status, a bad regex), else the
-   * key of the field at fault (the mapping that lacks a missing one).
+   * Where, 1-based: a syntax error's place, a template problem's place in the text, and (in JSON
+   * as in YAML) the value at fault when the mistake is in a value (a wrong status, a bad regex),
+   * else the key of the field at fault (the mapping that lacks a missing one).
    */
   line?: number;
   column?: number;

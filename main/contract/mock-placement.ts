@@ -13,44 +13,11 @@ export interface LintMark {
 type Span = { from: number; to: number };
 
 /**
- * Where each problem of a mock's text sits: one place for the page's editor, which marks it,
- * and the command line, which says its line. A field problem carries a path, found here in the
- * JSON text (the whole value); a syntax error (no path), and a field problem in YAML, sits at
- * its line and column. Null for a problem that cannot be placed.
- */
-export function placeProblems(text: string, problems: DefinitionError[]): { problem: DefinitionError; span: Span | null }[] {
-  let spans: Map<string, Span> | null | undefined;
-  return problems.map((problem) => {
-    let span: Span | null = null;
-    if (problem.path !== '') {
-      if (spans === undefined) spans = locateJsonPaths(text);
-      span = spans?.get(problem.path) ?? null;
-    }
-    if (!span && problem.line !== undefined) span = pointAt(text, problem.line, problem.column ?? 1);
-    return { problem, span };
-  });
-}
-
-/**
- * The problems with the line and column each starts at, as `placeProblems` finds them: the
- * command line says a contract warning of a JSON mock (which has a path, no line) on the line
- * the page's editor marks. A problem that cannot be placed is left as it is.
- */
-export function withLines(text: string, problems: DefinitionError[]): DefinitionError[] {
-  return placeProblems(text, problems).map(({ problem, span }) => (span ? { ...problem, ...lineColumnAt(text, span.from) } : problem));
-}
-
-/** The 1-based line and column of a place in the text. */
-function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
-/**
  * Turns the core's problems into editor marks. A field error carries a path, found here in
- * the JSON text, and the whole value is marked; a syntax error (no path), and a field error in
- * YAML, is marked at its line and column in the text. Problems that cannot be placed come back
- * as `unplaced`, to be listed with their path.
+ * the JSON text, and the whole value is marked; a syntax error (no path), a field error in
+ * YAML, and one whose path the JSON text lacks (a missing field), is marked at the line and
+ * column the core placed it at. Problems that cannot be placed come back as `unplaced`, to be
+ * listed with their path.
  */
 export function lintMarks(
   text: string,
@@ -59,7 +26,14 @@ export function lintMarks(
 ): { marks: LintMark[]; unplaced: DefinitionError[] } {
   const marks: LintMark[] = [];
   const unplaced: DefinitionError[] = [];
-  for (const { problem, span } of placeProblems(text, errors)) {
+  let spans: Map<string, Span> | null | undefined;
+  for (const problem of errors) {
+    let span: Span | null = null;
+    if (problem.path !== '') {
+      if (spans === undefined) spans = locateJsonPaths(text);
+      span = spans?.get(problem.path) ?? null;
+    }
+    if (!span && problem.line !== undefined) span = pointAt(text, problem.line, problem.column ?? 1);
     if (span) marks.push({ ...span, severity, message: problem.path ? `${problem.path}: ${problem.message}` : problem.message });
     else unplaced.push(problem);
   }

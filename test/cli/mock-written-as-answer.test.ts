@@ -15,8 +15,8 @@ it('says to put result and error under body, with the shape of a mock that does'
   const refused = await runCli(['mocks', 'set', 'send_email', '--file', file, '--data-dir', dir]);
   expect(refused.stderr).toBe(
     `flowent-companion mocks: ${file} is not a valid mock:\n` +
-      '  result: unknown field "result": the answer Flowent gets goes under body, as in status: 200, body: {result: "ok", error: ""}\n' +
-      '  error: unknown field "error": the answer Flowent gets goes under body, as in status: 200, body: {result: "ok", error: ""}\n',
+      '  result (line 1, column 2): unknown field "result": the answer Flowent gets goes under body, as in status: 200, body: {result: "ok", error: ""}\n' +
+      '  error (line 1, column 18): unknown field "error": the answer Flowent gets goes under body, as in status: 200, body: {result: "ok", error: ""}\n',
   );
   expect(refused.code).toBe(2);
   expect((await runCli(['mocks', 'list', '--data-dir', dir])).stdout).not.toContain('send_email');

@@ -179,16 +179,15 @@ describe('flowent-companion mocks', () => {
 
   it('explains a bad file: which field, what is wrong, where in the template', async () => {
     const dataDir = tempDir();
-    const bad = file(
-      dataDir,
-      'bad.json',
-      JSON.stringify({ status: '200', body: { result: 'Hi {{#if parameters.x}}', error: '' }, delay: 5 }),
-    );
+    const text = JSON.stringify({ status: '200', body: { result: 'Hi {{#if parameters.x}}', error: '' }, delay: 5 });
+    const bad = file(dataDir, 'bad.json', text);
     const result = await runCli(['mocks', 'set', 'greet', '--file', bad, '--data-dir', dataDir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${bad} is not a valid mock:`);
-    expect(result.stderr).toMatch(/ {2}delay: unknown field "delay"/);
-    expect(result.stderr).toMatch(/ {2}status: status must be an HTTP status from 100 to 599, not the text "200"/);
+    expect(result.stderr).toContain(`  delay (line 1, column ${text.indexOf('"delay"') + 1}): unknown field "delay"`);
+    expect(result.stderr).toContain(
+      `  status (line 1, column ${text.indexOf('"200"') + 1}): status must be an HTTP status from 100 to 599, not the text "200"`,
+    );
     expect(result.stderr).toMatch(/ {2}body\.result: template syntax error: .*\(line 1/);
 
     const badField = file(dataDir, 'field.yaml', 'status: 200\nfault: explode\n');

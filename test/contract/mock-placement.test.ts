@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintMarks, locateJsonPaths, pointAt, withLines } from '../../main/contract/mock-placement';
+import { lintMarks, locateJsonPaths, pointAt } from '../../main/contract/mock-placement';
 import { parseMockText } from '../../main/core/answers/mock-file';
 
 const TEXT = '{\n  "status": 700,\n  "responses": [\n    { "when": [{ "path": "parameters.x", "regex": "(" }] }\n  ]\n}';
@@ -63,17 +63,5 @@ describe("placing a mock's problems", () => {
     expect(locateJsonPaths('{"a": }')).toBeNull();
     expect(locateJsonPaths('{"a": 1} x')).toBeNull();
     expect(locateJsonPaths('[1, {"b\\"c": true}]')?.get('[1].b"c')).toEqual({ from: 13, to: 17 });
-  });
-
-  it('gives the line and column a problem is marked at, for the command line to say', () => {
-    const text = '{\n  "status": 200,\n  "body": {"result": 5, "error": ""}\n}\n';
-    const placed = withLines(text, [
-      { path: 'body.result', message: 'result must be a string' },
-      { path: 'fallback', message: 'not in the text' },
-    ]);
-    expect(placed).toEqual([
-      { path: 'body.result', message: 'result must be a string', line: 3, column: 22 },
-      { path: 'fallback', message: 'not in the text' },
-    ]);
   });
 });

@@ -3,7 +3,8 @@ import { locateDuplicateKey, parseJson, toPlainValue, type JsonWords } from '../
 import type { DefinitionError, MockFormat } from '../../contract/api';
 import { validateMockDefinition, type MockProblem, type Validated, type ValidatedMock } from './validate-mock';
 import { jsonTemplateLocator, yamlTemplateLocator } from './template-position';
-import { isBlockCollection, parseYamlText, yamlPosition } from '../yaml/yaml-text';
+import { isBlockCollection, parseYamlText, yamlPosition, type TextPosition } from '../yaml/yaml-text';
+import { jsonPosition, positionAt } from './json-position';
 import { jsonSyntaxProblem } from '../../contract/json-syntax';
 
 /** Said of an empty mock in either format: there is no place to point at, so no line. */
@@ -41,21 +42,22 @@ export function parseMockText(written: string, format: MockFormat): Validated {
       return { ok: false, errors: [{ path: '', message, line, column, ...(readsAsYamlCollection(text) ? { readsAsYaml: true } : {}) }] };
     }
     if (!parsed.ok) {
-      const where = lineColumn(bytes, parsed.offset);
+      const where = positionAt(bytes, parsed.offset);
       return { ok: false, errors: [{ path: '', message: `${parsed.message} (line ${where.line}, column ${where.column})`, ...where }] };
     }
     // Placed as a syntax mistake is: the editor marks the second key, and the list says where it is.
     const duplicate = locateDuplicateKey(parsed.root);
     if (duplicate !== null) {
-      const where = lineColumn(bytes, duplicate.offset);
+      const where = positionAt(bytes, duplicate.offset);
       const said = MOCK_JSON_WORDS.duplicateKey(duplicate.key, duplicate.path, duplicate.offset);
       return {
         ok: false,
         errors: [{ path: '', message: `${said} (line ${where.line}, column ${where.column}): keep only one of them.`, ...where }],
       };
     }
-    // The editor marks a JSON mistake by its path, over the whole value: its place is not needed.
-    return withoutPlaces(validateMockDefinition(toPlainValue(parsed.root), jsonTemplateLocator(text, parsed.root)));
+    const { root } = parsed;
+    const validated = validateMockDefinition(toPlainValue(root), jsonTemplateLocator(text, root));
+    return withPlaces(validated, (path, place) => jsonPosition(bytes, root, path, place));
   }
   const parsed = parseYamlText(text);
   const { document, syntaxErrors } = parsed;
@@ -72,21 +74,19 @@ export function parseMockText(written: string, format: MockFormat): Validated {
   // Nothing but comments, or nothing at all.
   if (document.contents === null) return { ok: false, errors: [{ path: '', message: EMPTY_MOCK }] };
   const validated = validateMockDefinition(document.toJS() as unknown, yamlTemplateLocator(text, document));
-  // Point each problem at its place in the file, for people (and editors) reading YAML: a wrong value at the value.
+  return withPlaces(validated, (path, place) => yamlPosition(parsed, path, place));
+}
+
+/**
+ * Points each problem at its place in the text, in JSON as in YAML, for people (and editors)
+ * reading the file: a wrong value at the value, anything else at its key.
+ */
+function withPlaces(validated: ValidatedMock, positionOf: (path: string, place?: 'value') => TextPosition | null): Validated {
   const placed = ({ place, ...problem }: MockProblem): DefinitionError =>
-    problem.line !== undefined ? withPlaceSaid(problem) : { ...problem, ...yamlPosition(parsed, problem.path, place) };
+    problem.line !== undefined ? withPlaceSaid(problem) : { ...problem, ...positionOf(problem.path, place) };
   // A contract warning is about the value written at its path (`status: 500`, `result: 5`).
   if (validated.ok) return { ...validated, warnings: validated.warnings.map((warning) => placed({ ...warning, place: 'value' })) };
   return { ok: false, errors: validated.errors.map(placed) };
-}
-
-/** The mock's problems as the contract says them, without the place each is said at in a file. */
-function withoutPlaces(validated: ValidatedMock): Validated {
-  if (validated.ok) return validated;
-  return {
-    ok: false,
-    errors: validated.errors.map(({ place: _place, ...problem }) => (problem.line !== undefined ? withPlaceSaid(problem) : problem)),
-  };
 }
 
 /**
@@ -115,10 +115,4 @@ function readsAsYamlCollection(text: string): boolean {
  */
 export function withoutByteOrderMark(text: string): string {
   return text.startsWith('\ufeff') ? text.slice(1) : text;
-}
-
-function lineColumn(bytes: Buffer, offset: number): { line: number; column: number } {
-  const before = bytes.subarray(0, offset).toString('utf8');
-  const line = before.split('\n').length;
-  return { line, column: before.length - before.lastIndexOf('\n') };
 }

@@ -24,6 +24,8 @@ const MAX_DELAY_MS = 120_000;
 const MAX_HOLD_MS = 600_000;
 /** Past Flowent's 30 s, so the timeout is really seen as one. */
 export const DEFAULT_HOLD_MS = 35_000;
+/** What an `error` fault answers when its message is left out. */
+export const DEFAULT_ERROR_MESSAGE = 'Simulated failure (fault injected by Flowent Companion)';
 const OPERATORS: readonly ConditionOperator[] = ['equals', 'contains', 'regex', 'exists'];
 const SELECTIONS: readonly Selection[] = ['rules', 'sequence', 'random'];
 const RESPONSE_FIELDS = ['name', 'when', 'status', 'headers', 'body', 'delayMs', 'fault'];
@@ -297,7 +299,7 @@ function validateFault(input: unknown, path: string, error: ErrorSink): Fault | 
       return { type: 'timeout', holdMs };
     }
     case 'error': {
-      const message = spec.message ?? 'Simulated failure (fault injected by Flowent Companion)';
+      const message = spec.message ?? DEFAULT_ERROR_MESSAGE;
       if (typeof message !== 'string') {
         error(`${path}.message`, `message must be text, not ${describe(message)}`, VALUE);
         return null;

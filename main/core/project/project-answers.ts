@@ -20,6 +20,7 @@ import { PROJECT_FORMAT_VERSION } from './project-schemas';
 import { mergeIntoDocument, textWithout, type YamlFile } from './yaml-file';
 import { keepsItsText, withPartText } from './part-text';
 import { yamlPosition } from '../yaml/yaml-text';
+import { mockShortForm } from '../answers/mock-short-form';
 import type { KeptTargetPasswords } from './kept-target-passwords';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
@@ -254,12 +255,13 @@ export class ProjectAnswers implements AnswerStore {
    * the editor shows the file's mock and `mocks get` prints it, is written as typed, comments and
    * layout included. JSON holds no comment to keep or drop: its values are merged into the file,
    * written as the YAML the file holds, so its comments and the lines of values that did not change stay.
+   * A mock nobody wrote (exported, made from a call's answer) goes in in its short form, as a person writes one.
    */
   setMock(action: string | null, definition: MockDefinition, source: MockSource | null = null): StoredMock {
     if (source && keepsItsText(source.text, source.format))
       this.writeText(action, (file) => withPartText(file, source.text, ANSWER_FILE_FIELDS));
     else {
-      const written: unknown = source ? loadYaml().parse(source.text) : definition;
+      const written: unknown = source ? loadYaml().parse(source.text) : mockShortForm(definition);
       const mock = typeof written === 'object' && written !== null && !Array.isArray(written) ? written : definition;
       this.write(action, (current) => ({ ...pick(current, ANSWER_FILE_FIELDS), ...mock }));
     }
