@@ -56,7 +56,8 @@ export async function importMocksFrom(folder: string, dataDir: string | undefine
       return EXIT.failed;
     }
     for (const mock of read.mocks) {
-      const stored = await api.setMock(mock.action, JSON.stringify(mock.definition), 'json');
+      // The file's own text, so `mocks get` and the page show the mock as it was written (comments too).
+      const stored = await api.setMock(mock.action, mock.text, mock.format);
       if (!stored.ok) {
         io.stderr.write(`flowent-companion mocks: ${inCliWords(stored)}\n`);
         return 1;

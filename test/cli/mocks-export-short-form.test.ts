@@ -49,4 +49,7 @@ it('writes a mock of one answer as it was written, and a rules mock without the 
   const again = tempDir();
   expect((await runCli(['mocks', 'import', folder, '--data-dir', again])).stdout).toContain('Imported 2 mocks');
   expect(await definitions(again)).toEqual(await definitions(dataDir));
+  // Stored as the file says it, not as the whole definition: `mocks get` prints the short form.
+  const got = await runCli(['mocks', 'get', 'send_email', '--data-dir', again]);
+  expect(got.stdout).toBe('status: 200\nbody:\n  result: Sent to {{parameters.recipient}} at {{now}}\n  error: ""\n');
 });
