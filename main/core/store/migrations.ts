@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { isFailedCall, type Verdict, type Violation } from '../../contract/api';
+import { isFailedCall, type Verdict, type Violation, type ViolationCode } from '../../contract/api';
 import { redactUrlCredentials } from '../../contract/url-credentials';
 import { defineReadableText, readableSql } from './readable-sql';
 import { splitSharedHandlerRecords } from './split-handler-records';
@@ -477,7 +477,7 @@ export const MIGRATIONS: readonly Migration[] = [
       // The answer check's rule changed (main/core/protocol/answer-check.ts); new calls follow it
       // at insert. These are the checks stored before it: few (one per registration), found
       // through the filter index (is_test and response_status are in it), rewritten one by one.
-      const bodyFindings = new Set(REGISTRATION_BODY_FINDINGS);
+      const bodyFindings = new Set<string>(REGISTRATION_BODY_FINDINGS);
       const checks = db
         .prepare(
           'SELECT id, action, source, verdict, response_status AS status, violations, failed FROM calls ' +
@@ -507,9 +507,10 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /**
  * What the answer check said of a registration check's body before it judged those by their
- * status and time alone (migration 21): codes of main/core/protocol/answer-check.ts.
+ * status and time alone (migration 21): codes of main/core/protocol/answer-check.ts. Written out,
+ * not derived from the codes there: a migration says what was true when it was written.
  */
-const REGISTRATION_BODY_FINDINGS = [
+const REGISTRATION_BODY_FINDINGS: readonly ViolationCode[] = [
   'too-large',
   'not-json',
   'not-object',
