@@ -15,7 +15,8 @@ import type { CallsFailure } from './shared';
 import { HANDLER_METHOD_NAMES, type HandlerEvent, type HandlerFailure, type HandlerMethods } from './handlers';
 import { LIMITS_METHOD_NAMES, type LimitsEvent, type LimitsFailure, type LimitsMethods } from './limits';
 import { PROJECT_METHOD_NAMES, type ProjectEvent, type ProjectFailure, type ProjectMethods } from './project';
-import { REPLAY_METHOD_NAMES, type ReplayEvent, type ReplayFailure, type ReplayMethods } from './replay';
+import { REPLAY_METHOD_NAMES, type ReplayEvent, type ReplayMethods } from './replay';
+import type { ReplayFailure } from './replay-outcome';
 import { STATUS_METHOD_NAMES, type StatusEvent, type StatusFailure, type StatusMethods } from './status';
 
 export * from './account';
@@ -31,6 +32,7 @@ export * from './network';
 export * from './project';
 export * from './readable-text';
 export * from './replay';
+export * from './replay-outcome';
 export * from './result';
 export * from './shared';
 export * from './status';

@@ -1,6 +1,5 @@
 /** Bulk replay: a selection of stored calls replayed in the background, followed by its events. */
-import type { AnsweredBy } from './names-and-limits';
-import type { ReplayAnswer, ReplayFailure, ReplayOutcome } from './replay';
+import type { BulkReplayNoAnswer, ReplayAnswer, ReplayFailure, ReplayOutcome } from './replay-outcome';
 import type { Result } from './result';
 import type { NoAnswerCause, Violation } from './shared';
 
@@ -22,17 +21,6 @@ export const BULK_STOP_AFTER_NOBODY_THERE = 3;
 /** Whether a replay's connection found nobody there (see NOBODY_THERE_CAUSES): no answer came, for one of those causes. */
 export function foundNobodyThere(status: number, violation: Pick<Violation, 'cause'> | null | undefined): boolean {
   return status === 0 && violation?.cause !== undefined && NOBODY_THERE_CAUSES.includes(violation.cause);
-}
-
-/** How a run's failed replays got no answer, when one way says it for all of them. */
-export interface BulkReplayNoAnswer {
-  cause: NoAnswerCause;
-  /** Who they were sent to: `forward-error` (your handler) or `companion-error` (a companion's webhook). */
-  answeredBy: AnsweredBy;
-  /** Where: the URL every one of them went to, else the origin they share (`http://127.0.0.1:8099`). */
-  url: string;
-  /** How many replays got no answer so. */
-  replays: number;
 }
 
 export interface BulkReplayPreview {

@@ -1,7 +1,7 @@
 /** The developer's handler: its verdict on each call's signature, what it taught, and a probe of its verifier. */
 import type { HandlerSignature } from './names-and-limits';
 import type { CallsFailure } from './shared';
-import type { ReplayFailure } from './replay';
+import type { ReplayFailure } from './replay-outcome';
 import type { Result } from './result';
 import type { ArgumentsOf } from './schemas/arguments';
 import type { handlerArguments } from './schemas/handlers';

@@ -10,7 +10,7 @@ import type {
   ServeSeen,
 } from '../project';
 import type { CallsFailure, ProjectMissing } from '../shared';
-import type { ReplayFailure } from '../replay';
+import type { ReplayFailure } from '../replay-outcome';
 import { fileProblemClause } from './file-words';
 import { tunnelNotOnlineWords } from './here-words';
 import { cap, type Catalogue, type Said } from './said';

@@ -4,8 +4,8 @@
  * replay's result already uses (its status, the mock in the handler's place, why forwarding
  * failed), so a call reads the same in a run as on its own.
  */
-import type { BulkReplayItem, BulkReplayNoAnswer, BulkReplaySummary } from '../bulk-replay';
-import type { ReplayAnswer, ReplayFailure, ReplayOutcome } from '../replay';
+import type { BulkReplayItem, BulkReplaySummary } from '../bulk-replay';
+import type { BulkReplayNoAnswer, ReplayAnswer, ReplayFailure, ReplayOutcome } from '../replay-outcome';
 import type { NoAnswerCause } from '../shared';
 import { answeredByWords, forwardingFailedWords, statusWords } from './answered-by-words';
 import { noAnswerPhrase } from './answer-mark-words';

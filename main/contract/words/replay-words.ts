@@ -1,7 +1,7 @@
 import { redactUrlCredentials } from '../url-credentials';
 import type { AnswersFailure } from '../answers';
 import type { CallsFailure, ServerNotRunning } from '../shared';
-import type { ReplayFailure } from '../replay';
+import type { ReplayFailure } from '../replay-outcome';
 import { noSuchCalls } from './calls-words';
 import { counted } from './counted';
 import { nobodyThereTodo, runNoAnswerWords } from './replay-run-words';
