@@ -45,8 +45,8 @@ describe('why a refused call failed, at a glance', () => {
     expect(sent.status).toBe(400);
     const { pane } = await openCall(c.bridge, 2);
     const row = await rowOf(2);
-
-    expect(row.querySelector('.col-action')?.textContent).toBe('hok');
+    // The body's name beside the URL's, as serve prints both.
+    expect(row.querySelector('.col-action')?.textContent).toBe('hok ←"other_name"');
     const mark = within(row).getByTestId('refusal-mark');
     expect(mark.textContent).toBe('action ≠ URL');
     expect(mark.getAttribute('title')).toBe(
