@@ -21,7 +21,7 @@ import type { AccountEvent } from '../../../main/contract/account';
 import { loadProject, projectChanged } from '../project/project-actions';
 import { applyProbeFinished, applyProbeProgress, loadProbes } from '../handler/probe-progress';
 import { followCallInAddress } from './call-address';
-import { applyWaits, forgetWaits, loadWaitingCalls } from '../history/waiting-calls';
+import { applyWaits, loadWaitingCalls } from '../history/waiting-calls';
 
 /**
  * Connects the stores to a bridge: subscribes to events and to the connection state when the
@@ -48,7 +48,6 @@ export function startSession(b: RendererBridge): () => void {
         setConnection('open');
         // What failed only because the companion was away is read again below; saying it failed would be stale.
         forgetUnreachable();
-        forgetWaits();
         void refreshAll();
       })
     : () => {};

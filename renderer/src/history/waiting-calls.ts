@@ -22,17 +22,11 @@ export function applyWaits(told: WaitingCall[], ended: number[]): void {
 }
 
 /**
- * The page was away from the companion: the ends of waits told meanwhile never came. Forgotten,
- * then read again (loadWaitingCalls) with everything else.
- */
-export function forgetWaits(): void {
-  if (useCallsStore.getState().waiting.length > 0) useCallsStore.setState({ waiting: [] });
-}
-
-/**
  * Reads the calls waiting for the handler now: on opening, after a reconnection or a resync. A
  * call kept waiting is not stored, so without this a page opened meanwhile would not show it
- * until it is. A wait whose events arrived meanwhile keeps what they told: they are newer.
+ * until it is. The read replaces what the page held (a wait that ended while the page was away
+ * never had its end told), except the waits whose events arrived meanwhile: they are newer.
+ * The list is not emptied first: a wait still going would blink out until the read came back.
  */
 export async function loadWaitingCalls(): Promise<void> {
   const b = currentBridge();
@@ -47,6 +41,8 @@ export async function loadWaitingCalls(): Promise<void> {
       return { waiting: [...byEvents, ...read].sort((a, b) => b.key - a.key) };
     });
   } catch (error) {
+    // Unknown which of the held waits still go on: only those told since are known to.
+    useCallsStore.setState((s) => ({ waiting: s.waiting.filter((call) => since.has(call.key)) }));
     reportError('Could not read the calls waiting for your handler', error);
   } finally {
     toldSince.delete(since);

@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import type { EventSourceLike } from '../../../renderer/src/transport/http-bridge';
+import { useCallsStore } from '../../../renderer/src/history/calls-store';
+import { useCompanion, valueOf } from '../harness/companion';
+import { renderApp } from '../harness/render';
+
+// The browser inspector, over a real core that forwards to a handler keeping the call: the
+// stream's side is played by the test, so its hello comes when the test says.
+const companion = useCompanion({ mode: 'headless' });
+
+class ScriptedEventSource implements EventSourceLike {
+  static last: ScriptedEventSource | null = null;
+  listeners = new Map<string, ((e: MessageEvent<string>) => void)[]>();
+  constructor(public url: string) {
+    ScriptedEventSource.last = this;
+  }
+  addEventListener(type: string, listener: (e: MessageEvent<string>) => void): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  close(): void {}
+  dispatch(type: string, data = ''): void {
+    for (const l of this.listeners.get(type) ?? []) l(new MessageEvent(type, { data }));
+  }
+}
+
+const held: ServerResponse[] = [];
+let handler: Server | null = null;
+async function holdingHandler(): Promise<number> {
+  handler = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => held.push(response));
+  });
+  await new Promise<void>((resolve) => handler!.listen(0, '127.0.0.1', resolve));
+  return (handler.address() as AddressInfo).port;
+}
+afterEach(async () => {
+  for (const response of held.splice(0)) response.end('{"result":"ok","error":""}');
+  handler?.closeAllConnections();
+  await new Promise<void>((resolve) => (handler ? handler.close(() => resolve()) : resolve()));
+  handler = null;
+});
+
+describe('a call waiting for the handler, when the live stream (re)opens', () => {
+  it('stays shown: the page reads the waits again without first emptying the list', async () => {
+    const c = companion();
+    const port = await holdingHandler();
+    valueOf(await c.api.setForwardTarget('send_email', `http://127.0.0.1:${port}/{action_name}`));
+    const answered = c.send('send_email');
+    // A call is told of as waiting once it has waited a second.
+    await waitFor(async () => expect(await c.api.listWaitingCalls()).toHaveLength(1), { timeout: 5_000 });
+    ScriptedEventSource.last = null;
+    renderApp(await c.browserBridge({ createEventSource: (u) => new ScriptedEventSource(u), retryMs: 0 }));
+    await screen.findByRole('list', { name: 'Calls waiting for your handler' });
+    await waitFor(() => expect(ScriptedEventSource.last).not.toBeNull());
+
+    const shown: number[] = [];
+    const off = useCallsStore.subscribe((state) => shown.push(state.waiting.length));
+    try {
+      // The first hello (and any later one) reads everything again, the waits with it.
+      act(() => ScriptedEventSource.last!.dispatch('hello', '{"instance":"one"}'));
+      await waitFor(() => expect(c.inspectorRequests.filter((r) => r.method === 'listWaitingCalls' && r.answered)).toHaveLength(2));
+    } finally {
+      off();
+    }
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((count) => count === 1)).toBe(true);
+    expect(screen.getByRole('list', { name: 'Calls waiting for your handler' }).textContent).toContain('send_email');
+
+    for (const response of held.splice(0)) response.end('{"result":"ok","error":""}');
+    expect((await answered).status).toBe(200);
+  });
+});
