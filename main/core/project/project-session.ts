@@ -7,6 +7,7 @@ import { ProjectAnswers } from './project-answers';
 import { ProjectActionFiles } from './project-action-files';
 import { KeptTargetPasswords } from './kept-target-passwords';
 import { checkProjectDir, findProjectDir } from './project-folder';
+import { ProjectNews } from './project-news';
 
 export interface ProjectSessionDeps {
   account: Account;
@@ -29,6 +30,14 @@ export class ProjectSession {
   /** The action files the answers are checked against: kept in their last version while the folder is gone, as the answers are. */
   private actionsRead: ProjectActionFiles | null = null;
   private watching = false;
+  /** Tells the page (and serve's lines) what changed, a save that briefly removes a file told as the change it is. */
+  private readonly news = new ProjectNews(
+    () => this.state(),
+    (project) => {
+      this.deps.emit({ type: 'answers-changed' });
+      this.deps.emit({ type: 'project-changed', project });
+    },
+  );
 
   constructor(private readonly deps: ProjectSessionDeps) {}
 
@@ -42,15 +51,7 @@ export class ProjectSession {
     this.answerFiles?.close();
     this.dir = found;
     this.answerFiles = found
-      ? new ProjectAnswers(
-          found,
-          () => {
-            this.deps.emit({ type: 'answers-changed' });
-            this.deps.emit({ type: 'project-changed', project: this.state() });
-          },
-          undefined,
-          new KeptTargetPasswords(this.deps.settings),
-        )
+      ? new ProjectAnswers(found, () => this.news.changed(), undefined, new KeptTargetPasswords(this.deps.settings))
       : null;
     this.actionFiles = found
       ? new ProjectActions({
@@ -63,8 +64,7 @@ export class ProjectSession {
       : null;
     this.actionsRead = found ? new ProjectActionFiles(found) : null;
     if (this.watching) this.answerFiles?.watch(this.deps.onError);
-    this.deps.emit({ type: 'answers-changed' });
-    this.deps.emit({ type: 'project-changed', project: this.state() });
+    this.news.tellNow(this.state());
     return { ok: true, value: this.state() };
   }
 
@@ -77,6 +77,7 @@ export class ProjectSession {
   close(): void {
     this.watching = false;
     this.answerFiles?.close();
+    this.news.close();
   }
 
   state(): ProjectState {
