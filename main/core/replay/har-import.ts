@@ -203,13 +203,10 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
     return { kind: 'not-flowent' };
   if (!refusal && (!isPost || bodyText === '')) return { kind: 'skip' };
   if (typeof request.url !== 'string') return problem('.request.url', 'is missing or not a string.');
-  let url: URL;
-  try {
-    url = new URL(request.url);
-  } catch {
-    return problem('.request.url', `is not a URL: ${JSON.stringify(request.url)}.`);
-  }
-  const requestHeaders = readHeaders(request.headers);
+  const url = urlOf(request.url);
+  if (!url) return problem('.request.url', `is not a URL nor a path (/actions/<name>): ${JSON.stringify(request.url)}.`);
+  // A file written by hand may leave the headers out: a call with none, as the path-only URL's.
+  const requestHeaders = request.headers === undefined ? [] : readHeaders(request.headers);
   if (!requestHeaders) return problem('.request.headers', 'is not a list of {name, value} objects.');
   const response = isObject(entry.response) ? entry.response : {};
   const responseHeaders = readHeaders(response.headers ?? []);
@@ -357,6 +354,18 @@ function sentActionIn(body: Buffer, pathAction: string | null): string | null {
 /** The body's size as the file gives it: more than the bytes it carries when only the first ones were kept. */
 function bodySize(given: unknown, body: Buffer): number {
   return typeof given === 'number' && Number.isSafeInteger(given) && given > body.length ? given : body.length;
+}
+
+/**
+ * The entry's URL: a whole one, as tools write, or only its path (`/actions/get_weather`), as a
+ * file written by hand may: the path and query are what a call keeps of it.
+ */
+function urlOf(text: string): URL | null {
+  try {
+    return text.startsWith('/') && !text.startsWith('//') ? new URL(text, 'http://path.only') : new URL(text);
+  } catch {
+    return null;
+  }
 }
 
 function readHeaders(value: unknown): HeaderPair[] | null {
