@@ -25,13 +25,25 @@ export function stylesComputed(report: SignatureReport): number | null {
   return report.style === styles[count - 1]!.style ? count : null;
 }
 
-function notComputed(report: SignatureReport, count: number, keySet: boolean): Diagnosis {
+/**
+ * Why some styles have no expected digest: only `count` were computed when the call arrived, and
+ * the key to compute the others is not here. `unknown` are those left unknown; the rest of the
+ * styles not computed then sign the same bytes as a computed one and are shown with its result.
+ */
+function notComputed(report: SignatureReport, count: number, unknown: readonly StyleResult[], keySet: boolean): Diagnosis {
   const now = keySet ? 'the HMAC key has changed since' : 'no HMAC key is set now';
+  const alike = STYLES.length - count - unknown.length;
+  const names = unknown.map((style) => style.style).join(', ');
+  const others =
+    alike === 0
+      ? `so the expected signatures of the other ${unknown.length} cannot be worked out again`
+      : `so the ${alike} that sign the same bytes as a computed one are shown with its result, ` +
+        `and the expected ${unknown.length === 1 ? 'signature' : 'signatures'} of the other ${unknown.length} (${names}) cannot be worked out again`;
   return {
     code: 'styles-not-computed',
     message:
       `When the call arrived only the first ${count} of the ${STYLES.length} styles were computed (checking stopped at ${report.style ?? 'the match'}), ` +
-      `and ${now}, so the expected signatures of the other styles cannot be worked out again.`,
+      `and ${now}, ${others}.`,
     hint: keySet
       ? 'Replay the call to check it against every style with the current key, or set the key it was signed with back to see them here.'
       : 'Set the HMAC key the call was signed with to see every style here, or replay the call to check all styles again.',
@@ -68,8 +80,12 @@ export function completeReport(report: SignatureReport, raw: Uint8Array, key: st
     matched: false,
   }));
   const styles = [...computed, ...withAlikeDigests(computed, missing, raw)];
-  const unknown = styles.some((s) => s.expected === null);
-  return { ...report, styles, diagnosis: unknown ? [...report.diagnosis, notComputed(report, count, keySet)] : report.diagnosis };
+  const unknown = styles.filter((s) => s.expected === null);
+  return {
+    ...report,
+    styles,
+    diagnosis: unknown.length > 0 ? [...report.diagnosis, notComputed(report, count, unknown, keySet)] : report.diagnosis,
+  };
 }
 
 /**

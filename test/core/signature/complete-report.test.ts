@@ -58,6 +58,12 @@ describe('completing a report that stopped at the first match', () => {
     const last = completed.diagnosis[completed.diagnosis.length - 1]!;
     expect(last.code).toBe('styles-not-computed');
     expect(last.message).toMatch(/only the first 4 of the 13 styles were computed/);
+    // It counts what it shows: the styles given a computed one's result, and those left unknown, by name.
+    const unknown = completed.styles.filter((s) => s.expected === null).map((s) => s.style);
+    expect(last.message).toContain(
+      `the ${9 - unknown.length} that sign the same bytes as a computed one are shown with its result, ` +
+        `and the expected signature${unknown.length === 1 ? '' : 's'} of the other ${unknown.length} (${unknown.join(', ')}) cannot be worked out again.`,
+    );
     expect(last.message).toMatch(/HMAC key has changed since/);
     expect(last.hint).toMatch(/Replay the call/);
     expect(completed.diagnosis.slice(0, -1)).toStrictEqual(stored.diagnosis);
@@ -73,6 +79,15 @@ describe('completing a report that stopped at the first match', () => {
       expect(last.message).toMatch(/no HMAC key is set now/);
       expect(last.hint).toMatch(/replay the call/);
     }
+  });
+
+  it("says the other styles are all unknown when none of them can be given a computed one's result", () => {
+    // Bytes that cannot be read as the body (a stand-in: no style's text can be made of them).
+    const completed = completeReport(storedQuick(), enc('not the body'), null);
+    expect(completed.styles.slice(4).every((s) => s.expected === null)).toBe(true);
+    expect(completed.diagnosis.at(-1)!.message).toMatch(
+      /no HMAC key is set now, so the expected signatures of the other 9 cannot be worked out again\.$/,
+    );
   });
 
   it('leaves full reports alone, whatever the key', () => {
