@@ -16,6 +16,7 @@ import {
   NOT_SENT,
   originalSignatureRefusedWords,
   replaySigningWords,
+  runCountsWords,
   runEndCauseWords,
 } from '../contract/words';
 import { cap } from '../contract/words/said';
@@ -233,11 +234,9 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             ? ` (cancelled after ${summary.done} of ${summary.total})`
             : ' (cancelled once every replay was sent)';
         const missing = notFound.length > 0 ? `; ${notFound.length} not found` : '';
-        // Calls refused before sending are counted apart: no handler failed them, and "N replayed" counts only those sent.
-        const notSent = summary.notSent > 0 ? `; ${summary.notSent} ${NOT_SENT}` : '';
-        out(
-          `${summary.done - summary.notSent} replayed: ${summary.passed} passed, ${summary.changed} passed with a changed answer, ${summary.failed} failed${notSent}${cancelled}${missing}.`,
-        );
+        // Counted as the page counts them: "N replayed" are the calls that reached a handler; those
+        // that found nobody there and those not sent are said apart, as no handler failed them.
+        out(`${runCountsWords(summary)}${cancelled}${missing}.`);
         // Those passed without testing a handler: said under the counts, as the page says it beside them.
         const mockAnswered = mockAnsweredWords(summary.items);
         if (mockAnswered) out(`${cap(mockAnswered)}.`);

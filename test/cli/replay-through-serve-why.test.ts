@@ -82,7 +82,7 @@ describe('replay through a running serve, of calls its handler never answered or
       FLOWENT_HMAC_KEY: KEY,
     });
     expect(diffed.stdout).toContain(
-      "\n    status 502 → no answer (as the original's 502: your handler still cannot be reached)\n1 replayed:",
+      "\n    status 502 → no answer (as the original's 502: your handler still cannot be reached)\n0 replayed: 0 passed, 0 passed with a changed answer, 0 failed; 1 reached nobody.",
     );
     expect(diffed.stdout).not.toMatch(/→ 0|header content-type|could not reach your handler/);
   });
