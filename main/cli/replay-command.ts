@@ -46,8 +46,10 @@ export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <
 
 Send stored calls to your handler again and compare its answers with the originals. Each
 replay is stored as a new call (source replay). Once ${BULK_STOP_AFTER_NOBODY_THERE} replays in a row find nobody there
-(the connection refused: nothing listening; or an address that cannot be reached), the rest
-are not sent and the last line says why. Exit code 1 when any replay's answer breaks
+(the connection refused: nothing listening; or an address that cannot be reached), straight or
+behind the serve they went through, the rest are not sent and the last line says why. The
+counts line says "N replayed" of the calls that reached a handler, and those that reached
+nobody and those not sent apart. Exit code 1 when any replay's answer breaks
 Flowent's contract (usable in CI), when calls were not sent, or when there is nothing to
 replay (no calls of the action, a call id not in the history), 2 on usage errors, 130 after Ctrl-C (143 after SIGTERM) whatever
 the answers were (the replays sent are still answered and stored; Ctrl-C again quits at once).

@@ -6,8 +6,12 @@
  * said apart, so a run to a handler that is not running does not read "13 of 13 calls replayed".
  */
 import { foundNobodyThere, type BulkReplaySummary } from '../bulk-replay';
-import { countWords } from './counted';
-import { NOT_SENT, runNoAnswerWords } from './replay-run-words';
+import type { BulkReplayNoAnswer } from '../replay-outcome';
+import type { NoAnswerCause } from '../shared';
+import { redactUrlCredentials } from '../url-credentials';
+import { noAnswerCausePhrase, noAnswerPhrase } from './answer-mark-words';
+import { counted, countWords } from './counted';
+import { NOT_SENT } from './replay-run-words';
 
 /** A run's calls: replayed (reached a handler), and of those how many passed, changed, failed; then the calls apart. */
 export interface RunCallCounts {
@@ -25,7 +29,7 @@ export function runCallCounts(
   summary: Pick<BulkReplaySummary, 'done' | 'passed' | 'changed' | 'failed' | 'notSent' | 'items'>,
 ): RunCallCounts {
   // A replay that found nobody there always fails (no answer is a violation): it is taken from the failed.
-  const reachedNobody = summary.items.filter((item) => item.answer !== null && foundNobodyThere(item.answer.status, item.violation)).length;
+  const reachedNobody = summary.items.filter((item) => item.answer !== null && foundNobodyThere(item.answer, item.violation)).length;
   return {
     replayed: summary.done - summary.notSent - reachedNobody,
     passed: summary.passed,
@@ -77,4 +81,58 @@ export function runCountsWords(summary: BulkReplaySummary): string {
   const apart = apartWords(counts);
   const verdicts = `${countWords(counts.passed)} passed, ${countWords(counts.changed)} passed with a changed answer, ${countWords(counts.failed)} failed`;
   return `${countWords(counts.replayed)} replayed: ${verdicts}${apart === '' ? '' : `; ${apart}`}`;
+}
+
+/** What a refused connection means, said after it: the port has nobody on it. */
+const CAUSE_DETAIL: Partial<Record<NoAnswerCause, string>> = { refused: ' (nothing is listening)' };
+
+/**
+ * How a run's replays got no answer, with where: "your handler at http://127.0.0.1:8099/actions/send_email
+ * refused the connection (nothing is listening)"; through a companion's webhook that answered in
+ * its handler's place, that handler: "your handler behind this companion's webhook at
+ * http://127.0.0.1:8787/actions/send_email refused the connection (nothing is listening)".
+ */
+export function runNoAnswerWords({ cause, answeredBy, url, behindWebhook }: BulkReplayNoAnswer): string {
+  const at = redactUrlCredentials(url);
+  const phrase = behindWebhook
+    ? `your handler behind this companion's webhook at ${at} ${noAnswerCausePhrase(cause)}`
+    : noAnswerPhrase(answeredBy, cause, at);
+  return `${phrase}${CAUSE_DETAIL[cause] ?? ''}`;
+}
+
+/**
+ * What to do when a run's replays found nobody there (start who is not running, check an
+ * address that cannot be reached), then run again; null for another way of getting no answer,
+ * which each replay's own line says what to do about. Behind a companion's webhook, the handler
+ * is where the action's forwarding target points: pointing it elsewhere is the other way.
+ */
+export function nobodyThereTodo({
+  cause,
+  answeredBy,
+  behindWebhook,
+}: Pick<BulkReplayNoAnswer, 'cause' | 'answeredBy' | 'behindWebhook'>): string | null {
+  if (behindWebhook) {
+    if (cause === 'refused') return "Start your handler, or point the action's forwarding target elsewhere, and run again.";
+    return cause === 'unreachable' ? "Check the action's forwarding target and run again." : null;
+  }
+  if (cause === 'refused')
+    return answeredBy === 'companion-error' ? 'Start the companion there again and run again.' : 'Start your handler and run again.';
+  return cause === 'unreachable' ? 'Check the URL and run again.' : null;
+}
+
+/**
+ * A run's end said once, when its failed replays share how they got no answer: why it stopped
+ * ("Stopped after 3 calls: your handler at <url> refused the connection (nothing is
+ * listening). 990 calls not sent. Start your handler and run again."), else the way every failed
+ * replay got none ("All 2 failed replays: your handler at <url> did not answer in time.").
+ * Null when neither: each failed replay's own line says why.
+ */
+export function runEndCauseWords({ stopped, noAnswer }: Pick<BulkReplaySummary, 'stopped' | 'noAnswer'>): string | null {
+  if (noAnswer === null) return null;
+  const todo = nobodyThereTodo(noAnswer);
+  const then = todo === null ? '' : ` ${todo}`;
+  if (stopped !== null)
+    return `Stopped after ${counted(stopped.sent, 'call')}: ${runNoAnswerWords(noAnswer)}. ${counted(stopped.left, 'call')} ${NOT_SENT}.${then}`;
+  const which = noAnswer.replays === 1 ? 'The failed replay' : `All ${countWords(noAnswer.replays)} failed replays`;
+  return `${which}: ${runNoAnswerWords(noAnswer)}.${then}`;
 }

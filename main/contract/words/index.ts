@@ -111,7 +111,15 @@ export {
 export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-words';
 export { storageFaultCountWords, storageFaultEndedWords, storageFaultWords } from './storage-fault-words';
 export { noHandlerTodo } from './replay-words';
-export { endedRunToast, endedRunWords, runCallCounts, runCountsWords, type RunCallCounts } from './bulk-run-words';
+export {
+  endedRunToast,
+  endedRunWords,
+  runCallCounts,
+  runCountsWords,
+  runEndCauseWords,
+  runNoAnswerWords,
+  type RunCallCounts,
+} from './bulk-run-words';
 export {
   answerChangeWords,
   handlerStillUnreached,
@@ -119,8 +127,6 @@ export {
   credentialsSentWords,
   mockAnsweredWords,
   NOT_SENT,
-  runEndCauseWords,
-  runNoAnswerWords,
   originalSignatureRefusedWords,
   replayAnswerWords,
   replayItemWords,
