@@ -14,7 +14,7 @@ import { counted, countWords } from './counted';
 import { NOT_SENT } from './replay-run-words';
 
 /** A run's calls: replayed (reached a handler), and of those how many passed, changed, failed; then the calls apart. */
-export interface RunCallCounts {
+interface RunCallCounts {
   replayed: number;
   passed: number;
   changed: number;
@@ -25,9 +25,7 @@ export interface RunCallCounts {
 }
 
 /** How a run's calls count, from its summary (see RunCallCounts). */
-export function runCallCounts(
-  summary: Pick<BulkReplaySummary, 'done' | 'passed' | 'changed' | 'failed' | 'notSent' | 'items'>,
-): RunCallCounts {
+function runCallCounts(summary: Pick<BulkReplaySummary, 'done' | 'passed' | 'changed' | 'failed' | 'notSent' | 'items'>): RunCallCounts {
   // A replay that found nobody there always fails (no answer is a violation): it is taken from the failed.
   const reachedNobody = summary.items.filter((item) => item.answer !== null && foundNobodyThere(item.answer, item.violation)).length;
   return {

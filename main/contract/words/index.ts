@@ -111,15 +111,7 @@ export {
 export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-words';
 export { storageFaultCountWords, storageFaultEndedWords, storageFaultWords } from './storage-fault-words';
 export { noHandlerTodo } from './replay-words';
-export {
-  endedRunToast,
-  endedRunWords,
-  runCallCounts,
-  runCountsWords,
-  runEndCauseWords,
-  runNoAnswerWords,
-  type RunCallCounts,
-} from './bulk-run-words';
+export { endedRunToast, endedRunWords, runCountsWords, runEndCauseWords } from './bulk-run-words';
 export {
   answerChangeWords,
   handlerStillUnreached,
