@@ -16,6 +16,7 @@ import {
   NOT_SENT,
   originalSignatureRefusedWords,
   replaySigningWords,
+  runCountsWords,
   runEndCauseWords,
 } from '../contract/words';
 import { cap } from '../contract/words/said';
@@ -45,8 +46,10 @@ export const REPLAY_HELP = `Usage: flowent-companion replay <id...> | --action <
 
 Send stored calls to your handler again and compare its answers with the originals. Each
 replay is stored as a new call (source replay). Once ${BULK_STOP_AFTER_NOBODY_THERE} replays in a row find nobody there
-(the connection refused: nothing listening; or an address that cannot be reached), the rest
-are not sent and the last line says why. Exit code 1 when any replay's answer breaks
+(the connection refused: nothing listening; or an address that cannot be reached), straight or
+behind the serve they went through, the rest are not sent and the last line says why. The
+counts line says "N replayed" of the calls that reached a handler, and those that reached
+nobody and those not sent apart. Exit code 1 when any replay's answer breaks
 Flowent's contract (usable in CI), when calls were not sent, or when there is nothing to
 replay (no calls of the action, a call id not in the history), 2 on usage errors, 130 after Ctrl-C (143 after SIGTERM) whatever
 the answers were (the replays sent are still answered and stored; Ctrl-C again quits at once).
@@ -233,11 +236,9 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
             ? ` (cancelled after ${summary.done} of ${summary.total})`
             : ' (cancelled once every replay was sent)';
         const missing = notFound.length > 0 ? `; ${notFound.length} not found` : '';
-        // Calls refused before sending are counted apart: no handler failed them, and "N replayed" counts only those sent.
-        const notSent = summary.notSent > 0 ? `; ${summary.notSent} ${NOT_SENT}` : '';
-        out(
-          `${summary.done - summary.notSent} replayed: ${summary.passed} passed, ${summary.changed} passed with a changed answer, ${summary.failed} failed${notSent}${cancelled}${missing}.`,
-        );
+        // Counted as the page counts them: "N replayed" are the calls that reached a handler; those
+        // that found nobody there and those not sent are said apart, as no handler failed them.
+        out(`${runCountsWords(summary)}${cancelled}${missing}.`);
         // Those passed without testing a handler: said under the counts, as the page says it beside them.
         const mockAnswered = mockAnsweredWords(summary.items);
         if (mockAnswered) out(`${cap(mockAnswered)}.`);

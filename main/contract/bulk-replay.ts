@@ -18,9 +18,27 @@ export const NOBODY_THERE_CAUSES: readonly NoAnswerCause[] = ['refused', 'unreac
  */
 export const BULK_STOP_AFTER_NOBODY_THERE = 3;
 
-/** Whether a replay's connection found nobody there (see NOBODY_THERE_CAUSES): no answer came, for one of those causes. */
-export function foundNobodyThere(status: number, violation: Pick<Violation, 'cause'> | null | undefined): boolean {
-  return status === 0 && violation?.cause !== undefined && NOBODY_THERE_CAUSES.includes(violation.cause);
+/**
+ * Whether a companion's webhook answered in place of the handler it forwards to, which gave it
+ * no answer: its own 502 or 504, as the webhook itself told the sender (see loop-answer). A
+ * handler's own 502 is `forward`, and no answer at all has no status.
+ */
+export function answeredInHandlersPlace({ status, answeredBy }: Pick<ReplayAnswer, 'status' | 'answeredBy'>): boolean {
+  return status !== 0 && answeredBy === 'forward-error';
+}
+
+/**
+ * Whether a replay found nobody there (see NOBODY_THERE_CAUSES), for one of those causes: its
+ * connection, with no answer at all, or the forward of the companion's webhook it went to, which
+ * answered in the handler's place. A run through a serve to a handler that is down stops as one
+ * sent straight to it does.
+ */
+export function foundNobodyThere(
+  answer: Pick<ReplayAnswer, 'status' | 'answeredBy'>,
+  violation: Pick<Violation, 'cause'> | null | undefined,
+): boolean {
+  if (violation?.cause === undefined || !NOBODY_THERE_CAUSES.includes(violation.cause)) return false;
+  return answer.status === 0 || answeredInHandlersPlace(answer);
 }
 
 export interface BulkReplayPreview {

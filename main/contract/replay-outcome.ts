@@ -177,6 +177,12 @@ export interface BulkReplayNoAnswer {
   answeredBy: AnsweredBy;
   /** Where: the URL every one of them went to, else the origin they share (`http://127.0.0.1:8099`). */
   url: string;
+  /**
+   * They went to a companion's webhook (`url` is the webhook's), which answered each in place of
+   * the handler it forwards to (its 502, its 504: `answeredBy` `forward-error`): that handler is
+   * who gave no answer. False when they went straight to who gave none.
+   */
+  behindWebhook: boolean;
   /** How many replays got no answer so. */
   replays: number;
 }

@@ -57,7 +57,8 @@ describe('replay through a running serve, of calls its handler never answered or
     expect(replayed.stdout).not.toContain(`  ! ${refusedLine}`);
     expect(replayed.stdout).toMatch(/^#2 → #4 {2}400 refused: no parameters {2}same {2}failed$/m);
     expect(replayed.stdout).not.toMatch(/answered 502|answered 400/);
-    expect(replayed.stdout).toContain('2 replayed: 0 passed, 0 passed with a changed answer, 2 failed.');
+    // The serve's 502 stood in for a handler nobody runs: that replay reached nobody, the refused body reached the serve.
+    expect(replayed.stdout).toContain('1 replayed: 0 passed, 0 passed with a changed answer, 1 failed; 1 reached nobody.');
     expect(replayed.code).toBe(1);
 
     // Each replay stored as the serve stored its original: the same cause, the same refusal.
@@ -82,7 +83,7 @@ describe('replay through a running serve, of calls its handler never answered or
       FLOWENT_HMAC_KEY: KEY,
     });
     expect(diffed.stdout).toContain(
-      "\n    status 502 → no answer (as the original's 502: your handler still cannot be reached)\n1 replayed:",
+      "\n    status 502 → no answer (as the original's 502: your handler still cannot be reached)\n0 replayed: 0 passed, 0 passed with a changed answer, 0 failed; 1 reached nobody.",
     );
     expect(diffed.stdout).not.toMatch(/→ 0|header content-type|could not reach your handler/);
   });

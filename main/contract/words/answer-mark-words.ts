@@ -87,7 +87,12 @@ export function unansweredBy(answeredBy: AnsweredBy): string {
  */
 export function noAnswerPhrase(answeredBy: AnsweredBy, cause: NoAnswerCause, at?: string): string {
   const who = unansweredBy(answeredBy);
-  return `${who.charAt(0).toLowerCase()}${who.slice(1)}${at === undefined ? '' : ` at ${at}`} ${CAUSE_PHRASE[cause]}`;
+  return `${who.charAt(0).toLowerCase()}${who.slice(1)}${at === undefined ? '' : ` at ${at}`} ${noAnswerCausePhrase(cause)}`;
+}
+
+/** How no answer came, after whoever was asked: "refused the connection", "did not answer in time". */
+export function noAnswerCausePhrase(cause: NoAnswerCause): string {
+  return CAUSE_PHRASE[cause];
 }
 
 /**

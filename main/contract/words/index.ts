@@ -111,6 +111,7 @@ export {
 export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-words';
 export { storageFaultCountWords, storageFaultEndedWords, storageFaultWords } from './storage-fault-words';
 export { noHandlerTodo } from './replay-words';
+export { endedRunToast, endedRunWords, runCountsWords, runEndCauseWords } from './bulk-run-words';
 export {
   answerChangeWords,
   handlerStillUnreached,
@@ -118,8 +119,6 @@ export {
   credentialsSentWords,
   mockAnsweredWords,
   NOT_SENT,
-  runEndCauseWords,
-  runNoAnswerWords,
   originalSignatureRefusedWords,
   replayAnswerWords,
   replayItemWords,

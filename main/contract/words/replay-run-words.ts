@@ -4,13 +4,11 @@
  * replay's result already uses (its status, the mock in the handler's place, why forwarding
  * failed), so a call reads the same in a run as on its own.
  */
-import type { BulkReplayItem, BulkReplaySummary } from '../bulk-replay';
-import type { BulkReplayNoAnswer, ReplayAnswer, ReplayFailure, ReplayOutcome } from '../replay-outcome';
-import type { NoAnswerCause } from '../shared';
+import type { BulkReplayItem } from '../bulk-replay';
+import type { ReplayAnswer, ReplayFailure, ReplayOutcome } from '../replay-outcome';
 import { answeredByWords, forwardingFailedWords, statusWords } from './answered-by-words';
-import { noAnswerPhrase } from './answer-mark-words';
 import { problemWords, refusedForRequest } from './call-problem-words';
-import { counted, countWords } from './counted';
+import { counted } from './counted';
 import { cap } from './said';
 import { redactUrlCredentials } from '../url-credentials';
 import type { Vocabulary } from './vocabulary';
@@ -157,43 +155,4 @@ export function credentialsSentWords(target: string, names: readonly string[], c
   const headers = names.length === 1 ? 'header' : 'headers';
   const [replays, own, stored] = calls === 'one' ? ['replay', "call's", 'it'] : ['replays', "calls'", 'them'];
   return `the ${replays} to ${redactUrlCredentials(target)} carried the ${own} own ${list} ${headers}, as stored with ${stored}; replay to a URL you trust with ${names.length === 1 ? 'it' : 'them'}.`;
-}
-
-/** What a refused connection means, said after it: the port has nobody on it. */
-const CAUSE_DETAIL: Partial<Record<NoAnswerCause, string>> = { refused: ' (nothing is listening)' };
-
-/**
- * How a run's replays got no answer, with where: "your handler at http://127.0.0.1:8099/actions/send_email
- * refused the connection (nothing is listening)".
- */
-export function runNoAnswerWords({ cause, answeredBy, url }: BulkReplayNoAnswer): string {
-  return `${noAnswerPhrase(answeredBy, cause, redactUrlCredentials(url))}${CAUSE_DETAIL[cause] ?? ''}`;
-}
-
-/**
- * What to do when a run's replays found nobody there (start who is not running, check an
- * address that cannot be reached), then run again; null for another way of getting no answer,
- * which each replay's own line says what to do about.
- */
-export function nobodyThereTodo({ cause, answeredBy }: Pick<BulkReplayNoAnswer, 'cause' | 'answeredBy'>): string | null {
-  if (cause === 'refused')
-    return answeredBy === 'companion-error' ? 'Start the companion there again and run again.' : 'Start your handler and run again.';
-  return cause === 'unreachable' ? 'Check the URL and run again.' : null;
-}
-
-/**
- * A run's end said once, when its failed replays share how they got no answer: why it stopped
- * ("Stopped after 3 calls: your handler at <url> refused the connection (nothing is
- * listening). 990 calls not sent. Start your handler and run again."), else the way every failed
- * replay got none ("All 2 failed replays: your handler at <url> did not answer in time.").
- * Null when neither: each failed replay's own line says why.
- */
-export function runEndCauseWords({ stopped, noAnswer }: Pick<BulkReplaySummary, 'stopped' | 'noAnswer'>): string | null {
-  if (noAnswer === null) return null;
-  const todo = nobodyThereTodo(noAnswer);
-  const then = todo === null ? '' : ` ${todo}`;
-  if (stopped !== null)
-    return `Stopped after ${counted(stopped.sent, 'call')}: ${runNoAnswerWords(noAnswer)}. ${counted(stopped.left, 'call')} ${NOT_SENT}.${then}`;
-  const which = noAnswer.replays === 1 ? 'The failed replay' : `All ${countWords(noAnswer.replays)} failed replays`;
-  return `${which}: ${runNoAnswerWords(noAnswer)}.${then}`;
 }

@@ -4,7 +4,7 @@ import type { CallsFailure, ServerNotRunning } from '../shared';
 import type { ReplayFailure } from '../replay-outcome';
 import { noSuchCalls } from './calls-words';
 import { counted } from './counted';
-import { nobodyThereTodo, runNoAnswerWords } from './replay-run-words';
+import { nobodyThereTodo, runNoAnswerWords } from './bulk-run-words';
 import { companionCommand } from './command-words';
 import { shellWord } from '../shell-words';
 import { cap, either, type Catalogue } from './said';

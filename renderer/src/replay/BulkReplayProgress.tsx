@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BulkReplayVerdict } from '../../../main/contract/api';
-import { mockAnsweredWords, runEndCauseWords } from '../../../main/contract/words';
+import { endedRunWords, mockAnsweredWords, runEndCauseWords } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { BulkReplayItems } from './BulkReplayItems';
-import { endedRunWords } from './bulk-run-words';
 import { cancelBulkReplay } from './replay-bulk-actions';
 import type { BulkRun } from './replay-store';
 import { BusyButton } from '../shared/BusyButton';

@@ -13,7 +13,7 @@ import { useReplayStore, type BulkRun } from './replay-store';
 import { runResult } from '../page/run-result';
 import { reportError, showToast } from '../page/ui-actions';
 import { inPageWords } from '../page/page-words';
-import { endedRunToast } from './bulk-run-words';
+import { endedRunToast } from '../../../main/contract/words';
 
 type RunEvent = Exclude<ReplayEvent, { type: 'har-import-progress' }>;
 

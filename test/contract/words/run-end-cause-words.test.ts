@@ -6,6 +6,7 @@ const refused: BulkReplayNoAnswer = {
   cause: 'refused',
   answeredBy: 'forward-error',
   url: 'http://127.0.0.1:8099/actions/send_email',
+  behindWebhook: false,
   replays: 3,
 };
 
@@ -24,6 +25,16 @@ describe("a bulk run's end, said once for the run", () => {
     const nowhere = { ...refused, cause: 'unreachable', url: 'http://handler.invalid' } as const;
     expect(runEndCauseWords({ stopped: { sent: 3, left: 2 }, noAnswer: nowhere })).toBe(
       'Stopped after 3 calls: your handler at http://handler.invalid could not be reached. 2 calls not sent. Check the URL and run again.',
+    );
+  });
+
+  it("names the handler behind a companion's webhook that answered in its place, and both ways to a handler that answers", () => {
+    const behind = { ...refused, url: 'http://127.0.0.1:8787/actions/send_email', behindWebhook: true };
+    expect(runEndCauseWords({ stopped: { sent: 3, left: 10 }, noAnswer: behind })).toBe(
+      "Stopped after 3 calls: your handler behind this companion's webhook at http://127.0.0.1:8787/actions/send_email refused the connection (nothing is listening). 10 calls not sent. Start your handler, or point the action's forwarding target elsewhere, and run again.",
+    );
+    expect(runEndCauseWords({ stopped: null, noAnswer: { ...behind, cause: 'timeout', replays: 2 } })).toBe(
+      "All 2 failed replays: your handler behind this companion's webhook at http://127.0.0.1:8787/actions/send_email did not answer in time.",
     );
   });
 

@@ -52,7 +52,13 @@ describe('a bulk replay to a handler nobody runs', () => {
     const ids = await calls(7);
     const port = await closedPort();
     const { summary, progress } = await bulk({ ids }, `http://127.0.0.1:${port}/actions/{action_name}`);
-    const noAnswer = { cause: 'refused', answeredBy: 'forward-error', url: `http://127.0.0.1:${port}/actions/ok`, replays: 3 };
+    const noAnswer = {
+      cause: 'refused',
+      answeredBy: 'forward-error',
+      url: `http://127.0.0.1:${port}/actions/ok`,
+      behindWebhook: false,
+      replays: 3,
+    };
     expect(summary).toMatchObject({
       total: 7,
       done: 7,
@@ -106,6 +112,7 @@ describe('a bulk replay to a handler nobody runs', () => {
       cause: 'refused',
       answeredBy: 'forward-error',
       url: `http://127.0.0.1:${port}/actions/ok`,
+      behindWebhook: false,
       replays: 2,
     });
   });
@@ -129,7 +136,7 @@ describe('a bulk replay to a handler nobody runs', () => {
       .toBeDefined();
     expect(summary).toMatchObject({ done: 9, passed: 3, failed: 6, notSent: 0, stopped: null });
     // Every failed replay found nothing listening at the one URL: said once for the run all the same.
-    expect(summary!.noAnswer).toEqual({ cause: 'refused', answeredBy: 'forward-error', url: down, replays: 6 });
+    expect(summary!.noAnswer).toEqual({ cause: 'refused', answeredBy: 'forward-error', url: down, behindWebhook: false, replays: 6 });
   });
 
   it('goes on through answers that fail: a handler that is there answered them', async () => {
