@@ -331,7 +331,9 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
     case 'unlink': {
       const name = parsed.name();
       return async ({ api, out, err, json }) => {
-        const unlinked = await api.unlinkAction(name);
+        // The profile the command works in: --profile's, else the active one.
+        const { activeProfile } = await api.getAccount();
+        const unlinked = await api.unlinkAction(name, activeProfile);
         // A failure to unlink is said as one; not linked is the state asked for (the rule in exit-codes.ts).
         if (!unlinked.ok) {
           err(`flowent-companion actions: ${inCliWords(unlinked)}`);

@@ -30,6 +30,7 @@ import {
   problemWords,
   refusedForRequest,
   requestLineWords,
+  sentActionLineWords,
   signedUnlikeLearnedWords,
   skippedWords,
   countWords,
@@ -121,10 +122,7 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   const requestLine = clip(requestLineWords(call), 120);
   const named = call.action ?? requestLine;
   // A body naming another action than its URL is listed under the URL's (the route it came to), as on the page.
-  const action =
-    call.sentAction === null
-      ? named
-      : `${named} (action_name ${call.sentAction}${call.problem === 'action-mismatch' ? '' : ': not a valid name'})`;
+  const action = sentActionLineWords(call, named);
   const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
   // Spoiled on purpose, its wrong signature is no caller's mistake to shout about.
   const verdictWord = call.spoiledSignature ? SPOILED_VERDICT : VERDICT_WORDS[call.verdict];

@@ -348,7 +348,11 @@ export interface AccountMethods {
    * of the companion's URLs, or under `baseUrl` when given (a URL the user says reaches it).
    */
   linkAction(...[name, repoint, baseUrl]: Args['linkAction']): Promise<Result<Warned<LinkedAction>, AccountFailure>>;
-  unlinkAction(...[name]: Args['unlinkAction']): Promise<Result<{ unlinked: boolean }, AccountFailure>>;
+  /**
+   * Unlinks the profile's action, whichever profile is active: the Account tab lists every
+   * profile's links, and a link Flowent no longer has is unlinked where it is listed.
+   */
+  unlinkAction(...[name, profile]: Args['unlinkAction']): Promise<Result<{ unlinked: boolean }, AccountFailure>>;
   /** auto: linked actions are re-pointed when the public URL changes; ask: they are proposed, see applyFollow. */
   setFollowMode(...[mode]: Args['setFollowMode']): Promise<Result<AccountState, AccountFailure>>;
   /** Re-points the actions the newest "ask" record proposed (the one click). */

@@ -352,6 +352,10 @@ describe('flowent-companion actions', () => {
       { name: 'default', active: false },
       { name: 'staging', active: true },
     ]);
+    // unlink works in the active profile, or in --profile's: send_email is linked under default only.
+    expect((await cli(['unlink', 'send_email'])).stdout).toBe('send_email was not linked.\n');
+    expect((await cli(['unlink', 'send_email', '--profile', 'default'])).stdout).toBe('Unlinked send_email.\n');
+    expect((await cli(['links'])).stdout).toBe('');
     expect(await cli(['profile', 'use', 'nowhere'])).toMatchObject({ code: 2 });
     expect(staging.exchanges).toBe(1);
   });

@@ -1,7 +1,7 @@
 // The Account tab, in Chromium on a real serve's inspector, after linked actions were deleted on
 // Flowent by its own admin (DELETE on the Gateway stand-in's REST API): it says which links
-// Flowent no longer has and what to do, and its Unlink unlinks them. Found gone by the command's
-// list (another process) and by the page's own list of actions.
+// Flowent no longer has and what to do, and its Unlink unlinks them, another profile's too.
+// Found gone by the command's list (another process) and by the page's own list of actions.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,16 +28,19 @@ const dialog = () => page.getByRole('dialog', { name: 'Flowent account' });
 const accountTab = () => dialog().getByRole('tabpanel', { name: 'Account' });
 const goneList = () => accountTab().getByRole('list', { name: 'Linked actions Flowent no longer has' });
 
-/** The command on the serve's data folder, with the stand-in as the account. */
+/**
+ * The command on the serve's data folder, with the stand-in as the account: a profile staging,
+ * once added, is the same tenant under another name.
+ */
 function actions(...args: string[]) {
-  return runCli(['actions', ...args, '--data-dir', dataDir], env());
+  return runCli(['actions', ...args, '--data-dir', dataDir], { ...env(), FLOWENT_API_TOKEN_STAGING: API_TOKEN });
 }
 
-/** Registers `name` at the running serve (--here), which links it. */
-async function registerHere(name: string): Promise<void> {
+/** Registers `name` at the running serve (--here), which links it, in the active profile or `more`'s --profile. */
+async function registerHere(name: string, ...more: string[]): Promise<void> {
   const schema = join(dataDir, 'schema.json');
   writeFileSync(schema, JSON.stringify({ type: 'object', properties: { city: { type: 'string' } } }));
-  const registered = await actions('register', name, '--description', `Does ${name}`, '--schema', `@${schema}`, '--here');
+  const registered = await actions('register', name, '--description', `Does ${name}`, '--schema', `@${schema}`, '--here', ...more);
   expect(registered.code, registered.stderr).toBe(0);
 }
 
@@ -56,8 +59,8 @@ async function deleteOnFlowent(name: string): Promise<void> {
   expect(deleted.status).toBe(200);
 }
 
-const goneWords = (name: string) =>
-  `${name} (default): Flowent no longer has this action; register it again or unlink it (Unlink, beside this).`;
+const goneWords = (name: string, profile = 'default') =>
+  `${name} (${profile}): Flowent no longer has this action; register it again or unlink it (Unlink, beside this).`;
 
 describe.sequential('links to actions Flowent no longer has, on the Account tab', () => {
   it('says which, and what to do, once a list from Flowent left them out', async () => {
@@ -81,7 +84,7 @@ describe.sequential('links to actions Flowent no longer has, on the Account tab'
   }, 60_000);
 
   it('its Unlink unlinks it', async () => {
-    await goneList().getByRole('button', { name: 'Unlink get_weather' }).click();
+    await goneList().getByRole('button', { name: 'Unlink get_weather (default)' }).click();
     await expect
       .poll(() =>
         accountTab()
@@ -100,6 +103,26 @@ describe.sequential('links to actions Flowent no longer has, on the Account tab'
     await expect.poll(() => dialog().getByTestId('action-row-send_email').count(), { timeout: 15_000 }).toBe(1);
     await dialog().getByRole('tab', { name: 'Account' }).click();
     await expect.poll(() => goneList().getByRole('listitem').allTextContents()).toEqual([`${goneWords('lookup_order')} Unlink`]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it("unlinks another profile's from that profile, the active profile's staying", async () => {
+    expect((await actions('profile', 'add', 'staging', gateway().baseUrl)).code).toBe(0);
+    await registerHere('lookup_weather', '--profile', 'staging');
+    await deleteOnFlowent('lookup_weather');
+    expect((await actions('list', '--profile', 'staging')).code).toBe(0);
+    // The dialog reads the account again when it opens.
+    await dialog().getByRole('button', { name: 'Close Flowent account' }).click();
+    await page.getByRole('button', { name: 'Account', exact: true }).click();
+    await expect
+      .poll(() => goneList().getByRole('listitem').allTextContents())
+      .toEqual([`${goneWords('lookup_order')} Unlink`, `${goneWords('lookup_weather', 'staging')} Unlink`]);
+
+    await goneList().getByRole('button', { name: 'Unlink lookup_weather (staging)' }).click();
+    await expect.poll(() => goneList().getByRole('listitem').allTextContents()).toEqual([`${goneWords('lookup_order')} Unlink`]);
+    expect((await actions('links')).stdout).toBe(
+      `send_email  default  ${server.baseUrl}/actions/send_email\nlookup_order  default  ${server.baseUrl}/actions/lookup_order  gone from Flowent\n`,
+    );
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -77,7 +77,7 @@ export const accountArguments = {
     ['baseUrl', urlOrNull('for the public tunnel URL')],
   ),
   linkAction: argumentList(['name', actionName], ['repoint', flag], ['baseUrl', urlOrNull('for the public tunnel URL').optional()]),
-  unlinkAction: argumentList(['name', actionName]),
+  unlinkAction: argumentList(['name', actionName], ['profile', profileName]),
   setFollowMode: argumentList(['mode', followMode]),
   applyFollow: argumentList(),
   checkParameters: argumentList(['callId', callId]),

@@ -258,8 +258,8 @@ export class ActionRegistry {
     };
   }
 
-  unlink(name: string): boolean {
-    return this.links.remove(this.profile().name, name);
+  unlink(profile: string, name: string): boolean {
+    return this.links.remove(profile, name);
   }
 
   /**

@@ -102,8 +102,9 @@ export function createAccountApi({ account, calls, dataDir, projectSchema, simul
       if (base === null) return noTunnel(false);
       return changedAfter(await gateway(() => registry.link(name, base, baseUrl)));
     },
-    unlinkAction: async (name) => {
-      const unlinked = registry.unlink(name);
+    unlinkAction: async (name, profile) => {
+      if (!registry.profiles.get(profile)) return registry.profiles.unknown(profile);
+      const unlinked = registry.unlink(profile, name);
       if (unlinked) account.changed();
       return { ok: true, value: { unlinked } };
     },

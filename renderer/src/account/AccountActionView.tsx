@@ -62,7 +62,7 @@ export function AccountActionView({ account, action, onBack, onEdit, fromEdit = 
           title={linked ? undefined : 'Re-point it at the public URL whenever that changes'}
           onClick={() =>
             void run(
-              () => (linked ? unlinkAction(action.name) : linkAction(action.name, false)),
+              () => (linked ? unlinkAction(action.name, account.activeProfile) : linkAction(action.name, false)),
               () => void loadAccount(),
             )
           }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AccountState } from '../../../main/contract/account';
+import type { AccountState, LinkedAction } from '../../../main/contract/account';
 import { goneLinkText } from './account-format';
 import { loadAccount } from './account-actions';
 import { unlinkAction } from './account-registry';
@@ -7,9 +7,10 @@ import { BusyButton } from '../shared/BusyButton';
 import { ErrorLine } from '../shared/ErrorLine';
 
 /**
- * Linked actions Flowent no longer has (deleted there, found by a list or a 404): each with what
- * to do, and Unlink beside it. Flowent's list does not show them, so their action's own Unlink
- * cannot be reached.
+ * Linked actions Flowent no longer has (deleted there, found by a list or a 404), of every
+ * profile: each with what to do, and Unlink beside it, which unlinks it from its own profile.
+ * Flowent's list does not show them, so their action's own Unlink cannot be reached, and
+ * another profile's would otherwise need that profile made active first.
  */
 export function GoneLinks({ account }: { account: AccountState }) {
   const [busy, setBusy] = useState<string | null>(null);
@@ -17,9 +18,9 @@ export function GoneLinks({ account }: { account: AccountState }) {
   const gone = account.links.filter((link) => link.gone);
   if (gone.length === 0) return null;
 
-  async function unlink(action: string) {
-    setBusy(action);
-    const error = await unlinkAction(action);
+  async function unlink(link: LinkedAction) {
+    setBusy(linkKey(link));
+    const error = await unlinkAction(link.action, link.profile);
     setBusy(null);
     setMessage(error);
     if (!error) void loadAccount();
@@ -29,17 +30,24 @@ export function GoneLinks({ account }: { account: AccountState }) {
     <>
       <ul className="gone-links" aria-label="Linked actions Flowent no longer has">
         {gone.map((link) => (
-          <li key={`${link.profile}/${link.action}`} data-testid={`gone-link-${link.profile}-${link.action}`}>
-            <span>{goneLinkText(link, account.activeProfile)}</span>{' '}
-            {link.profile === account.activeProfile && (
-              <BusyButton busy={busy === link.action} aria-label={`Unlink ${link.action}`} onClick={() => void unlink(link.action)}>
-                Unlink
-              </BusyButton>
-            )}
+          <li key={linkKey(link)} data-testid={`gone-link-${link.profile}-${link.action}`}>
+            <span>{goneLinkText(link)}</span>{' '}
+            <BusyButton
+              busy={busy === linkKey(link)}
+              aria-label={`Unlink ${link.action} (${link.profile})`}
+              onClick={() => void unlink(link)}
+            >
+              Unlink
+            </BusyButton>
           </li>
         ))}
       </ul>
       <ErrorLine message={message} label="Unlink error" />
     </>
   );
+}
+
+/** Two profiles may each link an action of the same name. */
+function linkKey(link: Pick<LinkedAction, 'action' | 'profile'>): string {
+  return `${link.profile}/${link.action}`;
 }

@@ -48,14 +48,9 @@ export function describeFollowChange(change: FollowChange): string {
   }
 }
 
-/**
- * A linked action Flowent no longer has, with where the page unlinks it: the Unlink button beside
- * these words, which unlinks from the active profile only, so another profile's link needs that
- * profile made active first (Use, in Profiles).
- */
-export function goneLinkText(link: Pick<LinkedAction, 'action' | 'profile'>, activeProfile: string): string {
-  const unlink = link.profile === activeProfile ? 'Unlink, beside this' : `Use ${link.profile} in Profiles, then Unlink beside this`;
-  return goneLinkWords(link, unlink);
+/** A linked action Flowent no longer has, of any profile, with where the page unlinks it: the Unlink button beside these words. */
+export function goneLinkText(link: Pick<LinkedAction, 'action' | 'profile'>): string {
+  return goneLinkWords(link, 'Unlink, beside this');
 }
 
 /** "send_email (default), get_weather (default, gone from Flowent)": the links in one line. */

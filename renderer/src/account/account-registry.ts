@@ -83,10 +83,10 @@ export function linkAction(name: string, repoint: boolean): Promise<string | nul
   );
 }
 
-export function unlinkAction(name: string): Promise<string | null> {
+export function unlinkAction(name: string, profile: string): Promise<string | null> {
   return runResult(
     'unlink the action',
-    (b) => b.unlinkAction(name),
+    (b) => b.unlinkAction(name, profile),
     () => showToast(`${name} no longer follows the public URL`),
   );
 }

@@ -1,4 +1,4 @@
-import { requestLineWords, spoiledOnPurposeWords, statusNumberWords } from '../../../main/contract/words';
+import { requestLineWords, sentActionCell, spoiledOnPurposeWords, statusNumberWords } from '../../../main/contract/words';
 import { memo } from 'react';
 import type { CallSummary, TextMatch } from '../../../main/contract/api';
 import { formatBytes, formatDuration, statusClass } from '../shared/format';
@@ -21,6 +21,7 @@ interface Props {
 }
 
 export const CallRow = memo(function CallRow({ call, selected, fresh, index, setSize, top, height, today, onSelect }: Props) {
+  const sent = sentActionCell(call, listedAs(call));
   return (
     <div
       role="option"
@@ -38,13 +39,8 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
       <span className="col-action">
         {call.source !== 'flowent' && <SourceTag source={call.source} />}
         {/* A body naming another action than the URL's, or no valid one, is listed under the URL's (see call-body.ts), beside what it named. */}
-        {call.sentAction !== null ? (
-          <SentAction
-            listedAs={listedAs(call)}
-            sent={call.sentAction}
-            routedTo={call.action}
-            invalid={call.problem !== 'action-mismatch'}
-          />
+        {sent !== null ? (
+          <SentAction cell={sent} />
         ) : (
           // Its whole text on hover: a long name or path is cut short with an ellipsis in a narrow list.
           <span className={call.action === null ? 'muted' : undefined} title={listedAs(call)}>

@@ -1,5 +1,5 @@
 import type { CallSource, CallSummary, SignatureCause, Verdict, Violation } from '../../../main/contract/api';
-import { answerMarkWord, noAnswerCause, problemWords, signatureCauseMark } from '../../../main/contract/words';
+import { answerMarkWord, noAnswerCause, problemWords, signatureCauseMark, type SentActionCell } from '../../../main/contract/words';
 import { describeTimestamp, SOURCE_LABEL, SOURCE_LETTER, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
 
 /**
@@ -80,36 +80,23 @@ export function TimestampMark({ timestamp }: { timestamp: CallSummary['timestamp
 }
 
 /**
- * A call whose body's action_name is not the name it is listed under (the URL's action, else its
- * path): both, as serve prints them, `send_email ← "5"`, and "not a name" when the body's is not
- * a valid action name. In a narrow cell the body's goes under the listed one, and its badge stays
- * whole while a long sent value is cut short (the title has it whole).
+ * A call whose body's action_name is not the name it is listed under: both, in the words of
+ * sentActionCell (`send_email ← "5"`, "not a name" beside a body's that is not a valid action
+ * name). In a narrow cell the body's goes under the listed one, and its badge stays whole while a
+ * long sent value is cut short (the title has it whole).
  */
-export function SentAction({
-  listedAs,
-  sent,
-  routedTo,
-  invalid,
-}: {
-  listedAs: string;
-  /** The body's action_name as written (`5`, `"Send-Email"`). */
-  sent: string;
-  /** The URL's action, when it names one. */
-  routedTo: string | null;
-  invalid: boolean;
-}) {
-  const text = `The body's action_name is ${sent}${invalid ? ': not a valid action name.' : '.'}${routedTo ? ` The URL names ${routedTo}.` : ''}`;
+export function SentAction({ cell }: { cell: SentActionCell }) {
   return (
-    <span className="sent-action" data-testid="sent-action" title={text}>
-      <span className="listed-as">{listedAs}</span>{' '}
+    <span className="sent-action" data-testid="sent-action" title={cell.sentence}>
+      <span className="listed-as">{cell.listedAs}</span>{' '}
       <span className="sent-as">
-        <span role="img" aria-label="the body's action_name:">
-          ←
+        <span role="img" aria-label={cell.arrowLabel}>
+          {cell.arrow}
         </span>
-        <code>{sent}</code>
-        {invalid && (
-          <span className="badge invalid-name" role="img" aria-label={text}>
-            not a name
+        <code>{cell.sent}</code>
+        {cell.notAName !== null && (
+          <span className="badge invalid-name" role="img" aria-label={cell.sentence}>
+            {cell.notAName}
           </span>
         )}
       </span>

@@ -260,7 +260,7 @@ export function createHttpBridge(
     deleteAction: (name) => call('deleteAction', [name]),
     registerHere: (name, description, schema, baseUrl) => call('registerHere', [name, description, schema, baseUrl]),
     linkAction: (name, repoint, baseUrl = null) => call('linkAction', [name, repoint, baseUrl]),
-    unlinkAction: (name) => call('unlinkAction', [name]),
+    unlinkAction: (name, profile) => call('unlinkAction', [name, profile]),
     setFollowMode: (mode) => call('setFollowMode', [mode]),
     applyFollow: () => call('applyFollow', []),
     checkParameters: (callId) => call('checkParameters', [callId]),

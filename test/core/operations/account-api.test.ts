@@ -365,8 +365,14 @@ describe('the account contract through the real core and the inspector', () => {
       value: { value: { action: 'by_hand', webhookUrl: input.webhook_url } },
     });
     expect((await rig.call<AccountState>('getAccount')).links).toHaveLength(1);
-    expect(await rig.call('unlinkAction', 'by_hand')).toEqual({ ok: true, value: { unlinked: true } });
-    expect(await rig.call('unlinkAction', 'by_hand')).toEqual({ ok: true, value: { unlinked: false } });
+    expect(await rig.call('unlinkAction', 'by_hand', 'default')).toEqual({ ok: true, value: { unlinked: true } });
+    expect(await rig.call('unlinkAction', 'by_hand', 'default')).toEqual({ ok: true, value: { unlinked: false } });
+    // A profile that does not exist is named as one, not taken for "not linked".
+    expect(await rig.call('unlinkAction', 'by_hand', 'staging')).toMatchObject({
+      ok: false,
+      code: 'flowent-unknown-profile',
+      name: 'staging',
+    });
   });
 
   it('links without re-pointing only an action that points at this companion, or under a URL given as its', async () => {

@@ -366,7 +366,13 @@ const TABLE: Record<ApiMethod, Row> = {
       [['a', true, null, 4], 'expects `name`, `repoint` and optionally `baseUrl`, not 4 arguments.'],
     ],
   },
-  unlinkAction: { good: [['send_email']], bad: [[[null], /^`name` must be an action name/]] },
+  unlinkAction: {
+    good: [['send_email', 'staging']],
+    bad: [
+      [[null, 'default'], /^`name` must be an action name/],
+      [['send_email'], /^expects `name` and `profile`\. `profile` is missing: it must be a profile name/],
+    ],
+  },
   setFollowMode: { good: [['auto'], ['ask']], bad: [[['sometimes'], '`mode` must be "auto" or "ask".']] },
   applyFollow: { good: [[]], bad: [] },
   getLimits: { good: [[]], bad: [[[{}], 'takes no arguments.']] },
