@@ -133,7 +133,7 @@ export {
   NO_STYLE_TRIED,
   NOTHING_TO_MATCH,
   signatureCause,
-  signedUnlikeLearnedWords,
+  signedUnlikeLearnedNote,
   VERDICTS_WITH_CAUSE,
 } from './verdict-words';
 export type {
