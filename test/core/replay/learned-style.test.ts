@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CallsRepository } from '../../../main/core/store/calls-repository';
+import { SettingsRepository } from '../../../main/core/store/settings-repository';
 import {
   keyFingerprint,
   LEARNED_STYLE_SETTINGS_SCOPE,
@@ -140,5 +143,22 @@ describe('learned signing style', () => {
       throw error;
     });
     expect(tally()).toEqual(kept);
+  });
+
+  it('an opening that cannot save the tally counted again says why and goes on', async () => {
+    await world.send('ok', { name: 'Renée' }, 'go');
+    world.store.settings.scope(LEARNED_STYLE_SETTINGS_SCOPE).write(keyFingerprint(KEY), { version: 1, lastId: 1, calls: 1, matched: {} });
+    // A connection that cannot write, as a disk that refuses the write leaves one.
+    const reader = new Database(world.store.file, { readonly: true });
+    try {
+      const failures: unknown[] = [];
+      upgradeKeptTally({ calls: new CallsRepository(reader), settings: new SettingsRepository(reader) }, KEY, (error) =>
+        failures.push(error),
+      );
+      expect(failures).toEqual([expect.objectContaining({ code: 'SQLITE_READONLY' })]);
+    } finally {
+      reader.close();
+    }
+    expect(tally()).toMatchObject({ version: 1 });
   });
 });
