@@ -59,6 +59,7 @@ export {
   handlerKnownForText,
   handlerKnownForWords,
   handlerMayDisagree,
+  mostCallsNamed,
   type DiagnosedReport,
 } from './handler-diagnosis-words';
 export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords } from './account-words';
