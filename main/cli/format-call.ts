@@ -31,7 +31,7 @@ import {
   refusedForRequest,
   requestLineWords,
   sentActionLineWords,
-  signedUnlikeLearnedWords,
+  signedUnlikeLearnedNote,
   skippedWords,
   countWords,
   spoiledOnPurposeWords,
@@ -371,14 +371,16 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   if (call.problemMessage) lines.push(`  problem: ${call.problemMessage}`);
 
   const { signature } = call;
+  const unlike = signedUnlikeLearnedNote(call, CLI_PROBE_VOCABULARY);
   const verdict = signature.verdict + (signature.style ? ` (${signature.style})` : '');
   const spoiled = call.spoiledSignature ? `, ${spoiledOnPurposeWords(call.source)}` : '';
   lines.push(
     '',
     `Signature:  ${verdict}${spoiled}${signature.received ? `, received ${signature.received}` : ''}`,
     ...timestampLine(signature.timestamp),
-    // Valid, yet not in the style the other Flowent calls taught: said before the styles that show it.
-    ...(call.signedUnlikeLearned ? [`  ${signedUnlikeLearnedWords(call.signedUnlikeLearned, CLI_PROBE_VOCABULARY)}`] : []),
+    // Valid, yet not in the style the other Flowent calls taught: said before the styles that show
+    // it, unless the why-line above says it (the handler rejected the call).
+    ...(unlike === null ? [] : [`  ${unlike}`]),
   );
   if (call.spoiledSignature) {
     lines.push(`  verdict: ${wrongSignatureWords(storedWrongSignatureOutcome(call))}`);

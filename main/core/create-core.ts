@@ -16,11 +16,11 @@ import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
 import { createReplay, type Replay } from './replay';
 import type { OwnWebhook } from './replay/deliver';
 import { simulatorDefinedSchema } from './replay/simulator-actions';
-import { keyFingerprint } from './replay/learned-style';
+import { keyFingerprint, upgradeKeptTally } from './replay/learned-style';
 import { canSetSecret, secretState, sessionSecret } from './secret-source';
 import { CallsFromOtherProcesses } from './store/calls-from-other-processes';
 import { openStore, type Store } from './store/open-store';
-import { HistoryWriteFault, retentionFailure, textIndexFailure } from './store/store-faults';
+import { HistoryWriteFault, learnedStyleFailure, retentionFailure, textIndexFailure } from './store/store-faults';
 import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
 import { hereOf, runningServes, samePath, serveForHere, serveSeen } from './account/serve-state';
@@ -345,6 +345,11 @@ export function createCore(options: CoreOptions): Core {
     });
     if (!opened.ok) return opened;
     store = opened.value;
+    // Here, where it can be saved: a command that only reads would count it again at each look.
+    if (!options.readOnly)
+      upgradeKeptTally(store, hmacKey.get(), (error) =>
+        onInternalError(new HistoryWriteFault(learnedStyleFailure(error), { cause: error })),
+      );
     account.open();
     if (!projectOpened && options.projectDir) {
       projectOpened = true;

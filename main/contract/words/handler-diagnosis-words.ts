@@ -86,6 +86,15 @@ function styleMismatch(diagnosis: StyleDiagnosis, answered: string, say: Signing
   return `${signed}, a style it does not verify with${most}.`;
 }
 
+/**
+ * The style most of this Flowent's calls are signed in, when the diagnosis names it beside this
+ * call's own (`styleMismatch`: "though most of this Flowent's calls are signed with python");
+ * null when it does not.
+ */
+export function mostCallsNamed(diagnosis: HandlerDiagnosis | null): string | null {
+  return diagnosis !== null && 'mostCallsIn' in diagnosis ? diagnosis.mostCallsIn : null;
+}
+
 /** What to do about a valid signature refused in a style it was told apart by: a verifier for it, and one for most calls. */
 function styleTodo({ signedIn, mostCallsIn }: StyleDiagnosis, say: SigningVocabulary): string {
   return (

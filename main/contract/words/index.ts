@@ -60,6 +60,7 @@ export {
   handlerKnownForText,
   handlerKnownForWords,
   handlerMayDisagree,
+  mostCallsNamed,
   type DiagnosedReport,
 } from './handler-diagnosis-words';
 export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords } from './account-words';
@@ -133,7 +134,7 @@ export {
   NO_STYLE_TRIED,
   NOTHING_TO_MATCH,
   signatureCause,
-  signedUnlikeLearnedWords,
+  signedUnlikeLearnedNote,
   VERDICTS_WITH_CAUSE,
 } from './verdict-words';
 export type {

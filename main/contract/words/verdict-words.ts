@@ -2,11 +2,12 @@
  * Which of a call's diagnoses is the cause the front ends lead with (the page's verdict line,
  * the command line's why-line under a call), so both say the same sentence.
  */
-import type { SignatureCause, SignedUnlikeLearned } from '../calls';
+import type { CallDetail, SignatureCause, SignedUnlikeLearned } from '../calls';
 import type { Verdict } from '../names-and-limits';
 import type { LearnedStyleInfo } from '../replay';
 import type { Diagnosis } from '../shared';
 import { counted, countWords } from './counted';
+import { mostCallsNamed } from './handler-diagnosis-words';
 import type { SigningVocabulary } from './vocabulary';
 
 const TIMESTAMP_CODES = new Set(['timestamp-old', 'timestamp-future']);
@@ -45,9 +46,27 @@ export function signatureCause(verdict: Verdict, diagnosis: readonly Pick<Diagno
  * "Signed unlike the other Flowent calls (learned: python, from 4 calls); a handler that
  * verifies as python rejects it." Styles as the front end names them (`say`).
  */
-export function signedUnlikeLearnedWords({ style, fromCalls }: SignedUnlikeLearned, say: Pick<SigningVocabulary, 'style'>): string {
+function signedUnlikeLearnedWords({ style, fromCalls }: SignedUnlikeLearned, say: Pick<SigningVocabulary, 'style'>): string {
   const learned = say.style(style);
   return `Signed unlike the other Flowent calls (learned: ${learned}, from ${counted(fromCalls, 'call')}); a handler that verifies as ${learned} rejects it.`;
+}
+
+/**
+ * The note beside a valid call's verdict that it is signed unlike the learned style, or null:
+ * said once in a call's details, where it explains most. When its handler rejected the call,
+ * the handler's diagnosis says it ("this call was signed with go, ... though most of this
+ * Flowent's calls are signed with python") where "why did my handler reject it" is looked for,
+ * with a verifier for each style: the verdict then says nothing more. Otherwise the verdict
+ * says it. The page's details and `calls <id>` both follow this.
+ */
+export function signedUnlikeLearnedNote(
+  call: Pick<CallDetail, 'signedUnlikeLearned' | 'handler'>,
+  say: Pick<SigningVocabulary, 'style'>,
+): string | null {
+  const unlike = call.signedUnlikeLearned;
+  if (unlike === null) return null;
+  if (mostCallsNamed(call.handler?.diagnosis ?? null) === unlike.style) return null;
+  return signedUnlikeLearnedWords(unlike, say);
 }
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SignatureReport } from '../../contract/api';
 import { STYLES, verify } from '../signature';
 import type { CallsRepository, StoredCall } from '../store/calls-repository';
-import type { SettingsScope } from '../store/settings-repository';
+import type { SettingsRepository, SettingsScope } from '../store/settings-repository';
 import { isStyleName, type StyleName, type Verdict } from '../../contract/names-and-limits';
 
 /** The learned style's part of the settings table: one tally per key fingerprint. */
@@ -138,6 +138,28 @@ export function signedUnlikeLearned(
 }
 
 /**
+ * For a writer opening the history with `key` set: its tally, when an older version kept it in
+ * an older form, is counted again once, now (see StyleLearner.upgradeKept). One that cannot be
+ * saved (a full disk) goes to `onError`, and is counted at the next look as before: the history
+ * still opens.
+ */
+export function upgradeKeptTally(
+  store: { calls: CallsRepository; settings: SettingsRepository },
+  key: string | null,
+  onError: (error: unknown) => void,
+): void {
+  if (key === null) return;
+  try {
+    new StyleLearner(
+      () => store.calls,
+      () => store.settings.scope(LEARNED_STYLE_SETTINGS_SCOPE),
+    ).upgradeKept(key);
+  } catch (error) {
+    onError(error);
+  }
+}
+
+/**
  * Learns the signing style per HMAC key from the history, keeping tallies in its settings.
  * Each look catches up on calls stored since the last one, re-verifying their bodies with the
  * key, so calls signed with another key never count.
@@ -158,9 +180,20 @@ export class StyleLearner {
     return pickStyle(tally);
   }
 
-  private load(key: string): Tally {
+  /**
+   * For a writer opening the history: a tally kept in an older form (version 1's) or damaged is
+   * counted again now, from the newest calls, and saved. A command that only reads cannot save
+   * it, and counted those calls again at each look until some writer happened to look. A tally
+   * in the current form, or none, is left for the next look, as before.
+   */
+  upgradeKept(key: string): void {
+    if (this.settings().read<unknown>(keyFingerprint(key), null) !== null && this.kept(key) === null)
+      this.catchUp(key, Number.MAX_SAFE_INTEGER);
+  }
+
+  /** The key's tally as kept in settings; null when none is kept in the current form (none, version 1's, a damaged one). */
+  private kept(key: string): Tally | null {
     const stored = this.settings().read<Partial<Tally> | null>(keyFingerprint(key), null);
-    // A damaged entry, or one of version 1, is recomputed.
     if (
       stored?.version === 2 &&
       typeof stored.lastId === 'number' &&
@@ -169,7 +202,7 @@ export class StyleLearner {
       stored.matchedSets !== null
     )
       return stored as Tally;
-    return emptyTally(Math.max(0, this.calls().lastCallId() - RECOMPUTE_WINDOW));
+    return null;
   }
 
   private save(key: string, tally: Tally): void {
@@ -180,7 +213,9 @@ export class StyleLearner {
   /** Counts calls stored after the tally's last id and before `beforeId`. */
   private catchUp(key: string, beforeId: number): Tally {
     const repository = this.calls();
-    const tally = this.load(key);
+    const kept = this.kept(key);
+    // None kept in the current form: counted again from the newest calls, so a huge history stays quick.
+    const tally = kept ?? emptyTally(Math.max(0, repository.lastCallId() - RECOMPUTE_WINDOW));
     const startedAt = tally.lastId;
     for (;;) {
       const rows = repository.signedFlowentBodies(tally.lastId, beforeId, SCAN_PAGE);
@@ -190,7 +225,9 @@ export class StyleLearner {
       }
       if (rows.length < SCAN_PAGE) break;
     }
-    if (tally.lastId !== startedAt || this.settings().read(keyFingerprint(key), null) === null) this.save(key, tally);
+    // Saved when none was kept in the current form, even with no call counted: a version 1
+    // tally left in place would be counted again at every look.
+    if (kept === null || tally.lastId !== startedAt) this.save(key, tally);
     return tally;
   }
 }

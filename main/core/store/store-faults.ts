@@ -79,3 +79,11 @@ export function retentionFailure(error: unknown): string {
     'The history may grow past them until this is fixed; free space or fix the data folder.'
   );
 }
+
+/** What is logged when the learned signing style, counted again as a writer opened the history, could not be saved. */
+export function learnedStyleFailure(error: unknown): string {
+  return (
+    `Flowent Companion could not save the signing style it learned from the history: ${storeFault(error).reason}. ` +
+    'Commands that only read the history count it again each time until this is fixed; free space or fix the data folder.'
+  );
+}

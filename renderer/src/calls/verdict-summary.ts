@@ -8,7 +8,7 @@ import {
   PASSED_REGISTRATION_CHECK,
   problemWords,
   refusedForRequest,
-  signedUnlikeLearnedWords,
+  signedUnlikeLearnedNote,
   spoiledOnPurposeWords,
   storedWrongSignatureOutcome,
   wrongSignatureFinding,
@@ -68,8 +68,9 @@ export function summarize(call: CallDetail): VerdictSummary {
     }
     case 'valid': {
       const style = report.styles.find((s) => s.style === report.style)?.label ?? report.style;
-      // Valid, but a handler written for the style the other Flowent calls taught rejects it: said first.
-      const unlike = call.signedUnlikeLearned ? signedUnlikeLearnedWords(call.signedUnlikeLearned, { style: styleLabel }) : null;
+      // Valid, but a handler written for the style the other Flowent calls taught rejects it: said
+      // first, unless the handler's box below says it (it rejected the call).
+      const unlike = signedUnlikeLearnedNote(call, { style: styleLabel });
       return {
         tone: stamp || unlike ? 'warn' : 'ok',
         headline: `Valid signature${style ? `: ${style}${alikeNote(report.styles)}` : ''}.`,

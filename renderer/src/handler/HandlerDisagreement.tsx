@@ -4,6 +4,7 @@ import {
   handlerDiagnosisHeading,
   handlerDiagnosisWords,
   handlerKnownForWords,
+  mostCallsNamed,
   rejectedStylesWords,
   type SigningVocabulary,
 } from '../../../main/contract/words';
@@ -152,7 +153,7 @@ export function HandlerDisagreement({ call }: { call: CallDetail }) {
   const report = call.handler;
   const diagnosis = report?.diagnosis;
   if (!report || !diagnosis) return null;
-  const mostCallsIn = 'mostCallsIn' in diagnosis ? diagnosis.mostCallsIn : null;
+  const mostCallsIn = mostCallsNamed(diagnosis);
   // verifierStyle is the call's own style only when it is validly signed (handler-report.ts).
   const verifierFold = call.verdict === 'valid' ? THIS_STYLE_FOLD : learnedStyleFold(report.verifierStyle);
   const { what, todo } = handlerDiagnosisWords(

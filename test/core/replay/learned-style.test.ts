@@ -1,5 +1,14 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keyFingerprint, LEARNED_STYLE_SETTINGS_SCOPE, pickStyle, StyleLearner } from '../../../main/core/replay/learned-style';
+import { CallsRepository } from '../../../main/core/store/calls-repository';
+import { SettingsRepository } from '../../../main/core/store/settings-repository';
+import {
+  keyFingerprint,
+  LEARNED_STYLE_SETTINGS_SCOPE,
+  pickStyle,
+  StyleLearner,
+  upgradeKeptTally,
+} from '../../../main/core/replay/learned-style';
 import { KEY, startWorld, type ReplayWorld } from './harness';
 
 let world: ReplayWorld;
@@ -111,5 +120,45 @@ describe('learned signing style', () => {
       .write(keyFingerprint(KEY), { version: 1, lastId: 1, calls: 1, matched: { python: 9 }, discriminating: { python: 9 } });
     expect(learned()).toMatchObject({ style: 'go', fromCalls: 1, contrary: [] });
     expect(tally()).toMatchObject({ version: 2 });
+  });
+
+  it('saves a tally of version 1 in the current form even when no call is left to count: kept, it was counted again at every look', () => {
+    world.store.settings.scope(LEARNED_STYLE_SETTINGS_SCOPE).write(keyFingerprint(KEY), { version: 1, lastId: 0, calls: 0, matched: {} });
+    upgradeKeptTally(world.store, KEY, (error) => {
+      throw error;
+    });
+    expect(tally()).toEqual({ version: 2, lastId: 0, matchedSets: {} });
+  });
+
+  it("a writer's opening leaves a tally in the current form, and none, for the next look", async () => {
+    await world.send('ok', { name: 'Renée' }, 'go');
+    upgradeKeptTally(world.store, KEY, (error) => {
+      throw error;
+    });
+    expect(tally()).toBeNull();
+    learned();
+    const kept = tally();
+    await world.send('ok', { name: 'Zoë' }, 'go');
+    upgradeKeptTally(world.store, KEY, (error) => {
+      throw error;
+    });
+    expect(tally()).toEqual(kept);
+  });
+
+  it('an opening that cannot save the tally counted again says why and goes on', async () => {
+    await world.send('ok', { name: 'Renée' }, 'go');
+    world.store.settings.scope(LEARNED_STYLE_SETTINGS_SCOPE).write(keyFingerprint(KEY), { version: 1, lastId: 1, calls: 1, matched: {} });
+    // A connection that cannot write, as a disk that refuses the write leaves one.
+    const reader = new Database(world.store.file, { readonly: true });
+    try {
+      const failures: unknown[] = [];
+      upgradeKeptTally({ calls: new CallsRepository(reader), settings: new SettingsRepository(reader) }, KEY, (error) =>
+        failures.push(error),
+      );
+      expect(failures).toEqual([expect.objectContaining({ code: 'SQLITE_READONLY' })]);
+    } finally {
+      reader.close();
+    }
+    expect(tally()).toMatchObject({ version: 1 });
   });
 });
