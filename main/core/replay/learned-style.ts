@@ -11,7 +11,11 @@ export const LEARNED_STYLE_SETTINGS_SCOPE = 'learned-style';
 /** The style re-signed and simulated calls use until the history says otherwise. */
 export const FALLBACK_STYLE: StyleName = 'python';
 
-/** How many of the newest calls a first computation looks at, so a huge history stays quick. */
+/**
+ * How many of the newest calls one look counts at most: all of a first count, and of the calls
+ * stored since the last look. A huge history stays quick, and so does a command that only reads
+ * (it cannot save its count) after a serve stored many calls that nobody looked at.
+ */
 const RECOMPUTE_WINDOW = 5_000;
 const SCAN_PAGE = 500;
 
@@ -173,6 +177,7 @@ export class StyleLearner {
     private readonly calls: () => CallsRepository,
     private readonly settings: () => SettingsScope,
     private readonly saves = true,
+    private readonly window = RECOMPUTE_WINDOW,
   ) {}
 
   learnedStyle(key: string): LearnedStyle {
@@ -215,8 +220,12 @@ export class StyleLearner {
     const repository = this.calls();
     const kept = this.kept(key);
     // None kept in the current form: counted again from the newest calls, so a huge history stays quick.
-    const tally = kept ?? emptyTally(Math.max(0, repository.lastCallId() - RECOMPUTE_WINDOW));
+    const newestWindow = Math.max(0, repository.lastCallId() - this.window);
+    const tally = kept ?? emptyTally(newestWindow);
     const startedAt = tally.lastId;
+    // More calls since the last look than one look counts: the older of them are passed over (the
+    // style most calls are signed in shows as well in the newest), as a first count passes them over.
+    tally.lastId = Math.max(tally.lastId, newestWindow);
     for (;;) {
       const rows = repository.signedFlowentBodies(tally.lastId, beforeId, SCAN_PAGE);
       for (const row of rows) {

@@ -75,6 +75,22 @@ describe('learned signing style', () => {
     expect(learned()).toMatchObject({ style: 'go', fromCalls: 3 });
   });
 
+  it('counts at most the newest calls of a window since the last look, however many were stored meanwhile', async () => {
+    await world.send('ok', { name: 'Renée' }, 'go');
+    await world.send('ok', { name: 'Zoë' }, 'go');
+    expect(learned()).toMatchObject({ style: 'go', fromCalls: 2 });
+    for (let i = 0; i < 5; i++) await world.send('ok', { name: `Chloé ${i}` }, 'go');
+    // A command that only reads, after a serve stored many calls nobody looked at: each of its looks counts 3, not 5.
+    const readOnly = new StyleLearner(
+      () => world.store.calls,
+      () => world.store.settings.scope(LEARNED_STYLE_SETTINGS_SCOPE),
+      false,
+      3,
+    );
+    expect(readOnly.learnedStyle(KEY)).toMatchObject({ style: 'go', fromCalls: 5 });
+    expect(readOnly.learnedStyle(KEY)).toMatchObject({ style: 'go', fromCalls: 5 });
+  });
+
   it('learns a damaged tally again from the history', async () => {
     await world.send('ok', { a: 'plain', b: 1 }, 'go');
     await world.send('ok', { name: 'Renée' }, 'go');
