@@ -37,7 +37,7 @@ export type { Catalogue, Entry, Said } from './said';
 export { problemWords, refusedForRequest, requestLineWords, type CallProblem, type RequestProblem } from './call-problem-words';
 export { answerMarkWord, leadViolation, noAnswerCause, noAnswerHeading, noAnswerPhrase } from './answer-mark-words';
 export { signatureCauseMark } from './signature-cause-marks';
-export { sentActionCell, sentActionLineWords, type SentActionCell } from './sent-action-words';
+export { sentActionCell, sentActionLineWords, sentActionSentence, type SentActionCell } from './sent-action-words';
 export {
   answeredByWords,
   answerPasses,
