@@ -63,7 +63,7 @@ export {
   mostCallsNamed,
   type DiagnosedReport,
 } from './handler-diagnosis-words';
-export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords } from './account-words';
+export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords, unlinkedWords } from './account-words';
 export { hereNote, registerHereTunnelWaitWords, tunnelNotOnlineWords } from './here-words';
 export {
   failedRegistrationCheckTodo,
