@@ -37,7 +37,7 @@ export type { Catalogue, Entry, Said } from './said';
 export { problemWords, refusedForRequest, requestLineWords, type CallProblem, type RequestProblem } from './call-problem-words';
 export { answerMarkWord, leadViolation, noAnswerCause, noAnswerHeading, noAnswerPhrase } from './answer-mark-words';
 export { signatureCauseMark } from './signature-cause-marks';
-export { sentActionCell, sentActionLineWords, type SentActionCell } from './sent-action-words';
+export { sentActionCell, sentActionLineWords, sentActionSentence, type SentActionCell } from './sent-action-words';
 export {
   answeredByWords,
   answerPasses,
@@ -63,7 +63,7 @@ export {
   mostCallsNamed,
   type DiagnosedReport,
 } from './handler-diagnosis-words';
-export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords } from './account-words';
+export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords, unlinkedWords } from './account-words';
 export { hereNote, registerHereTunnelWaitWords, tunnelNotOnlineWords } from './here-words';
 export {
   failedRegistrationCheckTodo,

@@ -1,7 +1,7 @@
 /**
  * A call whose body's action_name is not the name it is listed under (the URL's action, else
- * its path; see call-body.ts): the words the page's row and the command line's call line say
- * it in, from one place, so the two cannot drift apart.
+ * its path; see call-body.ts): the words the page's row, its refusal mark and the command
+ * line's call line say it in, from one place, so they cannot drift apart.
  */
 import type { CallSummary } from '../calls';
 
@@ -30,18 +30,29 @@ function namesNoAction(call: SentCall): boolean {
   return call.problem !== 'action-mismatch';
 }
 
+/**
+ * What the body's action_name was, and the URL's action beside it, in a sentence: `The body's
+ * action_name is "5". The URL names send_email.` The action cell's title and the refusal mark's
+ * say it alike. Null when the body named the action the call is listed under.
+ */
+export function sentActionSentence(call: SentCall): string | null {
+  if (call.sentAction === null) return null;
+  const urlNames = call.action ? ` The URL names ${call.action}.` : '';
+  return `The body's action_name is ${call.sentAction}${namesNoAction(call) ? ': not a valid action name.' : '.'}${urlNames}`;
+}
+
 /** The row's action cell for a call listed as `listedAs`; null when the body named the action it is listed under. */
 export function sentActionCell(call: SentCall, listedAs: string): SentActionCell | null {
-  if (call.sentAction === null) return null;
+  const sentence = sentActionSentence(call);
+  if (call.sentAction === null || sentence === null) return null;
   const invalid = namesNoAction(call);
-  const urlNames = call.action ? ` The URL names ${call.action}.` : '';
   return {
     listedAs,
     arrow: '←',
     arrowLabel: "the body's action_name:",
     sent: call.sentAction,
     notAName: invalid ? 'not a name' : null,
-    sentence: `The body's action_name is ${call.sentAction}${invalid ? ': not a valid action name.' : '.'}${urlNames}`,
+    sentence,
   };
 }
 

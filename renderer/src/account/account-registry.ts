@@ -11,6 +11,7 @@ import { useAccountStore } from './account-store';
 import { NOT_CONNECTED, runResult } from '../page/run-result';
 import { errorMessage, showToast } from '../page/ui-actions';
 import { inPageWords } from '../page/page-words';
+import { unlinkedWords } from '../../../main/contract/words';
 
 /** Lists Flowent's actions for the active profile; a refusal is kept to show in place of the list. */
 export async function loadActions(): Promise<void> {
@@ -87,7 +88,7 @@ export function unlinkAction(name: string, profile: string): Promise<string | nu
   return runResult(
     'unlink the action',
     (b) => b.unlinkAction(name, profile),
-    () => showToast(`${name} no longer follows the public URL`),
+    () => showToast(unlinkedWords({ action: name, profile }, useAccountStore.getState().account?.activeProfile ?? null)),
   );
 }
 

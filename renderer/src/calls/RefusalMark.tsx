@@ -1,5 +1,5 @@
 import type { CallSummary } from '../../../main/contract/api';
-import { problemWords, refusedForRequest } from '../../../main/contract/words';
+import { problemWords, refusedForRequest, sentActionSentence } from '../../../main/contract/words';
 import { describeTimestamp, VERDICT_LABEL } from '../shared/format';
 
 type RefusedCall = Pick<CallSummary, 'answeredBy' | 'problem' | 'verdict' | 'action' | 'sentAction' | 'test' | 'timestamp'>;
@@ -21,10 +21,9 @@ export function showsRefusal(call: Pick<CallSummary, 'answeredBy' | 'problem' | 
 export function RefusalMark({ call }: { call: RefusedCall }) {
   if (!showsRefusal(call)) return null;
   const words = problemWords(call.problem);
-  const claimed =
-    call.problem === 'action-mismatch' && call.sentAction !== null && call.action !== null
-      ? ` The body's action_name is ${call.sentAction}; the URL names ${call.action}.`
-      : '';
+  // What the body named, as the action cell's title says it: the two cannot drift apart.
+  const sent = sentActionSentence(call);
+  const claimed = sent ? ` ${sent}` : '';
   const test = call.test ? " Flowent's registration check." : '';
   const timestamp =
     call.timestamp.flag === 'old' || call.timestamp.flag === 'future' ? ` Timestamp ${describeTimestamp(call.timestamp)}.` : '';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { flowentPayload, signedBody } from '../../helpers/flowent-signer';
 import { KEY, useCompanion } from '../harness/companion';
-import { openCall, rowOf } from '../harness/render';
+import { openCall, renderApp, rowOf } from '../harness/render';
 
 // A call the companion refused for its request (400) leads with that cause in the list and the
 // details, whatever its signature; a body naming another action than its URL is listed under
@@ -49,8 +49,12 @@ describe('why a refused call failed, at a glance', () => {
     expect(row.querySelector('.col-action')?.textContent).toBe('hok ←"other_name"');
     const mark = within(row).getByTestId('refusal-mark');
     expect(mark.textContent).toBe('action ≠ URL');
+    // What the body named is said in the mark's title as in the action cell's, in the same words.
+    expect(within(row).getByTestId('sent-action').getAttribute('title')).toBe(
+      'The body\'s action_name is "other_name". The URL names hok.',
+    );
     expect(mark.getAttribute('title')).toBe(
-      'Refused by the companion: action ≠ URL. The body\'s action_name is "other_name"; the URL names hok. Signature: valid.',
+      'Refused by the companion: action ≠ URL. The body\'s action_name is "other_name". The URL names hok. Signature: valid.',
     );
     expect(row.querySelector('[data-verdict]')).toBeNull();
 
@@ -63,5 +67,18 @@ describe('why a refused call failed, at a glance', () => {
     await waitFor(() =>
       expect([...list.querySelectorAll('option')].map((o) => o.textContent).filter((t) => t !== 'All actions')).toEqual(['hok (2)']),
     );
+  });
+
+  it("a body whose action_name is not a name: the mark's title says what it was, as the action cell's does", async () => {
+    const c = companion();
+    const sent = await c.post('/actions/send_email', signedBody(flowentPayload('Send-Email'), KEY));
+    expect(sent.status).toBe(400);
+    renderApp(c.bridge);
+    const row = await rowOf(1);
+    const said = 'The body\'s action_name is "Send-Email": not a valid action name. The URL names send_email.';
+    expect(within(row).getByTestId('sent-action').getAttribute('title')).toBe(said);
+    const mark = within(row).getByTestId('refusal-mark');
+    expect(mark.textContent).toBe('bad action_name');
+    expect(mark.getAttribute('title')).toBe(`Refused by the companion: bad action_name. ${said} Signature: valid.`);
   });
 });
