@@ -1,49 +1,26 @@
-import {
-  redactUrlCredentials,
-  type AnsweredBy,
-  type CallDetail,
-  type CallSource,
-  type CallSummary,
-  type HeaderPair,
-  type StyleResult,
-  validOnceCorrected,
-  type Violation,
-} from '../contract/api';
-import { isCredentialHeader, REDACTED } from '../contract/credential-headers';
-import { styleLabel } from '../contract/style-labels';
+import { type AnsweredBy, type CallSource, type CallSummary, validOnceCorrected, type Violation } from '../contract/api';
 import {
   counted,
-  failedRegistrationCheckTodo,
   failedRegistrationCheckWords,
   forwardingFailedWords,
-  handlerKnownForText,
   handlerMayDisagree,
   handlerVerdictWords,
-  isTimestampRemark,
-  leadDiagnosis,
   noAnswerCause,
   noAnswerHeading,
-  NO_STYLE_TRIED,
-  NOTHING_TO_MATCH,
   overLimitsWords,
-  PASSED_REGISTRATION_CHECK,
   problemWords,
   refusedForRequest,
   requestLineWords,
   sentActionLineWords,
-  signedUnlikeLearnedNote,
   skippedWords,
   countWords,
   spoiledOnPurposeWords,
   statusWords,
   type HandlerVoice,
   type ImportSkipped,
-  storedWrongSignatureOutcome,
-  wrongSignatureWords,
 } from '../contract/words';
-import type { CallWhy, HandlerWhy } from './call-why';
+import type { CallWhy } from './call-why';
 import { printable } from './printable';
-import { CLI_PROBE_VOCABULARY } from './probe-output';
 import { clip } from '../contract/words/said';
 
 const VERDICT_WORDS: Record<CallSummary['verdict'], string> = {
@@ -72,7 +49,7 @@ const HANDLER_DISAGREES: HandlerVoice = { ...HANDLER_VOICE, alarm: (word) => wor
  * A wrong signature that is valid once corrected (the key set here trimmed, the digest in
  * lowercase) was rightly accepted: the key set here is what is off, so nothing is shouted.
  */
-function handlerWords(
+export function handlerWords(
   handler: NonNullable<CallSummary['handlerSignature']>,
   call: Pick<CallSummary, 'verdict' | 'signatureDiagnosis'>,
 ): string {
@@ -92,7 +69,7 @@ function handlerWords(
 const SOURCE_TAG: Record<CallSource, string> = { flowent: '', replay: ' [replay]', simulator: ' [simulated]', import: ' [imported]' };
 
 /** How a line marks a timestamp Flowent's docs would refuse, or one from the future. */
-const TIMESTAMP_TAG: Record<CallSummary['timestamp']['flag'], string> = {
+export const TIMESTAMP_TAG: Record<CallSummary['timestamp']['flag'], string> = {
   ok: '',
   missing: '',
   old: ' [old timestamp]',
@@ -215,220 +192,4 @@ export function whyLines(why: CallWhy): string[] {
   return [...(why.handler ? [`  why: ${why.handler.message}`] : []), ...(why.parameters ? [`  parameters: ${why.parameters}`] : [])].map(
     printable,
   );
-}
-
-/** The stable machine-readable form printed by `calls --json`; `handlerDiagnosis` is read beyond the summary (see call-why.ts). */
-export function callJson(call: CallSummary, handlerDiagnosis: HandlerWhy | null = null): Record<string, unknown> {
-  return {
-    id: call.id,
-    receivedAt: new Date(call.receivedAt).toISOString(),
-    method: call.method,
-    path: call.path,
-    action: call.action,
-    sentAction: call.sentAction,
-    test: call.test,
-    verdict: call.verdict,
-    style: call.style,
-    status: call.status,
-    durationMs: Math.round(call.durationMs * 100) / 100,
-    size: call.size,
-    problem: call.problem,
-    answeredBy: call.answeredBy,
-    source: call.source,
-    violations: call.violations ?? [],
-    failed: call.failed,
-    handlerSignature: call.handlerSignature,
-    timestamp: call.timestamp.flag,
-    signatureDiagnosis: call.signatureDiagnosis,
-    handlerDiagnosis,
-    forwardError: call.forwardError,
-    spoiledSignature: call.spoiledSignature,
-  };
-}
-
-/** Who gave a call's answer, after its status in `calls <id>`'s Answer heading. */
-const ANSWERER: Record<AnsweredBy, string> = {
-  mock: 'the mock',
-  'test-check': "the companion's answer to the registration check",
-  'signature-check': "the companion's signature check",
-  error: 'the companion itself',
-  forward: 'your handler',
-  'fallback-mock': 'the mock, in place of your handler',
-  'forward-error': 'the companion: forwarding to your handler gave no answer',
-  companion: "this companion's webhook",
-  'companion-error': "this companion's webhook gave no answer",
-};
-
-/**
- * Headers as `calls <id>` shows them: a credential's value (Authorization, Cookie, X-Api-Key...)
- * as [redacted], as the HAR export writes it, since what the terminal shows ends up in scrollback,
- * screenshots and pasted bug reports; the inspector shows the values to whoever holds its token.
- */
-function withCredentialsRedacted(headers: HeaderPair[]): HeaderPair[] {
-  return headers.map(([name, value]) => [name, isCredentialHeader(name) ? REDACTED : value]);
-}
-
-/** Whether any of the call's headers, asked or answered, is shown as [redacted]. */
-function hasCredentialHeaders(call: CallDetail): boolean {
-  return [...call.requestHeaders, ...call.response.headers].some(([name]) => isCredentialHeader(name));
-}
-
-/** The note under `calls <id>`'s headers when some of them are shown as [redacted]. */
-export const REDACTED_HEADERS_NOTE = `Credentials (Authorization, Cookie, API keys...) are shown as ${REDACTED}; the inspector shows their values.`;
-
-/**
- * A style's result without its expected HMAC unless it matched: for a style that did not match,
- * `expected` is a valid signature for a body anyone could have sent, so printing it hands out
- * a signature that the handler would accept; a matched one only repeats what was received.
- */
-function withoutUnmatchedSignatures(style: StyleResult): Omit<StyleResult, 'expected'> & { expected?: string | null } {
-  if (style.matched) return style;
-  const { expected: _leftOut, ...rest } = style;
-  return rest;
-}
-
-/** Headers one a line, then the body's lines after a blank line: indented under their heading, printable. */
-function messageLines(headers: HeaderPair[], body: string): string[] {
-  const lines = withCredentialsRedacted(headers).map(([name, value]) => `  ${name}: ${value}`);
-  if (body !== '') lines.push('', ...body.split(/\r?\n/).map((line) => `  ${line}`));
-  return lines;
-}
-
-/** How the signature's timestamp was judged: `timestamp 1764932400, 12 s old`. */
-function timestampLine({ value, ageSeconds, flag }: CallDetail['signature']['timestamp']): string[] {
-  if (value === null) return flag === 'missing' ? ['  timestamp: none'] : [];
-  const age = ageSeconds === null ? '' : ageSeconds < 0 ? `, ${-ageSeconds} s in the future` : `, ${ageSeconds} s old`;
-  return [`  timestamp ${value}${age}${TIMESTAMP_TAG[flag]}`];
-}
-
-/**
- * The findings whose advice is said under the Signature heading. For a call the companion
- * refused for its request, as the page's details: not the cause nor the timestamp remark its
- * verdict line would have led with (that line says the request's problem instead, and signing
- * the call, say, would not have changed the answer), only the further findings its panel lists.
- */
-function adviceShown(call: CallDetail): CallDetail['signature']['diagnosis'] {
-  const { diagnosis, verdict } = call.signature;
-  // Spoiled on purpose: advice on how to sign it right would fix what was meant.
-  if (call.spoiledSignature) return diagnosis.filter(isTimestampRemark);
-  if (!refusedForRequest(call) || verdict === 'not-flowent') return diagnosis;
-  const lead = verdict === 'valid' ? null : leadDiagnosis(diagnosis);
-  return diagnosis.filter((finding) => finding !== lead && !isTimestampRemark(finding));
-}
-
-/**
- * A finding's advice under the Signature heading. A registration check's is said as the page's
- * verdict says it, by how the check went: its missing signature needs no fix (Flowent sends it
- * unsigned), so one that passed has nothing to do, and one that failed is told how it failed and
- * what to do about that; the signature's own advice only when the answer refused it for wanting one.
- */
-function signatureAdvice(call: CallDetail, diagnosis: CallDetail['signature']['diagnosis'][number]): string[] {
-  if (diagnosis.code !== 'unsigned-test') {
-    // The cause the `why:` line above says is not said twice; any other finding (why styles are
-    // left unchecked, say) is said with its advice, as the page's panel lists it: the advice alone misleads.
-    const said = call.signatureDiagnosis?.code === diagnosis.code ? [] : [`  ${diagnosis.message}`];
-    return [...said, ...(diagnosis.hint ? [`  what to do: ${diagnosis.hint}`] : [])];
-  }
-  const { status } = call.response;
-  if (status >= 200 && status < 300) return [`  ${PASSED_REGISTRATION_CHECK}`];
-  const cause = noAnswerCause(call.violations);
-  const todo = failedRegistrationCheckTodo({
-    cause,
-    status,
-    refusedSignature: call.handler?.verdict === 'refused',
-    signatureTodo: diagnosis.hint,
-  });
-  return [`  ${failedRegistrationCheckWords({ cause, status, answeredBy: call.answeredBy })}`, ...(todo ? [`  what to do: ${todo}`] : [])];
-}
-
-/**
- * Each style checked, with whether it matched; as the page's details, no rows for a call that
- * carried no signature (each would read "no match" of nothing) or that no style was tried on
- * (no key was set), but the sentence the page says in their place.
- */
-function styleLines(signature: CallDetail['signature']): string[] {
-  if (signature.received === null) return [`  ${NOTHING_TO_MATCH}`];
-  if (!signature.styles.some((style) => style.expected !== null)) return [`  ${NO_STYLE_TRIED}`];
-  return signature.styles.map((style) => {
-    const mark = style.matched ? 'matched' : style.expected === null ? 'unchecked' : 'no match';
-    return `  ${mark.padEnd(10)}${style.style.padEnd(21)}${styleLabel(style.style)}`;
-  });
-}
-
-/**
- * `calls <id>`: one call in full. Its line and the notes under it (as `calls` lists it), then
- * the request (request line, caller, headers, body), the signature (verdict, what was received,
- * every style checked), the answer (status, who gave it, headers, body) and the handler's
- * verdict. Stored bytes from outside are printable, as everywhere.
- */
-export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
-  const lines = [`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call, why)];
-  const requestLine = requestLineWords(call);
-  const from = call.remoteAddress ? `  from ${call.remoteAddress}` : '';
-  const forwardedFor = call.forwardedFor ? ` (forwarded for ${call.forwardedFor})` : '';
-  const original = call.originalCallId === null ? [] : [`  a replay of #${call.originalCallId}`];
-  lines.push('', `Request:  ${requestLine}${from}${forwardedFor}`, ...original, ...messageLines(call.requestHeaders, call.requestBody));
-  if (call.problemMessage) lines.push(`  problem: ${call.problemMessage}`);
-
-  const { signature } = call;
-  const unlike = signedUnlikeLearnedNote(call, CLI_PROBE_VOCABULARY);
-  const verdict = signature.verdict + (signature.style ? ` (${signature.style})` : '');
-  const spoiled = call.spoiledSignature ? `, ${spoiledOnPurposeWords(call.source)}` : '';
-  lines.push(
-    '',
-    `Signature:  ${verdict}${spoiled}${signature.received ? `, received ${signature.received}` : ''}`,
-    ...timestampLine(signature.timestamp),
-    // Valid, yet not in the style the other Flowent calls taught: said before the styles that show
-    // it, unless the why-line above says it (the handler rejected the call).
-    ...(unlike === null ? [] : [`  ${unlike}`]),
-  );
-  if (call.spoiledSignature) {
-    lines.push(`  verdict: ${wrongSignatureWords(storedWrongSignatureOutcome(call))}`);
-  }
-  lines.push(...adviceShown(call).flatMap((diagnosis) => signatureAdvice(call, diagnosis)), ...styleLines(signature));
-
-  const target = call.forward.target ? ` at ${redactUrlCredentials(call.forward.target)}` : '';
-  const answerer = ANSWERER[call.answeredBy] + (call.answeredBy === 'forward' ? target : '');
-  lines.push('', `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status} (${answerer})`);
-  if (call.forward.error) lines.push(`  forwarding: ${call.forward.error}`);
-  lines.push(...messageLines(call.response.headers, call.response.body));
-
-  const { handler } = call;
-  const handlerSaid = handler
-    ? `${handlerWords(handler.verdict, call)
-        .replace(/^handler /, '')
-        .replace(/^handler's /, 'its ')}: ${handler.evidence} (at ${handler.reached})`
-    : call.answeredBy === 'forward' && call.source === 'import'
-      ? // A call read from another tool's file: it was answered (above), but the file does not say
-        // what the handler made of the signature, as this app's export does.
-        'not recorded (the call was imported from a file that does not say)'
-      : 'none answered';
-  lines.push('', `Handler:  ${handlerSaid}`);
-  // A record for another key than the one set now says so, as the page's facts do (the why-line does for a diagnosis it explains).
-  const knownFor = handler ? handlerKnownForText(handler) : null;
-  if (knownFor !== null) lines.push(`  ${knownFor}`);
-  if (hasCredentialHeaders(call)) lines.push('', REDACTED_HEADERS_NOTE);
-  return lines.map(printable);
-}
-
-/** `calls <id> --json`: the call's whole stored record, its summary's fields as `calls --json` prints them first. */
-export function callDetailJson(call: CallDetail, handlerDiagnosis: HandlerWhy | null): Record<string, unknown> {
-  const { remoteAddress, forwardedFor, requestHeaders, requestBody, requestBodyBase64, problemMessage } = call;
-  const { signature, response, originalCallId, mockChoice, forward, handler, signedUnlikeLearned } = call;
-  return {
-    ...callJson(call, handlerDiagnosis),
-    remoteAddress,
-    forwardedFor,
-    requestHeaders: withCredentialsRedacted(requestHeaders),
-    requestBody,
-    requestBodyBase64,
-    problemMessage,
-    signature: { ...signature, styles: signature.styles.map(withoutUnmatchedSignatures) },
-    response: { ...response, headers: withCredentialsRedacted(response.headers) },
-    originalCallId,
-    mockChoice,
-    forward: { ...forward, target: forward.target === null ? null : redactUrlCredentials(forward.target) },
-    handler,
-    signedUnlikeLearned,
-  };
 }

@@ -1,5 +1,5 @@
-import { homedir, networkInterfaces } from 'node:os';
-import type { CompanionApi, CoreEvent, CoreStatus, ProjectMissing, Result, StartFailure, StoreFailure, WaitingCall } from '../contract/api';
+import { homedir } from 'node:os';
+import type { CompanionApi, CoreEvent, ProjectMissing, Result, StartFailure, StoreFailure, WaitingCall } from '../contract/api';
 import { Account } from './account/account';
 import { storedCheck } from './account/registration-check-facts';
 import { environmentProfileSecrets } from './account/profiles';
@@ -11,26 +11,26 @@ import { CoreEvents } from './events';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV } from '../contract/secret-variables';
 import { LIMITS_SETTINGS_SCOPE, LimitsSettings } from './history-limits';
 import { createCoreApi } from './operations/core-api';
+import { coreStatusReader } from './operations/core-status';
 import { FLOWENT_TIMEOUT_MS } from './protocol/facts';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
 import { createReplay, type Replay } from './replay';
 import type { OwnWebhook } from './replay/deliver';
 import { simulatorDefinedSchema } from './replay/simulator-actions';
 import { keyFingerprint, upgradeKeptTally } from './replay/learned-style';
-import { canSetSecret, secretState, sessionSecret } from './secret-source';
+import { sessionSecret } from './secret-source';
 import { CallsFromOtherProcesses } from './store/calls-from-other-processes';
 import { openStore, type Store } from './store/open-store';
 import { HistoryWriteFault, learnedStyleFailure, retentionFailure, textIndexFailure } from './store/store-faults';
-import { lanAddresses } from './tunnel/lan-addresses';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
-import { hereOf, runningServes, samePath, serveForHere, serveSeen } from './account/serve-state';
+import { runningServes, samePath } from './account/serve-state';
 import { defaultDataDir } from './paths';
-import { PROJECT_SETTINGS_SCOPE, type HereBase } from './project/project-actions';
+import { PROJECT_SETTINGS_SCOPE } from './project/project-actions';
+import { hereBaseFinder } from './project/here-base';
 import { ProjectSession } from './project/project-session';
 import type { AnswerStore } from './store/answer-store';
 import type { ProjectState } from '../contract/project';
-import { hereChoice, hereFactsOf, tunnelSeenAfter, TUNNEL_NOT_OPENED, type TunnelSeen } from '../contract/here-url';
-import { hereNote } from '../contract/words';
+import { tunnelSeenAfter, TUNNEL_NOT_OPENED, type TunnelSeen } from '../contract/here-url';
 import { PUBLIC_URLS_KEY, TUNNEL_SETTINGS_SCOPE, TunnelController } from './tunnel/tunnel-controller';
 import { WebhookListener, DEFAULT_HOST, type Listening } from './webhook/webhook-listener';
 import { StorageFaultState } from './webhook/storage-fault-state';
@@ -173,32 +173,22 @@ export function createCore(options: CoreOptions): Core {
     },
   });
 
-  const dataDirIsDefault = samePath(options.dataDir, defaultDataDir({ env, platform: process.platform, home: homedir() }));
-  const status = (): CoreStatus => {
-    const allInterfaces = webhook.host === '0.0.0.0' || webhook.host === '::';
-    return {
-      webhookBaseUrl: webhook.listening?.baseUrl ?? null,
-      host: webhook.host,
-      port: webhook.listening?.port ?? options.port ?? DEFAULT_PORT,
+  const status = coreStatusReader({
+    webhook,
+    tunnel,
+    hmacKey,
+    ngrokAuthtoken,
+    storageFaults,
+    port: options.port ?? DEFAULT_PORT,
+    built: {
       dataDir: options.dataDir,
-      dataDirIsDefault,
+      dataDirIsDefault: samePath(options.dataDir, defaultDataDir({ env, platform: process.platform, home: homedir() })),
       enforceSignatures: options.enforceSignatures ?? false,
       bodyLimitBytes,
-      hmacKey: secretState(hmacKey),
-      canSetHmacKey: canSetSecret(hmacKey),
-      keychainUnavailable: hmacKey.unavailable ?? null,
       mode: options.mode,
-      tunnel: tunnel.status,
-      ngrokAuthtoken: secretState(ngrokAuthtoken),
-      canSetNgrokAuthtoken: canSetSecret(ngrokAuthtoken),
       tunnelDomain: options.tunnelDomain ?? null,
-      listeningOnAllInterfaces: allInterfaces,
-      lanAddresses: webhook.listening
-        ? lanAddresses(networkInterfaces(), webhook.listening.port).map(({ webhookUrl: _unused, ...address }) => address)
-        : [],
-      storageFault: storageFaults.current,
-    };
-  };
+    },
+  });
 
   const account = new Account({
     settings: () => requireStore().settings.scope(ACCOUNT_SETTINGS_SCOPE),
@@ -228,29 +218,13 @@ export function createCore(options: CoreOptions): Core {
     onError: onInternalError,
   });
 
-  /**
-   * The companion's base URL for an action file's `webhook_url: here`: this core's own (it
-   * answers from the open project), else that of the serve (or desktop app) answering from the
-   * project's files.
-   */
-  const hereBase = (projectDir: string): HereBase => {
-    if (webhook.listening) {
-      const chosen = hereChoice(hereFactsOf(status()), ownTunnel, webhook.listening.baseUrl);
-      return chosen.ok
-        ? { ok: true, base: chosen.here.base, note: hereNote(chosen.here, options.mode, ownTunnel) }
-        : { ok: false, code: 'tunnel-not-online', mode: options.mode, tunnel: chosen.tunnel };
-    }
-    const found = serveForHere(options.dataDir, projectDir);
-    if (found.ok) {
-      const chosen = hereOf(found.serve);
-      return chosen.ok
-        ? { ok: true, base: chosen.here.base, note: hereNote(chosen.here, found.serve.mode, found.serve.tunnel) }
-        : { ok: false, code: 'tunnel-not-online', mode: found.serve.mode, tunnel: chosen.tunnel };
-    }
-    return found.code === 'none'
-      ? { ok: false, code: 'none', others: found.others.map(serveSeen) }
-      : { ok: false, code: 'several', serves: found.serves.map(serveSeen) };
-  };
+  const hereBase = hereBaseFinder({
+    ownBaseUrl: () => webhook.listening?.baseUrl ?? null,
+    status,
+    ownTunnel: () => ownTunnel,
+    mode: options.mode,
+    dataDir: options.dataDir,
+  });
   const project = new ProjectSession({
     account,
     settings: () => requireStore().settings.scope(PROJECT_SETTINGS_SCOPE),

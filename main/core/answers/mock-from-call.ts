@@ -1,4 +1,4 @@
-import type { StoredCall } from '../store/calls-repository';
+import type { StoredCall } from '../store/call-rows';
 import { escapeTemplate } from './template';
 import type { MockDefinition } from '../../contract/api';
 

@@ -1,6 +1,7 @@
 import type { CallDetail, CallsMethods, CoreStatus, SampleRequest, WaitingCall } from '../../contract/api';
 import { canonicalize, completeReport, sign } from '../signature';
-import type { CallsRepository, StoredCall } from '../store/calls-repository';
+import type { CallsRepository } from '../store/calls-repository';
+import type { StoredCall } from '../store/call-rows';
 import type { KeyedHandlerMemory } from '../store/handlers-repository';
 import { signedUnlikeLearned } from '../replay/learned-style';
 import { forwardedFor } from '../tunnel/forwarded-for';

@@ -5,7 +5,7 @@ import { handlerKeyFor } from '../answers/handler-lesson';
 import type { HandlerKnownFor } from '../../contract/handlers';
 import { diagnoseHandler, handlerStyles, judgeHandlerSignature, type CheckedCall, type HandlerKnowledge } from '../handler-check';
 import { validStyles } from '../signature';
-import type { StoredCall } from '../store/calls-repository';
+import type { StoredCall } from '../store/call-rows';
 import type { KeyedHandlerMemory } from '../store/handlers-repository';
 import type { StyleName } from '../../contract/names-and-limits';
 

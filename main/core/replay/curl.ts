@@ -1,5 +1,5 @@
 import type { HeaderPair, ReplayFailure, Result } from '../../contract/api';
-import type { StoredCall } from '../store/calls-repository';
+import type { StoredCall } from '../store/call-rows';
 import { isCredentialHeader } from '../../contract/credential-headers';
 import { redactSecretQueryValues } from '../../contract/url-credentials';
 import { shellQuote } from '../../contract/shell-words';

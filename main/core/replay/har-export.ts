@@ -1,5 +1,5 @@
 import { redactUrlCredentials, type HandlerSignature, type HeaderPair, type MockChoice, type Violation } from '../../contract/api';
-import type { StoredCall } from '../store/calls-repository';
+import type { StoredCall } from '../store/call-rows';
 import { isCredentialHeader, isSecretField, REDACTED } from '../../contract/credential-headers';
 import { redactSecretQueryValues } from '../../contract/url-credentials';
 import { ownWebhookUrl } from './curl';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SignatureReport } from '../../contract/api';
 import { STYLES, verify } from '../signature';
-import type { CallsRepository, StoredCall } from '../store/calls-repository';
+import type { CallsRepository } from '../store/calls-repository';
+import type { StoredCall } from '../store/call-rows';
 import type { SettingsRepository, SettingsScope } from '../store/settings-repository';
 import { isStyleName, type StyleName, type Verdict } from '../../contract/names-and-limits';
 

@@ -5,7 +5,7 @@ import { deliver, jsonHeaders, targetFor, type Delivered } from './deliver';
 import { resignBody } from './edit-body';
 import { spoilSignature } from './spoil-signature';
 import type { ReplayContext } from './replay';
-import type { StoredCall } from '../store/calls-repository';
+import type { StoredCall } from '../store/call-rows';
 import type { StyleName } from '../../contract/names-and-limits';
 import { targetForAction } from '../../contract/action-name';
 

@@ -1,6 +1,6 @@
 import type { HandlerEvent, ReplayEvent, ReplayFailure, ReplayOutcome, Result, Violation } from '../../contract/api';
 import { checkAnswer } from '../protocol/answer-check';
-import type { StoredCall } from '../store/calls-repository';
+import type { StoredCall } from '../store/call-rows';
 import { diffAnswers } from './answer-diff';
 import { deliver, jsonHeaders, targetFor, type ReplayDeps } from './deliver';
 import { freshBody, isObjectParameters, overFlowentLimit, resignBody } from './edit-body';

@@ -1,5 +1,5 @@
 import { openStore } from '../../../main/core/store/open-store';
-import type { StoredCall } from '../../../main/core/store/calls-repository';
+import type { StoredCall } from '../../../main/core/store/call-rows';
 
 /** Reads stored calls with every issue-4 field, through a second connection (WAL allows it). */
 export function openStoreReadOnly(dataDir: string) {

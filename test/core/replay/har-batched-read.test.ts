@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { callsToHar } from '../../../main/core/replay/har-export';
 import { harText } from '../../../main/core/replay/har-write';
-import type { StoredCall } from '../../../main/core/store/calls-repository';
+import type { StoredCall } from '../../../main/core/store/call-rows';
 import { useMigratedHistory } from '../../helpers/migrated-history';
 import { storedCall } from '../../helpers/new-call';
 import { benchCall } from '../../bench/fill-history';
