@@ -53,9 +53,14 @@ function focused(): Promise<{ tag: string; name: string; visible: boolean }> {
   });
 }
 
-/** Focuses the control and presses Enter on it, as a keyboard user does. */
+/**
+ * Focuses the control and presses Enter on it, as a keyboard user does, once it can be used: a
+ * button still disabled (Clear mock, until the mock just saved is read back) takes no focus, and
+ * the Enter would go elsewhere.
+ */
 async function pressEnterOn(control: ReturnType<Page['getByRole']>): Promise<void> {
   await control.waitFor(SLOW);
+  await expect.poll(() => control.isEnabled(), SLOW).toBe(true);
   await control.focus();
   await page.keyboard.press('Enter');
 }
