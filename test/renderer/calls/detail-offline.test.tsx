@@ -1,29 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import type { EventSourceLike } from '../../../renderer/src/transport/http-bridge';
 import { useCompanion } from '../harness/companion';
+import { ScriptedEventSource } from '../harness/scripted-event-source';
 import { renderApp, rowOf } from '../harness/render';
 
 // The browser inspector while `serve` is stopped and started again: the real inspector server
 // over a real core, reached over HTTP; the stream's side is played here, so the test says when
 // it breaks and when the companion's hello comes back.
 const companion = useCompanion({ mode: 'headless' });
-
-class ScriptedEventSource implements EventSourceLike {
-  static last: ScriptedEventSource | null = null;
-  listeners = new Map<string, ((e: MessageEvent<string>) => void)[]>();
-  constructor(public url: string) {
-    ScriptedEventSource.last = this;
-  }
-  addEventListener(type: string, listener: (e: MessageEvent<string>) => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close(): void {}
-  dispatch(type: string, data = ''): void {
-    for (const l of this.listeners.get(type) ?? []) l(new MessageEvent(type, { data }));
-  }
-}
 
 const pane = () => screen.getByRole('complementary', { name: 'Call details' });
 const banners = () => [...document.querySelectorAll('.banners .banner')].map((b) => b.textContent ?? '');

@@ -3,29 +3,14 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
-import type { EventSourceLike } from '../../../renderer/src/transport/http-bridge';
 import { useCallsStore } from '../../../renderer/src/history/calls-store';
 import { useCompanion, valueOf } from '../harness/companion';
+import { ScriptedEventSource } from '../harness/scripted-event-source';
 import { renderApp } from '../harness/render';
 
 // The browser inspector, over a real core that forwards to a handler keeping the call: the
 // stream's side is played by the test, so its hello comes when the test says.
 const companion = useCompanion({ mode: 'headless' });
-
-class ScriptedEventSource implements EventSourceLike {
-  static last: ScriptedEventSource | null = null;
-  listeners = new Map<string, ((e: MessageEvent<string>) => void)[]>();
-  constructor(public url: string) {
-    ScriptedEventSource.last = this;
-  }
-  addEventListener(type: string, listener: (e: MessageEvent<string>) => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close(): void {}
-  dispatch(type: string, data = ''): void {
-    for (const l of this.listeners.get(type) ?? []) l(new MessageEvent(type, { data }));
-  }
-}
 
 const held: ServerResponse[] = [];
 let handler: Server | null = null;

@@ -7,11 +7,12 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { API_METHODS, type CoreEvent, type DeliveredEvent, type PreloadBridge } from '../../../main/contract/api';
 import { chooseBridge } from '../../../renderer/src/transport/choose-bridge';
 import { hasPageRequests } from '../../../renderer/src/transport/connection';
-import { createHttpBridge, type EventSourceLike } from '../../../renderer/src/transport/http-bridge';
+import { createHttpBridge } from '../../../renderer/src/transport/http-bridge';
 import { rotateInspectorTokenFile } from '../../../main/transports/inspector/inspector-token';
 import { closedPort } from '../../helpers/handler-process';
 import { callSummary } from '../call-summary';
 import { INSPECTOR_TOKEN, useCompanion, type Companion } from '../harness/companion';
+import { ScriptedEventSource } from '../harness/scripted-event-source';
 import { renderApp } from '../harness/render';
 
 /** Node's fetch: the page's global one here is happy-dom's, with a browser's CORS rules. */
@@ -20,28 +21,6 @@ const nodeFetch = fetch as unknown as typeof globalThis.fetch;
 // The browser inspector's transport against the real inspector server over a real core, as
 // `serve` runs them (the headless command: secrets from the environment).
 const companion = useCompanion({ mode: 'headless' });
-
-/**
- * Stands for the browser's EventSource where a test plays the stream's side: its drops, its
- * reconnections and a server that comes back as another instance, on cue.
- */
-class ScriptedEventSource implements EventSourceLike {
-  static last: ScriptedEventSource | null = null;
-  listeners = new Map<string, ((e: MessageEvent<string>) => void)[]>();
-  closed = false;
-  constructor(public url: string) {
-    ScriptedEventSource.last = this;
-  }
-  addEventListener(type: string, listener: (e: MessageEvent<string>) => void): void {
-    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-  }
-  close(): void {
-    this.closed = true;
-  }
-  dispatch(type: string, data = ''): void {
-    for (const l of this.listeners.get(type) ?? []) l(new MessageEvent(type, { data }));
-  }
-}
 
 /** The browser bridge over the real inspector, with the stream's side played by the test. */
 async function scriptedBridge(c: Companion, token = INSPECTOR_TOKEN) {
