@@ -5,8 +5,8 @@
 // to do. The built command, a real serve child, a port listened on then closed.
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { closedPort } from '../helpers/handler-process';
-import { runCli, startServe } from '../helpers/spawn-cli';
+import { runCli } from '../helpers/spawn-cli';
+import { serveForwardingToNobody } from '../helpers/serve-to-nobody';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const KEY = 'replay-stops-behind-serve-key';
@@ -16,14 +16,7 @@ const { cleanups, tempDir } = cleanupsPerTest();
 describe('replay through a running serve to a handler nobody runs', () => {
   it('stops after 3, names the handler behind the serve and what to do, and exits 1', async () => {
     const dataDir = tempDir();
-    const dead = `http://127.0.0.1:${await closedPort()}`;
-    const server = await startServe(
-      ['--port', '0', '--no-inspector', '--forward', `${dead}/actions/{action_name}`, '--forward-timeout', '2000', '--data-dir', dataDir],
-      { FLOWENT_HMAC_KEY: KEY },
-    );
-    cleanups.push(() => {
-      if (server.child.exitCode === null) server.child.kill('SIGKILL');
-    });
+    const { server } = await serveForwardingToNobody(dataDir, KEY, cleanups);
     for (let n = 0; n < CALLS; n++) {
       const answer = await fetch(`${server.baseUrl}/actions/down`, {
         method: 'POST',

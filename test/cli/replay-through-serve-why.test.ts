@@ -5,8 +5,8 @@
 // says, not what a 502 or a 400 looks like from outside. The built command, a real serve child.
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { closedPort } from '../helpers/handler-process';
 import { runCli, startServe } from '../helpers/spawn-cli';
+import { serveForwardingToNobody } from '../helpers/serve-to-nobody';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const KEY = 'replay-through-serve-why-key';
@@ -32,14 +32,7 @@ async function listed(dataDir: string): Promise<Listed[]> {
 describe('replay through a running serve, of calls its handler never answered or it refused', () => {
   it('says what the serve did: the handler refused the connection, the body had no parameters', async () => {
     const dataDir = tempDir();
-    const dead = `http://127.0.0.1:${await closedPort()}`;
-    const server = await startServe(
-      ['--port', '0', '--no-inspector', '--forward', `${dead}/actions/{action_name}`, '--forward-timeout', '2000', '--data-dir', dataDir],
-      { FLOWENT_HMAC_KEY: KEY },
-    );
-    cleanups.push(() => {
-      if (server.child.exitCode === null) server.child.kill('SIGKILL');
-    });
+    const { server, nobody: dead } = await serveForwardingToNobody(dataDir, KEY, cleanups);
     const post = (action: string, payload: Record<string, unknown>) =>
       fetch(`${server.baseUrl}/actions/${action}`, {
         method: 'POST',

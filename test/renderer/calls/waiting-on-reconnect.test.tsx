@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, screen, waitFor } from '@testing-library/react';
+import { holdingHandler, type HoldingHandler } from '../../helpers/holding-handler';
 import { useCallsStore } from '../../../renderer/src/history/calls-store';
 import { useCompanion, valueOf } from '../harness/companion';
 import { ScriptedEventSource } from '../harness/scripted-event-source';
@@ -12,28 +11,17 @@ import { renderApp } from '../harness/render';
 // stream's side is played by the test, so its hello comes when the test says.
 const companion = useCompanion({ mode: 'headless' });
 
-const held: ServerResponse[] = [];
-let handler: Server | null = null;
-async function holdingHandler(): Promise<number> {
-  handler = createServer((request, response) => {
-    request.resume();
-    request.on('end', () => held.push(response));
-  });
-  await new Promise<void>((resolve) => handler!.listen(0, '127.0.0.1', resolve));
-  return (handler.address() as AddressInfo).port;
-}
+let handler: HoldingHandler | null = null;
 afterEach(async () => {
-  for (const response of held.splice(0)) response.end('{"result":"ok","error":""}');
-  handler?.closeAllConnections();
-  await new Promise<void>((resolve) => (handler ? handler.close(() => resolve()) : resolve()));
+  await handler?.close();
   handler = null;
 });
 
 describe('a call waiting for the handler, when the live stream (re)opens', () => {
   it('stays shown: the page reads the waits again without first emptying the list', async () => {
     const c = companion();
-    const port = await holdingHandler();
-    valueOf(await c.api.setForwardTarget('send_email', `http://127.0.0.1:${port}/{action_name}`));
+    handler = await holdingHandler(null);
+    valueOf(await c.api.setForwardTarget('send_email', `http://127.0.0.1:${handler.port}/{action_name}`));
     const answered = c.send('send_email');
     // A call is told of as waiting once it has waited a second.
     await waitFor(async () => expect(await c.api.listWaitingCalls()).toHaveLength(1), { timeout: 5_000 });
@@ -55,7 +43,7 @@ describe('a call waiting for the handler, when the live stream (re)opens', () =>
     expect(shown.every((count) => count === 1)).toBe(true);
     expect(screen.getByRole('list', { name: 'Calls waiting for your handler' }).textContent).toContain('send_email');
 
-    for (const response of held.splice(0)) response.end('{"result":"ok","error":""}');
+    handler.answerAll();
     expect((await answered).status).toBe(200);
   });
 });
