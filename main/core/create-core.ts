@@ -337,11 +337,15 @@ export function createCore(options: CoreOptions): Core {
   };
 
   const follow = () => {
-    otherProcesses ??= new CallsFromOtherProcesses({
+    if (otherProcesses) return;
+    const accountSettings = () => account.noticeSettings(requireStore().settings.scopeText(ACCOUNT_SETTINGS_SCOPE));
+    accountSettings();
+    otherProcesses = new CallsFromOtherProcesses({
       calls: requireStore().calls,
       onCalls: (calls) => calls.forEach((call) => events.emit({ type: 'call-stored', call, elsewhere: true })),
       onMany: (count) => events.emit({ type: 'calls-stored-elsewhere', count }),
       onCleared: () => events.emit({ type: 'history-cleared' }),
+      onCommitsElsewhere: accountSettings,
       onError: onInternalError,
     });
   };

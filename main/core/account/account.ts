@@ -56,6 +56,8 @@ export class Account {
   readonly registry: ActionRegistry;
   private readonly lastErrors = new Map<string, AccountFailure>();
   private unsubscribe: (() => void)[] = [];
+  /** The account's settings as last seen after another process wrote to the history (null: not looked at yet). */
+  private settingsSeen: string | null = null;
 
   constructor(private readonly options: AccountOptions) {
     // The registry lives as long as the core; the store it reads through opens and closes with it.
@@ -219,6 +221,17 @@ export class Account {
 
   changed(): void {
     this.options.emit({ type: 'account-changed' });
+  }
+
+  /**
+   * Another process wrote to the history (`actions link` in a terminal, another serve): when the
+   * account's settings read otherwise than when last seen, the account is told changed, so an
+   * open page reads it again. The first look only notes them.
+   */
+  noticeSettings(settingsText: string): void {
+    const before = this.settingsSeen;
+    this.settingsSeen = settingsText;
+    if (before !== null && before !== settingsText) this.changed();
   }
 
   private settings(): SettingsScope {

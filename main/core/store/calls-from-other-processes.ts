@@ -18,6 +18,8 @@ export interface OtherProcessCallsOptions {
   onMany(count: number): void;
   /** Another process cleared the history (the calls it stored since, if any, are told after). */
   onCleared(): void;
+  /** Another process committed to the history (calls, or settings: an account's links changed in a terminal). */
+  onCommitsElsewhere?(): void;
   onError(error: unknown): void;
   intervalMs?: number;
 }
@@ -68,6 +70,7 @@ export class CallsFromOtherProcesses {
       if (version !== this.lastVersion) {
         this.lastVersion = version;
         this.tellNewerThan(this.toldUpTo, own);
+        this.options.onCommitsElsewhere?.();
       } else if (own.length > 0) {
         // Nothing was committed elsewhere: this process's newest call is the history's.
         this.toldUpTo = own[own.length - 1]!;

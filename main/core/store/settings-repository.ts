@@ -31,6 +31,7 @@ export class SettingsRepository {
   private readonly writeStatement: Statement<[string, string]>;
   private readonly removeStatement: Statement<[string]>;
   private readonly keysStatement: Statement<[number, string], { key: string }>;
+  private readonly scopeTextStatement: Statement<[number, string], { text: string | null }>;
 
   constructor(private readonly db: Database) {
     this.readStatement = db.prepare('SELECT value FROM settings WHERE key = ?');
@@ -39,6 +40,15 @@ export class SettingsRepository {
     );
     this.removeStatement = db.prepare('DELETE FROM settings WHERE key = ?');
     this.keysStatement = db.prepare('SELECT key FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key');
+    this.scopeTextStatement = db.prepare(
+      'SELECT group_concat(key || char(31) || value, char(30)) AS text FROM (SELECT key, value FROM settings WHERE substr(key, 1, ?) = ? ORDER BY key)',
+    );
+  }
+
+  /** One scope's keys and values as one text: two reads of a scope differ exactly when a setting of it changed between them. */
+  scopeText(name: string): string {
+    const prefix = `${name}.`;
+    return this.scopeTextStatement.get(prefix.length, prefix)?.text ?? '';
   }
 
   /** The view of one feature's settings: `scope('flowent')` holds the keys `flowent.*`. */
