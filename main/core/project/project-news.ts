@@ -55,6 +55,8 @@ function filesOf(state: ProjectState): Set<string> {
   return new Set([...state.answers, ...state.actions, ...state.problems.map((problem) => problem.file)]);
 }
 
+/** Files gone and none come; the folder's own coming back (`.` gone from the problems) is news at once. */
 function onlyRemoves(before: Set<string>, now: Set<string>): boolean {
+  if (before.has('.') && !now.has('.')) return false;
   return [...now].every((file) => before.has(file)) && [...before].some((file) => !now.has(file));
 }
