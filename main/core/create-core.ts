@@ -192,6 +192,7 @@ export function createCore(options: CoreOptions): Core {
 
   const account = new Account({
     settings: () => requireStore().settings.scope(ACCOUNT_SETTINGS_SCOPE),
+    settingsText: () => requireStore().settings.scopeText(ACCOUNT_SETTINGS_SCOPE),
     profile: options.flowentProfile,
     secrets: options.flowentSecrets ?? environmentProfileSecrets(env),
     env,
@@ -338,14 +339,13 @@ export function createCore(options: CoreOptions): Core {
 
   const follow = () => {
     if (otherProcesses) return;
-    const accountSettings = () => account.noticeSettings(requireStore().settings.scopeText(ACCOUNT_SETTINGS_SCOPE));
-    accountSettings();
+    account.noticeSettingsElsewhere();
     otherProcesses = new CallsFromOtherProcesses({
       calls: requireStore().calls,
       onCalls: (calls) => calls.forEach((call) => events.emit({ type: 'call-stored', call, elsewhere: true })),
       onMany: (count) => events.emit({ type: 'calls-stored-elsewhere', count }),
       onCleared: () => events.emit({ type: 'history-cleared' }),
-      onCommitsElsewhere: accountSettings,
+      onCommitsElsewhere: () => account.noticeSettingsElsewhere(),
       onError: onInternalError,
     });
   };

@@ -28,6 +28,8 @@ export interface AccountOptions {
    * use from the store the core opened, so links written by another process count too.
    */
   settings: () => SettingsScope;
+  /** Those settings as one text, to tell a change another process made to them (SettingsRepository.scopeText). */
+  settingsText: () => string;
   /** Use this profile instead of the stored active one (`actions --profile`). */
   profile?: string;
   /** Each profile's API token: the keychain in the desktop app, FLOWENT_API_TOKEN[_PROFILE] headless. */
@@ -97,6 +99,7 @@ export class Account {
 
   close(): void {
     this.unsubscribe.splice(0).forEach((stop) => stop());
+    this.settingsSeen = null;
   }
 
   state(): AccountState {
@@ -220,6 +223,8 @@ export class Account {
   }
 
   changed(): void {
+    // A change made here is seen: only one made by another process is told at its next commit.
+    if (this.settingsSeen !== null) this.settingsSeen = this.options.settingsText();
     this.options.emit({ type: 'account-changed' });
   }
 
@@ -228,10 +233,10 @@ export class Account {
    * account's settings read otherwise than when last seen, the account is told changed, so an
    * open page reads it again. The first look only notes them.
    */
-  noticeSettings(settingsText: string): void {
+  noticeSettingsElsewhere(): void {
     const before = this.settingsSeen;
-    this.settingsSeen = settingsText;
-    if (before !== null && before !== settingsText) this.changed();
+    this.settingsSeen = this.options.settingsText();
+    if (before !== null && before !== this.settingsSeen) this.changed();
   }
 
   private settings(): SettingsScope {

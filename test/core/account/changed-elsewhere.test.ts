@@ -27,9 +27,13 @@ describe("the account changed by another process's command", () => {
     await expect.poll(() => accountChanges(serving!)).toBe(before + 1);
     expect((await serving.core.api.getAccount()).profiles.map((profile) => profile.name)).toContain('staging');
 
-    // A commit elsewhere that leaves the account as it was (the terminal clears the history) says nothing of it.
-    await terminal.api.clearHistory();
+    // A change made by the serving core itself is told once, by itself; a commit elsewhere that
+    // leaves the account as it was (the terminal saves a mock) tells nothing more.
+    expect((await serving.core.api.saveProfile({ name: 'qa', baseUrl: 'https://qa.example.com/api/v1/gateway' })).ok).toBe(true);
+    expect(accountChanges(serving)).toBe(before + 2);
+    expect((await terminal.api.setMock('send_email', '{"status": 200}', 'json')).ok).toBe(true);
+    await expect.poll(async () => (await serving!.core.api.getAnswerSettings()).mocks.length).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(accountChanges(serving)).toBe(before + 1);
+    expect(accountChanges(serving)).toBe(before + 2);
   });
 });
