@@ -69,10 +69,11 @@ export function summarize(call: CallDetail): VerdictSummary {
     case 'valid': {
       const style = report.styles.find((s) => s.style === report.style)?.label ?? report.style;
       // Valid, but a handler written for the style the other Flowent calls taught rejects it: said
-      // first, unless the handler's box below says it (it rejected the call).
+      // first, unless the handler's box below says it (it rejected the call). Either way the line
+      // is no all-clear: told below or here, the style is why such a call fails.
       const unlike = signedUnlikeLearnedNote(call, { style: styleLabel });
       return {
-        tone: stamp || unlike ? 'warn' : 'ok',
+        tone: stamp || call.signedUnlikeLearned !== null ? 'warn' : 'ok',
         headline: `Valid signature${style ? `: ${style}${alikeNote(report.styles)}` : ''}.`,
         detail: [unlike, stamp?.message].filter(Boolean).join(' ') || null,
         hint: stamp?.hint ?? null,

@@ -52,6 +52,8 @@ describe.skipIf(!hasPython)('a call signed unlike the learned style, in its deta
     const { pane } = await openCall(c.bridge, 5);
     expect(pane.querySelector('[data-code="handler-signature-style-mismatch"]')).not.toBeNull();
     expect(tellings(pane)).toEqual([0, 1]);
+    // Told below, not beside it: the verdict line still warns, it is no all-clear.
+    expect(pane.querySelector('[data-testid="verdict-line"]')?.className).toContain('tone-warn');
   });
 
   it('is told once beside the verdict when no handler rejected it', async () => {
@@ -60,5 +62,6 @@ describe.skipIf(!hasPython)('a call signed unlike the learned style, in its deta
     const { pane } = await openCall(c.bridge, 6);
     expect(pane.querySelector('.handler-diagnosis')).toBeNull();
     expect(tellings(pane)).toEqual([1, 0]);
+    expect(pane.querySelector('[data-testid="verdict-line"]')?.className).toContain('tone-warn');
   });
 });
