@@ -11,6 +11,9 @@ import { CLI, startServe } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const run = promisify(execFile);
+const sleep = promisify(setTimeout);
+/** Longer than a serve waits after listening before it loads its forwarding client. */
+const IDLE_WARM_UP_MS = 1_000;
 const RECORDER = resolve(__dirname, '../helpers/record-loaded-modules.cjs');
 const BUILT = resolve(CLI, '..');
 const PACKAGE = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
@@ -88,10 +91,21 @@ describe('starting the built command', () => {
     });
     expect(answer.status).toBe(200);
     await server.waitFor(/send_email/);
+    // Past the time a forwarding serve loads its client at idle: one that only mocks never does.
+    await sleep(IDLE_WARM_UP_MS);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     const { libraries } = recorder.read();
     expect(libraries).toContain('better-sqlite3');
     expect(libraries.filter((name) => name !== 'better-sqlite3' && name in PACKAGE.dependencies)).toEqual([]);
+  });
+
+  it('a serve that forwards loads the forwarding client at idle, before the first call needs it', async () => {
+    const recorder = recording();
+    const server = await startServe(['--port', '0', '--forward', 'http://127.0.0.1:9/actions/{action_name}'], recorder.env);
+    await sleep(IDLE_WARM_UP_MS);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(recorder.read().libraries).toContain('undici');
   });
 });

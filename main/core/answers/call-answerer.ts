@@ -9,7 +9,7 @@ import {
 import { leftOutPasswordError } from '../../contract/words/left-out-password-words';
 import { errorAnswer, registrationCheckAnswer, type Answer } from '../protocol/answers';
 import type { CallChecks } from '../store/calls-insert';
-import type { AnswerSource } from '../store/answer-store';
+import type { AnswerSource, AnswerStore } from '../store/answer-store';
 import { checkAnswer } from '../protocol/answer-check';
 import { forwardFailureForCaller } from './caller-words';
 import { failureViolation, type ForwardFailure } from './forward-failure';
@@ -22,7 +22,7 @@ import { resolveRoute, type EffectiveRoute } from './route';
 import type { LazyCall } from './template';
 
 export interface CallAnswererOptions {
-  repository: () => AnswerSource;
+  repository: () => AnswerSource & Pick<AnswerStore, 'listRoutes'>;
   /** `serve --forward`: used when no stored target applies. */
   startupForwardTarget: string | null;
   forwardTimeoutMs: number;
@@ -61,6 +61,12 @@ export interface ChosenAnswer {
   durationMs: number;
 }
 
+/**
+ * How long after the server starts listening the forwarding client is loaded when calls may be
+ * forwarded: after a start's own work (its banner, the tunnel), before Flowent's first call.
+ */
+const WARM_UP_AFTER_MS = 300;
+
 /** Actions whose resolved route is kept at once; far more than a real integration has. */
 const MAX_CACHED_ROUTES = 1024;
 
@@ -75,6 +81,7 @@ export class CallAnswerer {
   /** Routes as resolved per action, valid while the repository's change stamp stays the same. */
   private readonly routes = new Map<string, ResolvedRoute>();
   private routesFrom: { repository: AnswerSource; stamp: number } | null = null;
+  private warmUp: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: CallAnswererOptions) {}
 
@@ -113,7 +120,20 @@ export class CallAnswerer {
     return this.fromMock(call, route, 'mock');
   }
 
+  /**
+   * Loads the forwarding client shortly after the server starts when any call may be forwarded
+   * (`--forward`, or a target set for an action or for all): loading it takes 100-400 ms, which
+   * the first forwarded call would otherwise wait for. A companion that only mocks never loads it.
+   */
+  warmUpForwarding(): void {
+    const routes = this.options.repository().listRoutes();
+    const forwards = this.options.startupForwardTarget !== null || routes.some((route) => route.target !== null && route.mode !== 'mock');
+    if (!forwards || this.warmUp !== null) return;
+    this.warmUp = setTimeout(() => this.forwarder.warm(), WARM_UP_AFTER_MS).unref();
+  }
+
   async close(): Promise<void> {
+    if (this.warmUp !== null) clearTimeout(this.warmUp);
     await this.forwarder.close();
   }
 

@@ -167,6 +167,11 @@ export class Forwarder {
     return parsed;
   }
 
+  /** Makes the pool now (loading the client library) rather than on the first forward. */
+  warm(): void {
+    if (!this.closed) this.connections();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const controller of this.inFlight) controller.abort();

@@ -57,6 +57,7 @@ export class WebhookListener {
     this.answerer = answerer;
     this.host = bindHost;
     this.listening = { ...started.value, baseUrl: `http://${urlHost(started.value.host)}:${started.value.port}` };
+    answerer.warmUpForwarding();
     return { ok: true, value: this.listening };
   }
 
