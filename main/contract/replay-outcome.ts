@@ -159,6 +159,13 @@ export interface ReplayOutcome {
   /** Why the handler could not be reached, when it could not (with a status, a companion's webhook answered in its place). */
   error: string | null;
   /**
+   * Sent to a companion's webhook (`url` is the webhook's): the developer's handler it forwarded
+   * the replay to, or tried to, as the webhook said (a password in it as `***`). Null when sent
+   * straight to a handler, when the webhook forwarded it nowhere (its mock answered), or when
+   * the webhook is too old to say.
+   */
+  forwardedTo: string | null;
+  /**
    * What of the original was not sent, and why (credentials an imported file had redacted,
    * headers that only a hop may carry): the stored replay's problem message; null when all was.
    */
@@ -183,6 +190,12 @@ export interface BulkReplayNoAnswer {
    * who gave no answer. False when they went straight to who gave none.
    */
   behindWebhook: boolean;
+  /**
+   * Behind a companion's webhook, the handler it forwarded them to, as it said (see
+   * ReplayOutcome.forwardedTo): the URL every one went to, else the origin they share. Null when
+   * they went straight to who gave no answer, or the webhook did not say (an older companion).
+   */
+  forwardedTo: string | null;
   /** How many replays got no answer so. */
   replays: number;
 }

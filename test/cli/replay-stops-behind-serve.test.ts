@@ -1,8 +1,8 @@
 // `replay --action` without --target goes through the running serve's webhook, which forwards
 // to a handler nobody runs: the serve answers each replay 502 in the handler's place, an answer
 // from outside, yet the serve's own word is that the handler refused the connection. The run
-// must stop after 3 as one sent straight to the handler does, and say who was not there and what
-// to do. The built command, a real serve child, a port listened on then closed.
+// must stop after 3 as one sent straight to the handler does, and say who was not there (the
+// handler at its own address, as the serve said where it forwarded) and what to do. The built command, a real serve child, a port listened on then closed.
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli } from '../helpers/spawn-cli';
@@ -16,7 +16,7 @@ const { cleanups, tempDir } = cleanupsPerTest();
 describe('replay through a running serve to a handler nobody runs', () => {
   it('stops after 3, names the handler behind the serve and what to do, and exits 1', async () => {
     const dataDir = tempDir();
-    const { server } = await serveForwardingToNobody(dataDir, KEY, cleanups);
+    const { server, nobody } = await serveForwardingToNobody(dataDir, KEY, cleanups);
     for (let n = 0; n < CALLS; n++) {
       const answer = await fetch(`${server.baseUrl}/actions/down`, {
         method: 'POST',
@@ -33,7 +33,7 @@ describe('replay through a running serve to a handler nobody runs', () => {
     expect(lines.filter((line) => /^#\d+ → #\d+ {2}502 {2}same {2}failed$/.test(line))).toHaveLength(3);
     expect(lines.at(-2)).toBe('0 replayed: 0 passed, 0 passed with a changed answer, 0 failed; 3 reached nobody, 3 not sent.');
     expect(lines.at(-1)).toBe(
-      `Stopped after 3 calls: your handler behind this companion's webhook at ${server.baseUrl}/actions/down refused the connection (nothing is listening). 3 calls not sent. Start your handler, or point the action's forwarding target elsewhere, and run again.`,
+      `Stopped after 3 calls: your handler at ${nobody}/actions/down, behind this companion's webhook, refused the connection (nothing is listening). 3 calls not sent. Start your handler, or point the action's forwarding target elsewhere, and run again.`,
     );
     expect(replayed.code).toBe(1);
     // Three failed replays in the history, beside the six calls from Flowent, not six.

@@ -87,14 +87,17 @@ const CAUSE_DETAIL: Partial<Record<NoAnswerCause, string>> = { refused: ' (nothi
 /**
  * How a run's replays got no answer, with where: "your handler at http://127.0.0.1:8099/actions/send_email
  * refused the connection (nothing is listening)"; through a companion's webhook that answered in
- * its handler's place, that handler: "your handler behind this companion's webhook at
- * http://127.0.0.1:8787/actions/send_email refused the connection (nothing is listening)".
+ * its handler's place, that handler, at the address the webhook said it forwarded to: "your
+ * handler at http://127.0.0.1:8099/actions/send_email, behind this companion's webhook, refused
+ * the connection (nothing is listening)". A webhook too old to say is named instead: "your
+ * handler behind this companion's webhook at http://127.0.0.1:8787/actions/send_email ...".
  */
-export function runNoAnswerWords({ cause, answeredBy, url, behindWebhook }: BulkReplayNoAnswer): string {
-  const at = redactUrlCredentials(url);
-  const phrase = behindWebhook
-    ? `your handler behind this companion's webhook at ${at} ${noAnswerCausePhrase(cause)}`
-    : noAnswerPhrase(answeredBy, cause, at);
+export function runNoAnswerWords({ cause, answeredBy, url, behindWebhook, forwardedTo }: BulkReplayNoAnswer): string {
+  const phrase = !behindWebhook
+    ? noAnswerPhrase(answeredBy, cause, redactUrlCredentials(url))
+    : forwardedTo === null
+      ? `your handler behind this companion's webhook at ${redactUrlCredentials(url)} ${noAnswerCausePhrase(cause)}`
+      : `your handler at ${redactUrlCredentials(forwardedTo)}, behind this companion's webhook, ${noAnswerCausePhrase(cause)}`;
   return `${phrase}${CAUSE_DETAIL[cause] ?? ''}`;
 }
 

@@ -1,6 +1,7 @@
 import {
   ANSWERED_BY,
   NO_ANSWER_CAUSES,
+  redactUrlCredentials,
   type AnsweredBy,
   type HeaderPair,
   type MockChoice,
@@ -30,6 +31,13 @@ export interface LoopAnswer {
   problemMessage: string | null;
   /** Why the serve's forwarding to the developer's handler gave no answer, when it did not. */
   forwardError: string | null;
+  /**
+   * The developer's handler the serve forwarded the call to, or tried to, answered or not: the
+   * sender's only word of who refused or kept it waiting, as from outside the serve's 502 or 504
+   * names no address. A password in it goes as `***`; null when the serve forwarded it nowhere.
+   * Absent from an older serve.
+   */
+  forwardTarget?: string | null;
   /** The developer's handler's verdict on the signature, and which handler, when one answered. */
   handlerSignature: HandlerSignature | null;
   handlerTarget: string | null;
@@ -55,10 +63,13 @@ export function loopAnswerHeader(answer: LoopAnswer): HeaderPair {
     ...answer.signature,
     styles: answer.signature.styles.map((style) => ({ style: style.style, label: style.label, expected: null, matched: style.matched })),
   };
-  let value = encode({ ...answer, signature });
+  // The target as set may hold a password (`https://deploy:S3CRET@host/`): never sent on.
+  const forwardTarget = answer.forwardTarget == null ? answer.forwardTarget : redactUrlCredentials(answer.forwardTarget);
+  let value = encode({ ...answer, signature, forwardTarget });
   if (value.length > MOST_HEADER_BYTES) {
     value = encode({
       ...answer,
+      forwardTarget,
       signature: { ...signature, styles: [], diagnosis: signature.diagnosis.slice(0, 1) },
       problemMessage: null,
       mockChoice: null,
@@ -107,6 +118,7 @@ function isLoopAnswer(value: unknown): value is LoopAnswer {
     isTextOrNull(value.problem) &&
     isTextOrNull(value.problemMessage) &&
     isTextOrNull(value.forwardError) &&
+    (value.forwardTarget === undefined || isTextOrNull(value.forwardTarget)) &&
     (value.handlerSignature === null || oneOf(HANDLER_SIGNATURES, value.handlerSignature)) &&
     isTextOrNull(value.handlerTarget) &&
     (value.keyFingerprint === undefined || isTextOrNull(value.keyFingerprint)) &&

@@ -10,12 +10,16 @@ import {
   type Result,
 } from '../../contract/api';
 
-/** A replay whose handler gave no answer: how, from whom, where it was sent, and whether a companion's webhook answered in its place. */
+/**
+ * A replay whose handler gave no answer: how, from whom, where it was sent, whether a
+ * companion's webhook answered in its place, and the handler behind it when the webhook said.
+ */
 interface Unanswered {
   cause: NoAnswerCause;
   answeredBy: AnsweredBy;
   url: string;
   behindWebhook: boolean;
+  forwardedTo: string | null;
 }
 
 /**
@@ -46,7 +50,7 @@ export class NoAnswerWatch {
     }
     // A streak is of one place and one way: the run's end names them.
     const first = this.streak[0];
-    if (first && (!sameWay(first, missed) || originOf(first.url) !== originOf(missed.url))) this.streak = [];
+    if (first && (!sameWay(first, missed) || placeOf(first) !== placeOf(missed))) this.streak = [];
     this.streak.push(missed);
     if (this.streak.length >= BULK_STOP_AFTER_NOBODY_THERE) this.stoppedFor = shared(this.streak);
   }
@@ -72,8 +76,11 @@ function unanswered(outcome: ReplayOutcome): Unanswered | null {
   const { status, violations, answeredBy, url } = outcome;
   const cause = violations.find((violation) => violation.cause !== undefined)?.cause;
   if (cause === undefined) return null;
-  if (status === 0) return { cause, answeredBy, url, behindWebhook: false };
-  return answeredInHandlersPlace(outcome) && cause !== 'no-target' ? { cause, answeredBy, url, behindWebhook: true } : null;
+  if (status === 0) return { cause, answeredBy, url, behindWebhook: false, forwardedTo: null };
+  if (!answeredInHandlersPlace(outcome) || cause === 'no-target') return null;
+  // The webhook's word, from over the network: kept only when it is a URL the run's end can name.
+  const forwardedTo = outcome.forwardedTo !== null && URL.canParse(outcome.forwardedTo) ? outcome.forwardedTo : null;
+  return { cause, answeredBy, url, behindWebhook: true, forwardedTo };
 }
 
 /** Whether two replays got no answer the same way, from the same one. */
@@ -81,14 +88,39 @@ function sameWay(one: Unanswered, other: Unanswered): boolean {
   return one.cause === other.cause && one.answeredBy === other.answeredBy && one.behindWebhook === other.behindWebhook;
 }
 
+/**
+ * Where a replay found no answer: the origin of the handler behind the webhook when it said, as
+ * a run sent straight to that handler would count it, else of where it was sent.
+ */
+function placeOf(replay: Unanswered): string {
+  return originOf(replay.forwardedTo ?? replay.url);
+}
+
 /** The way all of them got no answer, at the URL they share, else at their shared origin; null when they differ. */
 function shared(unansweredReplays: Unanswered[]): BulkReplayNoAnswer | null {
   const [first, ...rest] = unansweredReplays;
   if (!first || rest.some((other) => !sameWay(first, other))) return null;
-  const origin = originOf(first.url);
-  if (rest.some((other) => originOf(other.url) !== origin)) return null;
-  const url = rest.every((other) => other.url === first.url) ? first.url : origin;
-  return { cause: first.cause, answeredBy: first.answeredBy, url, behindWebhook: first.behindWebhook, replays: unansweredReplays.length };
+  const url = sharedPlace(unansweredReplays.map((replay) => replay.url));
+  if (url === null) return null;
+  const handlers = unansweredReplays.map((replay) => replay.forwardedTo);
+  // Behind webhooks that each said where: the handler they share, else none is named (nor a wrong one).
+  const forwardedTo = handlers.every((handler): handler is string => handler !== null) ? sharedPlace(handlers) : null;
+  return {
+    cause: first.cause,
+    answeredBy: first.answeredBy,
+    url,
+    behindWebhook: first.behindWebhook,
+    forwardedTo,
+    replays: unansweredReplays.length,
+  };
+}
+
+/** The URL every one of them is, else the origin they share; null when they have none in common. */
+function sharedPlace([first, ...rest]: string[]): string | null {
+  if (first === undefined) return null;
+  if (rest.every((other) => other === first)) return first;
+  const origin = originOf(first);
+  return rest.every((other) => originOf(other) === origin) ? origin : null;
 }
 
 function originOf(url: string): string {

@@ -118,6 +118,7 @@ export async function replayStored(
       diff,
       verdict,
       error: delivered.error,
+      forwardedTo: delivered.forwardedTo,
       notSent: delivered.notSent,
       credentialsSent: delivered.credentialsSent,
     },

@@ -219,6 +219,7 @@ function withLoopAnswer(outcome: Interpretation, call: NewCall): Interpretation 
     problem: call.problem,
     problemMessage: call.problemMessage,
     forwardError: call.checks?.forwardError ?? null,
+    forwardTarget: call.checks?.forwardTarget ?? null,
     handlerSignature: call.checks?.handlerSignature ?? null,
     handlerTarget: call.checks?.handlerTarget ?? null,
     keyFingerprint: call.keyFingerprint ?? null,

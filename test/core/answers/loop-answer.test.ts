@@ -48,6 +48,28 @@ describe('the loop answer header', () => {
     expect(takeLoopAnswer([loopAnswerHeader(older)]).loopAnswer?.keyFingerprint).toBeUndefined();
   });
 
+  it('says which handler the serve forwarded to even when it gave no answer, never its password, and reads without it from an older serve', () => {
+    const refused: LoopAnswer = {
+      ...answer('right-key'),
+      answeredBy: 'forward-error',
+      forwardError: 'Your handler at 127.0.0.1:9 refused the connection',
+      forwardTarget: 'http://deploy:S3CRET@127.0.0.1:9/actions/send_email',
+    };
+    const [, value] = loopAnswerHeader(refused);
+    expect(Buffer.from(value, 'base64url').toString()).not.toContain('S3CRET');
+    expect(takeLoopAnswer([[LOOP_ANSWER_HEADER, value]]).loopAnswer).toMatchObject({
+      handlerTarget: null,
+      forwardTarget: 'http://deploy:***@127.0.0.1:9/actions/send_email',
+    });
+    // Cut past 8 KB, it still says where, still without the password.
+    const [, cut] = loopAnswerHeader({ ...refused, problemMessage: 'y'.repeat(20_000) });
+    expect(Buffer.from(cut, 'base64url').toString()).not.toContain('S3CRET');
+    expect(takeLoopAnswer([[LOOP_ANSWER_HEADER, cut]]).loopAnswer?.forwardTarget).toBe('http://deploy:***@127.0.0.1:9/actions/send_email');
+    const { forwardTarget: _absent, ...older } = refused;
+    expect(takeLoopAnswer([loopAnswerHeader(older)]).loopAnswer?.forwardTarget).toBeUndefined();
+    expect(takeLoopAnswer([loopAnswerHeader({ ...older, forwardTarget: null })]).loopAnswer?.forwardTarget).toBeNull();
+  });
+
   it('is dropped, and not believed, when it is not well-formed or not alone', () => {
     const valid = loopAnswerHeader(answer('right-key'));
     const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -58,6 +80,7 @@ describe('the loop answer header', () => {
       // A digest in the report: never what a serve sends.
       encode(answer('right-key')),
       encode({ ...JSON.parse(Buffer.from(valid[1], 'base64url').toString()), keyFingerprint: 7 }),
+      encode({ ...JSON.parse(Buffer.from(valid[1], 'base64url').toString()), forwardTarget: ['http://127.0.0.1:9/'] }),
     ];
     for (const value of wrong) {
       expect(takeLoopAnswer([[LOOP_ANSWER_HEADER, value]])).toEqual({ headers: [], loopAnswer: null });

@@ -57,6 +57,7 @@ describe('a bulk replay to a handler nobody runs', () => {
       answeredBy: 'forward-error',
       url: `http://127.0.0.1:${port}/actions/ok`,
       behindWebhook: false,
+      forwardedTo: null,
       replays: 3,
     };
     expect(summary).toMatchObject({
@@ -113,6 +114,7 @@ describe('a bulk replay to a handler nobody runs', () => {
       answeredBy: 'forward-error',
       url: `http://127.0.0.1:${port}/actions/ok`,
       behindWebhook: false,
+      forwardedTo: null,
       replays: 2,
     });
   });
@@ -136,7 +138,14 @@ describe('a bulk replay to a handler nobody runs', () => {
       .toBeDefined();
     expect(summary).toMatchObject({ done: 9, passed: 3, failed: 6, notSent: 0, stopped: null });
     // Every failed replay found nothing listening at the one URL: said once for the run all the same.
-    expect(summary!.noAnswer).toEqual({ cause: 'refused', answeredBy: 'forward-error', url: down, behindWebhook: false, replays: 6 });
+    expect(summary!.noAnswer).toEqual({
+      cause: 'refused',
+      answeredBy: 'forward-error',
+      url: down,
+      behindWebhook: false,
+      forwardedTo: null,
+      replays: 6,
+    });
   });
 
   it('goes on through answers that fail: a handler that is there answered them', async () => {
