@@ -1,5 +1,5 @@
 /** The stable machine-readable forms of `calls --json` and `calls <id> --json`: apart from the lines a person reads. */
-import { redactUrlCredentials, type CallDetail, type CallSummary, type StyleResult } from '../contract/api';
+import { redactUrlCredentials, type CallDetail, type CallSummary, type StyleResult, type WaitingCall } from '../contract/api';
 import type { HandlerWhy } from './call-why';
 import { withCredentialsRedacted } from './redacted-headers';
 
@@ -29,6 +29,20 @@ export function callJson(call: CallSummary, handlerDiagnosis: HandlerWhy | null 
     handlerDiagnosis,
     forwardError: call.forwardError,
     spoiledSignature: call.spoiledSignature,
+  };
+}
+
+/**
+ * `calls --follow --json`'s form of a call waiting for the handler in a running serve: `waiting`
+ * tells it from a stored call, which has none. It has no id yet; the stored call follows.
+ */
+export function waitingCallJson(call: WaitingCall, forwardTimeoutMs: number): Record<string, unknown> {
+  return {
+    waiting: true,
+    receivedAt: new Date(call.receivedAt).toISOString(),
+    action: call.action,
+    target: call.target,
+    forwardTimeoutMs,
   };
 }
 

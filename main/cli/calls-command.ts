@@ -15,7 +15,9 @@ import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { followCalls, historyAppears } from './follow-calls';
 import { needsWhy, NOTHING_MORE, readCallWhy } from './call-why';
-import { callDetailJson, callJson } from './call-json';
+import { callDetailJson, callJson, waitingCallJson } from './call-json';
+import { followWaits, type WaitsFollower } from './follow-waiting';
+import { waitingLine } from './serve-waiting-line';
 import { formatCallInFull } from './format-call-in-full';
 import { formatCallLine, formatCallNotes } from './format-call';
 import { dataDirOf, dataDirOrigin, withCore } from './open-core';
@@ -37,7 +39,9 @@ Print stored calls, the last stored first (an import stores the calls of its fil
 older calls imported come before the ones stored earlier; --source flowent leaves them out);
 with --follow, the last ones oldest first, then every call stored from then on (by serve, the
 app, send, replay or import) as it is stored, until Ctrl-C. Started before the history exists,
---follow waits for it.
+--follow waits for it. While one serve (with its inspector) runs on the data folder, --follow
+also prints serve's line for each call waiting for your handler (with --action and --since, not
+with the filters on how a call ended); the call's line follows when it is stored.
 
 Given call ids (as this list prints them, "#" optional), print each of those calls in full: its
 line and why, the request's headers and body, the signature's verdict and every style checked,
@@ -75,7 +79,9 @@ Options:
                      forwardError (why forwarding to your handler gave no answer, when the
                      mock answered in its place or a 502/504 was given; null otherwise),
                      spoiledSignature (true when send --wrong-signature, Simulate or
-                     replay --probe-styles spoiled the signature on purpose)
+                     replay --probe-styles spoiled the signature on purpose); with --follow,
+                     a call waiting for your handler is {waiting: true, receivedAt, action,
+                     target, forwardTimeoutMs}
   -h, --help         Show this help
 `;
 
@@ -138,6 +144,16 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
     if (values.json) io.stdout.write(`${printable(JSON.stringify(callJson(call, why.handler)))}\n`);
     else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call, why)].map((line) => `${line}\n`).join(''));
   };
+  // A waiting call is known by its action and time only: how it ends (its source as stored, its
+  // verdict, status, failure) is not known before it is stored, so those filters print no waits.
+  const waitsMatch = source === undefined && verdict === undefined && status === undefined && !values.failed;
+  const waits: WaitsFollower = {
+    waiting: (call, limitMs) => {
+      if ((action !== undefined && call.action !== action) || (since !== undefined && call.receivedAt < since)) return;
+      io.stdout.write(`${values.json ? printable(JSON.stringify(waitingCallJson(call, limitMs))) : waitingLine(call, limitMs)}\n`);
+    },
+    note: (line) => io.stderr.write(`${line}\n`),
+  };
   // Made once: Ctrl-C ends the wait for the history as it ends the follow.
   const stop = values.follow ? waitForStopSignal(io.outputClosed) : null;
   if (stop) {
@@ -166,7 +182,10 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
         io.stderr.write('Following: new calls are printed as they are stored. Press Ctrl-C to stop.\n');
         const afterId = Math.max(newestBefore, listed.at(-1)?.id ?? 0);
         const cleared = () => io.stderr.write('The history was cleared.\n');
-        await followCalls(session, filter, afterId, { print: (call) => print(api, call), cleared }, stop);
+        await Promise.all([
+          followCalls(session, filter, afterId, { print: (call) => print(api, call), cleared }, stop),
+          ...(waitsMatch ? [followWaits(dataDirOf(values['data-dir'], io), waits, stop)] : []),
+        ]);
         return 0;
       }
       for (const call of listed) await print(api, call);

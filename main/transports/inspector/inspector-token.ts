@@ -46,6 +46,14 @@ export function rotateInspectorTokenFile(dataDir: string): string {
   return writeToken(join(dataDir, DATA_FILES.inspectorToken));
 }
 
+/**
+ * The data folder's token as it is now, or null when there is none: for a command of the same
+ * user that reaches a running serve's inspector (`calls --follow`), which must never make one.
+ */
+export function readInspectorToken(dataDir: string): string | null {
+  return readToken(join(dataDir, DATA_FILES.inspectorToken));
+}
+
 function readOrCreate(file: string): string {
   const existing = readToken(file);
   if (existing !== null) return existing;

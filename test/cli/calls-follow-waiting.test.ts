@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { postSigned } from '../helpers/flowent-signer';
+import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+import { holdingHandler } from '../helpers/holding-handler';
+import { runCli, startCommand, startServe, type RunningCommand } from '../helpers/spawn-cli';
+
+// `calls --follow` in a second terminal beside a serve whose handler is slow: the call's wait is
+// printed while the handler works, as serve prints it, and the stored call's line follows.
+const KEY = 'calls-follow-waiting-key';
+const { cleanups, tempDir } = cleanupsPerTest();
+
+function stopOnCleanup<T extends RunningCommand>(command: T): T {
+  cleanups.push(async () => {
+    if (command.child.exitCode !== null) return;
+    command.child.kill('SIGKILL');
+    await command.exited;
+  });
+  return command;
+}
+
+/** A handler that holds every call until `answerAll`, at `target`; closed after the test. */
+async function heldHandler() {
+  const held = await holdingHandler(null);
+  cleanups.push(held.close);
+  return { ...held, target: `http://127.0.0.1:${held.port}/hooks/{action_name}` };
+}
+
+/** A serve on `dir` (its inspector on port 0, unless `extra` says otherwise) forwarding to `target`, waiting 20 s at most. */
+async function serveForwarding(dir: string, target: string, extra: string[] = []) {
+  const args = ['--port', '0', '--data-dir', dir, '--forward', target, '--forward-timeout', '20000', ...extra];
+  return stopOnCleanup(await startServe(args, { FLOWENT_HMAC_KEY: KEY }));
+}
+
+const follow = async (dir: string, args: string[] = []) =>
+  stopOnCleanup(await startCommand(['calls', '--follow', '--data-dir', dir, ...args], {}, /Press Ctrl-C to stop\./));
+
+const waitingLine = (port: number, action: string) =>
+  new RegExp(
+    `^\\d\\d:\\d\\d:\\d\\d  ${action}  waiting for your handler at http://127\\.0\\.0\\.1:${port}/hooks/${action} \\(\\d+ s so far, 20 s at most\\) \\.\\.\\.$`,
+    'm',
+  );
+const storedLine = (id: number | string, action: string) =>
+  new RegExp(`^#${id}  \\d\\d:\\d\\d:\\d\\d  ${action}  valid \\(python\\)  200 `, 'm');
+
+const WAITING = /waiting for your handler/;
+
+describe('calls --follow beside a serve whose handler keeps a call waiting', () => {
+  it('prints the wait as serve does, before the handler answers, then the stored call', async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    const server = await serveForwarding(dir, slow.target);
+    const following = await follow(dir);
+
+    const answered = postSigned(server.baseUrl, 'send_email', { to: 'a@example.com' }, KEY);
+    const [printed] = await following.waitFor(waitingLine(slow.port, 'send_email'), 10_000);
+    // The handler still holds the call: nothing is stored yet.
+    expect(following.stdout()).not.toMatch(/^#1 /m);
+    // Word for word serve's own line.
+    const [servesOwn] = await server.waitFor(waitingLine(slow.port, 'send_email'));
+    expect(printed?.replace(/\d+ s so far/, '')).toBe(servesOwn?.replace(/\d+ s so far/, ''));
+
+    slow.answerAll();
+    expect((await answered).status).toBe(200);
+    await following.waitFor(storedLine(1, 'send_email'));
+    const lines = following.stdout().split('\n');
+    const waitingAt = lines.findIndex((line) => WAITING.test(line));
+    expect(lines.findIndex((line) => storedLine(1, 'send_email').test(line))).toBeGreaterThan(waitingAt);
+    // Said once, not again as the call goes on waiting, nor once it is stored.
+    expect(lines.filter((line) => WAITING.test(line))).toHaveLength(1);
+    // Nothing on stderr besides the follow's own line (printed before any call): the serve's token is never printed.
+    expect(following.output()).toBe(`Following: new calls are printed as they are stored. Press Ctrl-C to stop.\n${following.stdout()}`);
+    following.child.kill('SIGINT');
+    expect(await following.exited).toBe(0);
+  });
+
+  it('--json: one object per wait, marked waiting, for a call already waiting when it starts and one after', async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    const server = await serveForwarding(dir, slow.target);
+    const first = postSigned(server.baseUrl, 'send_email', {}, KEY);
+    await server.waitFor(WAITING);
+    const following = await follow(dir, ['--json']);
+    const objects = () =>
+      following
+        .stdout()
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    await expect.poll(() => objects().length, { timeout: 10_000 }).toBe(1);
+    const second = postSigned(server.baseUrl, 'lookup_order', {}, KEY);
+    await expect.poll(() => objects().length, { timeout: 10_000 }).toBe(2);
+    const [waitedFirst, waitedSecond] = objects();
+    expect(waitedFirst).toEqual({
+      waiting: true,
+      receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      action: 'send_email',
+      target: `http://127.0.0.1:${slow.port}/hooks/send_email`,
+      forwardTimeoutMs: 20_000,
+    });
+    expect(waitedSecond).toMatchObject({ waiting: true, action: 'lookup_order' });
+
+    slow.answerAll();
+    await Promise.all([first, second]);
+    await expect.poll(() => objects().length).toBe(4);
+    const stored = objects().slice(2);
+    expect(stored.map((call) => call.action).sort()).toEqual(['lookup_order', 'send_email']);
+    expect(stored.every((call) => typeof call.id === 'number' && !('waiting' in call))).toBe(true);
+  });
+
+  it('keeps following the history when the serve stops, and hears the next serve started on the folder', async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    const server = await serveForwarding(dir, slow.target);
+    const following = await follow(dir);
+    server.child.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+
+    const next = await serveForwarding(dir, slow.target);
+    const answered = postSigned(next.baseUrl, 'send_email', {}, KEY);
+    await following.waitFor(waitingLine(slow.port, 'send_email'), 10_000);
+    slow.answerAll();
+    await answered;
+    await following.waitFor(storedLine(1, 'send_email'));
+  });
+
+  it('prints no wait for a filter on how the call ends (its status), and waits of the action --action names only', async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    const server = await serveForwarding(dir, slow.target);
+    const byStatus = await follow(dir, ['--status', '2xx']);
+    const byAction = await follow(dir, ['--action', 'lookup_order']);
+    const other = postSigned(server.baseUrl, 'send_email', {}, KEY);
+    const named = postSigned(server.baseUrl, 'lookup_order', {}, KEY);
+    await byAction.waitFor(waitingLine(slow.port, 'lookup_order'), 10_000);
+    slow.answerAll();
+    await Promise.all([other, named]);
+    // Both calls are answered at once: either may be stored first.
+    await byStatus.waitFor(storedLine('\\d', 'lookup_order'));
+    await byAction.waitFor(storedLine('\\d', 'lookup_order'));
+    expect(byStatus.stdout()).not.toMatch(WAITING);
+    expect(byAction.stdout()).not.toMatch(/send_email/);
+  });
+
+  it('with no serve running, follows the history as before and says nothing of waits', async () => {
+    const dir = tempDir();
+    const handler = await holdingHandler(0);
+    cleanups.push(handler.close);
+    // Something stored first, so the follow starts on a history.
+    const sent = await runCli(['send', 'send_email', '--target', `http://127.0.0.1:${handler.port}/`, '--data-dir', dir], {
+      FLOWENT_HMAC_KEY: KEY,
+    });
+    expect(sent.code, sent.stderr).toBe(0);
+    const following = await follow(dir);
+    expect(following.output()).toBe(`${following.stdout()}Following: new calls are printed as they are stored. Press Ctrl-C to stop.\n`);
+    const again = await runCli(['send', 'lookup_order', '--target', `http://127.0.0.1:${handler.port}/`, '--data-dir', dir], {
+      FLOWENT_HMAC_KEY: KEY,
+    });
+    expect(again.code, again.stderr).toBe(0);
+    await following.waitFor(/^#2 {2}\d\d:\d\d:\d\d {2}lookup_order \[simulated\] {2}/m);
+    expect(following.output()).not.toMatch(WAITING);
+  });
+
+  it('says once why waits are not heard from a serve without its inspector', async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    const server = await serveForwarding(dir, slow.target, ['--no-inspector']);
+    const following = await follow(dir);
+    await following.waitFor(
+      new RegExp(
+        `Calls waiting for your handler are printed once stored, not while they wait: the serve at ${server.baseUrl.replace(/\./g, '\\.')} runs without its inspector \\(--no-inspector\\)`,
+      ),
+    );
+    const answered = postSigned(server.baseUrl, 'send_email', {}, KEY);
+    await server.waitFor(WAITING);
+    slow.answerAll();
+    await answered;
+    await following.waitFor(storedLine(1, 'send_email'));
+    expect(following.stdout()).not.toMatch(WAITING);
+    expect(following.output().match(/are printed once stored/g)).toHaveLength(1);
+  });
+
+  it('says once why waits are not heard while two serves run on the folder, and prints none', async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    const server = await serveForwarding(dir, slow.target);
+    const other = await serveForwarding(dir, slow.target);
+    const following = await follow(dir);
+    await following.waitFor(
+      /Calls waiting for your handler are printed once stored, not while they wait: 2 companions run on this data folder/,
+    );
+    expect(following.output()).toContain(server.baseUrl);
+    expect(following.output()).toContain(other.baseUrl);
+    const answered = postSigned(server.baseUrl, 'send_email', {}, KEY);
+    await server.waitFor(WAITING);
+    slow.answerAll();
+    await answered;
+    await following.waitFor(storedLine(1, 'send_email'));
+    expect(following.stdout()).not.toMatch(WAITING);
+    expect(following.output().match(/are printed once stored/g)).toHaveLength(1);
+  });
+});
