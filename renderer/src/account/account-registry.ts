@@ -39,7 +39,7 @@ function putAction(action: FlowentAction): void {
  * without saying. The page registers, updates, deletes and links in the active profile; only an
  * unlink may be of another's link (a gone one's).
  */
-function changeOf(action: string, profile?: string): ActionChange {
+export function changeOf(action: string, profile?: string): ActionChange {
   const active = useAccountStore.getState().account?.activeProfile ?? DEFAULT_PROFILE;
   return { action, profile: profile ?? active, implied: active };
 }
