@@ -1,8 +1,8 @@
 /**
  * What became of a Flowent action the user changed (registered, updated, deleted, linked,
  * unlinked), in one sentence the command line prints and the page's toast shows, so the two
- * cannot drift apart. Each front end adds only what is its own after it: the command line its
- * remarks on Flowent's check, the page nothing.
+ * cannot drift apart. Each front end adds only what is its own after it: the command line and
+ * the page's Register here result their remarks on Flowent's check, the toasts nothing.
  */
 import { redactUrlCredentials } from '../url-credentials';
 
@@ -20,7 +20,7 @@ export interface ChangedIn {
 /** An action the user changed, and where. */
 export interface ActionChange extends ChangedIn {
   action: string;
-  /** Where the action points now, for a front end that says it with the change (the command line; the page's action view shows it). */
+  /** Where the action points now, where it is said with the change (the command line, Register here's result; a toast leaves it to the action's view). */
   webhookUrl?: string;
 }
 
