@@ -7,10 +7,20 @@ import {
   type Warned,
 } from '../contract/api';
 import { checkActionName, companionWebhookUrl, findProjectDir } from '../core';
+import {
+  deletedWords,
+  linkedWords,
+  notDeletedWords,
+  notLinkedWords,
+  registeredWords,
+  unlinkedWords,
+  updatedWords,
+} from '../contract/words';
 import { companionBase, readSchema } from './actions-input';
 import {
   actionJson,
   actionLine,
+  changesIn,
   PROFILE_SUBCOMMANDS,
   profileCommand,
   registeredHereJson,
@@ -39,7 +49,8 @@ Manage the actions registered on Flowent's API Gateway.
                                         Register an action. With --url or --here its
                                         webhook_url is <base>/actions/<name> on this companion:
                                         it is updated if it exists, and linked (it follows
-                                        the tunnel). --webhook-url registers any URL, unlinked.
+                                        the public URL). --webhook-url registers any URL,
+                                        unlinked.
   actions update <name> [--description D] [--schema @file.json]
           [--url <base> | --here | --webhook-url <url>]
                                         --url/--here point it at this companion and link it;
@@ -216,7 +227,7 @@ interface Parsed {
   name(): string;
   noArgs(): void;
   args: string[];
-  values: { description?: string; schema?: string; url?: string; here?: boolean; 'webhook-url'?: string };
+  values: { profile?: string; description?: string; schema?: string; url?: string; here?: boolean; 'webhook-url'?: string };
   dataDir: string;
   /** The project folder the command runs in (`flowent/` in the current folder), for `--here`. */
   projectDir: string | null;
@@ -252,13 +263,14 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       const name = parsed.name();
       return async ({ api, finish, out, json }) => {
         const deleted = await api.deleteAction(name);
+        const change = { action: name, ...(await changesIn(api, values.profile)) };
         // Not on Flowent is the state asked for: done, and said (the rule in exit-codes.ts).
         if (!deleted.ok && deleted.code === 'flowent-action-not-found') {
-          out(json ? JSON.stringify({ name, deleted: false }) : `Flowent has no action ${name}: nothing was deleted.`);
+          out(json ? JSON.stringify({ name, deleted: false }) : `${notDeletedWords(change)}.`);
           return EXIT.done;
         }
         return finish(deleted.ok ? { ok: true, value: { value: deleted.value, warnings: [] } } : deleted, (done) =>
-          out(json ? JSON.stringify({ name, deleted: true, ...done }) : `Deleted ${name}.`),
+          out(json ? JSON.stringify({ name, deleted: true, ...done }) : `${deletedWords(change)}.`),
         );
       };
     }
@@ -288,21 +300,26 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
         const { problems } = await api.checkAction(given, sub === 'update');
         if (problems.length > 0) return finish({ ok: false, code: 'flowent-invalid-input', problems }, () => {});
         if (here?.note) err(`Note: ${here.note}`);
+        const where = await changesIn(api, values.profile);
         if (sub === 'register' && here && schema && description !== undefined) {
           return finish(await api.registerHere(name, description, schema, here.base), (done) =>
-            out(json ? registeredHereJson(done) : registeredHereLine(done)),
+            out(json ? registeredHereJson(done) : registeredHereLine(done, where)),
           );
         }
         if (sub === 'register' && schema && description !== undefined && webhookUrl) {
           return finish(await api.registerAction({ name, description, webhook_url: webhookUrl, json_schema: schema }), (action) =>
-            out(json ? actionJson(action) : `Registered ${name} → ${redactUrlCredentials(action.webhook_url)} (Flowent's check passed).`),
+            out(
+              json
+                ? actionJson(action)
+                : `${registeredWords({ action: name, ...where, webhookUrl: action.webhook_url })} (Flowent's check passed).`,
+            ),
           );
         }
         const since = Date.now();
         const updated = await api.updateAction(name, { description, json_schema: schema, webhook_url: webhookUrl }, here?.base ?? null);
         if (!here)
           return finish(updated, (action) =>
-            out(json ? actionJson(action) : `Updated ${name} → ${redactUrlCredentials(action.webhook_url)}.`),
+            out(json ? actionJson(action) : `${updatedWords({ action: name, ...where, webhookUrl: action.webhook_url })}.`),
           );
         // --url/--here point the action at this companion: linked, it follows the tunnel. The
         // URL is the one the user gave as the companion's, so the link's check takes it too.
@@ -315,7 +332,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
         const found: RegistrationCheckFound = checked
           ? { registrationChecked: true }
           : { registrationChecked: false, notInHistoryOf: parsed.dataDir };
-        return finish(updated, (action) => out(json ? updatedHereJson(action, found) : updatedHereLine(action, found)));
+        return finish(updated, (action) => out(json ? updatedHereJson(action, found) : updatedHereLine(action, found, where)));
       };
     }
     case 'link': {
@@ -323,8 +340,10 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       const here = companionBase(values, parsed.dataDir, parsed.projectDir);
       return async ({ api, finish, out, err, json }) => {
         if (here?.note) err(`Note: ${here.note}`);
-        return finish(await api.linkAction(name, here !== null, here?.base ?? null), (link) =>
-          out(json ? linkJson(link) : `Linked ${name} (${redactUrlCredentials(link.webhookUrl)}): it follows the tunnel.`),
+        const linked = await api.linkAction(name, here !== null, here?.base ?? null);
+        const { implied } = await changesIn(api, values.profile);
+        return finish(linked, (link) =>
+          out(json ? linkJson(link) : `${linkedWords({ action: name, profile: link.profile, implied, webhookUrl: link.webhookUrl })}.`),
         );
       };
     }
@@ -332,15 +351,15 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       const name = parsed.name();
       return async ({ api, out, err, json }) => {
         // The profile the command works in: --profile's, else the active one.
-        const { activeProfile } = await api.getAccount();
-        const unlinked = await api.unlinkAction(name, activeProfile);
+        const change = { action: name, ...(await changesIn(api, values.profile)) };
+        const unlinked = await api.unlinkAction(name, change.profile);
         // A failure to unlink is said as one; not linked is the state asked for (the rule in exit-codes.ts).
         if (!unlinked.ok) {
           err(`flowent-companion actions: ${inCliWords(unlinked)}`);
           return exitCodeOf(unlinked);
         }
         const removed = unlinked.value.unlinked;
-        out(json ? JSON.stringify({ name, unlinked: removed }) : removed ? `Unlinked ${name}.` : `${name} was not linked.`);
+        out(json ? JSON.stringify({ name, unlinked: removed }) : `${removed ? unlinkedWords(change) : notLinkedWords(change)}.`);
         return EXIT.done;
       };
     }

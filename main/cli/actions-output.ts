@@ -11,7 +11,14 @@ import {
   type Warned,
 } from '../contract/api';
 import { apiTokenVariable, gatewayUrlRefusal } from '../core';
-import { defaultGatewaySourceWords, gatewayVariableWinsWords, uncheckedUpdateWords } from '../contract/words';
+import {
+  defaultGatewaySourceWords,
+  gatewayVariableWinsWords,
+  registeredWords,
+  uncheckedUpdateWords,
+  updatedWords,
+  type ChangedIn,
+} from '../contract/words';
 import { DEFAULT_PROFILE, printableGatewayUrl } from '../contract/profile-rules';
 import { UsageError } from './args';
 import { inCliWords } from './cli-words';
@@ -40,25 +47,38 @@ export function actionJson(action: FlowentAction, extra: Record<string, unknown>
   return JSON.stringify({ ...action, webhook_url: redactUrlCredentials(action.webhook_url), ...extra });
 }
 
+/**
+ * The profile the command's lines name a change in: --profile's, always named (the user chose
+ * it for this command, and reads back which one it changed, whether or not it is the active
+ * one); else the active one, which goes without saying, as on the page.
+ */
+export async function changesIn(api: CompanionApi, given: string | undefined): Promise<ChangedIn> {
+  if (given !== undefined) return { profile: given, implied: null };
+  const { activeProfile } = await api.getAccount();
+  return { profile: activeProfile, implied: activeProfile };
+}
+
 /** What `register --here` did, truthfully: created or updated, and whether Flowent's check ran. */
-export function registeredHereLine(done: RegisteredHere): string {
-  const { name } = done.action;
-  const webhookUrl = redactUrlCredentials(done.webhookUrl);
-  if (done.created) return `Registered ${name} → ${webhookUrl} (linked; Flowent's check passed).`;
-  return `${name} existed: updated it → ${webhookUrl} ${linkedAfterUpdate(name, webhookUrl, done)}`;
+export function registeredHereLine(done: RegisteredHere, where: ChangedIn): string {
+  const change = { action: done.action.name, ...where, webhookUrl: done.webhookUrl };
+  if (done.created) return `${registeredWords(change)} (linked; Flowent's check passed).`;
+  return `${updatedWords(change)} ${linkedAfterUpdate(change.action, done.webhookUrl, done, 'it existed; ')}`;
 }
 
 /** What `update --here` (or `--url`) did: the URL it points at, and whether Flowent's check for it is in the history, as register says it. */
-export function updatedHereLine(action: FlowentAction, found: RegistrationCheckFound): string {
-  const webhookUrl = redactUrlCredentials(action.webhook_url);
-  return `Updated ${action.name} → ${webhookUrl} ${linkedAfterUpdate(action.name, webhookUrl, found)}`;
+export function updatedHereLine(action: FlowentAction, found: RegistrationCheckFound, where: ChangedIn): string {
+  const change = { action: action.name, ...where, webhookUrl: action.webhook_url };
+  return `${updatedWords(change)} ${linkedAfterUpdate(action.name, action.webhook_url, found)}`;
 }
 
-/** An update that linked the action: whether Flowent's check for it came, and how to send one when none is seen. */
-function linkedAfterUpdate(name: string, webhookUrl: string, found: RegistrationCheckFound): string {
+/**
+ * An update that linked the action: whether Flowent's check for it came, and how to send one when
+ * none is seen; `first` is said before "linked" (why a register updated).
+ */
+function linkedAfterUpdate(name: string, webhookUrl: string, found: RegistrationCheckFound, first = ''): string {
   return found.registrationChecked
-    ? '(linked; Flowent ran its registration check again, and it passed).'
-    : `(linked). ${uncheckedUpdateWords(found.notInHistoryOf)} To send one now: "flowent-companion send ${name} --test --target ${webhookUrl}".`;
+    ? `(${first}linked; Flowent ran its registration check again, and it passed).`
+    : `(${first}linked). ${uncheckedUpdateWords(found.notInHistoryOf)} To send one now: "flowent-companion send ${name} --test --target ${redactUrlCredentials(webhookUrl)}".`;
 }
 
 /**

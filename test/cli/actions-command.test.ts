@@ -83,8 +83,8 @@ describe('flowent-companion actions', () => {
     ).toBe(0);
     // Linking with no URL needs the action to point at a serve on this data folder.
     recordServe(dataDir, companion.baseUrl);
-    expect((await cli(['link', 'other'])).stdout).toBe(`Linked other (${companion.baseUrl}/actions/other): it follows the tunnel.\n`);
-    expect((await cli(['unlink', 'other'])).stdout).toBe('Unlinked other.\n');
+    expect((await cli(['link', 'other'])).stdout).toBe(`Linked other → ${companion.baseUrl}/actions/other: it follows the public URL.\n`);
+    expect((await cli(['unlink', 'other'])).stdout).toBe('Unlinked other: it no longer follows the public URL.\n');
     expect(await cli(['delete', 'send_email'])).toMatchObject({ code: 0, stdout: 'Deleted send_email.\n' });
     expect(gateway.stored().map((action) => action.name)).toEqual(['other']);
   });
@@ -261,8 +261,8 @@ describe('flowent-companion actions', () => {
       expect(again.code).toBe(0);
       expect(again.stdout).toBe(
         checkOnUpdate
-          ? `send_email existed: updated it → ${url} (linked; Flowent ran its registration check again, and it passed).\n`
-          : `send_email existed: updated it → ${url} (linked). ${uncheckedUpdate(dataDir)} ` +
+          ? `Updated send_email → ${url} (it existed; linked; Flowent ran its registration check again, and it passed).\n`
+          : `Updated send_email → ${url} (it existed; linked). ${uncheckedUpdate(dataDir)} ` +
               `To send one now: "flowent-companion send send_email --test --target ${url}".\n`,
       );
       expect(gateway.registrationChecks).toHaveLength(checkOnUpdate ? 2 : 1);
@@ -310,7 +310,7 @@ describe('flowent-companion actions', () => {
     });
     expect(again).toMatchObject({ code: 0, stderr: '' });
     expect(again.stdout).toBe(
-      `send_email existed: updated it → ${url} (linked). ${uncheckedUpdate(elsewhere)} ` +
+      `Updated send_email → ${url} (it existed; linked). ${uncheckedUpdate(elsewhere)} ` +
         `To send one now: "flowent-companion send send_email --test --target ${url}".\n`,
     );
     // Flowent did check the update: the companion that answered holds it in its own data folder's history.
@@ -354,7 +354,9 @@ describe('flowent-companion actions', () => {
     ]);
     // unlink works in the active profile, or in --profile's: send_email is linked under default only.
     expect((await cli(['unlink', 'send_email'])).stdout).toBe('send_email was not linked.\n');
-    expect((await cli(['unlink', 'send_email', '--profile', 'default'])).stdout).toBe('Unlinked send_email.\n');
+    expect((await cli(['unlink', 'send_email', '--profile', 'default'])).stdout).toBe(
+      'Unlinked send_email (default): it no longer follows the public URL.\n',
+    );
     expect((await cli(['links'])).stdout).toBe('');
     expect(await cli(['profile', 'use', 'nowhere'])).toMatchObject({ code: 2 });
     expect(staging.exchanges).toBe(1);
@@ -405,7 +407,7 @@ describe('flowent-companion actions', () => {
     expect((await cli(['link', 'send_email'])).stderr).toContain('this companion is at http://127.0.0.1:1');
     await cli(['update', 'send_email', '--webhook-url', 'http://127.0.0.1:1/actions/send_email']);
     expect((await cli(['link', 'send_email'])).stdout).toBe(
-      'Linked send_email (http://127.0.0.1:1/actions/send_email): it follows the tunnel.\n',
+      'Linked send_email → http://127.0.0.1:1/actions/send_email: it follows the public URL.\n',
     );
     // link --json and links --json print linkedAt alike: an ISO 8601 string.
     const linked = lines((await cli(['link', 'send_email', '--json'])).stdout)[0];

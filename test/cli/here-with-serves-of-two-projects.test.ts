@@ -60,7 +60,7 @@ describe('webhook_url: here with two serves on one data folder', () => {
     // In the other project, --here is the other serve.
     const linked = await cli(['actions', 'link', 'send_email', '--here'], second);
     expect(linked.code, linked.stderr).toBe(0);
-    expect(linked.stdout).toContain(`Linked send_email (${secondServe.baseUrl}/actions/send_email)`);
+    expect(linked.stdout).toContain(`Linked send_email → ${secondServe.baseUrl}/actions/send_email: it follows the public URL.`);
     expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${secondServe.baseUrl}/actions/send_email` }]);
   });
 

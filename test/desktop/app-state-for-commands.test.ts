@@ -57,7 +57,7 @@ describe('the desktop app with a project open, for the commands', () => {
     expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${app}/actions/send_email` }]);
     const linked = await cli(['actions', 'link', 'send_email', '--here']);
     expect(linked.code, linked.stderr).toBe(0);
-    expect(linked.stdout).toContain(`Linked send_email (${app}/actions/send_email)`);
+    expect(linked.stdout).toContain(`Linked send_email → ${app}/actions/send_email: it follows the public URL.`);
     expect(linked.stderr).toContain(`the desktop app has no public URL (no tunnel open): using ${app}`);
     expect(linked.stderr).not.toContain('serve');
 

@@ -82,7 +82,7 @@ describe.sequential('the Flowent account, from the inspector', () => {
     await here.getByRole('button', { name: 'Register send_email here' }).click();
     await expect
       .poll(() => here.getByTestId('register-here-result').textContent(), { timeout: 30_000 })
-      .toContain(`Registered send_email at ${server.baseUrl}/actions/send_email`);
+      .toContain(`Registered send_email → ${server.baseUrl}/actions/send_email`);
     await screenshot(page, 'account-registered-here');
     expect(
       gateway()

@@ -330,13 +330,3 @@ export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
 export function goneLinkWords(link: { action: string; profile: string }, unlink: string): string {
   return `${link.action} (${link.profile}): Flowent no longer has this action; register it again or unlink it (${unlink}).`;
 }
-
-/**
- * That `link` no longer follows the public URL, once unlinked. Unlink acts on any profile's link
- * (a gone one of another profile, from the Account tab): its profile is named, as the list of
- * gone links names it, unless it is the profile in use.
- */
-export function unlinkedWords(link: { action: string; profile: string }, activeProfile: string | null): string {
-  const which = link.profile === activeProfile ? link.action : `${link.action} (${link.profile})`;
-  return `${which} no longer follows the public URL`;
-}

@@ -63,7 +63,18 @@ export {
   mostCallsNamed,
   type DiagnosedReport,
 } from './handler-diagnosis-words';
-export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords, unlinkedWords } from './account-words';
+export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords } from './account-words';
+export {
+  deletedWords,
+  linkedWords,
+  notDeletedWords,
+  notLinkedWords,
+  registeredWords,
+  unlinkedWords,
+  updatedWords,
+  type ActionChange,
+  type ChangedIn,
+} from './action-change-words';
 export { hereNote, registerHereTunnelWaitWords, tunnelNotOnlineWords } from './here-words';
 export {
   failedRegistrationCheckTodo,

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { registerHereTunnelWaitWords, uncheckedUpdateWords } from '../../../main/contract/words';
+import { registerHereTunnelWaitWords, registeredWords, uncheckedUpdateWords, updatedWords } from '../../../main/contract/words';
 import { TUNNEL_NOT_OPENED, tunnelSeenAfter } from '../../../main/contract/here-url';
 import { PAGE_VOCABULARY } from '../page/page-words';
 import { actionUrl } from '../tunnel/tunnel';
 import { baseUrlChoices } from './account-format';
-import { registerHere, type RegisterHereOutcome } from './account-registry';
+import { changeOf, registerHere, type RegisterHereOutcome } from './account-registry';
 import { useMetaStore } from '../page/stores';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
@@ -115,9 +115,11 @@ function RegisterOutcome({ outcome }: { outcome: RegisterHereOutcome }) {
     return <ErrorLine message={outcome.message} label="Register here error" />;
   }
   const { value, warnings } = outcome;
+  // As the command line's register --here says it, with the URL it was registered at.
+  const change = { ...changeOf(value.action.name), webhookUrl: value.webhookUrl };
   return (
     <div className="explain-box" role="status" data-testid="register-here-result">
-      {value.created ? 'Registered' : 'Updated'} <code>{value.action.name}</code> at <code>{value.webhookUrl}</code>:{' '}
+      {value.created ? registeredWords(change) : updatedWords(change)}:{' '}
       {value.registrationChecked
         ? 'Flowent accepted its registration check.'
         : `${uncheckedUpdateWords(value.notInHistoryOf)} To send one now, use Simulate (s), as a registration check.`}{' '}

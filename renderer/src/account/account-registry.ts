@@ -11,7 +11,8 @@ import { useAccountStore } from './account-store';
 import { NOT_CONNECTED, runResult } from '../page/run-result';
 import { errorMessage, showToast } from '../page/ui-actions';
 import { inPageWords } from '../page/page-words';
-import { unlinkedWords } from '../../../main/contract/words';
+import { deletedWords, linkedWords, registeredWords, unlinkedWords, updatedWords, type ActionChange } from '../../../main/contract/words';
+import { DEFAULT_PROFILE } from '../../../main/contract/profile-rules';
 
 /** Lists Flowent's actions for the active profile; a refusal is kept to show in place of the list. */
 export async function loadActions(): Promise<void> {
@@ -33,6 +34,16 @@ function putAction(action: FlowentAction): void {
   });
 }
 
+/**
+ * `action`, changed in `profile`, said as the command line says it: the active profile goes
+ * without saying. The page registers, updates, deletes and links in the active profile; only an
+ * unlink may be of another's link (a gone one's).
+ */
+export function changeOf(action: string, profile?: string): ActionChange {
+  const active = useAccountStore.getState().account?.activeProfile ?? DEFAULT_PROFILE;
+  return { action, profile: profile ?? active, implied: active };
+}
+
 function warnOf(warnings: string[]): void {
   for (const w of warnings) showToast(w, 6000);
 }
@@ -43,7 +54,7 @@ export function registerAction(input: ActionCreate): Promise<string | null> {
     (b) => b.registerAction(input),
     ({ value, warnings }) => {
       putAction(value);
-      showToast(`Registered ${value.name}`);
+      showToast(registeredWords(changeOf(value.name)));
       warnOf(warnings);
     },
   );
@@ -55,7 +66,7 @@ export function updateAction(name: string, changes: ActionUpdate): Promise<strin
     (b) => b.updateAction(name, changes),
     ({ value, warnings }) => {
       putAction(value);
-      showToast(`Updated ${value.name}`);
+      showToast(updatedWords(changeOf(value.name)));
       warnOf(warnings);
     },
   );
@@ -67,7 +78,7 @@ export function deleteAction(name: string): Promise<string | null> {
     (b) => b.deleteAction(name),
     () => {
       useAccountStore.setState((s) => ({ actions: s.actions?.filter((a) => a.name !== name) ?? null }));
-      showToast(`Deleted ${name}`);
+      showToast(deletedWords(changeOf(name)));
     },
   );
 }
@@ -76,8 +87,8 @@ export function linkAction(name: string, repoint: boolean): Promise<string | nul
   return runResult(
     'link the action',
     (b) => b.linkAction(name, repoint),
-    ({ warnings }) => {
-      showToast(`${name} is linked: it follows the public URL`);
+    ({ value, warnings }) => {
+      showToast(linkedWords(changeOf(name, value.profile)));
       warnOf(warnings);
       if (repoint) void loadActions();
     },
@@ -88,7 +99,7 @@ export function unlinkAction(name: string, profile: string): Promise<string | nu
   return runResult(
     'unlink the action',
     (b) => b.unlinkAction(name, profile),
-    () => showToast(unlinkedWords({ action: name, profile }, useAccountStore.getState().account?.activeProfile ?? null)),
+    () => showToast(unlinkedWords(changeOf(name, profile))),
   );
 }
 

@@ -333,7 +333,7 @@ describe('register here', () => {
     release();
     const result = await within(here).findByTestId('register-here-result');
     expect(result.textContent).toContain(
-      `Registered send_email at ${c.baseUrl}/actions/send_email: Flowent accepted its registration check.`,
+      `Registered send_email → ${c.baseUrl}/actions/send_email: Flowent accepted its registration check.`,
     );
     expect(within(here).queryByTestId('register-here-progress')).toBeNull();
 
@@ -394,7 +394,7 @@ describe('register here', () => {
     // The Gateway stand-in runs no registration check on an update (Flowent documents none): the page
     // says the data folder whose history holds none, and where else one may have gone.
     expect((await within(here).findByTestId('register-here-result')).textContent).toBe(
-      `Updated send_email at ${publicUrl}/actions/send_email: No companion using the data folder ${c.dataDir} has stored ` +
+      `Updated send_email → ${publicUrl}/actions/send_email: No companion using the data folder ${c.dataDir} has stored ` +
         'a registration check for this update. Flowent does not say whether it checks again on an update; ' +
         'if the webhook_url points at your handler, or at a companion using another data folder, look there. ' +
         'To send one now, use Simulate (s), as a registration check. It is linked to this companion.',
@@ -449,7 +449,7 @@ describe('register here', () => {
 
     await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
     expect((await within(here).findByTestId('register-here-result')).textContent).toContain(
-      `Registered send_email at ${c.baseUrl}/actions/send_email: Flowent accepted its registration check.`,
+      `Registered send_email → ${c.baseUrl}/actions/send_email: Flowent accepted its registration check.`,
     );
     expect(within(form).queryAllByRole('alert')).toEqual([]);
     expect(form.textContent).not.toContain('problem first');

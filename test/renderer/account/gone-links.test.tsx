@@ -65,7 +65,7 @@ describe('links Flowent no longer has, of two profiles', () => {
     await user.click(within(staging).getByRole('button', { name: 'Unlink send_email (staging)' }));
     await waitFor(() => expect(within(gone).queryByTestId('gone-link-staging-send_email')).toBeNull());
     // The toast names the profile it was unlinked from: the one in use has a send_email too.
-    await screen.findByText('send_email (staging) no longer follows the public URL');
+    await screen.findByText('Unlinked send_email (staging): it no longer follows the public URL');
     const account = await c.api.getAccount();
     expect(account.activeProfile).toBe('default');
     expect(account.links.map((link) => `${link.action} (${link.profile})`)).toEqual(['send_email (default)']);
@@ -74,7 +74,7 @@ describe('links Flowent no longer has, of two profiles', () => {
 
     // The profile in use goes without saying.
     await user.click(within(gone).getByRole('button', { name: 'Unlink send_email (default)' }));
-    await screen.findByText('send_email no longer follows the public URL');
+    await screen.findByText('Unlinked send_email: it no longer follows the public URL');
     expect(c.bridge.callsTo('unlinkAction')).toEqual([
       ['send_email', 'staging'],
       ['send_email', 'default'],
