@@ -247,7 +247,7 @@ describe('webhook_url: here with no tunnel open', () => {
       expect(gateway.stored()).toMatchObject([{ webhook_url: `${address.baseUrl}/actions/lookup_order` }]);
 
       const linked = await cli(['actions', 'link', 'lookup_order', '--here']);
-      expect(linked).toMatchObject({ code: 0, stdout: expect.stringContaining(`(${address.baseUrl}/actions/lookup_order)`) });
+      expect(linked).toMatchObject({ code: 0, stdout: expect.stringContaining(`→ ${address.baseUrl}/actions/lookup_order:`) });
       expect(linked.stderr).toContain(note);
     },
   );
