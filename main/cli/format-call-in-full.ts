@@ -4,6 +4,7 @@ import { styleLabel } from '../contract/style-labels';
 import {
   failedRegistrationCheckTodo,
   failedRegistrationCheckWords,
+  handlerBehindWebhookWords,
   handlerKnownForText,
   isTimestampRemark,
   leadDiagnosis,
@@ -137,9 +138,7 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   }
   lines.push(...adviceShown(call).flatMap((diagnosis) => signatureAdvice(call, diagnosis)), ...styleLines(signature));
 
-  const target = call.forward.target ? ` at ${redactUrlCredentials(call.forward.target)}` : '';
-  const answerer = ANSWERER[call.answeredBy] + (call.answeredBy === 'forward' ? target : '');
-  lines.push('', `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status} (${answerer})`);
+  lines.push('', `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status} (${answererWords(call)})`);
   if (call.forward.error) lines.push(`  forwarding: ${call.forward.error}`);
   lines.push(...messageLines(call.response.headers, call.response.body));
 
@@ -159,4 +158,18 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   if (knownFor !== null) lines.push(`  ${knownFor}`);
   if (hasCredentialHeaders(call)) lines.push('', REDACTED_HEADERS_NOTE);
   return lines.map(printable);
+}
+
+/**
+ * Who gave the answer, with where a handler did. A call sent to a companion's webhook that
+ * forwarded it on (a replay or a simulated call through a serve) was answered by the handler the
+ * webhook reached, not at the webhook's URL it was sent to, which named the serve as the handler.
+ */
+function answererWords({ answeredBy, forward, handler }: Pick<CallDetail, 'answeredBy' | 'forward' | 'handler'>): string {
+  if (answeredBy !== 'forward' || forward.target === null) return ANSWERER[answeredBy];
+  const sentTo = redactUrlCredentials(forward.target);
+  const reached = handler?.reached ?? null;
+  const elsewhere =
+    reached !== null && URL.canParse(reached) && URL.canParse(forward.target) && new URL(reached).origin !== new URL(forward.target).origin;
+  return elsewhere ? `${handlerBehindWebhookWords(reached)} at ${sentTo}` : `${ANSWERER[answeredBy]} at ${sentTo}`;
 }

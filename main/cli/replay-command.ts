@@ -9,6 +9,7 @@ import {
   answerChangeWords,
   counted,
   countWords,
+  handlerBehindWebhookWords,
   handlerMayDisagree,
   handlerStillUnreached,
   mockAnsweredWords,
@@ -278,7 +279,7 @@ async function stepParametersWhy(api: Pick<CompanionApi, 'checkParameters'>, { a
   return parameterWhy(api, result.value.id, action).catch(() => null);
 }
 
-/** One line per replayed call (and what was not sent, its parameters against the schema, why the handler disagrees, its violations, and with --diff what changed). */
+/** One line per replayed call (and the handler behind a companion's webhook it went through, what was not sent, its parameters against the schema, why the handler disagrees, its violations, and with --diff what changed). */
 function printStep({ originalId, result }: BulkReplayStep, why: CallWhy, diff: boolean, out: (line: string) => void): void {
   if (!result.ok) {
     out(`#${originalId}  ${NOT_SENT}: ${inCliWords(result)}`);
@@ -301,6 +302,8 @@ function printStep({ originalId, result }: BulkReplayStep, why: CallWhy, diff: b
   const stillUnreached = handlerStillUnreached(r.original, r);
   const changed = r.diff.changed && !stillUnreached;
   out(`#${r.originalId} → #${r.id}  ${status}  ${changed ? 'changed' : 'same'}  ${judged}${signed}`);
+  // Through a companion's webhook: its handler, who gave (or did not give) the answer above.
+  if (r.forwardedTo !== null) out(`  forwarded to ${handlerBehindWebhookWords(r.forwardedTo)}`);
   if (r.notSent !== null) out(`  note: ${r.notSent}`);
   whyLines(why).forEach(out);
   const originalSignature = originalSignatureRefusedWords(r, CLI_VOCABULARY);

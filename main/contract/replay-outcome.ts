@@ -161,8 +161,8 @@ export interface ReplayOutcome {
   /**
    * Sent to a companion's webhook (`url` is the webhook's): the developer's handler it forwarded
    * the replay to, or tried to, as the webhook said (a password in it as `***`). Null when sent
-   * straight to a handler, when the webhook forwarded it nowhere (its mock answered), or when
-   * the webhook is too old to say.
+   * straight to a handler, when the webhook forwarded it nowhere (its mock answered), when the
+   * webhook is too old to say, or when what it said is no URL.
    */
   forwardedTo: string | null;
   /**

@@ -11,7 +11,7 @@ import type { NoAnswerCause } from '../shared';
 import { redactUrlCredentials } from '../url-credentials';
 import { noAnswerCausePhrase, noAnswerPhrase } from './answer-mark-words';
 import { counted, countWords } from './counted';
-import { NOT_SENT } from './replay-run-words';
+import { handlerBehindWebhookWords, NOT_SENT } from './replay-run-words';
 
 /** A run's calls: replayed (reached a handler), and of those how many passed, changed, failed; then the calls apart. */
 interface RunCallCounts {
@@ -97,7 +97,7 @@ export function runNoAnswerWords({ cause, answeredBy, url, behindWebhook, forwar
     ? noAnswerPhrase(answeredBy, cause, redactUrlCredentials(url))
     : forwardedTo === null
       ? `your handler behind this companion's webhook at ${redactUrlCredentials(url)} ${noAnswerCausePhrase(cause)}`
-      : `your handler at ${redactUrlCredentials(forwardedTo)}, behind this companion's webhook, ${noAnswerCausePhrase(cause)}`;
+      : `${handlerBehindWebhookWords(forwardedTo)}, ${noAnswerCausePhrase(cause)}`;
   return `${phrase}${CAUSE_DETAIL[cause] ?? ''}`;
 }
 

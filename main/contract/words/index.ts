@@ -127,6 +127,7 @@ export { noHandlerTodo } from './replay-words';
 export { endedRunToast, endedRunWords, runCountsWords, runEndCauseWords } from './bulk-run-words';
 export {
   answerChangeWords,
+  handlerBehindWebhookWords,
   handlerStillUnreached,
   stillUnreachedWords,
   credentialsSentWords,

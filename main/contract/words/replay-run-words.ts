@@ -39,6 +39,17 @@ export function originalSignatureRefusedWords(
   return `Replayed with the original's signature and timestamp, which a handler that refuses replays or old timestamps rejects. ${cap(say.replayResigned)}.`;
 }
 
+/**
+ * The handler a companion's webhook forwarded a replay to, as the webhook said (see
+ * ReplayOutcome.forwardedTo), a password in it as `***` whatever the webhook sent: "your handler
+ * at http://127.0.0.1:8099/actions/send_email, behind this companion's webhook". Said by a run's
+ * end line before how that handler gave no answer, by each replay's line on the command line, and
+ * by the page's replay result: the webhook's own URL, where the replay was sent, names no handler.
+ */
+export function handlerBehindWebhookWords(forwardedTo: string): string {
+  return `your handler at ${redactUrlCredentials(forwardedTo)}, behind this companion's webhook`;
+}
+
 /** Said of a call a run refused before sending it, before why: no handler saw it, so it is no failure of one. */
 export const NOT_SENT = 'not sent';
 

@@ -78,9 +78,7 @@ function unanswered(outcome: ReplayOutcome): Unanswered | null {
   if (cause === undefined) return null;
   if (status === 0) return { cause, answeredBy, url, behindWebhook: false, forwardedTo: null };
   if (!answeredInHandlersPlace(outcome) || cause === 'no-target') return null;
-  // The webhook's word, from over the network: kept only when it is a URL the run's end can name.
-  const forwardedTo = outcome.forwardedTo !== null && URL.canParse(outcome.forwardedTo) ? outcome.forwardedTo : null;
-  return { cause, answeredBy, url, behindWebhook: true, forwardedTo };
+  return { cause, answeredBy, url, behindWebhook: true, forwardedTo: outcome.forwardedTo };
 }
 
 /** Whether two replays got no answer the same way, from the same one. */

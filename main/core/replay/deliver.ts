@@ -282,12 +282,20 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     violations,
     answeredBy,
     error,
-    forwardedTo: loopAnswer?.forwardTarget ?? null,
+    forwardedTo: urlSaid(loopAnswer?.forwardTarget),
     handler,
     notSent: dropped,
     credentialsSent: credentialsSent(prepared.headers, outgoing.url),
     problem,
   };
+}
+
+/**
+ * The handler a companion's webhook said it forwarded the call to: its word, from over the
+ * network, kept only when it is a URL that a replay's line and a run's end can name.
+ */
+function urlSaid(said: string | null | undefined): string | null {
+  return said != null && URL.canParse(said) ? said : null;
 }
 
 /**
