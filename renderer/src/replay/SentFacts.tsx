@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AnsweredBy, Violation } from '../../../main/contract/api';
-import { forwardingFailedWords, statusWords } from '../../../main/contract/words';
+import { forwardingFailedWords, handlerBehindWebhookWords, statusWords } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { formatDuration, statusClass } from '../shared/format';
 import { Prose } from '../shared/Prose';
@@ -12,6 +12,11 @@ interface Props {
   openLabel: string;
   onOpen: () => void;
   url: string;
+  /**
+   * Sent to a companion's webhook (`url`): the handler it said it forwarded the call to, named
+   * under it, as the command line names it. Absent or null when it went straight to a handler.
+   */
+  forwardedTo?: string | null;
   /** 0 when the handler gave no answer. */
   status: number;
   /** Who answered: said after the status when the status alone would mislead (a mock's 200 in place of the handler). */
@@ -36,6 +41,12 @@ export function SentFacts(props: Props) {
       <dd>
         <code>{props.url}</code>
       </dd>
+      {props.forwardedTo && (
+        <>
+          <dt>Forwarded to</dt>
+          <dd data-testid="forwarded-to">{handlerBehindWebhookWords(props.forwardedTo)}</dd>
+        </>
+      )}
       <dt>Status</dt>
       <dd className={statusClass(props.status)} data-testid="sent-status">
         {statusWords(props.status, props.answeredBy)}
