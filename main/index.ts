@@ -198,6 +198,7 @@ async function main(dataDir: string): Promise<void> {
     lanAddresses: hereFactsOf(status).lanAddresses,
     projectDir: null,
     forwardTarget: null,
+    forwardTimeoutMs: (await started.api.getAnswerSettings()).forwardTimeoutMs,
     inspectorPort: null,
     loopToken,
     startedAt: Date.now(),

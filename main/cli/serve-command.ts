@@ -280,6 +280,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
     lanAddresses: hereFactsOf(await core.api.getStatus()).lanAddresses,
     projectDir,
     forwardTarget: values.forward ?? null,
+    forwardTimeoutMs,
     inspectorPort: inspectorListensOn,
     loopToken,
     keepsForThisRun: { keepCalls: limits.keepCalls, keepDays: limits.keepDays, keepBytes: limits.keepBytes },

@@ -15,7 +15,7 @@ import { coreStatusReader } from './operations/core-status';
 import { FLOWENT_TIMEOUT_MS } from './protocol/facts';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../contract/names-and-limits';
 import { createReplay, type Replay } from './replay';
-import type { OwnWebhook } from './replay/deliver';
+import { ownWebhooksOf } from './replay/own-webhooks';
 import { simulatorDefinedSchema } from './replay/simulator-actions';
 import { keyFingerprint, upgradeKeptTally } from './replay/learned-style';
 import { sessionSecret } from './secret-source';
@@ -245,31 +245,24 @@ export function createCore(options: CoreOptions): Core {
     onChanged: () => events.emit({ type: 'answers-changed' }),
   });
 
-  // Marks the replays and simulated calls this companion sends to its own webhook, or to the
-  // webhook of a serve running on the same data folder, with that serve's mark.
-  const ownWebhooks = (): OwnWebhook[] => [
-    ...(webhook.listening
-      ? [
-          {
-            baseUrl: webhook.listening.baseUrl,
-            loopToken,
-            forwardTarget: forwardSettings.startupForwardTarget,
-            forwardTimeoutMs: forwardSettings.forwardTimeoutMs,
-          },
-        ]
-      : []),
-    ...runningServes(options.dataDir)
-      .filter((serve) => serve.pid !== process.pid)
-      .map((serve) => ({ baseUrl: serve.webhookBaseUrl, loopToken: serve.loopToken, forwardTarget: serve.forwardTarget })),
-  ];
-
   const replay = createReplay({
     calls: () => requireStore().calls,
     answers: answerStore,
     settings: () => requireStore().settings,
     handlers: () => handlerMemory(requireStore()),
     hmacKey: () => hmacKey.get(),
-    ownWebhooks,
+    // Marks the replays and simulated calls this companion sends to its own webhook, or to the
+    // webhook of a serve running on the same data folder, with that serve's mark.
+    ownWebhooks: () =>
+      ownWebhooksOf(
+        {
+          listening: () => webhook.listening,
+          loopToken,
+          forwardTarget: forwardSettings.startupForwardTarget,
+          forwardTimeoutMs: forwardSettings.forwardTimeoutMs,
+        },
+        options.dataDir,
+      ),
     ...forwardSettings,
     onStored: (call) => events.emit({ type: 'call-stored', call }),
     onEvent: (event) => events.emit(event),

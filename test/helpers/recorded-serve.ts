@@ -18,6 +18,7 @@ export function recordServe(
     webhookBaseUrl,
     projectDir,
     forwardTarget: null,
+    forwardTimeoutMs: null,
     tunnel,
     inspectorPort: null,
     loopToken: 'test-loop-token',

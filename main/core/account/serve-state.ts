@@ -51,6 +51,12 @@ export interface ServeState {
    */
   forwardTarget: string | null;
   /**
+   * How long it waits for the handler it forwards to (`serve --forward-timeout`): a replay sent
+   * through its webhook waits that long and a little more, so the serve's own 504 arrives. Null
+   * in a file written before serves recorded it.
+   */
+  forwardTimeoutMs: number | null;
+  /**
    * The project folder (`flowent/`, absolute) whose answer files this serve answers from; null
    * when it answers from the history folder's. Two serves on one data folder may answer from
    * two projects: `here`, in a project, means the one answering from it.
@@ -238,7 +244,8 @@ function readState(file: string): ServeState | null {
   // A file written before serves recorded their project answers from the history folder's;
   // one written before the desktop app wrote one is a serve's; one written before serves
   // recorded their --forward as a serve without one (restarted, it says); one written before
-  // serves recorded their tunnel's state by its public URL.
+  // serves recorded their tunnel's state by its public URL; one written before serves recorded
+  // their forward timeout as not known.
   return {
     ...state,
     tunnel: isTunnelSeen(state.tunnel)
@@ -248,6 +255,7 @@ function readState(file: string): ServeState | null {
         : TUNNEL_NOT_OPENED,
     projectDir: typeof state.projectDir === 'string' ? state.projectDir : null,
     forwardTarget: typeof state.forwardTarget === 'string' ? state.forwardTarget : null,
+    forwardTimeoutMs: typeof state.forwardTimeoutMs === 'number' && state.forwardTimeoutMs > 0 ? state.forwardTimeoutMs : null,
     lanAddresses: Array.isArray(state.lanAddresses) ? state.lanAddresses.filter(isLanAddress) : [],
     mode: state.mode === 'desktop' ? 'desktop' : 'headless',
   };

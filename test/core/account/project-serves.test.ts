@@ -76,6 +76,7 @@ describe.runIf(isPosix)("the serves a project registry, in the user's state fold
       lanAddresses: [],
       projectDir: null,
       forwardTarget: null,
+      forwardTimeoutMs: null,
       inspectorPort: null,
       loopToken: 'loop',
       startedAt: 1,

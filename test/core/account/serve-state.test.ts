@@ -30,6 +30,7 @@ function stateOf(
     webhookBaseUrl: `http://127.0.0.1:${8000 + (pid % 1000)}`,
     projectDir,
     forwardTarget: null,
+    forwardTimeoutMs: null,
     tunnel: publicUrl === null ? { state: 'not-opened' } : { state: 'online', url: publicUrl },
     lanAddresses: [],
     inspectorPort: null,
