@@ -43,6 +43,9 @@ const storedLine = (id: number | string, action: string) =>
   new RegExp(`^#${id}  \\d\\d:\\d\\d:\\d\\d  ${action}  valid \\(python\\)  200 `, 'm');
 
 const WAITING = /waiting for your handler/;
+/** A waiting line followed by the serve that holds the call, as printed while several run. */
+const heldBy = (line: RegExp, baseUrl: string) =>
+  new RegExp(`${line.source.slice(0, -1)}  \\(held by the serve at ${baseUrl.replace(/\./g, '\\.')}\\)$`, 'm');
 
 describe('calls --follow beside a serve whose handler keeps a call waiting', () => {
   it('prints the wait as serve does, before the handler answers, then the stored call', async () => {
@@ -168,7 +171,7 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
     const following = await follow(dir);
     await following.waitFor(
       new RegExp(
-        `Calls waiting for your handler are printed once stored, not while they wait: the serve at ${server.baseUrl.replace(/\./g, '\\.')} runs without its inspector \\(--no-inspector\\)`,
+        `Calls waiting for your handler in the serve at ${server.baseUrl.replace(/\./g, '\\.')} are printed once stored, not while they wait: it runs without its inspector \\(--no-inspector\\)`,
       ),
     );
     const answered = postSigned(server.baseUrl, 'send_email', {}, KEY);
@@ -180,23 +183,44 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
     expect(following.output().match(/are printed once stored/g)).toHaveLength(1);
   });
 
-  it('says once why waits are not heard while two serves run on the folder, and prints none', async () => {
+  it('hears every serve on the folder, naming the one that holds each wait, and says why only of a serve without its inspector', async () => {
     const dir = tempDir();
     const slow = await heldHandler();
-    const server = await serveForwarding(dir, slow.target);
-    const other = await serveForwarding(dir, slow.target);
+    const first = await serveForwarding(dir, slow.target);
+    const second = await serveForwarding(dir, slow.target);
+    const unheard = await serveForwarding(dir, slow.target, ['--no-inspector']);
     const following = await follow(dir);
-    await following.waitFor(
-      /Calls waiting for your handler are printed once stored, not while they wait: 2 companions run on this data folder/,
-    );
-    expect(following.output()).toContain(server.baseUrl);
-    expect(following.output()).toContain(other.baseUrl);
-    const answered = postSigned(server.baseUrl, 'send_email', {}, KEY);
-    await server.waitFor(WAITING);
+    const sent = [postSigned(first.baseUrl, 'send_email', {}, KEY), postSigned(second.baseUrl, 'lookup_order', {}, KEY)];
+    await following.waitFor(heldBy(waitingLine(slow.port, 'send_email'), first.baseUrl), 10_000);
+    await following.waitFor(heldBy(waitingLine(slow.port, 'lookup_order'), second.baseUrl), 10_000);
+    // The note names the serve that cannot be heard, and only it.
+    const notes = following.output().match(/^.*are printed once stored.*$/gm) ?? [];
+    expect(notes).toEqual([
+      `Calls waiting for your handler in the serve at ${unheard.baseUrl} are printed once stored, not while they wait: it runs without its inspector (--no-inspector), through which they are heard.`,
+    ]);
+
     slow.answerAll();
-    await answered;
-    await following.waitFor(storedLine(1, 'send_email'));
-    expect(following.stdout()).not.toMatch(WAITING);
-    expect(following.output().match(/are printed once stored/g)).toHaveLength(1);
+    await Promise.all(sent);
+    await following.waitFor(storedLine('\\d', 'send_email'));
+    await following.waitFor(storedLine('\\d', 'lookup_order'));
+    expect(following.stdout().match(/^.*waiting for your handler.*$/gm)).toHaveLength(2);
+  });
+
+  it('drops a serve that stops and hears one started while it follows, each on its own', async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    const staying = await serveForwarding(dir, slow.target);
+    const leaving = await serveForwarding(dir, slow.target);
+    const following = await follow(dir);
+    leaving.child.kill('SIGINT');
+    expect(await leaving.exited).toBe(0);
+    const joining = await serveForwarding(dir, slow.target);
+    const sent = [postSigned(staying.baseUrl, 'send_email', {}, KEY), postSigned(joining.baseUrl, 'lookup_order', {}, KEY)];
+    await following.waitFor(heldBy(waitingLine(slow.port, 'send_email'), staying.baseUrl), 10_000);
+    await following.waitFor(heldBy(waitingLine(slow.port, 'lookup_order'), joining.baseUrl), 10_000);
+    slow.answerAll();
+    await Promise.all(sent);
+    await following.waitFor(storedLine('\\d', 'lookup_order'));
+    expect(following.stdout().match(/^.*waiting for your handler.*$/gm)).toHaveLength(2);
   });
 });
