@@ -17,6 +17,7 @@ import { followCalls, historyAppears } from './follow-calls';
 import { needsWhy, NOTHING_MORE, readCallWhy } from './call-why';
 import { callDetailJson, callJson, waitingCallJson } from './call-json';
 import { followWaits, type WaitsFollower } from './follow-waiting';
+import { PrintedCalls } from './follow-printed-calls';
 import { waitingLine } from './serve-waiting-line';
 import { formatCallInFull } from './format-call-in-full';
 import { formatCallLine, formatCallNotes } from './format-call';
@@ -143,9 +144,11 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--status must be one of ${STATUS_CLASSES.join(', ')}, not "${status}" (the history is filtered by class).`);
   // The core's filter, as the page's filter bar sends it: the history's index does the work, not the command.
   const filter: CallFilter = { action, source, since, verdict, statusClass: status, ...(values.failed ? { failures: true } : {}) };
+  const printed = new PrintedCalls();
   const print = async (api: Pick<CompanionApi, 'getCall' | 'checkParameters'>, call: CallSummary) => {
     // Only a call whose handler may disagree with its verdict has its details read (see call-why.ts).
     const why = needsWhy(call, false) ? await readCallWhy(api, call, false) : NOTHING_MORE;
+    printed.printed(call);
     // JSON escapes C0 but leaves DEL and C1 as they are: printable gives those the same \u form, still the same JSON.
     if (values.json) io.stdout.write(`${printable(JSON.stringify(callJson(call, why.handler)))}\n`);
     else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call, why)].map((line) => `${line}\n`).join(''));
@@ -156,6 +159,8 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   const waits: WaitsFollower = {
     waiting: (call, limitMs, heldBy) => {
       if ((action !== undefined && call.action !== action) || (since !== undefined && call.receivedAt < since)) return;
+      // Its call was stored and printed already: the wait, heard late, would follow how it ended.
+      if (printed.has(call)) return;
       const line = values.json
         ? printable(JSON.stringify(waitingCallJson(call, limitMs)))
         : waitingLine(call, limitMs) + (heldBy ? printable(heldByMark(heldBy)) : '');

@@ -1,8 +1,9 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { postSigned } from '../helpers/flowent-signer';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { holdingHandler } from '../helpers/holding-handler';
-import { runCli, startCommand, startServe, type RunningCommand } from '../helpers/spawn-cli';
+import { runCli, startCommand, startServe, type RunningCommand, type ServeOptions } from '../helpers/spawn-cli';
 
 // `calls --follow` in a second terminal beside a serve whose handler is slow: the call's wait is
 // printed while the handler works, as serve prints it, and the stored call's line follows.
@@ -31,8 +32,11 @@ async function serveForwarding(dir: string, target: string, extra: string[] = []
   return stopOnCleanup(await startServe(args, { FLOWENT_HMAC_KEY: KEY }));
 }
 
-const follow = async (dir: string, args: string[] = []) =>
-  stopOnCleanup(await startCommand(['calls', '--follow', '--data-dir', dir, ...args], {}, /Press Ctrl-C to stop\./));
+const follow = async (dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}, options: ServeOptions = {}) =>
+  stopOnCleanup(await startCommand(['calls', '--follow', '--data-dir', dir, ...args], env, /Press Ctrl-C to stop\./, options));
+
+/** Preloaded into a follow, delays the serve's event stream it reads (see the file). */
+const LATE_EVENT_STREAM = resolve(__dirname, '../helpers/late-event-stream.cjs');
 
 const waitingLine = (port: number, action: string) =>
   new RegExp(
@@ -222,5 +226,35 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
     await Promise.all(sent);
     await following.waitFor(storedLine('\\d', 'lookup_order'));
     expect(following.stdout().match(/^.*waiting for your handler.*$/gm)).toHaveLength(2);
+  });
+
+  it('never prints a wait after its call was printed as stored, however late the wait is heard', async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    const server = await serveForwarding(dir, slow.target);
+    // The serve's stream reaches the follow a second late: a wait answered at once is heard after
+    // its stored call, as one answered within the stream's 50 ms batching may be on any machine.
+    const following = await follow(dir, [], { FC_EVENT_STREAM_LATE_MS: '1000' }, { preload: LATE_EVENT_STREAM });
+    const heardLate = (waits: number) => new Promise((resolve) => setTimeout(resolve, 1_500 * waits));
+
+    // Held until its wait is heard: the wait, late as it is, comes first.
+    const held = postSigned(server.baseUrl, 'send_email', {}, KEY);
+    await following.waitFor(waitingLine(slow.port, 'send_email'), 10_000);
+    slow.answerAll();
+    await held;
+    await following.waitFor(storedLine(1, 'send_email'));
+
+    // Answered the moment serve tells of the wait: its stored call is printed before the wait is heard.
+    const answered = postSigned(server.baseUrl, 'lookup_order', {}, KEY);
+    await server.waitFor(waitingLine(slow.port, 'lookup_order'), 10_000);
+    slow.answerAll();
+    await answered;
+    await following.waitFor(storedLine(2, 'lookup_order'));
+    await heardLate(1);
+    const lines = following.stdout().trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(waitingLine(slow.port, 'send_email'));
+    expect(lines[1]).toMatch(storedLine(1, 'send_email'));
+    expect(lines[2]).toMatch(storedLine(2, 'lookup_order'));
   });
 });
