@@ -17,6 +17,7 @@ import { followCalls, historyAppears } from './follow-calls';
 import { needsWhy, NOTHING_MORE, readCallWhy } from './call-why';
 import { callDetailJson, callJson, waitingCallJson } from './call-json';
 import { followWaits, type WaitsFollower } from './follow-waiting';
+import { PrintedCalls } from './follow-printed-calls';
 import { waitingLine } from './serve-waiting-line';
 import { formatCallInFull } from './format-call-in-full';
 import { formatCallLine, formatCallNotes } from './format-call';
@@ -25,6 +26,14 @@ import { printable } from './printable';
 import { parseAction, parseIds, parseSince } from './replay-cli-shared';
 import { inCliWords } from './cli-words';
 import { counted, countWords } from '../contract/words';
+import {
+  FOLLOW_WAITS_HELP,
+  FOLLOW_WAITS_JSON_HELP,
+  FOLLOWING,
+  heldByMark,
+  HISTORY_CLEARED,
+  noHistoryYet,
+} from '../contract/words/follow-words';
 import { waitForStopSignal } from './stop-signal';
 
 const isCallSource = (value: string): value is CallSource => (CALL_SOURCES as readonly string[]).includes(value);
@@ -39,9 +48,9 @@ Print stored calls, the last stored first (an import stores the calls of its fil
 older calls imported come before the ones stored earlier; --source flowent leaves them out);
 with --follow, the last ones oldest first, then every call stored from then on (by serve, the
 app, send, replay or import) as it is stored, until Ctrl-C. Started before the history exists,
---follow waits for it. While one serve (with its inspector) runs on the data folder, --follow
-also prints serve's line for each call waiting for your handler (with --action and --since, not
-with the filters on how a call ended); the call's line follows when it is stored.
+--follow waits for it.
+
+${FOLLOW_WAITS_HELP}
 
 Given call ids (as this list prints them, "#" optional), print each of those calls in full: its
 line and why, the request's headers and body, the signature's verdict and every style checked,
@@ -79,9 +88,7 @@ Options:
                      forwardError (why forwarding to your handler gave no answer, when the
                      mock answered in its place or a 502/504 was given; null otherwise),
                      spoiledSignature (true when send --wrong-signature, Simulate or
-                     replay --probe-styles spoiled the signature on purpose); with --follow,
-                     a call waiting for your handler is {waiting: true, receivedAt, action,
-                     target, forwardTimeoutMs}
+                     replay --probe-styles spoiled the signature on purpose); ${FOLLOW_WAITS_JSON_HELP}
   -h, --help         Show this help
 `;
 
@@ -137,9 +144,11 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--status must be one of ${STATUS_CLASSES.join(', ')}, not "${status}" (the history is filtered by class).`);
   // The core's filter, as the page's filter bar sends it: the history's index does the work, not the command.
   const filter: CallFilter = { action, source, since, verdict, statusClass: status, ...(values.failed ? { failures: true } : {}) };
+  const printed = new PrintedCalls();
   const print = async (api: Pick<CompanionApi, 'getCall' | 'checkParameters'>, call: CallSummary) => {
     // Only a call whose handler may disagree with its verdict has its details read (see call-why.ts).
     const why = needsWhy(call, false) ? await readCallWhy(api, call, false) : NOTHING_MORE;
+    printed.printed(call);
     // JSON escapes C0 but leaves DEL and C1 as they are: printable gives those the same \u form, still the same JSON.
     if (values.json) io.stdout.write(`${printable(JSON.stringify(callJson(call, why.handler)))}\n`);
     else io.stdout.write([`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call, why)].map((line) => `${line}\n`).join(''));
@@ -148,9 +157,14 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   // verdict, status, failure) is not known before it is stored, so those filters print no waits.
   const waitsMatch = source === undefined && verdict === undefined && status === undefined && !values.failed;
   const waits: WaitsFollower = {
-    waiting: (call, limitMs) => {
+    waiting: (call, limitMs, heldBy) => {
       if ((action !== undefined && call.action !== action) || (since !== undefined && call.receivedAt < since)) return;
-      io.stdout.write(`${values.json ? printable(JSON.stringify(waitingCallJson(call, limitMs))) : waitingLine(call, limitMs)}\n`);
+      // Its call was stored and printed already: the wait, heard late, would follow how it ended.
+      if (printed.has(call)) return;
+      const line = values.json
+        ? printable(JSON.stringify(waitingCallJson(call, limitMs)))
+        : waitingLine(call, limitMs) + (heldBy ? printable(heldByMark(heldBy)) : '');
+      io.stdout.write(`${line}\n`);
     },
     note: (line) => io.stderr.write(`${line}\n`),
   };
@@ -161,10 +175,7 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
     const found = historyFile(dir);
     // A folder that can never hold a history is refused by the open below, with serve's words.
     if (found.kind === 'absent' || found.kind === 'being-created') {
-      io.stderr.write(
-        `There is no history in ${dir} yet: waiting until serve, the app or another command creates it. Press Ctrl-C to stop.\n` +
-          `${dataDirOrigin(values['data-dir'], io)}\n`,
-      );
+      io.stderr.write(`${noHistoryYet(dir)}\n${dataDirOrigin(values['data-dir'], io)}\n`);
       if (!(await historyAppears(dir, stop))) return 0;
     }
   }
@@ -179,9 +190,9 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
       if (stop) {
         for (const call of listed.reverse()) await print(api, call);
         // On stderr: with --json, stdout stays one call a line.
-        io.stderr.write('Following: new calls are printed as they are stored. Press Ctrl-C to stop.\n');
+        io.stderr.write(`${FOLLOWING}\n`);
         const afterId = Math.max(newestBefore, listed.at(-1)?.id ?? 0);
-        const cleared = () => io.stderr.write('The history was cleared.\n');
+        const cleared = () => io.stderr.write(`${HISTORY_CLEARED}\n`);
         await Promise.all([
           followCalls(session, filter, afterId, { print: (call) => print(api, call), cleared }, stop),
           ...(waitsMatch ? [followWaits(dataDirOf(values['data-dir'], io), waits, stop)] : []),

@@ -1,8 +1,9 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { postSigned } from '../helpers/flowent-signer';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { holdingHandler } from '../helpers/holding-handler';
-import { runCli, startCommand, startServe, type RunningCommand } from '../helpers/spawn-cli';
+import { runCli, startCommand, startServe, type RunningCommand, type ServeOptions } from '../helpers/spawn-cli';
 
 // `calls --follow` in a second terminal beside a serve whose handler is slow: the call's wait is
 // printed while the handler works, as serve prints it, and the stored call's line follows.
@@ -31,8 +32,11 @@ async function serveForwarding(dir: string, target: string, extra: string[] = []
   return stopOnCleanup(await startServe(args, { FLOWENT_HMAC_KEY: KEY }));
 }
 
-const follow = async (dir: string, args: string[] = []) =>
-  stopOnCleanup(await startCommand(['calls', '--follow', '--data-dir', dir, ...args], {}, /Press Ctrl-C to stop\./));
+const follow = async (dir: string, args: string[] = [], env: NodeJS.ProcessEnv = {}, options: ServeOptions = {}) =>
+  stopOnCleanup(await startCommand(['calls', '--follow', '--data-dir', dir, ...args], env, /Press Ctrl-C to stop\./, options));
+
+/** Preloaded into a follow, delays the serve's event stream it reads (see the file). */
+const LATE_EVENT_STREAM = resolve(__dirname, '../helpers/late-event-stream.cjs');
 
 const waitingLine = (port: number, action: string) =>
   new RegExp(
@@ -43,6 +47,9 @@ const storedLine = (id: number | string, action: string) =>
   new RegExp(`^#${id}  \\d\\d:\\d\\d:\\d\\d  ${action}  valid \\(python\\)  200 `, 'm');
 
 const WAITING = /waiting for your handler/;
+/** A waiting line followed by the serve that holds the call, as printed while several run. */
+const heldBy = (line: RegExp, baseUrl: string) =>
+  new RegExp(`${line.source.slice(0, -1)}  \\(held by the serve at ${baseUrl.replace(/\./g, '\\.')}\\)$`, 'm');
 
 describe('calls --follow beside a serve whose handler keeps a call waiting', () => {
   it('prints the wait as serve does, before the handler answers, then the stored call', async () => {
@@ -168,7 +175,7 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
     const following = await follow(dir);
     await following.waitFor(
       new RegExp(
-        `Calls waiting for your handler are printed once stored, not while they wait: the serve at ${server.baseUrl.replace(/\./g, '\\.')} runs without its inspector \\(--no-inspector\\)`,
+        `Calls waiting for your handler in the serve at ${server.baseUrl.replace(/\./g, '\\.')} are printed once stored, not while they wait: it runs without its inspector \\(--no-inspector\\)`,
       ),
     );
     const answered = postSigned(server.baseUrl, 'send_email', {}, KEY);
@@ -180,23 +187,74 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
     expect(following.output().match(/are printed once stored/g)).toHaveLength(1);
   });
 
-  it('says once why waits are not heard while two serves run on the folder, and prints none', async () => {
+  it('hears every serve on the folder, naming the one that holds each wait, and says why only of a serve without its inspector', async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    const first = await serveForwarding(dir, slow.target);
+    const second = await serveForwarding(dir, slow.target);
+    const unheard = await serveForwarding(dir, slow.target, ['--no-inspector']);
+    const following = await follow(dir);
+    const sent = [postSigned(first.baseUrl, 'send_email', {}, KEY), postSigned(second.baseUrl, 'lookup_order', {}, KEY)];
+    await following.waitFor(heldBy(waitingLine(slow.port, 'send_email'), first.baseUrl), 10_000);
+    await following.waitFor(heldBy(waitingLine(slow.port, 'lookup_order'), second.baseUrl), 10_000);
+    // The note names the serve that cannot be heard, and only it.
+    const notes = following.output().match(/^.*are printed once stored.*$/gm) ?? [];
+    expect(notes).toEqual([
+      `Calls waiting for your handler in the serve at ${unheard.baseUrl} are printed once stored, not while they wait: it runs without its inspector (--no-inspector), through which they are heard.`,
+    ]);
+
+    slow.answerAll();
+    await Promise.all(sent);
+    await following.waitFor(storedLine('\\d', 'send_email'));
+    await following.waitFor(storedLine('\\d', 'lookup_order'));
+    expect(following.stdout().match(/^.*waiting for your handler.*$/gm)).toHaveLength(2);
+  });
+
+  it('drops a serve that stops and hears one started while it follows, each on its own', async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    const staying = await serveForwarding(dir, slow.target);
+    const leaving = await serveForwarding(dir, slow.target);
+    const following = await follow(dir);
+    leaving.child.kill('SIGINT');
+    expect(await leaving.exited).toBe(0);
+    const joining = await serveForwarding(dir, slow.target);
+    const sent = [postSigned(staying.baseUrl, 'send_email', {}, KEY), postSigned(joining.baseUrl, 'lookup_order', {}, KEY)];
+    await following.waitFor(heldBy(waitingLine(slow.port, 'send_email'), staying.baseUrl), 10_000);
+    await following.waitFor(heldBy(waitingLine(slow.port, 'lookup_order'), joining.baseUrl), 10_000);
+    slow.answerAll();
+    await Promise.all(sent);
+    await following.waitFor(storedLine('\\d', 'lookup_order'));
+    expect(following.stdout().match(/^.*waiting for your handler.*$/gm)).toHaveLength(2);
+  });
+
+  it('never prints a wait after its call was printed as stored, however late the wait is heard', async () => {
     const dir = tempDir();
     const slow = await heldHandler();
     const server = await serveForwarding(dir, slow.target);
-    const other = await serveForwarding(dir, slow.target);
-    const following = await follow(dir);
-    await following.waitFor(
-      /Calls waiting for your handler are printed once stored, not while they wait: 2 companions run on this data folder/,
-    );
-    expect(following.output()).toContain(server.baseUrl);
-    expect(following.output()).toContain(other.baseUrl);
-    const answered = postSigned(server.baseUrl, 'send_email', {}, KEY);
-    await server.waitFor(WAITING);
+    // The serve's stream reaches the follow a second late: a wait answered at once is heard after
+    // its stored call, as one answered within the stream's 50 ms batching may be on any machine.
+    const following = await follow(dir, [], { FC_EVENT_STREAM_LATE_MS: '1000' }, { preload: LATE_EVENT_STREAM });
+    const heardLate = (waits: number) => new Promise((resolve) => setTimeout(resolve, 1_500 * waits));
+
+    // Held until its wait is heard: the wait, late as it is, comes first.
+    const held = postSigned(server.baseUrl, 'send_email', {}, KEY);
+    await following.waitFor(waitingLine(slow.port, 'send_email'), 10_000);
+    slow.answerAll();
+    await held;
+    await following.waitFor(storedLine(1, 'send_email'));
+
+    // Answered the moment serve tells of the wait: its stored call is printed before the wait is heard.
+    const answered = postSigned(server.baseUrl, 'lookup_order', {}, KEY);
+    await server.waitFor(waitingLine(slow.port, 'lookup_order'), 10_000);
     slow.answerAll();
     await answered;
-    await following.waitFor(storedLine(1, 'send_email'));
-    expect(following.stdout()).not.toMatch(WAITING);
-    expect(following.output().match(/are printed once stored/g)).toHaveLength(1);
+    await following.waitFor(storedLine(2, 'lookup_order'));
+    await heardLate(1);
+    const lines = following.stdout().trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(waitingLine(slow.port, 'send_email'));
+    expect(lines[1]).toMatch(storedLine(1, 'send_email'));
+    expect(lines[2]).toMatch(storedLine(2, 'lookup_order'));
   });
 });
