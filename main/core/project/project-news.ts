@@ -10,8 +10,8 @@ export const REMOVAL_GRACE_MS = 1000;
 
 /**
  * Tells the project's changes as they are found, except one that only removes files (none added,
- * the folder itself not gone): that one is told when the files have had REMOVAL_GRACE_MS to come
- * back, with whatever the project is then. What the files answer follows the disk at once all
+ * the folder itself not gone) or brings the folder back without all its files: that one is told
+ * when the files have had REMOVAL_GRACE_MS to come back, with whatever the project is then. What the files answer follows the disk at once all
  * the same; only the telling waits (and any other change found meanwhile waits with it).
  */
 export class ProjectNews {
@@ -24,10 +24,10 @@ export class ProjectNews {
     private readonly tell: (state: ProjectState) => void,
   ) {}
 
-  /** A change was found: told now, or, when it only removes files, once they have had a moment to come back. */
+  /** A change was found: told now, or, when files may still come back, once they have had a moment to. */
   changed(): void {
     const state = this.current();
-    if (onlyRemoves(this.told, filesOf(state))) {
+    if (filesMayStillCome(this.told, filesOf(state))) {
       this.held ??= setTimeout(() => {
         this.held = null;
         this.tellNow(this.current());
@@ -55,8 +55,13 @@ function filesOf(state: ProjectState): Set<string> {
   return new Set([...state.answers, ...state.actions, ...state.problems.map((problem) => problem.file)]);
 }
 
-/** Files gone and none come; the folder's own coming back (`.` gone from the problems) is news at once. */
-function onlyRemoves(before: Set<string>, now: Set<string>): boolean {
-  if (before.has('.') && !now.has('.')) return false;
+/**
+ * Whether files told may still come back: some are gone and none came, or the folder came back
+ * (`.` gone from the problems) without every file of its last version. A copy or a checkout makes
+ * the folder first and writes its files after; told at once, the folder would read as back with
+ * no answer files, then each file added. Back with all of them, it is news at once.
+ */
+function filesMayStillCome(before: Set<string>, now: Set<string>): boolean {
+  if (before.has('.') && !now.has('.')) return [...before].some((file) => file !== '.' && !now.has(file));
   return [...now].every((file) => before.has(file)) && [...before].some((file) => !now.has(file));
 }

@@ -57,4 +57,19 @@ describe('the project news', () => {
     news.changed();
     expect(told.map((project) => project.problems.length)).toEqual([1, 0]);
   });
+
+  it('holds the folder back without its files (made first, written after) until they come, and tells it once', () => {
+    vi.useFakeTimers();
+    const { told, set, news } = newsOf(state(['answers/a.yaml', 'answers/b.yaml'], true));
+    set(state([]));
+    news.changed();
+    set(state(['answers/a.yaml']));
+    news.changed();
+    expect(told).toHaveLength(1);
+    vi.advanceTimersByTime(REMOVAL_GRACE_MS);
+    expect(told.map((project) => [project.problems.length, project.answers])).toEqual([
+      [1, ['answers/a.yaml', 'answers/b.yaml']],
+      [0, ['answers/a.yaml']],
+    ]);
+  });
 });
