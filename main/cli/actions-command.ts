@@ -182,7 +182,7 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
       return exitCodeOf(refused);
     }
     projectDir = actionsProjectDir(values.project, io);
-    run = projectSubcommand(sub, values.prune ?? false);
+    run = projectSubcommand(sub, values.prune ?? false, values.profile !== undefined);
   } else run = prepare(sub, { name, noArgs, args, values, dataDir, projectDir: projectDirOf(undefined, io) });
   const profile = values.profile;
   const onlyReads = sub === 'links' || (sub === 'profile' && args[0] === 'list');

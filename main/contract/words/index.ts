@@ -65,9 +65,11 @@ export {
 } from './handler-diagnosis-words';
 export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords } from './account-words';
 export {
+  appliedStepWords,
   deletedWords,
   linkedWords,
   notDeletedWords,
+  nothingAppliedWords,
   notLinkedWords,
   registeredWords,
   unlinkedWords,
