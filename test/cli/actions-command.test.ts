@@ -347,7 +347,7 @@ describe('flowent-companion actions', () => {
       code: 0,
       stdout: '',
     });
-    expect((await cli(['profile', 'use', 'staging'])).stdout).toBe(`Active profile: staging (${staging.baseUrl}).\n`);
+    expect((await cli(['profile', 'use', 'staging'])).stdout).toBe(`Using profile staging (${staging.baseUrl}).\n`);
     expect(lines((await cli(['profile', 'list', '--json'])).stdout)).toMatchObject([
       { name: 'default', active: false },
       { name: 'staging', active: true },
@@ -368,7 +368,7 @@ describe('flowent-companion actions', () => {
     const added = await cli(['profile', 'add', 'default', other.baseUrl]);
     expect(added).toMatchObject({
       code: 0,
-      stdout: `Profile default: ${other.baseUrl}.\n`,
+      stdout: `Profile default saved: ${other.baseUrl}.\n`,
       stderr: expect.stringContaining(
         `Note: FLOWENT_BASE_URL is set (${gateway.baseUrl}): it is the default profile's Gateway for this run, and the saved URL applies when it is unset.\n`,
       ),

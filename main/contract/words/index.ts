@@ -65,6 +65,18 @@ export {
 } from './handler-diagnosis-words';
 export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords } from './account-words';
 export {
+  API_TOKEN_SAVED,
+  CONNECTED_TO_FLOWENT,
+  followModeSetWords,
+  noProfileRemovedWords,
+  notRepointedWords,
+  profileInUseWords,
+  profileRemovedWords,
+  profileSavedWords,
+  repointedWords,
+  repointFailedWords,
+} from './account-change-words';
+export {
   appliedStepWords,
   deletedWords,
   linkedWords,
