@@ -13,6 +13,7 @@ import {
   notDeletedWords,
   notLinkedWords,
   registeredWords,
+  registrationCheckPassedWords,
   unlinkedWords,
   updatedWords,
 } from '../contract/words';
@@ -311,7 +312,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
             out(
               json
                 ? actionJson(action)
-                : `${registeredWords({ action: name, ...where, webhookUrl: action.webhook_url })} (Flowent's check passed).`,
+                : `${registeredWords({ action: name, ...where, webhookUrl: action.webhook_url })} (${registrationCheckPassedWords(false)}).`,
             ),
           );
         }

@@ -19,6 +19,7 @@ import {
   profileRemovedWords,
   profileSavedWords,
   registeredWords,
+  registrationCheckPassedWords,
   uncheckedUpdateWords,
   updatedWords,
   type ChangedIn,
@@ -65,7 +66,7 @@ export async function changesIn(api: CompanionApi, given: string | undefined): P
 /** What `register --here` did, truthfully: created or updated, and whether Flowent's check ran. */
 export function registeredHereLine(done: RegisteredHere, where: ChangedIn): string {
   const change = { action: done.action.name, ...where, webhookUrl: done.webhookUrl };
-  if (done.created) return `${registeredWords(change)} (linked; Flowent's check passed).`;
+  if (done.created) return `${registeredWords(change)} (linked; ${registrationCheckPassedWords(false)}).`;
   return `${updatedWords(change)} ${linkedAfterUpdate(change.action, done.webhookUrl, done, 'it existed; ')}`;
 }
 
@@ -81,7 +82,7 @@ export function updatedHereLine(action: FlowentAction, found: RegistrationCheckF
  */
 function linkedAfterUpdate(name: string, webhookUrl: string, found: RegistrationCheckFound, first = ''): string {
   return found.registrationChecked
-    ? `(${first}linked; Flowent ran its registration check again, and it passed).`
+    ? `(${first}linked; ${registrationCheckPassedWords(true)}).`
     : `(${first}linked). ${uncheckedUpdateWords(found.notInHistoryOf)} To send one now: "flowent-companion send ${name} --test --target ${redactUrlCredentials(webhookUrl)}".`;
 }
 

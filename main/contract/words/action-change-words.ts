@@ -2,7 +2,8 @@
  * What became of a Flowent action the user changed (registered, updated, deleted, linked,
  * unlinked), in one sentence the command line prints and the page's toast shows, so the two
  * cannot drift apart. Each front end adds only what is its own after it: the command line and
- * the page's Register here result their remarks on Flowent's check, the toasts nothing.
+ * the page's Register here result their remarks on Flowent's check (registrationCheckPassedWords,
+ * framed as each must), the toasts nothing.
  */
 import type { ActionPlan, ApplyStep } from '../project';
 import { redactUrlCredentials } from '../url-credentials';
@@ -106,4 +107,14 @@ export function nothingAppliedWords(plan: ActionPlan): string {
   return plan.actions.some((action) => action.state === 'no-url-for-profile')
     ? 'Nothing to do'
     : 'Nothing to do: Flowent matches the files';
+}
+
+/**
+ * That Flowent's registration check passed for a register or update that pointed the action
+ * here: the command line says it in brackets after its line, the page's Register here result as
+ * a sentence. `again`: an update, which Flowent checked again; a check not in the history is
+ * uncheckedUpdateWords' to say.
+ */
+export function registrationCheckPassedWords(again: boolean): string {
+  return again ? 'Flowent ran its registration check again, and it passed' : "Flowent's registration check passed";
 }

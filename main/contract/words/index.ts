@@ -84,6 +84,7 @@ export {
   nothingAppliedWords,
   notLinkedWords,
   registeredWords,
+  registrationCheckPassedWords,
   unlinkedWords,
   updatedWords,
   type ActionChange,
