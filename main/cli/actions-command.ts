@@ -13,6 +13,7 @@ import {
   notDeletedWords,
   notLinkedWords,
   registeredWords,
+  registrationCheckPassedWords,
   unlinkedWords,
   updatedWords,
 } from '../contract/words';
@@ -182,7 +183,7 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
       return exitCodeOf(refused);
     }
     projectDir = actionsProjectDir(values.project, io);
-    run = projectSubcommand(sub, values.prune ?? false);
+    run = projectSubcommand(sub, values.prune ?? false, values.profile !== undefined);
   } else run = prepare(sub, { name, noArgs, args, values, dataDir, projectDir: projectDirOf(undefined, io) });
   const profile = values.profile;
   const onlyReads = sub === 'links' || (sub === 'profile' && args[0] === 'list');
@@ -311,7 +312,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
             out(
               json
                 ? actionJson(action)
-                : `${registeredWords({ action: name, ...where, webhookUrl: action.webhook_url })} (Flowent's check passed).`,
+                : `${registeredWords({ action: name, ...where, webhookUrl: action.webhook_url })} (${registrationCheckPassedWords(false)}).`,
             ),
           );
         }

@@ -14,7 +14,12 @@ import { apiTokenVariable, gatewayUrlRefusal } from '../core';
 import {
   defaultGatewaySourceWords,
   gatewayVariableWinsWords,
+  noProfileRemovedWords,
+  profileInUseWords,
+  profileRemovedWords,
+  profileSavedWords,
   registeredWords,
+  registrationCheckPassedWords,
   uncheckedUpdateWords,
   updatedWords,
   type ChangedIn,
@@ -61,7 +66,7 @@ export async function changesIn(api: CompanionApi, given: string | undefined): P
 /** What `register --here` did, truthfully: created or updated, and whether Flowent's check ran. */
 export function registeredHereLine(done: RegisteredHere, where: ChangedIn): string {
   const change = { action: done.action.name, ...where, webhookUrl: done.webhookUrl };
-  if (done.created) return `${registeredWords(change)} (linked; Flowent's check passed).`;
+  if (done.created) return `${registeredWords(change)} (linked; ${registrationCheckPassedWords(false)}).`;
   return `${updatedWords(change)} ${linkedAfterUpdate(change.action, done.webhookUrl, done, 'it existed; ')}`;
 }
 
@@ -77,7 +82,7 @@ export function updatedHereLine(action: FlowentAction, found: RegistrationCheckF
  */
 function linkedAfterUpdate(name: string, webhookUrl: string, found: RegistrationCheckFound, first = ''): string {
   return found.registrationChecked
-    ? `(${first}linked; Flowent ran its registration check again, and it passed).`
+    ? `(${first}linked; ${registrationCheckPassedWords(true)}).`
     : `(${first}linked). ${uncheckedUpdateWords(found.notInHistoryOf)} To send one now: "flowent-companion send ${name} --test --target ${redactUrlCredentials(webhookUrl)}".`;
 }
 
@@ -159,7 +164,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
         // The default profile's effective URL may be FLOWENT_BASE_URL's: say the one saved.
         const baseUrl = (name === DEFAULT_PROFILE ? defaultGateway.saved : profileNamed(saved.value, name ?? '')?.baseUrl) ?? url;
         const variable = apiTokenVariable(name ?? '');
-        out(json ? JSON.stringify({ name, baseUrl, apiTokenVariable: variable }) : `Profile ${name}: ${baseUrl}.`);
+        out(json ? JSON.stringify({ name, baseUrl, apiTokenVariable: variable }) : `${profileSavedWords(saved.value, name ?? '')}.`);
         if (name === DEFAULT_PROFILE && defaultGateway.from === 'environment') err(`Note: ${gatewayVariableWinsWords(defaultGateway)}`);
         err(`Its API token is read from ${variable} (never stored).`);
         return 0;
@@ -170,7 +175,7 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
         const used = await api.setActiveProfile(name ?? '');
         if (!used.ok) throw new UsageError(inCliWords(used));
         const baseUrl = printableGatewayUrl(profileNamed(used.value, name ?? '')?.baseUrl ?? '');
-        out(json ? JSON.stringify({ name, baseUrl, active: true }) : `Active profile: ${name} (${baseUrl}).`);
+        out(json ? JSON.stringify({ name, baseUrl, active: true }) : `${profileInUseWords(used.value, name ?? '')}.`);
         return 0;
       };
     case 'remove':
@@ -179,14 +184,14 @@ export function profileCommand(args: string[]): (runtime: Runtime) => Promise<nu
         const removed = await api.deleteProfile(name ?? '');
         // No such profile is the state asked for: done, and said (the rule in exit-codes.ts).
         if (!removed.ok && removed.code === 'flowent-unknown-profile') {
-          out(json ? JSON.stringify({ name, removed: false }) : `There is no profile ${name}: nothing was removed.`);
+          out(json ? JSON.stringify({ name, removed: false }) : `${noProfileRemovedWords(name ?? '')}.`);
           return EXIT.done;
         }
         if (!removed.ok) {
           err(`flowent-companion actions: ${inCliWords(removed)}`);
           return exitCodeOf(removed);
         }
-        out(json ? JSON.stringify({ name, removed: true }) : `Removed profile ${name}.`);
+        out(json ? JSON.stringify({ name, removed: true }) : `${profileRemovedWords(name ?? '')}.`);
         return 0;
       };
     default:

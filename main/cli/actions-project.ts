@@ -1,12 +1,19 @@
 import { REDACTED_CREDENTIAL } from '../contract/api';
-import { applyStopped, noUrlForProfileWords } from '../contract/words';
+import { appliedStepWords, applyStopped, nothingAppliedWords, noUrlForProfileWords } from '../contract/words';
 import type { Runtime } from './actions-output';
 import { inCliWords } from './cli-words';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { hasNoUrl, isLeftAlone, leftAloneAdvice, planJson, planLines } from './plan-output';
 
-/** `actions plan|apply|pull` over the project folder. */
-export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean): (runtime: Runtime) => Promise<number> {
+/**
+ * `actions plan|apply|pull` over the project folder. `profileGiven`: --profile chose the profile,
+ * so apply's steps name it, as every change the command line prints with --profile does.
+ */
+export function projectSubcommand(
+  sub: 'plan' | 'apply' | 'pull',
+  prune: boolean,
+  profileGiven: boolean,
+): (runtime: Runtime) => Promise<number> {
   return async ({ api, out, err, json }) => {
     const fail = (message: string, code: number = EXIT.failed) => {
       err(`flowent-companion actions ${sub}: ${message}`);
@@ -30,11 +37,10 @@ export function projectSubcommand(sub: 'plan' | 'apply' | 'pull', prune: boolean
       warnings.forEach((warning) => err(`Warning: ${warning}`));
       if (json) out(JSON.stringify({ ...applied.value, plan: planJson(plan) }));
       else {
-        for (const step of done)
-          out(`${step.change === 'create' ? 'Created' : step.change === 'delete' ? 'Deleted' : 'Updated'} ${step.name}.`);
-        const noUrl = plan.actions.filter(hasNoUrl);
-        if (done.length === 0 && !refused) out(noUrl.length === 0 ? 'Nothing to do: Flowent matches the files.' : 'Nothing to do.');
-        noUrl.forEach((action) => err(noUrlForProfileWords(action.file ?? action.name, plan.profile)));
+        const where = { profile: plan.profile, implied: profileGiven ? null : plan.profile };
+        for (const step of done) out(`${appliedStepWords(step, where)}.`);
+        if (done.length === 0 && !refused) out(`${nothingAppliedWords(plan)}.`);
+        plan.actions.filter(hasNoUrl).forEach((action) => err(noUrlForProfileWords(action.file ?? action.name, plan.profile)));
         const left = plan.actions.filter(isLeftAlone);
         if (left.length > 0)
           err(`Left on Flowent without a file: ${left.map((action) => action.name).join(', ')} (${leftAloneAdvice(left.length)}).`);

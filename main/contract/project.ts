@@ -224,12 +224,18 @@ export interface ActionPlan {
   pending: boolean;
 }
 
+/** One change apply makes on Flowent: an action it leaves alone is no step. */
+export interface ApplyStep {
+  name: string;
+  change: Exclude<PlannedAction['change'], 'none'>;
+}
+
 export interface ApplyOutcome {
   plan: ActionPlan;
   /** What was done, in order, up to the first refusal. */
-  done: { name: string; change: PlannedAction['change'] }[];
+  done: ApplyStep[];
   /** The first refusal (Flowent's, or a check made here before sending); nothing after it was sent. */
-  refused: { name: string; change: PlannedAction['change']; failure: ProjectFailure } | null;
+  refused: (ApplyStep & { failure: ProjectFailure }) | null;
   warnings: string[];
   /** Said once each: `here` was registered at a URL Flowent in the cloud cannot reach (a LAN URL, or this computer's), and who can. */
   notes: string[];

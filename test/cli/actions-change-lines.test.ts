@@ -27,7 +27,7 @@ it('names --profile’s profile in each change it prints, and the profile in use
   const inStaging = (...args: string[]) => cli(...args, '--profile', 'staging');
   expect(
     await inStaging('register', 'send_email', '--description', 'D', '--schema', `@${schema}`, '--url', companion.baseUrl),
-  ).toMatchObject({ code: 0, stdout: `Registered send_email (staging) → ${url} (linked; Flowent's check passed).\n` });
+  ).toMatchObject({ code: 0, stdout: `Registered send_email (staging) → ${url} (linked; Flowent's registration check passed).\n` });
   expect((await inStaging('update', 'send_email', '--description', 'Again')).stdout).toBe(`Updated send_email (staging) → ${url}.\n`);
   expect(await inStaging('unlink', 'send_email')).toEqual({
     code: 0,

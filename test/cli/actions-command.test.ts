@@ -62,7 +62,7 @@ describe('flowent-companion actions', () => {
     ]);
     expect(registered).toMatchObject({
       code: 0,
-      stdout: `Registered send_email → ${companion.baseUrl}/actions/send_email (linked; Flowent's check passed).\n`,
+      stdout: `Registered send_email → ${companion.baseUrl}/actions/send_email (linked; Flowent's registration check passed).\n`,
     });
     // Flowent's registration check arrived at the real core.
     expect((await companion.core.api.listCalls({})).calls).toMatchObject([{ action: 'send_email', test: true }]);
@@ -254,7 +254,7 @@ describe('flowent-companion actions', () => {
       recordServe(dataDir, companion.baseUrl);
       const url = `${companion.baseUrl}/actions/send_email`;
       const first = await cli(['register', 'send_email', '--description', 'D', '--schema', schema, '--here']);
-      expect(first.stdout).toBe(`Registered send_email → ${url} (linked; Flowent's check passed).\n`);
+      expect(first.stdout).toBe(`Registered send_email → ${url} (linked; Flowent's registration check passed).\n`);
       expect(gateway.registrationChecks).toHaveLength(1);
 
       const again = await cli(['register', 'send_email', '--description', 'Again', '--schema', schema, '--here']);
@@ -347,7 +347,7 @@ describe('flowent-companion actions', () => {
       code: 0,
       stdout: '',
     });
-    expect((await cli(['profile', 'use', 'staging'])).stdout).toBe(`Active profile: staging (${staging.baseUrl}).\n`);
+    expect((await cli(['profile', 'use', 'staging'])).stdout).toBe(`Using profile staging (${staging.baseUrl}).\n`);
     expect(lines((await cli(['profile', 'list', '--json'])).stdout)).toMatchObject([
       { name: 'default', active: false },
       { name: 'staging', active: true },
@@ -368,7 +368,7 @@ describe('flowent-companion actions', () => {
     const added = await cli(['profile', 'add', 'default', other.baseUrl]);
     expect(added).toMatchObject({
       code: 0,
-      stdout: `Profile default: ${other.baseUrl}.\n`,
+      stdout: `Profile default saved: ${other.baseUrl}.\n`,
       stderr: expect.stringContaining(
         `Note: FLOWENT_BASE_URL is set (${gateway.baseUrl}): it is the default profile's Gateway for this run, and the saved URL applies when it is unset.\n`,
       ),

@@ -242,7 +242,7 @@ describe('webhook_url: here with no tunnel open', () => {
       expect(plan.stdout).toContain(`+ ${address.baseUrl}/actions/lookup_order`);
 
       const applied = await cli(['actions', 'apply']);
-      expect(applied).toMatchObject({ code: 0, stdout: 'Created lookup_order.\n' });
+      expect(applied).toMatchObject({ code: 0, stdout: 'Registered lookup_order.\n' });
       expect(applied.stderr).toContain(note);
       expect(gateway.stored()).toMatchObject([{ webhook_url: `${address.baseUrl}/actions/lookup_order` }]);
 
@@ -258,7 +258,7 @@ describe('webhook_url: here with no tunnel open', () => {
     const note = `Note: serve has no public URL (no tunnel open): using ${baseUrl}, which Flowent in the cloud cannot reach. Run serve with --tunnel for a public URL.`;
     write('actions/lookup_order.yaml', action('lookup_order', 'here'));
     const applied = await cli(['actions', 'apply']);
-    expect(applied).toMatchObject({ code: 0, stdout: 'Created lookup_order.\n' });
+    expect(applied).toMatchObject({ code: 0, stdout: 'Registered lookup_order.\n' });
     expect(applied.stderr).toContain(note);
     expect(gateway.stored()).toMatchObject([{ webhook_url: `${baseUrl}/actions/lookup_order` }]);
     expect((await cli(['actions', 'link', 'lookup_order', '--here'])).stderr).toContain(note);

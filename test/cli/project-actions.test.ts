@@ -159,7 +159,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(plan.stdout).toContain('2 to create, 0 to update, 0 to delete.');
 
     const applied = await cli(['actions', 'apply']);
-    expect(applied).toMatchObject({ code: 0, stdout: 'Created lookup_order.\nCreated send_email.\n' });
+    expect(applied).toMatchObject({ code: 0, stdout: 'Registered lookup_order.\nRegistered send_email.\n' });
     expect(
       gateway
         .stored()
@@ -343,7 +343,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     for (const name of ['a_first', 'b_refused', 'c_after']) write(`actions/${name}.yaml`, SEND_EMAIL.replace('send_email', name));
     const applied = await cli(['actions', 'apply']);
     expect(applied.code).toBe(1);
-    expect(applied.stdout).toBe('Created a_first.\n');
+    expect(applied.stdout).toBe('Registered a_first.\n');
     expect(applied.stderr).toContain(
       "Flowent refused to create b_refused, so nothing after it was sent: Flowent's registration check failed",
     );
@@ -495,7 +495,7 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect(plan.stdout).toContain('1 to create, 0 to update, 0 to delete.');
 
     const applied = await cli(['actions', 'apply', '--profile', 'staging'], env);
-    expect(applied).toMatchObject({ code: 0, stdout: 'Created send_email.\n', stderr: `${noUrl}\n` });
+    expect(applied).toMatchObject({ code: 0, stdout: 'Registered send_email (staging).\n', stderr: `${noUrl}\n` });
     expect(gateway.stored('tenant-2')).toMatchObject([{ name: 'send_email', webhook_url: staging }]);
     const after = await cli(['actions', 'plan', '--profile', 'staging'], env);
     expect(after.code).toBe(0);

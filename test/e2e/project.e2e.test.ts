@@ -119,7 +119,7 @@ describe.sequential('a project folder, from the inspector', () => {
     await expect
       .poll(() => project.getByRole('region', { name: 'Applied' }).textContent())
       .toBe(
-        `Created send_email.serve has no public URL (no tunnel open): using ${server.baseUrl}, which Flowent in the cloud cannot reach. ` +
+        `Registered send_email.serve has no public URL (no tunnel open): using ${server.baseUrl}, which Flowent in the cloud cannot reach. ` +
           'Run serve with --tunnel for a public URL.',
       );
     await expect.poll(() => project.getByTestId('plan-summary').textContent()).toBe('Nothing to do: Flowent matches the files.');

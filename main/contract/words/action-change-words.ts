@@ -2,8 +2,10 @@
  * What became of a Flowent action the user changed (registered, updated, deleted, linked,
  * unlinked), in one sentence the command line prints and the page's toast shows, so the two
  * cannot drift apart. Each front end adds only what is its own after it: the command line and
- * the page's Register here result their remarks on Flowent's check, the toasts nothing.
+ * the page's Register here result their remarks on Flowent's check (registrationCheckPassedWords,
+ * framed as each must), the toasts nothing.
  */
+import type { ActionPlan, ApplyStep } from '../project';
 import { redactUrlCredentials } from '../url-credentials';
 
 /** The profile a change was made in, and whether a reader is told it. */
@@ -76,4 +78,43 @@ export function unlinkedWords(change: ActionChange): string {
 /** An unlink of an action that was not linked in that profile: the state asked for, said as done. */
 export function notLinkedWords(change: ActionChange): string {
   return `${changed(change)} was not linked`;
+}
+
+/**
+ * A step `actions apply` (the page's Apply) took to make Flowent match the project's files: a
+ * create is a register, said as one, so a change reads alike however it was made. No URL: the
+ * plan beside it shows each.
+ */
+export function appliedStepWords(step: ApplyStep, where: ChangedIn): string {
+  const change = { action: step.name, ...where };
+  switch (step.change) {
+    case 'create':
+      return registeredWords(change);
+    case 'update':
+      return updatedWords(change);
+    case 'delete':
+      return deletedWords(change);
+    default:
+      return step.change satisfies never;
+  }
+}
+
+/**
+ * An apply that had nothing to send. Flowent matches the files unless a file gives no URL for
+ * the profile: then the front end says which, and that apply left it alone, beside this.
+ */
+export function nothingAppliedWords(plan: ActionPlan): string {
+  return plan.actions.some((action) => action.state === 'no-url-for-profile')
+    ? 'Nothing to do'
+    : 'Nothing to do: Flowent matches the files';
+}
+
+/**
+ * That Flowent's registration check passed for a register or update that pointed the action
+ * here: the command line says it in brackets after its line, the page's Register here result as
+ * a sentence. `again`: an update, which Flowent checked again; a check not in the history is
+ * uncheckedUpdateWords' to say.
+ */
+export function registrationCheckPassedWords(again: boolean): string {
+  return again ? 'Flowent ran its registration check again, and it passed' : "Flowent's registration check passed";
 }

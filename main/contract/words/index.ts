@@ -65,11 +65,26 @@ export {
 } from './handler-diagnosis-words';
 export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords } from './account-words';
 export {
+  API_TOKEN_SAVED,
+  CONNECTED_TO_FLOWENT,
+  followModeSetWords,
+  noProfileRemovedWords,
+  notRepointedWords,
+  profileInUseWords,
+  profileRemovedWords,
+  profileSavedWords,
+  repointedWords,
+  repointFailedWords,
+} from './account-change-words';
+export {
+  appliedStepWords,
   deletedWords,
   linkedWords,
   notDeletedWords,
+  nothingAppliedWords,
   notLinkedWords,
   registeredWords,
+  registrationCheckPassedWords,
   unlinkedWords,
   updatedWords,
   type ActionChange,

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { registerHereTunnelWaitWords, registeredWords, uncheckedUpdateWords, updatedWords } from '../../../main/contract/words';
+import {
+  registerHereTunnelWaitWords,
+  registeredWords,
+  registrationCheckPassedWords,
+  uncheckedUpdateWords,
+  updatedWords,
+} from '../../../main/contract/words';
 import { TUNNEL_NOT_OPENED, tunnelSeenAfter } from '../../../main/contract/here-url';
 import { PAGE_VOCABULARY } from '../page/page-words';
 import { actionUrl } from '../tunnel/tunnel';
@@ -121,7 +127,7 @@ function RegisterOutcome({ outcome }: { outcome: RegisterHereOutcome }) {
     <div className="explain-box" role="status" data-testid="register-here-result">
       {value.created ? registeredWords(change) : updatedWords(change)}:{' '}
       {value.registrationChecked
-        ? 'Flowent accepted its registration check.'
+        ? `${registrationCheckPassedWords(!value.created)}.`
         : `${uncheckedUpdateWords(value.notInHistoryOf)} To send one now, use Simulate (s), as a registration check.`}{' '}
       It is linked to this companion.
       {warnings.map((w) => (

@@ -1,12 +1,23 @@
-import type { AccountEvent, AccountState, FlowentProfile, FollowRecord } from '../../../main/contract/account';
+import type { AccountEvent, AccountState, FlowentProfile, FollowChange, FollowRecord } from '../../../main/contract/account';
 import type { FollowMode } from '../../../main/contract/names-and-limits';
 import { currentBridge } from '../page/bridge-holder';
 import { useAccountStore } from './account-store';
 import { runResult } from '../page/run-result';
 import { reportError, showToast } from '../page/ui-actions';
-import { inPageWords } from '../page/page-words';
+import { inPageWords, PAGE_VOCABULARY } from '../page/page-words';
 import { clearedMessage } from '../shared/SecretSection';
-import { gatewayVariableWinsWords } from '../../../main/contract/words';
+import {
+  API_TOKEN_SAVED,
+  CONNECTED_TO_FLOWENT,
+  followModeSetWords,
+  gatewayVariableWinsWords,
+  notRepointedWords,
+  profileInUseWords,
+  profileRemovedWords,
+  profileSavedWords,
+  repointedWords,
+  repointFailedWords,
+} from '../../../main/contract/words';
 import { DEFAULT_PROFILE } from '../../../main/contract/profile-rules';
 
 /** The newest record still waiting for "Update them", if any. */
@@ -49,7 +60,8 @@ export function saveProfile(profile: FlowentProfile): Promise<string | null> {
       applyAccount(account);
       // Saved, yet not in use while FLOWENT_BASE_URL is set: said with the save, not left to be found on Connect.
       const overridden = profile.name === DEFAULT_PROFILE && account.defaultGateway.from === 'environment';
-      showToast(`Profile ${profile.name} saved${overridden ? `. ${gatewayVariableWinsWords(account.defaultGateway)}` : ''}`);
+      const saved = profileSavedWords(account, profile.name);
+      showToast(overridden ? `${saved}. ${gatewayVariableWinsWords(account.defaultGateway)}` : saved);
     },
   );
 }
@@ -60,7 +72,7 @@ export function deleteProfile(name: string): Promise<string | null> {
     (b) => b.deleteProfile(name),
     (account) => {
       applyAccount(account);
-      showToast(`Profile ${name} deleted`);
+      showToast(profileRemovedWords(name));
     },
   );
 }
@@ -71,7 +83,7 @@ export function switchProfile(name: string): Promise<string | null> {
     (b) => b.setActiveProfile(name),
     (account) => {
       applyAccount(account);
-      showToast(`Using profile ${name}`);
+      showToast(profileInUseWords(account, name));
     },
   );
 }
@@ -82,7 +94,7 @@ export function saveApiToken(profile: string, token: string): Promise<string | n
     (b) => b.setFlowentApiToken(profile, token),
     (account) => {
       applyAccount(account);
-      showToast('API token saved');
+      showToast(API_TOKEN_SAVED);
     },
   );
 }
@@ -105,7 +117,7 @@ export function connectFlowent(): Promise<string | null> {
     (b) => b.connectFlowent(),
     (account) => {
       applyAccount(account);
-      showToast('Connected to Flowent');
+      showToast(CONNECTED_TO_FLOWENT);
     },
   );
 }
@@ -116,7 +128,7 @@ export function setFollowMode(mode: FollowMode): Promise<string | null> {
     (b) => b.setFollowMode(mode),
     (account) => {
       applyAccount(account);
-      showToast(mode === 'auto' ? 'Linked actions now follow the public URL' : 'You will be asked before linked actions are updated');
+      showToast(followModeSetWords(mode));
     },
   );
 }
@@ -144,19 +156,14 @@ export function dismissPendingFollow(): void {
  * per failure.
  */
 function sayFollowed(record: FollowRecord): void {
-  const updated = record.changes.filter((c) => c.outcome === 'updated');
-  if (updated.length) showToast(`Pointed ${updated.map((c) => c.action).join(', ')} at ${record.current} in Flowent`, 6000);
-  const gone = record.changes.filter((c) => c.outcome === 'gone');
-  if (gone.length)
-    showToast(
-      `Flowent no longer has ${gone.map((c) => c.action).join(', ')}: not re-pointed (Flowent account > Account says what to do)`,
-      6000,
-    );
+  const named = (outcome: FollowChange['outcome']) => record.changes.filter((c) => c.outcome === outcome).map((c) => c.action);
+  const updated = named('updated');
+  if (updated.length) showToast(repointedWords(updated, record.current), 6000);
+  const gone = named('gone');
+  // The Account tab lists each gone link with its ways out.
+  if (gone.length) showToast(`${notRepointedWords(gone)} (Flowent account > Account says what to do)`, 6000);
   for (const c of record.changes) {
-    if (c.outcome === 'failed')
-      reportError(
-        `Could not point ${c.action} at the new public URL ${c.to}: ${c.failure ? inPageWords(c.failure).replace(/\.$/, '') : 'Flowent refused'}. Once that is fixed, point it here with Register here in Account → Actions.`,
-      );
+    if (c.outcome === 'failed') reportError(repointFailedWords(c, c.failure ? inPageWords(c.failure) : null, PAGE_VOCABULARY));
   }
 }
 

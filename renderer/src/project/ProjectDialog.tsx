@@ -10,6 +10,7 @@ import {
   REDACTED_CREDENTIAL,
 } from '../../../main/contract/api';
 import {
+  appliedStepWords,
   applyStopped,
   companionCommand,
   counted,
@@ -17,6 +18,7 @@ import {
   fileMistakeMeanwhile,
   FORWARD_WITHOUT_TARGET_MEANWHILE,
   forwardWithoutTargetWords,
+  nothingAppliedWords,
   noUrlForProfileWords,
   problemPlace,
 } from '../../../main/contract/words';
@@ -211,14 +213,14 @@ function PulledView({ pulled }: { pulled: PullOutcome }) {
   );
 }
 
+/** What Apply did, in the command line's words: the page applies in the active profile, which goes without saying. */
 function AppliedView({ applied, focusRef }: { applied: ApplyOutcome; focusRef: Ref<HTMLElement> }) {
+  const where = { profile: applied.plan.profile, implied: applied.plan.profile };
   return (
     <section aria-label="Applied" className="project-applied" tabIndex={-1} ref={focusRef}>
-      {applied.done.length === 0 && !applied.refused && <p>Nothing to do: Flowent matches the files.</p>}
+      {applied.done.length === 0 && !applied.refused && <p>{nothingAppliedWords(applied.plan)}.</p>}
       {applied.done.map((step) => (
-        <p key={step.name}>
-          {step.change === 'create' ? 'Created' : step.change === 'delete' ? 'Deleted' : 'Updated'} {step.name}.
-        </p>
+        <p key={step.name}>{appliedStepWords(step, where)}.</p>
       ))}
       {applied.refused && (
         <p role="alert" className="project-error">

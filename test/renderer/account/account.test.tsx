@@ -197,7 +197,7 @@ describe('account dialog: profiles', () => {
     await user.type(within(profiles).getByLabelText('Gateway base URL'), 'https://saved.flowent.chat/api/v1/gateway');
     await user.click(within(profiles).getByRole('button', { name: 'Save profile' }));
 
-    await screen.findByText(`Profile default saved. ${inUse}`);
+    await screen.findByText(`Profile default saved: https://saved.flowent.chat/api/v1/gateway. ${inUse}`);
     await waitFor(() =>
       expect(within(profiles).getByTestId('profile-default-source').textContent?.trim()).toBe(
         '(from FLOWENT_BASE_URL; the saved https://saved.flowent.chat/api/v1/gateway applies when it is unset)',

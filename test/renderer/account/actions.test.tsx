@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import type { ActionCreate } from '../../../main/contract/api';
+import { registeredWords, registrationCheckPassedWords } from '../../../main/contract/words';
 import { fetch } from 'undici';
 import { closedPort } from '../../helpers/handler-process';
 import { useCompanion, valueOf, type Companion, type CompanionOptions } from '../harness/companion';
@@ -332,8 +333,10 @@ describe('register here', () => {
 
     release();
     const result = await within(here).findByTestId('register-here-result');
+    // The command line's remark on Flowent's check, as a sentence: register --here's line says it in brackets.
     expect(result.textContent).toContain(
-      `Registered send_email → ${c.baseUrl}/actions/send_email: Flowent accepted its registration check.`,
+      `${registeredWords({ action: 'send_email', profile: 'default', implied: 'default', webhookUrl: `${c.baseUrl}/actions/send_email` })}: ` +
+        `${registrationCheckPassedWords(false)}. It is linked to this companion.`,
     );
     expect(within(here).queryByTestId('register-here-progress')).toBeNull();
 
@@ -449,7 +452,7 @@ describe('register here', () => {
 
     await user.click(within(here).getByRole('button', { name: 'Register send_email here' }));
     expect((await within(here).findByTestId('register-here-result')).textContent).toContain(
-      `Registered send_email → ${c.baseUrl}/actions/send_email: Flowent accepted its registration check.`,
+      `Registered send_email → ${c.baseUrl}/actions/send_email: Flowent's registration check passed.`,
     );
     expect(within(form).queryAllByRole('alert')).toEqual([]);
     expect(form.textContent).not.toContain('problem first');

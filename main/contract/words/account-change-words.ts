@@ -1,0 +1,78 @@
+/**
+ * What became of a change to the Flowent account itself (a profile saved, removed or put in use,
+ * the API token, the follow mode, linked actions re-pointed), in one sentence the command line
+ * prints and the page's toast shows where both say the event, so the two cannot drift apart. As
+ * in action-change-words.ts, each front end adds only what is its own after it.
+ */
+import type { AccountState } from '../account';
+import type { FollowMode } from '../names-and-limits';
+import { DEFAULT_PROFILE, printableGatewayUrl } from '../profile-rules';
+import { redactUrlCredentials } from '../url-credentials';
+import type { Vocabulary } from './vocabulary';
+
+/**
+ * The Gateway URL saved with a profile: the default profile's may not be the one in use
+ * (FLOWENT_BASE_URL wins, and gatewayVariableWinsWords says so beside this), so its saved one.
+ */
+function savedGatewayUrl(account: AccountState, name: string): string | null {
+  if (name === DEFAULT_PROFILE) return account.defaultGateway.saved;
+  return account.profiles.find((profile) => profile.name === name)?.baseUrl ?? null;
+}
+
+/** `Profile staging saved: https://…`: the URL as saved, read back from the account the save returned. */
+export function profileSavedWords(account: AccountState, name: string): string {
+  const url = savedGatewayUrl(account, name);
+  return url === null ? `Profile ${name} saved` : `Profile ${name} saved: ${printableGatewayUrl(url)}`;
+}
+
+/** `Using profile staging (https://…)`: the Gateway its commands and the page now go to. */
+export function profileInUseWords(account: AccountState, name: string): string {
+  const url = account.profiles.find((profile) => profile.name === name)?.baseUrl;
+  return url === undefined ? `Using profile ${name}` : `Using profile ${name} (${printableGatewayUrl(url)})`;
+}
+
+/** A profile removed (the page's Delete, the command line's `profile remove`). */
+export function profileRemovedWords(name: string): string {
+  return `Removed profile ${name}`;
+}
+
+/** A removal of a profile there is not: the state asked for, said as done. */
+export function noProfileRemovedWords(name: string): string {
+  return `There is no profile ${name}: nothing was removed`;
+}
+
+/** The page's API token, saved to the system keychain (the command line reads it from the environment only). */
+export const API_TOKEN_SAVED = 'API token saved';
+
+/** Connect exchanged the API token for a session. */
+export const CONNECTED_TO_FLOWENT = 'Connected to Flowent';
+
+/** What the follow mode just set means for the linked actions from now on. */
+export function followModeSetWords(mode: FollowMode): string {
+  return mode === 'auto' ? 'Linked actions now follow the public URL' : 'You will be asked before linked actions are updated';
+}
+
+/** Linked actions re-pointed at the public URL `url` after it changed. */
+export function repointedWords(actions: readonly string[], url: string): string {
+  return `Pointed ${actions.join(', ')} at ${redactUrlCredentials(url)} in Flowent`;
+}
+
+/** Linked actions Flowent no longer has, so nothing re-pointed them (the front end says where to see what to do). */
+export function notRepointedWords(actions: readonly string[]): string {
+  return `Flowent no longer has ${actions.join(', ')}: not re-pointed`;
+}
+
+/**
+ * A linked action Flowent refused to re-point at the new public URL `to`: why (the failure in the
+ * front end's words; null when Flowent gave no reason), then the way to point it here once fixed.
+ */
+export function repointFailedWords(
+  change: { action: string; to: string },
+  why: string | null,
+  say: Pick<Vocabulary, 'pointActionHere'>,
+): string {
+  return (
+    `Could not point ${change.action} at the new public URL ${redactUrlCredentials(change.to)}. ${why ?? 'Flowent gave no reason.'} ` +
+    `Once that is fixed, ${say.pointActionHere(change.action)}.`
+  );
+}
