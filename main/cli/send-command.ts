@@ -10,7 +10,7 @@ import {
   answerPasses,
   counted,
   failedRegistrationCheckWords,
-  handlerBehindWebhookWords,
+  forwardedToWords,
   noAnswerCause,
   refusedVerdictWords,
   registrationCheckOutcomeWords,
@@ -151,7 +151,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         // The handler the serve said it forwarded to, not its --forward setting: an answer file may send the action elsewhere.
         const through = r.forwardedTo === null ? outcome.through : { serve: outcome.through.serve, does: 'forwarded' as const };
         out(`  via:     ${throughServeWords(through, action, projectDir === null ? null : (await api.getAnswerSettings()).mocks)}`);
-        if (r.forwardedTo !== null) out(`  forwarded to ${handlerBehindWebhookWords(r.forwardedTo)}`);
+        if (r.forwardedTo !== null) out(`  ${forwardedToWords(r.forwardedTo)}`);
       }
       out(`  body:    ${r.body}`);
       whyLines({ handler: null, parameters: parameterProblems }).forEach(out);

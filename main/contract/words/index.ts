@@ -128,6 +128,7 @@ export { endedRunToast, endedRunWords, runCountsWords, runEndCauseWords } from '
 export {
   answerChangeWords,
   handlerBehindWebhookWords,
+  forwardedToWords,
   handlerStillUnreached,
   stillUnreachedWords,
   credentialsSentWords,
