@@ -259,6 +259,21 @@ describe('make a mock from this answer', () => {
 });
 
 describe("a replay through another companion's webhook on this data folder", () => {
+  // Its mock answered: no handler was reached, yet the webhook, not a handler, got the replay.
+  it('names the webhook it was sent to when that webhook answered from its mock', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const server = await startServe(['--port', '0', '--no-inspector', '--data-dir', c.dataDir], { FLOWENT_HMAC_KEY: KEY });
+    try {
+      valueOf(await c.api.replayCall(1, 'as-is', `${server.baseUrl}/actions/{action_name}`));
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+    const { pane } = await openCall(c.bridge, 2);
+    const box = within(pane).getByRole('note', { name: 'Forwarding' });
+    expect(box.textContent).toBe(`Sent to another companion's webhook at ${server.baseUrl}/actions/send_email`);
+  });
+
   // The page's webhook is not the serve's: the page called the serve's webhook the handler ("Forwarded to").
   it('names the webhook it was sent to, and the handler that webhook forwarded it to', async () => {
     const c = companion();
