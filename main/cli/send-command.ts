@@ -10,6 +10,7 @@ import {
   answerPasses,
   counted,
   failedRegistrationCheckWords,
+  forwardedToWords,
   noAnswerCause,
   refusedVerdictWords,
   registrationCheckOutcomeWords,
@@ -146,8 +147,12 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       const signed = r.signedStyle ? `signed, ${r.signedStyle} style${r.wrongSignature ? `, ${WRONG_SIGNATURE_SENT}` : ''}` : null;
       out(`Sent #${r.id} to ${redactUrlCredentials(r.url)} (${signed ?? 'unsigned registration check'})`);
       // In a project, which answer file's mock answered: the mocks as this command read them from the same files.
-      if (outcome.through)
-        out(`  via:     ${throughServeWords(outcome.through, action, projectDir === null ? null : (await api.getAnswerSettings()).mocks)}`);
+      if (outcome.through) {
+        // The handler the serve said it forwarded to, not its --forward setting: an answer file may send the action elsewhere.
+        const through = r.forwardedTo === null ? outcome.through : { serve: outcome.through.serve, does: 'forwarded' as const };
+        out(`  via:     ${throughServeWords(through, action, projectDir === null ? null : (await api.getAnswerSettings()).mocks)}`);
+        if (r.forwardedTo !== null) out(`  ${forwardedToWords(r.forwardedTo)}`);
+      }
       out(`  body:    ${r.body}`);
       whyLines({ handler: null, parameters: parameterProblems }).forEach(out);
       // Status 0: nothing answered. Any other status is what Flowent would have got, even when a

@@ -67,16 +67,17 @@ export function runningServeHandler(
 
 /**
  * Where the call went, for the line under it: `the serve at <url>, which forwards to <url>`.
- * `action` fills `{action_name}` in the serve's `--forward` when known.
+ * `action` fills `{action_name}` in the serve's `--forward` when known. `forwarded`: the serve
+ * said which handler it forwarded the call to, which the line after says in the shared phrase.
  */
 export function throughServeWords(
-  { serve, does }: { serve: ServeState; does: ServeDoes },
+  { serve, does }: { serve: ServeState; does: ServeDoes | 'forwarded' },
   action: string | null,
   mocks: readonly Pick<StoredMock, 'action'>[] | null = null,
 ): string {
   const named = serveNamed(serveSeen(serve));
   if (does === 'mock') return `${named}, which ${mockWords(serve, action, mocks)} (no handler is set here)`;
-  if (does === 'as-flowent') return `${named} (no handler is set here)`;
+  if (does === 'as-flowent' || does === 'forwarded') return `${named} (no handler is set here)`;
   return `${named}, which forwards to ${redactUrlCredentials(targetForAction(does.forwardsTo, action))} (no handler is set here)`;
 }
 

@@ -107,6 +107,12 @@ export interface BulkReplayItem {
   refusal: ReplayFailure | null;
   /** Why the handler could not be reached, when it could not (with a status, a mock answered in its place). */
   error: string | null;
+  /**
+   * Sent to a companion's webhook: the developer's handler it forwarded the replay to, or tried
+   * to, as the webhook said (see ReplayOutcome.forwardedTo). Null when not replayed, sent
+   * straight to a handler, or the webhook did not say.
+   */
+  forwardedTo: string | null;
 }
 
 /** The call of a run that just finished: its replay's whole outcome, or why it was not replayed. */

@@ -95,6 +95,11 @@ export interface SimulateOutcome {
    * with a status, a companion's webhook answered in its place (`answeredBy` says how).
    */
   error: string | null;
+  /**
+   * Sent to a companion's webhook (`url` is the webhook's): the developer's handler it forwarded
+   * the call to, or tried to, as the webhook said (see ReplayOutcome.forwardedTo).
+   */
+  forwardedTo: string | null;
 }
 
 /** A HAR export: the text (browser) or where the desktop app saved it; null `savedTo` and `text` when the save was cancelled. */

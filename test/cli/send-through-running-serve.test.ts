@@ -51,7 +51,7 @@ describe('send without --target while a serve forwards (serve --forward)', () =>
     expect(sent.code, sent.stderr).toBe(0);
     expect(sent.stdout).toContain(`Sent #1 to ${server.baseUrl}/actions/send_email (signed, python style)`);
     expect(sent.stdout).toContain(
-      `  via:     the serve at ${server.baseUrl}, which forwards to http://127.0.0.1:${developer.port}/actions/send_email (no handler is set here)\n`,
+      `  via:     the serve at ${server.baseUrl} (no handler is set here)\n  forwarded to your handler at http://127.0.0.1:${developer.port}/actions/send_email, behind this companion's webhook\n`,
     );
     expect(sent.stdout).toContain('  answer:  200 {"result":"handled send_email","error":""}');
     expect(sent.stdout).toContain("verdict: the answer meets Flowent's contract");

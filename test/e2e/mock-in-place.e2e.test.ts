@@ -78,7 +78,7 @@ describe.sequential('the mock answering in place of a handler that gave no answe
     );
     await dialog.getByRole('button', { name: 'Passed 1' }).click();
     expect(await dialog.getByRole('list', { name: 'Passed calls' }).getByRole('listitem').allTextContents()).toEqual([
-      `Call #1 → replay #4: 200 from the mock: your handler gave no answer — ${REFUSED}: nothing is listening on 127.0.0.1:9. Start your handler, or check the port.`,
+      `Call #1 → replay #4: 200 from the mock: your handler gave no answer — forwarded to your handler at http://127.0.0.1:9/actions/send_email, behind this companion's webhook — ${REFUSED}: nothing is listening on 127.0.0.1:9. Start your handler, or check the port.`,
     ]);
     expect(pageErrors).toEqual([]);
   }, 60_000);

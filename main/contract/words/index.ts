@@ -143,6 +143,7 @@ export { endedRunToast, endedRunWords, runCountsWords, runEndCauseWords } from '
 export {
   answerChangeWords,
   handlerBehindWebhookWords,
+  forwardedToWords,
   handlerStillUnreached,
   stillUnreachedWords,
   credentialsSentWords,

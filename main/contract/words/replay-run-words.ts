@@ -50,6 +50,11 @@ export function handlerBehindWebhookWords(forwardedTo: string): string {
   return `your handler at ${redactUrlCredentials(forwardedTo)}, behind this companion's webhook`;
 }
 
+/** Where a companion's webhook sent a call, beside the call's answer: `forwarded to your handler at <url>, behind this companion's webhook`. */
+export function forwardedToWords(forwardedTo: string): string {
+  return `forwarded to ${handlerBehindWebhookWords(forwardedTo)}`;
+}
+
 /** Said of a call a run refused before sending it, before why: no handler saw it, so it is no failure of one. */
 export const NOT_SENT = 'not sent';
 

@@ -32,7 +32,9 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
   const forwardError = forward.error !== null && !call.violations.some((v) => v.message === forward.error) ? forward.error : null;
   const forwarded = forward.target !== null || forwardError !== null || forward.registrationWouldPass !== null;
   const webhookBaseUrl = useMetaStore((s) => s.status?.webhookBaseUrl ?? null);
-  const throughWebhook = forward.target !== null && sameOrigin(forward.target, webhookBaseUrl);
+  const ownWebhook = forward.target !== null && sameOrigin(forward.target, webhookBaseUrl);
+  // Another companion's too (a serve on this data folder a command replayed through): its record says so, not the page's URL.
+  const throughWebhook = ownWebhook || sentToAWebhook(call);
   return (
     <>
       {call.forwardedFor && (
@@ -46,7 +48,8 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
             (throughWebhook ? (
               // A replay or `send` through this companion's webhook: it is not the handler, though it may have forwarded there.
               <p>
-                Sent to this companion&apos;s webhook at <code data-testid="forward-target">{forward.target}</code>
+                Sent to {ownWebhook ? 'this' : 'another'} companion&apos;s webhook at{' '}
+                <code data-testid="forward-target">{forward.target}</code>
                 {call.handler && (
                   <>
                     , which forwarded it to <code data-testid="handler-reached">{call.handler.reached}</code>
@@ -98,6 +101,20 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
         ))}
     </>
   );
+}
+
+/**
+ * Whether a replay or a simulated call went to a companion's webhook, by what its sender stored:
+ * an answer no handler gives straight (a mock's, a companion's refusal or its own 502/504 for a
+ * handler that gave none; sent straight, a handler that gave none left status 0), or a handler
+ * reached elsewhere than where the call was sent (the one the webhook forwarded it to).
+ */
+function sentToAWebhook({ source, answeredBy, response, forward, handler }: CallDetail): boolean {
+  // Only a replay or simulated call was sent by this data folder's companions: others are another's record of its answer.
+  if ((source !== 'replay' && source !== 'simulator') || forward.target === null) return false;
+  if (answeredBy === 'forward-error') return response.status !== 0;
+  if (answeredBy !== 'forward') return true;
+  return handler !== null && !sameOrigin(handler.reached, forward.target);
 }
 
 /** Whether `url` is on the server of `base` (scheme, host and port). */

@@ -1,5 +1,5 @@
 import type { BulkReplayItem, ReplayFailure } from '../../../main/contract/api';
-import { replayItemWords, wordFailure } from '../../../main/contract/words';
+import { forwardedToWords, replayItemWords, wordFailure } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { selectCall } from '../history/calls-actions';
 import { PAGE_VOCABULARY } from '../page/page-words';
@@ -71,6 +71,13 @@ function ItemLine({ item }: { item: BulkReplayItem }) {
       <span className={statusClass(item.answer?.status ?? 0)} data-testid="bulk-item-answer">
         {answer}
       </span>
+      {/* Through a companion's webhook: the handler behind it, who gave (or did not give) the answer, as the Replay result names it. */}
+      {item.forwardedTo !== null && (
+        <span className="muted" data-testid="bulk-item-forwarded-to">
+          {' — '}
+          {forwardedToWords(item.forwardedTo)}
+        </span>
+      )}
       {why && (
         <span className="muted" data-testid="bulk-item-why">
           {' — '}

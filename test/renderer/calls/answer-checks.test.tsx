@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describeAnsweredBy } from '../../../renderer/src/calls/answered-by';
 import type { AnsweredBy, MockChoice, Selection } from '../../../main/contract/api';
-import { useCompanion } from '../harness/companion';
+import { KEY, useCompanion, valueOf } from '../harness/companion';
+import { startServe } from '../../helpers/spawn-cli';
 import { closedPort, handlerUrl, useHandler } from '../../helpers/handler-process';
 import { openCall, resetPage } from '../harness/render';
 import { openForwardedCall } from '../harness/forwarded-call';
@@ -254,5 +255,41 @@ describe('make a mock from this answer', () => {
       ),
     );
     expect((await c.api.getAnswerSettings()).mocks).toEqual([]);
+  });
+});
+
+describe("a replay through another companion's webhook on this data folder", () => {
+  // Its mock answered: no handler was reached, yet the webhook, not a handler, got the replay.
+  it('names the webhook it was sent to when that webhook answered from its mock', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const server = await startServe(['--port', '0', '--no-inspector', '--data-dir', c.dataDir], { FLOWENT_HMAC_KEY: KEY });
+    try {
+      valueOf(await c.api.replayCall(1, 'as-is', `${server.baseUrl}/actions/{action_name}`));
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+    const { pane } = await openCall(c.bridge, 2);
+    const box = within(pane).getByRole('note', { name: 'Forwarding' });
+    expect(box.textContent).toBe(`Sent to another companion's webhook at ${server.baseUrl}/actions/send_email`);
+  });
+
+  // The page's webhook is not the serve's: the page called the serve's webhook the handler ("Forwarded to").
+  it('names the webhook it was sent to, and the handler that webhook forwarded it to', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const server = await startServe(['--port', '0', '--no-inspector', '--forward', handlerUrl(handler(), 'ok'), '--data-dir', c.dataDir], {
+      FLOWENT_HMAC_KEY: KEY,
+    });
+    try {
+      valueOf(await c.api.replayCall(1, 'as-is', `${server.baseUrl}/actions/{action_name}`));
+    } finally {
+      server.child.kill('SIGKILL');
+    }
+    const { pane } = await openCall(c.bridge, 2);
+    const box = within(pane).getByRole('note', { name: 'Forwarding' });
+    expect(box.textContent).toBe(
+      `Sent to another companion's webhook at ${server.baseUrl}/actions/send_email, which forwarded it to ${handlerUrl(handler(), 'ok')}`,
+    );
   });
 });

@@ -297,7 +297,7 @@ describe('bulk replay: why each call ended as it did', () => {
     );
     const passed = await listed(dialog, user, 'Passed 3', 'Passed calls');
     expect(passed[0]).toMatch(
-      /^Call #1 → replay #5: 200 from the mock: your handler gave no answer — Forwarding failed: Your handler at .*\/actions\/send_email refused the connection/,
+      /^Call #1 → replay #5: 200 from the mock: your handler gave no answer — forwarded to your handler at .*\/actions\/send_email, behind this companion's webhook — Forwarding failed: Your handler at .*\/actions\/send_email refused the connection/,
     );
     expect(passed).toHaveLength(3);
   });
