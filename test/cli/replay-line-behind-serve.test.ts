@@ -6,9 +6,10 @@
 // child answering 500, a port listened on then closed.
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { runCli, startServe } from '../helpers/spawn-cli';
+import { runCli } from '../helpers/spawn-cli';
 import { closedPort, handlerUrl, useHandler } from '../helpers/handler-process';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+import { serveForwardingTo } from '../helpers/serve-forwarding';
 
 const KEY = 'replay-line-behind-serve-key';
 const PASSWORD = 'S3CRETpass';
@@ -19,23 +20,7 @@ const handler = useHandler();
 async function serveWithOneCall(origin: string, action: string) {
   const dataDir = tempDir();
   const withPassword = origin.replace('http://', `http://deploy:${PASSWORD}@`);
-  const server = await startServe(
-    [
-      '--port',
-      '0',
-      '--no-inspector',
-      '--forward',
-      `${withPassword}/actions/{action_name}`,
-      '--forward-timeout',
-      '2000',
-      '--data-dir',
-      dataDir,
-    ],
-    { FLOWENT_HMAC_KEY: KEY },
-  );
-  cleanups.push(() => {
-    if (server.child.exitCode === null) server.child.kill('SIGKILL');
-  });
+  const server = await serveForwardingTo(dataDir, `${withPassword}/actions/{action_name}`, KEY, cleanups);
   await fetch(`${server.baseUrl}/actions/${action}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

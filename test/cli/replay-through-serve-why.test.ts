@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, startServe } from '../helpers/spawn-cli';
-import { serveForwardingToNobody } from '../helpers/serve-to-nobody';
+import { serveForwardingToNobody } from '../helpers/serve-forwarding';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const KEY = 'replay-through-serve-why-key';

@@ -4,9 +4,10 @@
 // phrase (password as ***), as a replay's line does. The built command, a real serve child, a
 // real handler child answering 500, a port listened on then closed.
 import { describe, expect, it } from 'vitest';
-import { runCli, startServe } from '../helpers/spawn-cli';
+import { runCli } from '../helpers/spawn-cli';
 import { closedPort, useHandler } from '../helpers/handler-process';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+import { serveForwardingTo } from '../helpers/serve-forwarding';
 
 const KEY = 'send-line-behind-serve-key';
 const PASSWORD = 'S3CRETpass';
@@ -17,23 +18,7 @@ const handler = useHandler();
 async function sendThroughServe(origin: string, action: string) {
   const dataDir = tempDir();
   const withPassword = origin.replace('http://', `http://deploy:${PASSWORD}@`);
-  const server = await startServe(
-    [
-      '--port',
-      '0',
-      '--no-inspector',
-      '--forward',
-      `${withPassword}/actions/{action_name}`,
-      '--forward-timeout',
-      '2000',
-      '--data-dir',
-      dataDir,
-    ],
-    { FLOWENT_HMAC_KEY: KEY },
-  );
-  cleanups.push(() => {
-    if (server.child.exitCode === null) server.child.kill('SIGKILL');
-  });
+  const server = await serveForwardingTo(dataDir, `${withPassword}/actions/{action_name}`, KEY, cleanups);
   const sent = await runCli(['send', action, '--params', '{"n":1}', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
   return { server, sent };
 }
