@@ -73,9 +73,11 @@ describe.sequential('bulk replay whose end the page missed', () => {
     await expect.poll(() => dialog.textContent(), SLOW).toContain('Done: 2 of 2 calls replayed.');
     expect(await dialog.getByRole('progressbar', { name: 'Replayed so far' }).getAttribute('value')).toBe('2');
     await dialog.getByRole('button', { name: 'Passed 2' }).click();
+    // Each through this companion's webhook, to the handler it forwards to.
+    const forwarded = `forwarded to your handler at http://127.0.0.1:${handler().port}/actions/gated, behind this companion's webhook`;
     expect(await dialog.getByRole('list', { name: 'Passed calls' }).getByRole('listitem').allTextContents()).toEqual([
-      'Call #1 → replay #3: 200',
-      'Call #2 → replay #4: 200',
+      `Call #1 → replay #3: 200 — ${forwarded}`,
+      `Call #2 → replay #4: 200 — ${forwarded}`,
     ]);
 
     // A page opened after the run ended shows it as the last run, under the form of a new one.

@@ -79,6 +79,7 @@ describe('BulkRuns', () => {
         violation: null,
         refusal: { code: 'replay-failed', reason: 'a bug' },
         error: null,
+        forwardedTo: null,
       },
     ]);
     expect(runs.list()).toEqual({ running: [], finished: [{ runId, summary }] });
