@@ -303,7 +303,7 @@ function printStep({ originalId, result }: BulkReplayStep, why: CallWhy, diff: b
   const changed = r.diff.changed && !stillUnreached;
   out(`#${r.originalId} → #${r.id}  ${status}  ${changed ? 'changed' : 'same'}  ${judged}${signed}`);
   // Through a companion's webhook: its handler, who gave (or did not give) the answer above.
-  if (r.forwardedTo !== null) out(`  ${forwardedToWords(r.forwardedTo)}`);
+  if (r.forwardTarget !== null) out(`  ${forwardedToWords(r.forwardTarget)}`);
   if (r.notSent !== null) out(`  note: ${r.notSent}`);
   whyLines(why).forEach(out);
   const originalSignature = originalSignatureRefusedWords(r, CLI_VOCABULARY);

@@ -149,9 +149,9 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       // In a project, which answer file's mock answered: the mocks as this command read them from the same files.
       if (outcome.through) {
         // The handler the serve said it forwarded to, not its --forward setting: an answer file may send the action elsewhere.
-        const through = r.forwardedTo === null ? outcome.through : { serve: outcome.through.serve, does: 'forwarded' as const };
+        const through = r.forwardTarget === null ? outcome.through : { serve: outcome.through.serve, does: 'forwarded' as const };
         out(`  via:     ${throughServeWords(through, action, projectDir === null ? null : (await api.getAnswerSettings()).mocks)}`);
-        if (r.forwardedTo !== null) out(`  ${forwardedToWords(r.forwardedTo)}`);
+        if (r.forwardTarget !== null) out(`  ${forwardedToWords(r.forwardTarget)}`);
       }
       out(`  body:    ${r.body}`);
       whyLines({ handler: null, parameters: parameterProblems }).forEach(out);

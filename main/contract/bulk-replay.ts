@@ -109,10 +109,10 @@ export interface BulkReplayItem {
   error: string | null;
   /**
    * Sent to a companion's webhook: the developer's handler it forwarded the replay to, or tried
-   * to, as the webhook said (see ReplayOutcome.forwardedTo). Null when not replayed, sent
+   * to, as the webhook said (see ReplayOutcome.forwardTarget). Null when not replayed, sent
    * straight to a handler, or the webhook did not say.
    */
-  forwardedTo: string | null;
+  forwardTarget: string | null;
 }
 
 /** The call of a run that just finished: its replay's whole outcome, or why it was not replayed. */

@@ -164,7 +164,7 @@ export interface ReplayOutcome {
    * straight to a handler, when the webhook forwarded it nowhere (its mock answered), when the
    * webhook is too old to say, or when what it said is no URL.
    */
-  forwardedTo: string | null;
+  forwardTarget: string | null;
   /**
    * What of the original was not sent, and why (credentials an imported file had redacted,
    * headers that only a hop may carry): the stored replay's problem message; null when all was.
@@ -192,10 +192,10 @@ export interface BulkReplayNoAnswer {
   behindWebhook: boolean;
   /**
    * Behind a companion's webhook, the handler it forwarded them to, as it said (see
-   * ReplayOutcome.forwardedTo): the URL every one went to, else the origin they share. Null when
+   * ReplayOutcome.forwardTarget): the URL every one went to, else the origin they share. Null when
    * they went straight to who gave no answer, or the webhook did not say (an older companion).
    */
-  forwardedTo: string | null;
+  forwardTarget: string | null;
   /** How many replays got no answer so. */
   replays: number;
 }

@@ -97,9 +97,9 @@ export interface SimulateOutcome {
   error: string | null;
   /**
    * Sent to a companion's webhook (`url` is the webhook's): the developer's handler it forwarded
-   * the call to, or tried to, as the webhook said (see ReplayOutcome.forwardedTo).
+   * the call to, or tried to, as the webhook said (see ReplayOutcome.forwardTarget).
    */
-  forwardedTo: string | null;
+  forwardTarget: string | null;
 }
 
 /** A HAR export: the text (browser) or where the desktop app saved it; null `savedTo` and `text` when the save was cancelled. */

@@ -39,7 +39,7 @@ describe("a replay through a serve's webhook to a handler too slow for that serv
     const replayed = await replaying.core.api.replayCall(stored!.id, 'as-is', `${serve.baseUrl}/actions/{action_name}`);
     if (!replayed.ok) throw new Error(JSON.stringify(replayed));
     expect(replayed.value.status).toBe(504);
-    expect(replayed.value.forwardedTo).toBe(`http://127.0.0.1:${slow.port}/actions/slow`);
+    expect(replayed.value.forwardTarget).toBe(`http://127.0.0.1:${slow.port}/actions/slow`);
     expect(replayed.value.violations.map((violation) => violation.cause)).toContain('timeout');
   });
 });

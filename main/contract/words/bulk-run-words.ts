@@ -92,12 +92,12 @@ const CAUSE_DETAIL: Partial<Record<NoAnswerCause, string>> = { refused: ' (nothi
  * the connection (nothing is listening)". A webhook too old to say is named instead: "your
  * handler behind this companion's webhook at http://127.0.0.1:8787/actions/send_email ...".
  */
-export function runNoAnswerWords({ cause, answeredBy, url, behindWebhook, forwardedTo }: BulkReplayNoAnswer): string {
+export function runNoAnswerWords({ cause, answeredBy, url, behindWebhook, forwardTarget }: BulkReplayNoAnswer): string {
   const phrase = !behindWebhook
     ? noAnswerPhrase(answeredBy, cause, redactUrlCredentials(url))
-    : forwardedTo === null
+    : forwardTarget === null
       ? `your handler behind this companion's webhook at ${redactUrlCredentials(url)} ${noAnswerCausePhrase(cause)}`
-      : `${handlerBehindWebhookWords(forwardedTo)}, ${noAnswerCausePhrase(cause)}`;
+      : `${handlerBehindWebhookWords(forwardTarget)}, ${noAnswerCausePhrase(cause)}`;
   return `${phrase}${CAUSE_DETAIL[cause] ?? ''}`;
 }
 

@@ -41,18 +41,18 @@ export function originalSignatureRefusedWords(
 
 /**
  * The handler a companion's webhook forwarded a replay to, as the webhook said (see
- * ReplayOutcome.forwardedTo), a password in it as `***` whatever the webhook sent: "your handler
+ * ReplayOutcome.forwardTarget), a password in it as `***` whatever the webhook sent: "your handler
  * at http://127.0.0.1:8099/actions/send_email, behind this companion's webhook". Said by a run's
  * end line before how that handler gave no answer, by each replay's line on the command line, and
  * by the page's replay result: the webhook's own URL, where the replay was sent, names no handler.
  */
-export function handlerBehindWebhookWords(forwardedTo: string): string {
-  return `your handler at ${redactUrlCredentials(forwardedTo)}, behind this companion's webhook`;
+export function handlerBehindWebhookWords(forwardTarget: string): string {
+  return `your handler at ${redactUrlCredentials(forwardTarget)}, behind this companion's webhook`;
 }
 
 /** Where a companion's webhook sent a call, beside the call's answer: `forwarded to your handler at <url>, behind this companion's webhook`. */
-export function forwardedToWords(forwardedTo: string): string {
-  return `forwarded to ${handlerBehindWebhookWords(forwardedTo)}`;
+export function forwardedToWords(forwardTarget: string): string {
+  return `forwarded to ${handlerBehindWebhookWords(forwardTarget)}`;
 }
 
 /** Said of a call a run refused before sending it, before why: no handler saw it, so it is no failure of one. */

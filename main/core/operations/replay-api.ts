@@ -94,7 +94,7 @@ export function createReplayMethods(replay: Replay, overLimits: (ids: number[]) 
       });
       if (!sent.ok) return sent;
       const { id, url, body, signedStyle, wrongSignature: spoiled, status, answer, answeredBy, durationMs, violations, error } = sent.value;
-      const { handlerSignature, validAccepted, forwardedTo } = sent.value;
+      const { handlerSignature, validAccepted, forwardTarget } = sent.value;
       return {
         ok: true,
         value: {
@@ -111,7 +111,7 @@ export function createReplayMethods(replay: Replay, overLimits: (ids: number[]) 
           durationMs,
           violations,
           error,
-          forwardedTo,
+          forwardTarget,
         },
       };
     },

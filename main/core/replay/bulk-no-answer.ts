@@ -19,7 +19,7 @@ interface Unanswered {
   answeredBy: AnsweredBy;
   url: string;
   behindWebhook: boolean;
-  forwardedTo: string | null;
+  forwardTarget: string | null;
 }
 
 /**
@@ -76,9 +76,9 @@ function unanswered(outcome: ReplayOutcome): Unanswered | null {
   const { status, violations, answeredBy, url } = outcome;
   const cause = violations.find((violation) => violation.cause !== undefined)?.cause;
   if (cause === undefined) return null;
-  if (status === 0) return { cause, answeredBy, url, behindWebhook: false, forwardedTo: null };
+  if (status === 0) return { cause, answeredBy, url, behindWebhook: false, forwardTarget: null };
   if (!answeredInHandlersPlace(outcome) || cause === 'no-target') return null;
-  return { cause, answeredBy, url, behindWebhook: true, forwardedTo: outcome.forwardedTo };
+  return { cause, answeredBy, url, behindWebhook: true, forwardTarget: outcome.forwardTarget };
 }
 
 /** Whether two replays got no answer the same way, from the same one. */
@@ -91,7 +91,7 @@ function sameWay(one: Unanswered, other: Unanswered): boolean {
  * a run sent straight to that handler would count it, else of where it was sent.
  */
 function placeOf(replay: Unanswered): string {
-  return originOf(replay.forwardedTo ?? replay.url);
+  return originOf(replay.forwardTarget ?? replay.url);
 }
 
 /** The way all of them got no answer, at the URL they share, else at their shared origin; null when they differ. */
@@ -100,15 +100,15 @@ function shared(unansweredReplays: Unanswered[]): BulkReplayNoAnswer | null {
   if (!first || rest.some((other) => !sameWay(first, other))) return null;
   const url = sharedPlace(unansweredReplays.map((replay) => replay.url));
   if (url === null) return null;
-  const handlers = unansweredReplays.map((replay) => replay.forwardedTo);
+  const handlers = unansweredReplays.map((replay) => replay.forwardTarget);
   // Behind webhooks that each said where: the handler they share, else none is named (nor a wrong one).
-  const forwardedTo = handlers.every((handler): handler is string => handler !== null) ? sharedPlace(handlers) : null;
+  const forwardTarget = handlers.every((handler): handler is string => handler !== null) ? sharedPlace(handlers) : null;
   return {
     cause: first.cause,
     answeredBy: first.answeredBy,
     url,
     behindWebhook: first.behindWebhook,
-    forwardedTo,
+    forwardTarget,
     replays: unansweredReplays.length,
   };
 }

@@ -94,7 +94,7 @@ function notSentItem(originalId: number, action: string | null, refusal: ReplayF
     violation: null,
     refusal,
     error: null,
-    forwardedTo: null,
+    forwardTarget: null,
   };
 }
 
@@ -105,7 +105,7 @@ function notSentItem(originalId: number, action: string | null, refusal: ReplayF
  */
 function toItem({ originalId, action, result }: BulkReplayStep): BulkReplayItem {
   if (!result.ok) return notSentItem(originalId, action, failureOf(result));
-  const { id, verdict, status, answeredBy, problem, original, diff, violations, error, forwardedTo } = result.value;
+  const { id, verdict, status, answeredBy, problem, original, diff, violations, error, forwardTarget } = result.value;
   return {
     originalId,
     action,
@@ -117,7 +117,7 @@ function toItem({ originalId, action, result }: BulkReplayStep): BulkReplayItem 
     violation: violations[0] ?? null,
     refusal: null,
     error,
-    forwardedTo,
+    forwardTarget,
   };
 }
 

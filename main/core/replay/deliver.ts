@@ -118,7 +118,7 @@ export interface Delivered {
   /** Why the handler could not be reached, when it could not (with a status, a companion's webhook answered in its place). */
   error: string | null;
   /** Sent to a companion's webhook: the handler it forwarded the call to, or tried to (see ReplayOutcome). */
-  forwardedTo: string | null;
+  forwardTarget: string | null;
   /** The handler's verdict on the signature; none when no handler answered. */
   handler: HandlerChecks;
   /** What was left out of the request and why, as stored in the call's problem message; null when nothing was. */
@@ -282,7 +282,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     violations,
     answeredBy,
     error,
-    forwardedTo: urlSaid(loopAnswer?.forwardTarget),
+    forwardTarget: urlSaid(loopAnswer?.forwardTarget),
     handler,
     notSent: dropped,
     credentialsSent: credentialsSent(prepared.headers, outgoing.url),

@@ -118,7 +118,7 @@ export async function replayStored(
       diff,
       verdict,
       error: delivered.error,
-      forwardedTo: delivered.forwardedTo,
+      forwardTarget: delivered.forwardTarget,
       notSent: delivered.notSent,
       credentialsSent: delivered.credentialsSent,
     },

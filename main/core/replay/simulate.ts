@@ -121,7 +121,7 @@ export async function simulateCall(ctx: ReplayContext, options: SimulateOptions)
       durationMs: delivered.durationMs,
       violations: delivered.violations,
       error: delivered.error,
-      forwardedTo: delivered.forwardedTo,
+      forwardTarget: delivered.forwardTarget,
     },
   };
 }

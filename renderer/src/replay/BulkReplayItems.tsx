@@ -72,10 +72,10 @@ function ItemLine({ item }: { item: BulkReplayItem }) {
         {answer}
       </span>
       {/* Through a companion's webhook: the handler behind it, who gave (or did not give) the answer, as the Replay result names it. */}
-      {item.forwardedTo !== null && (
+      {item.forwardTarget !== null && (
         <span className="muted" data-testid="bulk-item-forwarded-to">
           {' — '}
-          {forwardedToWords(item.forwardedTo)}
+          {forwardedToWords(item.forwardTarget)}
         </span>
       )}
       {why && (

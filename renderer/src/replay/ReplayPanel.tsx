@@ -187,7 +187,7 @@ function ReplayResultBox({ outcome, typed }: { outcome: ReplayOutcome; typed: st
         openLabel="Open replay"
         onOpen={() => void selectCall(outcome.id)}
         url={outcome.url}
-        forwardedTo={outcome.forwardedTo}
+        forwardTarget={outcome.forwardTarget}
         status={outcome.status}
         answeredBy={outcome.answeredBy}
         durationMs={outcome.durationMs}

@@ -16,7 +16,7 @@ interface Props {
    * Sent to a companion's webhook (`url`): the handler it said it forwarded the call to, named
    * under it, as the command line names it. Absent or null when it went straight to a handler.
    */
-  forwardedTo?: string | null;
+  forwardTarget?: string | null;
   /** 0 when the handler gave no answer. */
   status: number;
   /** Who answered: said after the status when the status alone would mislead (a mock's 200 in place of the handler). */
@@ -41,10 +41,10 @@ export function SentFacts(props: Props) {
       <dd>
         <code>{props.url}</code>
       </dd>
-      {props.forwardedTo && (
+      {props.forwardTarget && (
         <>
           <dt>Forwarded to</dt>
-          <dd data-testid="forwarded-to">{handlerBehindWebhookWords(props.forwardedTo)}</dd>
+          <dd data-testid="forwarded-to">{handlerBehindWebhookWords(props.forwardTarget)}</dd>
         </>
       )}
       <dt>Status</dt>

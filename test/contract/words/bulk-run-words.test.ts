@@ -15,7 +15,7 @@ function item(overrides: Partial<BulkReplayItem>): BulkReplayItem {
     violation: null,
     refusal: null,
     error: null,
-    forwardedTo: null,
+    forwardTarget: null,
     ...overrides,
   };
 }

@@ -17,7 +17,7 @@ function item(fields: Partial<BulkReplayItem>): BulkReplayItem {
     violation: null,
     refusal: null,
     error: null,
-    forwardedTo: null,
+    forwardTarget: null,
     ...fields,
   };
 }

@@ -7,7 +7,7 @@ const refused: BulkReplayNoAnswer = {
   answeredBy: 'forward-error',
   url: 'http://127.0.0.1:8099/actions/send_email',
   behindWebhook: false,
-  forwardedTo: null,
+  forwardTarget: null,
   replays: 3,
 };
 
@@ -34,7 +34,7 @@ describe("a bulk run's end, said once for the run", () => {
       ...refused,
       url: 'http://127.0.0.1:8787/actions/send_email',
       behindWebhook: true,
-      forwardedTo: 'http://127.0.0.1:8099/actions/send_email',
+      forwardTarget: 'http://127.0.0.1:8099/actions/send_email',
     };
     expect(runEndCauseWords({ stopped: { sent: 3, left: 10 }, noAnswer: behind })).toBe(
       "Stopped after 3 calls: your handler at http://127.0.0.1:8099/actions/send_email, behind this companion's webhook, refused the connection (nothing is listening). 10 calls not sent. Start your handler, or point the action's forwarding target elsewhere, and run again.",
@@ -42,7 +42,7 @@ describe("a bulk run's end, said once for the run", () => {
     expect(runEndCauseWords({ stopped: null, noAnswer: { ...behind, cause: 'timeout', replays: 2 } })).toBe(
       "All 2 failed replays: your handler at http://127.0.0.1:8099/actions/send_email, behind this companion's webhook, did not answer in time.",
     );
-    const withPassword = { ...behind, forwardedTo: 'http://ada:s3cret@127.0.0.1:8099/actions/send_email' };
+    const withPassword = { ...behind, forwardTarget: 'http://ada:s3cret@127.0.0.1:8099/actions/send_email' };
     const words = runEndCauseWords({ stopped: { sent: 3, left: 1 }, noAnswer: withPassword });
     expect(words).toContain('your handler at http://ada:***@127.0.0.1:8099/actions/send_email, behind');
     expect(words).not.toContain('s3cret');

@@ -79,7 +79,7 @@ describe('BulkRuns', () => {
         violation: null,
         refusal: { code: 'replay-failed', reason: 'a bug' },
         error: null,
-        forwardedTo: null,
+        forwardTarget: null,
       },
     ]);
     expect(runs.list()).toEqual({ running: [], finished: [{ runId, summary }] });

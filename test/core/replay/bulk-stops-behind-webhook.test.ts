@@ -51,7 +51,7 @@ describe("a bulk replay through a companion's webhook to a handler that gives no
       failed: 3,
       notSent: 2,
       stopped: { sent: 3, left: 2 },
-      noAnswer: { cause: 'refused', answeredBy: 'forward-error', url, behindWebhook: true, forwardedTo: handler, replays: 3 },
+      noAnswer: { cause: 'refused', answeredBy: 'forward-error', url, behindWebhook: true, forwardTarget: handler, replays: 3 },
     });
     expect(JSON.stringify(summary)).not.toContain('s3cret');
     expect(summary.items.slice(0, 3).map((item) => item.answer?.status)).toEqual([502, 502, 502]);
@@ -79,7 +79,7 @@ describe("a bulk replay through a companion's webhook to a handler that gives no
       answeredBy: 'forward-error',
       url: running.baseUrl,
       behindWebhook: true,
-      forwardedTo: null,
+      forwardTarget: null,
       replays: 6,
     });
   });
@@ -101,7 +101,7 @@ describe("a bulk replay through a companion's webhook to a handler that gives no
         failed: 4,
         notSent: 0,
         stopped: null,
-        noAnswer: { cause: 'timeout', behindWebhook: true, forwardedTo: handler, replays: 4 },
+        noAnswer: { cause: 'timeout', behindWebhook: true, forwardTarget: handler, replays: 4 },
       });
       expect(summary.items.map((item) => item.answer?.status)).toEqual([504, 504, 504, 504]);
       expect(runEndCauseWords(summary)).toBe(

@@ -57,7 +57,7 @@ describe('a bulk replay to a handler nobody runs', () => {
       answeredBy: 'forward-error',
       url: `http://127.0.0.1:${port}/actions/ok`,
       behindWebhook: false,
-      forwardedTo: null,
+      forwardTarget: null,
       replays: 3,
     };
     expect(summary).toMatchObject({
@@ -114,7 +114,7 @@ describe('a bulk replay to a handler nobody runs', () => {
       answeredBy: 'forward-error',
       url: `http://127.0.0.1:${port}/actions/ok`,
       behindWebhook: false,
-      forwardedTo: null,
+      forwardTarget: null,
       replays: 2,
     });
   });
@@ -143,7 +143,7 @@ describe('a bulk replay to a handler nobody runs', () => {
       answeredBy: 'forward-error',
       url: down,
       behindWebhook: false,
-      forwardedTo: null,
+      forwardTarget: null,
       replays: 6,
     });
   });

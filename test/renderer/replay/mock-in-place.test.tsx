@@ -22,7 +22,7 @@ function outcome(answeredBy: SimulateOutcome['answeredBy'], error: string | null
     durationMs: 5,
     violations: [],
     error,
-    forwardedTo: null,
+    forwardTarget: null,
   };
 }
 
