@@ -31,7 +31,7 @@ import { ProjectSession } from './project/project-session';
 import type { AnswerStore } from './store/answer-store';
 import type { ProjectState } from '../contract/project';
 import { tunnelSeenAfter, TUNNEL_NOT_OPENED, type TunnelSeen } from '../contract/here-url';
-import { PUBLIC_URLS_KEY, TUNNEL_SETTINGS_SCOPE, TunnelController } from './tunnel/tunnel-controller';
+import { publicUrlsKeptIn, TunnelController } from './tunnel/tunnel-controller';
 import { WebhookListener, DEFAULT_HOST, type Listening } from './webhook/webhook-listener';
 import { StorageFaultState } from './webhook/storage-fault-state';
 import type { CoreOptions } from './core-options';
@@ -151,11 +151,7 @@ export function createCore(options: CoreOptions): Core {
     host,
   );
 
-  /** The public URLs the data folder's tunnels had, newest first: none while the history is closed. */
-  const keptPublicUrls = {
-    read: () => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).read<string[]>(PUBLIC_URLS_KEY, []) ?? [],
-    write: (urls: string[]) => store?.settings.scope(TUNNEL_SETTINGS_SCOPE).write(PUBLIC_URLS_KEY, urls),
-  };
+  const keptPublicUrls = publicUrlsKeptIn(() => store?.settings ?? null);
   /** This core's tunnel as `here` needs it: whether it was opened or closed, besides its status. */
   let ownTunnel: TunnelSeen = TUNNEL_NOT_OPENED;
   const tunnel = new TunnelController({
@@ -226,12 +222,17 @@ export function createCore(options: CoreOptions): Core {
     mode: options.mode,
     dataDir: options.dataDir,
   });
+  // Told to the page, and to the webhook server: a handler set now is warmed before its first call.
+  const answersChanged = () => {
+    events.emit({ type: 'answers-changed' });
+    webhook.answersChanged();
+  };
   const project = new ProjectSession({
     account,
     settings: () => requireStore().settings.scope(PROJECT_SETTINGS_SCOPE),
     hereBase,
     startupForwardTarget: forwardSettings.startupForwardTarget,
-    emit: (event) => events.emit(event),
+    emit: (event) => (event.type === 'answers-changed' ? answersChanged() : events.emit(event)),
     onError: onInternalError,
   });
   let projectOpened = false;
@@ -242,7 +243,7 @@ export function createCore(options: CoreOptions): Core {
     answers: answerStore,
     calls: () => requireStore().calls,
     ...forwardSettings,
-    onChanged: () => events.emit({ type: 'answers-changed' }),
+    onChanged: answersChanged,
   });
 
   const replay = createReplay({

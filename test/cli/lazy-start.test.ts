@@ -108,4 +108,22 @@ describe('starting the built command', () => {
     expect(await server.exited).toBe(0);
     expect(recorder.read().libraries).toContain('undici');
   });
+
+  it('a serve that only mocked loads the forwarding client at idle once the page sets a handler', async () => {
+    const recorder = recording();
+    const server = await startServe(['--port', '0'], recorder.env);
+    if (server.inspectorUrl === null) throw new Error('the serve printed no inspector URL');
+    const page = new URL(server.inspectorUrl);
+    const token = new URLSearchParams(page.hash.slice(1)).get('token');
+    const set = await fetch(`${page.origin}/api/call/setForwardTarget`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify([null, 'http://127.0.0.1:9/actions/{action_name}']),
+    });
+    expect(((await set.json()) as { ok: boolean }).ok).toBe(true);
+    await sleep(IDLE_WARM_UP_MS);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(recorder.read().libraries).toContain('undici');
+  });
 });

@@ -122,7 +122,7 @@ export class CallAnswerer {
 
   /**
    * Loads the forwarding client shortly after the server starts when any call may be forwarded
-   * (`--forward`, or a target set for an action or for all): loading it takes 100-400 ms, which
+   * (`--forward`, or a target set for an action or for all), and again when the answers change: loading it takes 100-400 ms, which
    * the first forwarded call would otherwise wait for. A companion that only mocks never loads it.
    */
   warmUpForwarding(): void {

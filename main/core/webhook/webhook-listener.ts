@@ -61,6 +61,14 @@ export class WebhookListener {
     return { ok: true, value: this.listening };
   }
 
+  /**
+   * The answers changed in this process (the page, a project file): a handler set now is warmed
+   * as one set at start is. One set by another process is seen on its first call, which pays the load.
+   */
+  answersChanged(): void {
+    this.answerer?.warmUpForwarding();
+  }
+
   async stop(): Promise<void> {
     // The answerer first: forwards in flight are aborted, so the server can drain.
     await this.answerer?.close();
