@@ -35,14 +35,16 @@ export function callJson(call: CallSummary, handlerDiagnosis: HandlerWhy | null 
 /**
  * `calls --follow --json`'s form of a call waiting for the handler in a running serve: `waiting`
  * tells it from a stored call, which has none. It has no id yet; the stored call follows.
+ * `serve`: the webhook URL of the serve that holds it (the one a text line names beside others).
  */
-export function waitingCallJson(call: WaitingCall, forwardTimeoutMs: number): Record<string, unknown> {
+export function waitingCallJson(call: WaitingCall, forwardTimeoutMs: number, serve: string): Record<string, unknown> {
   return {
     waiting: true,
     receivedAt: new Date(call.receivedAt).toISOString(),
     action: call.action,
     target: call.target,
     forwardTimeoutMs,
+    serve,
   };
 }
 

@@ -157,13 +157,14 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   // verdict, status, failure) is not known before it is stored, so those filters print no waits.
   const waitsMatch = source === undefined && verdict === undefined && status === undefined && !values.failed;
   const waits: WaitsFollower = {
-    waiting: (call, limitMs, heldBy) => {
+    waiting: (call, { serve, limitMs, amongOthers }) => {
       if ((action !== undefined && call.action !== action) || (since !== undefined && call.receivedAt < since)) return;
       // Its call was stored and printed already: the wait, heard late, would follow how it ended.
       if (printed.has(call)) return;
+      // JSON names the serve always, so a reader need not count the serves running to know which.
       const line = values.json
-        ? printable(JSON.stringify(waitingCallJson(call, limitMs)))
-        : waitingLine(call, limitMs) + (heldBy ? printable(heldByMark(heldBy)) : '');
+        ? printable(JSON.stringify(waitingCallJson(call, limitMs, serve.baseUrl)))
+        : waitingLine(call, limitMs) + (amongOthers ? printable(heldByMark(serve)) : '');
       io.stdout.write(`${line}\n`);
     },
     note: (line) => io.stderr.write(`${line}\n`),

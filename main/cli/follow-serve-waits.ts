@@ -5,22 +5,13 @@ import { ServeInspectorClient } from './serve-inspector-client';
 /**
  * Tells `tell` of each call that waits for the developer's handler in the serve whose inspector
  * listens on `port`, and of those already waiting when it is reached, until its stream ends (it
- * stopped, or the token was replaced) or `signal` aborts. `limitMs` is that serve's own limit
- * (its --forward-timeout). The waits live in the serve's memory until the call is stored, so they
- * are heard from its event stream, as its inspector page hears them.
+ * stopped, or the token was replaced) or `signal` aborts. The waits live in the serve's memory
+ * until the call is stored, so they are heard from its event stream, as its inspector page hears them.
  */
-export async function hearServeWaits(
-  dataDir: string,
-  port: number,
-  tell: (call: WaitingCall, limitMs: number) => void,
-  signal: AbortSignal,
-): Promise<void> {
+export async function hearServeWaits(dataDir: string, port: number, tell: (call: WaitingCall) => void, signal: AbortSignal): Promise<void> {
   const token = readInspectorToken(dataDir);
   if (token === null) return;
   const client = new ServeInspectorClient(port, token);
-  const settings = (await client.call('getAnswerSettings', [], signal)) as { forwardTimeoutMs?: unknown } | null;
-  const limitMs = settings?.forwardTimeoutMs;
-  if (typeof limitMs !== 'number') return;
   const events = await client.openEvents(signal);
   if (events === null) return;
   /** The waits told and not yet ended: one listed as waiting may come by the stream too. */
@@ -30,7 +21,7 @@ export async function hearServeWaits(
   const tellOnce = (call: WaitingCall) => {
     if (told.has(call.key) || endedWhileListing?.has(call.key)) return;
     told.add(call.key);
-    tell(call, limitMs);
+    tell(call);
   };
   // Read once the stream is open: a wait that starts meanwhile is in the list, the stream, or both.
   const listing = client.call('listWaitingCalls', [], signal).then((listed) => {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { WaitingCall } from '../contract/api';
 import type { ServeSeen } from '../contract/project';
 import { waitsUnheard } from '../contract/words/follow-words';
-import { runningServes, serveSeen, type ServeState } from '../core';
+import { FLOWENT_TIMEOUT_MS, runningServes, serveSeen, type ServeState } from '../core';
 import { hearServeWaits } from './follow-serve-waits';
 
 /**
@@ -11,13 +11,18 @@ import { hearServeWaits } from './follow-serve-waits';
  */
 const SERVE_LOOK_MS = 1_000;
 
+/** The serve that holds a waiting call. */
+export interface WaitHolder {
+  serve: ServeSeen;
+  /** How long it waits for the handler at most: its --forward-timeout. */
+  limitMs: number;
+  /** Whether other companions run on the folder beside it: a line then names it, to tell it from them. */
+  amongOthers: boolean;
+}
+
 export interface WaitsFollower {
-  /**
-   * A call that waits for the handler; `limitMs`: how long its serve waits at most (its
-   * --forward-timeout); `heldBy`: the companion that holds it while several run on the folder,
-   * null while it runs alone (there is then no other to tell it from).
-   */
-  waiting(call: WaitingCall, limitMs: number, heldBy: ServeSeen | null): void;
+  /** A call that waits for the handler in the serve `holder`. */
+  waiting(call: WaitingCall, holder: WaitHolder): void;
   /** Why the waits of a companion running when the follow starts cannot be heard: said once of each. */
   note(line: string): void;
 }
@@ -48,8 +53,11 @@ export async function followWaits(dataDir: string, follower: WaitsFollower, stop
       const key = serveKey(serve);
       if (serve.inspectorPort === null || hearing.has(key)) continue;
       const connection = new AbortController();
-      // Named by the last look, at the moment the wait is printed: a serve that joins or leaves changes it.
-      const tell = (call: WaitingCall, limitMs: number) => follower.waiting(call, limitMs, running.length > 1 ? serveSeen(serve) : null);
+      // A serve too old to record its limit: serve's default --forward-timeout, which such a serve
+      // waits unless it was given another (its inspector is not asked: the file says it, or nothing does).
+      const limitMs = serve.forwardTimeoutMs ?? FLOWENT_TIMEOUT_MS;
+      // Among others by the last look, at the moment the wait is printed: a serve that joins or leaves changes it.
+      const tell = (call: WaitingCall) => follower.waiting(call, { serve: serveSeen(serve), limitMs, amongOthers: running.length > 1 });
       const signal = AbortSignal.any([stopping.signal, connection.signal]);
       const ended = hearServeWaits(dataDir, serve.inspectorPort, tell, signal).finally(() => hearing.delete(key));
       hearing.set(key, { connection, ended });

@@ -10,7 +10,7 @@ export function unlinkCommand(link: Pick<LinkedAction, 'action' | 'profile'>, ac
 }
 
 /** A linked action Flowent no longer has, with the command that unlinks it. */
-export function goneLinkLine(link: Pick<LinkedAction, 'action' | 'profile'>, activeProfile: string | null): string {
+function goneLinkLine(link: Pick<LinkedAction, 'action' | 'profile'>, activeProfile: string | null): string {
   return goneLinkWords(link, `"${unlinkCommand(link, activeProfile)}"`);
 }
 

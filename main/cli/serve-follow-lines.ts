@@ -1,44 +1,62 @@
-import { redactUrlCredentials, type CoreEvent, type FollowMode, type FollowRecord } from '../contract/api';
-import { inCliWords } from './cli-words';
-import { goneLinkLine } from './gone-link-lines';
+import type { CoreEvent, FollowMode, FollowRecord } from '../contract/api';
+import {
+  followModeWords,
+  goneLinkWayOut,
+  linkNamed,
+  notRepointedWords,
+  registrationFinishedWords,
+  repointedWords,
+  repointFailedWords,
+  repointProposedWords,
+} from '../contract/words';
+import { CLI_VOCABULARY, inCliWords } from './cli-words';
+import { unlinkCommand } from './gone-link-lines';
+
+/** Before each of serve's lines on the Flowent account, as its tunnel's lines start `Tunnel: `. */
+const FLOWENT = 'Flowent: ';
 
 /** The lines `serve` prints for the Flowent account's events, or none. */
 export function accountLines(event: CoreEvent): string[] {
   if (event.type === 'actions-followed') return followLines(event.record);
   if (event.type === 'registration-finished') {
     const { record } = event;
-    return [
-      record.ok
-        ? `Flowent: ${record.action} (${record.profile}) ${record.created ? 'registered' : 'updated'} with webhook_url ${redactUrlCredentials(record.webhookUrl)}`
-        : `Flowent: registering ${record.action} (${record.profile}) failed: ${record.failure ? inCliWords(record.failure) : 'no reason given'}`,
-    ];
+    const why = record.failure ? inCliWords(record.failure) : null;
+    return [FLOWENT + registrationFinishedWords(linkNamed(record), record, why)];
   }
   return [];
 }
 
-/** One line per linked action re-pointed, failed, waiting to be re-pointed, or gone from Flowent. */
+/**
+ * What one change of the public URL did to the linked actions, in the page's words for the same
+ * events: the re-pointed ones in one line (as its one toast, each named with its profile, since
+ * serve follows every profile's links), then one line per action that needs something done, each
+ * with its own way out (a failure's reason, the URL to re-point it to, the command that unlinks it).
+ */
 export function followLines(record: FollowRecord): string[] {
-  return record.changes.map((change) => {
-    const name = `${change.action} (${change.profile})`;
+  const updated = record.changes.filter((change) => change.outcome === 'updated').map(linkNamed);
+  const lines = updated.length > 0 ? [repointedWords(updated, record.current)] : [];
+  for (const change of record.changes) {
     switch (change.outcome) {
       case 'updated':
-        return `Flowent: ${name} now points at ${change.to}`;
+        break;
       case 'failed':
-        return `Flowent: could not re-point ${name} to ${change.to}: ${change.failure ? inCliWords(change.failure) : 'no reason given'}`;
+        lines.push(repointFailedWords(change, change.failure ? inCliWords(change.failure) : null, CLI_VOCABULARY));
+        break;
       case 'proposed':
-        return `Flowent: ${name} still points at ${change.from}: re-point it to ${change.to} from the inspector, or run serve with --follow auto`;
+        lines.push(repointProposedWords(linkNamed(change), change));
+        break;
       case 'gone':
-        return `Flowent: ${goneLinkLine(change, null)} It is not re-pointed when the public URL changes.`;
+        lines.push(`${notRepointedWords([linkNamed(change)])}; ${goneLinkWayOut(`"${unlinkCommand(change, null)}"`)}.`);
+        break;
       default: {
         const unknown: never = change.outcome;
-        return `Flowent: ${name}: ${String(unknown)}`;
+        lines.push(`${linkNamed(change)}: ${String(unknown)}`);
       }
     }
-  });
+  }
+  return lines.map((line) => FLOWENT + line);
 }
 
 export function followModeLine(mode: FollowMode): string {
-  return mode === 'auto'
-    ? '  Follow:       linked Flowent actions are re-pointed when the public URL changes'
-    : '  Follow:       linked Flowent actions are listed when the public URL changes (--follow auto re-points them)';
+  return `  Follow:       ${followModeWords(mode)}`;
 }

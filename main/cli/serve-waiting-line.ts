@@ -1,6 +1,6 @@
 import type { WaitingCall } from '../contract/api';
 import { clip } from '../contract/words/said';
-import { WAITING_FOR_HANDLER } from '../contract/words/waiting-words';
+import { waitingAtWords } from '../contract/words/waiting-words';
 import { printable } from './printable';
 
 /**
@@ -11,8 +11,6 @@ import { printable } from './printable';
  */
 export function waitingLine(call: WaitingCall, limitMs: number, now = Date.now()): string {
   const time = new Date(call.receivedAt).toISOString().slice(11, 19);
-  const waited = Math.max(1, Math.floor((now - call.receivedAt) / 1000));
-  return printable(
-    `${time}  ${call.action}  ${WAITING_FOR_HANDLER} at ${clip(call.target, 200)} (${waited} s so far, ${limitMs / 1000} s at most) ...`,
-  );
+  const waitedS = Math.max(1, Math.floor((now - call.receivedAt) / 1000));
+  return printable(`${time}  ${call.action}  ${waitingAtWords(clip(call.target, 200), waitedS, limitMs)}`);
 }

@@ -1,5 +1,7 @@
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DATA_FILES } from '../../main/core/data-folder';
 import { postSigned } from '../helpers/flowent-signer';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { holdingHandler } from '../helpers/holding-handler';
@@ -37,6 +39,11 @@ const follow = async (dir: string, args: string[] = [], env: NodeJS.ProcessEnv =
 
 /** Preloaded into a follow, delays the serve's event stream it reads (see the file). */
 const LATE_EVENT_STREAM = resolve(__dirname, '../helpers/late-event-stream.cjs');
+/** Preloaded into a follow, has the serves' inspectors refuse it one method (see the file). */
+const INSPECTOR_REFUSES = resolve(__dirname, '../helpers/inspector-refuses.cjs');
+/** A follow whose serves' inspectors refuse it their answer settings: a serve's limit must come from elsewhere. */
+const followRefusedSettings = (dir: string, args: string[] = []) =>
+  follow(dir, args, { FC_INSPECTOR_REFUSES: 'getAnswerSettings' }, { preload: INSPECTOR_REFUSES });
 
 const waitingLine = (port: number, action: string) =>
   new RegExp(
@@ -104,8 +111,10 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
       action: 'send_email',
       target: `http://127.0.0.1:${slow.port}/hooks/send_email`,
       forwardTimeoutMs: 20_000,
+      // Named though it runs alone: a reader need not count the serves to know which holds it.
+      serve: server.baseUrl,
     });
-    expect(waitedSecond).toMatchObject({ waiting: true, action: 'lookup_order' });
+    expect(waitedSecond).toMatchObject({ waiting: true, action: 'lookup_order', serve: server.baseUrl });
 
     slow.answerAll();
     await Promise.all([first, second]);
@@ -113,6 +122,37 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
     const stored = objects().slice(2);
     expect(stored.map((call) => call.action).sort()).toEqual(['lookup_order', 'send_email']);
     expect(stored.every((call) => typeof call.id === 'number' && !('waiting' in call))).toBe(true);
+  });
+
+  it("prints each wait with its serve's limit as the serve's state file records it, not asking its inspector", async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    const server = await serveForwarding(dir, slow.target);
+    const following = await followRefusedSettings(dir);
+    const answered = postSigned(server.baseUrl, 'send_email', {}, KEY);
+    // 20 s: the serve's --forward-timeout.
+    await following.waitFor(waitingLine(slow.port, 'send_email'), 10_000);
+    slow.answerAll();
+    await answered;
+    await following.waitFor(storedLine(1, 'send_email'));
+  });
+
+  it("prints a wait of a serve whose file does not record its limit (an earlier version's) with serve's default limit", async () => {
+    const dir = tempDir();
+    const slow = await heldHandler();
+    // Without --forward-timeout: it waits serve's default 30 s, which the follow can only assume.
+    const args = ['--port', '0', '--data-dir', dir, '--forward', slow.target];
+    const server = stopOnCleanup(await startServe(args, { FLOWENT_HMAC_KEY: KEY }));
+    const stateFile = join(dir, DATA_FILES.serveStates, `${server.child.pid}.json`);
+    const { forwardTimeoutMs, ...asWrittenBefore } = JSON.parse(readFileSync(stateFile, 'utf8')) as Record<string, unknown>;
+    expect(forwardTimeoutMs).toBe(30_000);
+    writeFileSync(stateFile, JSON.stringify(asWrittenBefore));
+    const following = await followRefusedSettings(dir, ['--json']);
+    const answered = postSigned(server.baseUrl, 'send_email', {}, KEY);
+    const [waited] = await following.waitFor(/^\{"waiting":true.*$/m, 10_000);
+    expect(JSON.parse(waited ?? '')).toMatchObject({ action: 'send_email', forwardTimeoutMs: 30_000, serve: server.baseUrl });
+    slow.answerAll();
+    await answered;
   });
 
   it('keeps following the history when the serve stops, and hears the next serve started on the folder', async () => {

@@ -93,8 +93,8 @@ describe('actions list and links, for an action deleted on Flowent', () => {
         changes: [{ ...change, outcome: 'gone' }],
       }),
     ).toEqual([
-      'Flowent: get_weather (default): Flowent no longer has this action; register it again or unlink it ' +
-        '("flowent-companion actions unlink get_weather --profile default"). It is not re-pointed when the public URL changes.',
+      'Flowent: Flowent no longer has get_weather (default): not re-pointed; register it again or unlink it ' +
+        '("flowent-companion actions unlink get_weather --profile default").',
     ]);
   });
 });

@@ -40,6 +40,8 @@ async function flowentAndEdgeFollowing() {
 }
 
 const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** serve's line for the linked action re-pointed, in the page's words (repointedWords), capturing the new public URL. */
+const REPOINTED = /^Flowent: Pointed send_email \(default\) at (https:\/\/\S+) in Flowent$/m;
 
 describe('serve --tunnel and the Flowent actions linked to it', () => {
   it('re-points a linked action when the tunnel comes back with another URL, and says so', async () => {
@@ -52,7 +54,7 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
 
     // The edge goes away long enough for the tunnel to be rebuilt under a new URL.
     await edge.drop(7_000);
-    const [, current] = await server.waitFor(/Flowent: send_email \(default\) now points at (https:\/\/\S+)\/actions\/send_email/, 60_000);
+    const [, current] = await server.waitFor(REPOINTED, 60_000);
     expect(current).not.toBe(publicUrl);
     expect(server.output()).toContain(`Tunnel: the public URL changed from ${publicUrl} to ${current}`);
     expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${current}/actions/send_email` }]);
@@ -67,7 +69,7 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
     await callServeInspector(server, 'closeTunnel');
     await server.waitFor(/Tunnel: closed\./);
     await callServeInspector(server, 'openTunnel');
-    const [, current] = await server.waitFor(/Flowent: send_email \(default\) now points at (https:\/\/\S+)\/actions\/send_email/);
+    const [, current] = await server.waitFor(REPOINTED);
     expect(current).not.toBe(publicUrl);
     expect(server.output()).toContain(`Tunnel: online. Public URL: ${current}/actions/<action_name>`);
     expect(server.output()).toContain(`Tunnel: the public URL changed from ${publicUrl} to ${current}`);
@@ -101,7 +103,7 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
 
     const { server, publicUrl } = await serveWithTunnel('--follow', 'auto');
     expect(publicUrl).not.toBe(earlier.publicUrl);
-    await server.waitFor(new RegExp(`Flowent: send_email \\(default\\) now points at ${literally(publicUrl)}/actions/send_email`));
+    await server.waitFor(new RegExp(`^Flowent: Pointed send_email \\(default\\) at ${literally(publicUrl)} in Flowent$`, 'm'));
     expect(server.output()).toContain(`Tunnel: the public URL changed from ${earlier.publicUrl} to ${publicUrl}`);
     expect(server.output()).not.toContain('still points at');
     expect(gateway.stored()).toMatchObject([{ name: 'send_email', webhook_url: `${publicUrl}/actions/send_email` }]);

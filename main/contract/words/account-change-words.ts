@@ -4,7 +4,7 @@
  * prints and the page's toast shows where both say the event, so the two cannot drift apart. As
  * in action-change-words.ts, each front end adds only what is its own after it.
  */
-import type { AccountState } from '../account';
+import type { AccountState, RegistrationRecord } from '../account';
 import type { FollowMode } from '../names-and-limits';
 import { DEFAULT_PROFILE, printableGatewayUrl } from '../profile-rules';
 import { redactUrlCredentials } from '../url-credentials';
@@ -50,6 +50,37 @@ export const CONNECTED_TO_FLOWENT = 'Connected to Flowent';
 /** What the follow mode just set means for the linked actions from now on. */
 export function followModeSetWords(mode: FollowMode): string {
   return mode === 'auto' ? 'Linked actions now follow the public URL' : 'You will be asked before linked actions are updated';
+}
+
+/**
+ * What the follow mode means, as `serve --tunnel` says it at its start: what becomes of the
+ * linked actions when the public URL changes.
+ */
+export function followModeWords(mode: FollowMode): string {
+  return mode === 'auto'
+    ? 'linked Flowent actions are re-pointed when the public URL changes'
+    : 'linked Flowent actions are listed when the public URL changes (--follow auto re-points them)';
+}
+
+/**
+ * A linked action left at the old URL `from` by follow mode "ask", named as the front end names
+ * it: `serve`'s terminal says where to re-point it to `to` (the page asks with a banner instead).
+ */
+export function repointProposedWords(name: string, change: { from: string; to: string }): string {
+  return `${name} still points at ${redactUrlCredentials(change.from)}: re-point it to ${redactUrlCredentials(change.to)} from the inspector, or run serve with --follow auto`;
+}
+
+/**
+ * An action registered (or updated) to point at this companion, named as the front end names it,
+ * or why Flowent refused it (the failure in the front end's words; null when it gave no reason).
+ */
+export function registrationFinishedWords(
+  name: string,
+  record: Pick<RegistrationRecord, 'ok' | 'created' | 'webhookUrl'>,
+  why: string | null,
+): string {
+  if (!record.ok) return `registering ${name} failed: ${why ?? 'no reason given'}`;
+  return `${name} ${record.created ? 'registered' : 'updated'} with webhook_url ${redactUrlCredentials(record.webhookUrl)}`;
 }
 
 /** Linked actions re-pointed at the public URL `url` after it changed. */

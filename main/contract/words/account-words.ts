@@ -328,5 +328,15 @@ export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
  * front end unlinks it (the command line's command, the page's button), named as the user meets it.
  */
 export function goneLinkWords(link: { action: string; profile: string }, unlink: string): string {
-  return `${link.action} (${link.profile}): Flowent no longer has this action; register it again or unlink it (${unlink}).`;
+  return `${linkNamed(link)}: Flowent no longer has this action; ${goneLinkWayOut(unlink)}.`;
+}
+
+/** The two ways out for a linked action Flowent no longer has; `unlink`: where the front end unlinks it. */
+export function goneLinkWayOut(unlink: string): string {
+  return `register it again or unlink it (${unlink})`;
+}
+
+/** A linked action where its profile matters (a terminal shows every profile's links): `send_email (staging)`. */
+export function linkNamed(link: { action: string; profile: string }): string {
+  return `${link.action} (${link.profile})`;
 }

@@ -40,4 +40,5 @@ call ended.`;
 /** How a wait is printed with --json, for the help of `--json`. */
 export const FOLLOW_WAITS_JSON_HELP = `with --follow,
                      a call ${WAITING_FOR_HANDLER} is {waiting: true, receivedAt, action,
-                     target, forwardTimeoutMs}`;
+                     target, forwardTimeoutMs, serve} (serve: the webhook URL of the serve
+                     that holds it)`;

@@ -63,18 +63,28 @@ export {
   mostCallsNamed,
   type DiagnosedReport,
 } from './handler-diagnosis-words';
-export { defaultGatewaySourceWords, gatewayVariableWinsWords, goneLinkWords, uncheckedUpdateWords } from './account-words';
+export {
+  defaultGatewaySourceWords,
+  gatewayVariableWinsWords,
+  goneLinkWayOut,
+  goneLinkWords,
+  linkNamed,
+  uncheckedUpdateWords,
+} from './account-words';
 export {
   API_TOKEN_SAVED,
   CONNECTED_TO_FLOWENT,
   followModeSetWords,
+  followModeWords,
   noProfileRemovedWords,
   notRepointedWords,
   profileInUseWords,
   profileRemovedWords,
   profileSavedWords,
+  registrationFinishedWords,
   repointedWords,
   repointFailedWords,
+  repointProposedWords,
 } from './account-change-words';
 export {
   appliedStepWords,
