@@ -1,6 +1,5 @@
 import type { CoreEvent, Result, ServerNotRunning, TunnelFailure } from '../../contract/api';
 import type { SecretSource } from '../secret-source';
-import type { SettingsRepository } from '../store/settings-repository';
 import type { TunnelProvider, TunnelStatus } from './tunnel-provider';
 
 /** The tunnel's part of the settings: `tunnel.public-urls`. */
@@ -9,8 +8,13 @@ const PUBLIC_URLS_KEY = 'public-urls';
 /** How many public URLs the data folder keeps: the last, and a few behind it held by other serves. */
 const PUBLIC_URLS_KEPT = 10;
 
+/** The history's settings, as far as the tunnel uses them (the store is a floor above). */
+interface KeptSettings {
+  scope(name: string): { read<T>(key: string, fallback: T): T; write(key: string, value: unknown): void };
+}
+
 /** The public URLs the data folder's tunnels had, newest first (see publicUrls): none while the history is closed. */
-export function publicUrlsKeptIn(settings: () => SettingsRepository | null): TunnelControllerOptions['publicUrls'] {
+export function publicUrlsKeptIn(settings: () => KeptSettings | null): TunnelControllerOptions['publicUrls'] {
   return {
     read: () => settings()?.scope(TUNNEL_SETTINGS_SCOPE).read<string[]>(PUBLIC_URLS_KEY, []) ?? [],
     write: (urls) => settings()?.scope(TUNNEL_SETTINGS_SCOPE).write(PUBLIC_URLS_KEY, urls),
