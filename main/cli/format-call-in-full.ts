@@ -4,7 +4,9 @@ import { styleLabel } from '../contract/style-labels';
 import {
   failedRegistrationCheckTodo,
   failedRegistrationCheckWords,
-  handlerBehindWebhookWords,
+  callRouteWords,
+  routeText,
+  type CallRouteWords,
   handlerKnownForText,
   isTimestampRemark,
   leadDiagnosis,
@@ -138,7 +140,10 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   }
   lines.push(...adviceShown(call).flatMap((diagnosis) => signatureAdvice(call, diagnosis)), ...styleLines(signature));
 
-  lines.push('', `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status} (${answererWords(call)})`);
+  // A serve on this data folder, the webhook a replay went through, is this companion to the command line.
+  const route = callRouteWords(call, () => 'this');
+  lines.push('', `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status} (${answererWords(call, route)})`);
+  if (route?.throughWebhook) lines.push(`  ${routeText(route.parts)}`);
   if (call.forward.error) lines.push(`  forwarding: ${call.forward.error}`);
   lines.push(...messageLines(call.response.headers, call.response.body));
 
@@ -161,15 +166,11 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
 }
 
 /**
- * Who gave the answer, with where a handler did. A call sent to a companion's webhook that
- * forwarded it on (a replay or a simulated call through a serve) was answered by the handler the
- * webhook reached, not at the webhook's URL it was sent to, which named the serve as the handler.
+ * Who gave the answer, with where a handler sent it straight did. A call sent to a companion's
+ * webhook (a replay or a simulated call through a serve) has where it went, and the handler the
+ * webhook forwarded it to, said on a line of its own: the webhook is not who answered.
  */
-function answererWords({ answeredBy, forward, handler }: Pick<CallDetail, 'answeredBy' | 'forward' | 'handler'>): string {
-  if (answeredBy !== 'forward' || forward.target === null) return ANSWERER[answeredBy];
-  const sentTo = redactUrlCredentials(forward.target);
-  const reached = handler?.reached ?? null;
-  const elsewhere =
-    reached !== null && URL.canParse(reached) && URL.canParse(forward.target) && new URL(reached).origin !== new URL(forward.target).origin;
-  return elsewhere ? `${handlerBehindWebhookWords(reached)} at ${sentTo}` : `${ANSWERER[answeredBy]} at ${sentTo}`;
+function answererWords({ answeredBy, forward }: Pick<CallDetail, 'answeredBy' | 'forward'>, route: CallRouteWords | null): string {
+  if (answeredBy !== 'forward' || forward.target === null || route?.throughWebhook) return ANSWERER[answeredBy];
+  return `${ANSWERER[answeredBy]} at ${redactUrlCredentials(forward.target)}`;
 }

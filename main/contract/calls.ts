@@ -193,6 +193,18 @@ export interface CallDetail extends CallSummary {
     error: string | null;
     /** For a forwarded registration check: would Flowent have accepted the handler's answer? */
     registrationWouldPass: boolean | null;
+    /**
+     * For a call this companion sent (a replay, a simulated call): whether `target` was a
+     * companion's webhook (a running serve's, the app's own) rather than a handler. Null when not
+     * recorded: a call the companion received, an imported one whose file does not say, one
+     * stored before this was.
+     */
+    throughWebhook: boolean | null;
+    /**
+     * Sent through a companion's webhook: the handler that webhook said it forwarded the call to,
+     * answered or not (a password in it as `***`). Null when its mock answered, or it did not say.
+     */
+    webhookForwardedTo: string | null;
   };
   /** The handler's verdict on the signature, what the handler taught so far and, when they disagree, what that means; null when no handler answered. */
   handler: HandlerReport | null;

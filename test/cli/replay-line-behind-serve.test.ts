@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli } from '../helpers/spawn-cli';
-import { closedPort, handlerUrl, useHandler } from '../helpers/handler-process';
+import { closedPort, useHandler } from '../helpers/handler-process';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { serveForwardingTo } from '../helpers/serve-forwarding';
 
@@ -45,14 +45,14 @@ describe("a replay through a running serve names the serve's handler", () => {
     // The replay's details: the handler answered, behind the serve's webhook it was sent to.
     const details = await runCli(['calls', '2', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
     expect(details.stdout).toContain(
-      `Answer:  500 (your handler at ${handlerUrl(handler(), 'error500')}, behind this companion's webhook at ${server.baseUrl}/actions/error500)`,
+      `Answer:  500 (your handler)\n  Sent to this companion's webhook at ${server.baseUrl}/actions/error500, which forwarded it to your handler at http://deploy:***@127.0.0.1:${handler().port}/actions/error500\n`,
     );
     expect(details.stdout).not.toContain(PASSWORD);
   });
 
   it('in its line, above how it gave no answer, when nothing listens where the serve forwards', async () => {
     const origin = `http://127.0.0.1:${await closedPort()}`;
-    const { replayed } = await serveWithOneCall(origin, 'down');
+    const { dataDir, server, replayed } = await serveWithOneCall(origin, 'down');
     const lines = replayed.stdout.trimEnd().split('\n');
     expect(lines[1]).toMatch(/^#1 → #2 {2}502 {2}same {2}failed$/);
     expect(lines[2]).toBe(
@@ -60,5 +60,12 @@ describe("a replay through a running serve names the serve's handler", () => {
     );
     expect(lines[3]).toMatch(/^ {2}Your handler never answered: /);
     expect(replayed.stdout + replayed.stderr).not.toContain(PASSWORD);
+
+    // The replay's details name that handler too, though it never answered: the serve said where it forwarded.
+    const details = await runCli(['calls', '2', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
+    expect(details.stdout).toContain(
+      `Answer:  502 (the companion: forwarding to your handler gave no answer)\n  Sent to this companion's webhook at ${server.baseUrl}/actions/down, which forwarded it to your handler at ${origin.replace('http://', 'http://deploy:***@')}/actions/down\n`,
+    );
+    expect(details.stdout).not.toContain(PASSWORD);
   });
 });

@@ -47,6 +47,7 @@ export {
   statusNumberWords,
   statusWords,
 } from './answered-by-words';
+export { callRouteWords, routeText, type CallRouteWords, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands } from './command-words';
 export { counted, countWords, nounFor } from './counted';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';

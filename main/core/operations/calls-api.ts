@@ -50,6 +50,8 @@ function toDetail(call: StoredCall, deps: CallsDeps): CallDetail {
     forwardTarget,
     forwardError,
     registrationWouldPass,
+    throughWebhook,
+    webhookForwardedTo,
     handlerTarget: _handlerTarget,
     keyFingerprint: _keyFingerprint,
     viaTunnel,
@@ -68,7 +70,7 @@ function toDetail(call: StoredCall, deps: CallsDeps): CallDetail {
     signedUnlikeLearned: signedUnlikeLearned(call, key, learnedOnce),
     // Only the tunnel's X-Forwarded-For is its word: a caller reaching the port itself can send any.
     forwardedFor: viaTunnel ? forwardedFor(call.requestHeaders.flat()) : null,
-    forward: { target: forwardTarget, error: forwardError, registrationWouldPass },
+    forward: { target: forwardTarget, error: forwardError, registrationWouldPass, throughWebhook, webhookForwardedTo },
     requestBody: requestBody.toString('utf8'),
     requestBodyBase64: requestBody.toString('base64'),
     response: { status: response.status, headers: response.headers, body: response.body.toString('utf8') },

@@ -235,6 +235,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
   const problem = dropped === null ? (loopAnswer?.problem ?? null) : 'headers-dropped';
   const problemMessage = dropped ?? loopAnswer?.problemMessage ?? null;
   const url = new URL(outgoing.url);
+  const forwardTarget = urlSaid(loopAnswer?.forwardTarget);
   const stored: NewCall = {
     receivedAt,
     method: 'POST',
@@ -263,6 +264,9 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
       registrationWouldPass: outgoing.test ? response.status >= 200 && response.status < 300 : null,
       ...handler,
     },
+    // The fact, kept: what the answer alone suggested of where the call went misread a webhook's
+    // refusal, and named no handler that refused the webhook's forward.
+    sentRoute: { throughWebhook: toCompanion, webhookForwardedTo: forwardTarget },
     // A serve that forwarded the call says which key it checked it with (nothing, when older).
     keyFingerprint: loopAnswer ? (loopAnswer.keyFingerprint ?? null) : handler.handlerTarget === null ? null : keyFingerprint,
   };
@@ -282,7 +286,7 @@ export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Del
     violations,
     answeredBy,
     error,
-    forwardTarget: urlSaid(loopAnswer?.forwardTarget),
+    forwardTarget,
     handler,
     notSent: dropped,
     credentialsSent: credentialsSent(prepared.headers, outgoing.url),

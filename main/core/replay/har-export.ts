@@ -71,6 +71,9 @@ export interface HarEntry {
   /** The developer's handler's verdict on the signature, and the handler as configured; null when no handler answered. */
   _handlerSignature: HandlerSignature | null;
   _handlerTarget: string | null;
+  /** A replay or simulated call: whether it was sent to a companion's webhook, and the handler that webhook forwarded it to. Absent in older exports. */
+  _throughWebhook?: boolean | null;
+  _webhookForwardedTo?: string | null;
 }
 
 export interface Har {
@@ -167,6 +170,8 @@ export function harEntry(call: StoredCall, ownWebhookBaseUrl: string | null = nu
     _registrationWouldPass: call.registrationWouldPass,
     _handlerSignature: call.handlerSignature,
     _handlerTarget: call.handlerTarget,
+    _throughWebhook: call.throughWebhook,
+    _webhookForwardedTo: call.webhookForwardedTo === null ? null : redactUrlCredentials(call.webhookForwardedTo),
   };
 }
 

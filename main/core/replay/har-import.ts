@@ -304,6 +304,11 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
       registrationWouldPass: typeof entry._registrationWouldPass === 'boolean' ? entry._registrationWouldPass : null,
       ...handlerChecks(entry),
     },
+    // Only a call a companion sent went through a webhook or not: an imported one's file is no sender's word.
+    sentRoute: {
+      throughWebhook: typeof entry._throughWebhook === 'boolean' && source !== 'import' ? entry._throughWebhook : null,
+      webhookForwardedTo: typeof entry._webhookForwardedTo === 'string' && source !== 'import' ? entry._webhookForwardedTo : null,
+    },
   };
   return { kind: 'call', entry, call };
 }

@@ -12,11 +12,11 @@ import type {
   Verdict,
   Violation,
 } from '../../contract/api';
-import type { CallChecks } from './calls-insert';
+import type { CallChecks, SentRoute } from './calls-insert';
 import { unpackReport } from '../signature/stored-report';
 import { signatureCause, VERDICTS_WITH_CAUSE } from '../../contract/words/verdict-words';
 
-export interface StoredCall extends CallSummary, Omit<CallChecks, 'violations'> {
+export interface StoredCall extends CallSummary, Omit<CallChecks, 'violations'>, SentRoute {
   /** Null when the answer was not checked; `violations` is then []. */
   checked: boolean;
   remoteAddress: string | null;
@@ -68,6 +68,8 @@ export interface CallRow {
   handler_target: string | null;
   key_fingerprint: string | null;
   signed_style: string | null;
+  through_webhook: number | null;
+  webhook_forwarded_to: string | null;
   sent_action: string | null;
   mock_choice: string | null;
   spoiled_signature: number;
@@ -148,5 +150,7 @@ export function toStoredCall(row: CallRow): StoredCall {
     handlerTarget: row.handler_target,
     keyFingerprint: row.key_fingerprint,
     signedStyle: row.signed_style,
+    throughWebhook: row.through_webhook === null ? null : row.through_webhook === 1,
+    webhookForwardedTo: row.webhook_forwarded_to,
   });
 }

@@ -34,6 +34,20 @@ export interface CallChecks {
   handlerTarget: string | null;
 }
 
+/**
+ * Where a call this companion sent went (see CallDetail.forward): apart from CallChecks, which
+ * the webhook fills for the calls it receives, where the question does not arise.
+ */
+export interface SentRoute {
+  /** To a companion's webhook rather than a handler; null when not known. */
+  throughWebhook: boolean | null;
+  /**
+   * Through a companion's webhook: the handler it said it forwarded the call to. Stored with its
+   * password as `***`, as forwardTarget is; null when its mock answered or it did not say.
+   */
+  webhookForwardedTo: string | null;
+}
+
 /** Everything recorded about one call, written in one transaction before the answer is sent. */
 export interface NewCall {
   receivedAt: number;
@@ -68,6 +82,8 @@ export interface NewCall {
    */
   signedStyle?: string | null;
   checks?: Partial<CallChecks>;
+  /** Absent for the calls the companion received, and for imported ones whose file does not say. */
+  sentRoute?: SentRoute;
   /**
    * For a call a handler answered: the key the companion checked it with, as its handler's lesson
    * is filed (KeyedHandlerMemory.keyId). Absent for the others, and for an imported call (which
@@ -81,7 +97,8 @@ const INSERT_COLUMNS =
   'received_at, method, path, remote_address, action, is_test, request_headers, request_body, body_size, problem, ' +
   'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
   'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed, sent_action, ' +
-  'mock_choice, handler_signature, handler_target, via_tunnel, spoiled_signature, key_fingerprint, signed_style';
+  'mock_choice, handler_signature, handler_target, via_tunnel, spoiled_signature, key_fingerprint, signed_style, ' +
+  'through_webhook, webhook_forwarded_to';
 const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
 
@@ -130,6 +147,8 @@ function insertValues(call: NewCall): unknown[] {
     call.spoiledSignature ? 1 : 0,
     call.keyFingerprint ?? null,
     call.signedStyle ?? null,
+    typeof call.sentRoute?.throughWebhook === 'boolean' ? Number(call.sentRoute.throughWebhook) : null,
+    call.sentRoute?.webhookForwardedTo == null ? null : redactUrlCredentials(call.sentRoute.webhookForwardedTo),
   ];
 }
 

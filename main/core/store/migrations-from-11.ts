@@ -208,6 +208,20 @@ export const MIGRATIONS_FROM_11: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 22,
+    purpose:
+      "A replay or a simulated call records whether it was sent to a companion's webhook and the handler that webhook " +
+      'said it forwarded it to: the page and `calls <id>` guessed both from the answer, and named no handler that refused it.',
+    up(db) {
+      // No default: SQLite adds the columns without rewriting a row. Calls stored before, and the
+      // calls this companion received rather than sent, have null: not known.
+      db.exec(`
+        ALTER TABLE calls ADD COLUMN through_webhook INTEGER CHECK (through_webhook IN (0, 1));
+        ALTER TABLE calls ADD COLUMN webhook_forwarded_to TEXT;
+      `);
+    },
+  },
 ];
 
 /**

@@ -1,11 +1,11 @@
 import { ConfirmBox } from '../shared/ConfirmBox';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { hasAnswerToCopy, type CallDetail } from '../../../main/contract/api';
 import { loadAnswerSettings, mockFromCall } from './answers-actions';
 import { Prose } from '../shared/Prose';
 import { describeOwnMock } from './answer-routes';
 import { useMetaStore } from '../page/stores';
-import { registrationCheckOutcomeWords } from '../../../main/contract/words';
+import { callRouteWords, registrationCheckOutcomeWords } from '../../../main/contract/words';
 
 /** Where the answer came from (forwarding, the tunnel), and "make it a mock"; its contract problems are at the top of the pane. */
 export function AnswerChecks({ call }: { call: CallDetail }) {
@@ -32,9 +32,8 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
   const forwardError = forward.error !== null && !call.violations.some((v) => v.message === forward.error) ? forward.error : null;
   const forwarded = forward.target !== null || forwardError !== null || forward.registrationWouldPass !== null;
   const webhookBaseUrl = useMetaStore((s) => s.status?.webhookBaseUrl ?? null);
-  const ownWebhook = forward.target !== null && sameOrigin(forward.target, webhookBaseUrl);
-  // Another companion's too (a serve on this data folder a command replayed through): its record says so, not the page's URL.
-  const throughWebhook = ownWebhook || sentToAWebhook(call);
+  // The page's own webhook is "this companion's"; a serve's on this data folder (a command replayed through it) another's.
+  const route = callRouteWords(call, (url) => (sameOrigin(url, webhookBaseUrl) ? 'this' : 'another'));
   return (
     <>
       {call.forwardedFor && (
@@ -44,23 +43,19 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
       )}
       {forwarded && (
         <div className="explain-box" role="note" aria-label="Forwarding">
-          {forward.target &&
-            (throughWebhook ? (
-              // A replay or `send` through this companion's webhook: it is not the handler, though it may have forwarded there.
-              <p>
-                Sent to {ownWebhook ? 'this' : 'another'} companion&apos;s webhook at{' '}
-                <code data-testid="forward-target">{forward.target}</code>
-                {call.handler && (
-                  <>
-                    , which forwarded it to <code data-testid="handler-reached">{call.handler.reached}</code>
-                  </>
-                )}
-              </p>
-            ) : (
-              <p>
-                Forwarded to <code data-testid="forward-target">{forward.target}</code>
-              </p>
-            ))}
+          {route && (
+            <p>
+              {route.parts.map((part, at) =>
+                'text' in part ? (
+                  <Fragment key={at}>{part.text}</Fragment>
+                ) : (
+                  <code key={at} data-testid={part.is === 'sent-to' ? 'forward-target' : 'handler-reached'}>
+                    {part.url}
+                  </code>
+                ),
+              )}
+            </p>
+          )}
           {forwardError && (
             <p className="form-error" data-testid="forward-error">
               <Prose text={forwardError} />
@@ -101,20 +96,6 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
         ))}
     </>
   );
-}
-
-/**
- * Whether a replay or a simulated call went to a companion's webhook, by what its sender stored:
- * an answer no handler gives straight (a mock's, a companion's refusal or its own 502/504 for a
- * handler that gave none; sent straight, a handler that gave none left status 0), or a handler
- * reached elsewhere than where the call was sent (the one the webhook forwarded it to).
- */
-function sentToAWebhook({ source, answeredBy, response, forward, handler }: CallDetail): boolean {
-  // Only a replay or simulated call was sent by this data folder's companions: others are another's record of its answer.
-  if ((source !== 'replay' && source !== 'simulator') || forward.target === null) return false;
-  if (answeredBy === 'forward-error') return response.status !== 0;
-  if (answeredBy !== 'forward') return true;
-  return handler !== null && !sameOrigin(handler.reached, forward.target);
 }
 
 /** Whether `url` is on the server of `base` (scheme, host and port). */

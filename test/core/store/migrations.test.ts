@@ -561,7 +561,7 @@ describe('migrations', () => {
     expect(migrate(db, 20)).toEqual({ ok: true, from: 19, to: 20 });
     expect(db.prepare('SELECT total_changes()').pluck().get()).toBe(changesBefore);
 
-    const repository = new CallsRepository(db);
+    const repository = repositoryAtLatest(db);
     expect(repository.get(1)).toMatchObject({ style: 'go', signedStyle: null });
     const id = repository.insert(storedCall({ source: 'simulator', signedStyle: 'raw' }));
     expect(repository.get(id)?.signedStyle).toBe('raw');

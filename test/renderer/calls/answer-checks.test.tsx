@@ -9,6 +9,7 @@ import { closedPort, handlerUrl, useHandler } from '../../helpers/handler-proces
 import { openCall, resetPage } from '../harness/render';
 import { openForwardedCall } from '../harness/forwarded-call';
 import { reachableTunnel } from '../../helpers/stand-in-tunnels';
+import { serveForwardingToNobody } from '../../helpers/serve-forwarding';
 
 const companion = useCompanion();
 // A stand-in tunnel whose public URL reaches the companion through the tunnel's own way in.
@@ -144,13 +145,15 @@ describe('forwarding and the tunnel', () => {
     let { pane } = await openCall(c.bridge, 3);
     let box = within(pane).getByRole('note', { name: 'Forwarding' });
     expect(box.textContent).toBe(
-      `Sent to this companion's webhook at ${own.replace('{action_name}', 'send_email')}, which forwarded it to ${handlerUrl(handler(), 'ok')}`,
+      `Sent to this companion's webhook at ${own.replace('{action_name}', 'send_email')}, which forwarded it to your handler at ${handlerUrl(handler(), 'ok')}`,
     );
     resetPage();
     // #4: create_ticket, which the webhook's mock answers: nothing forwarded.
     ({ pane } = await openCall(c.bridge, 4));
     box = within(pane).getByRole('note', { name: 'Forwarding' });
-    expect(box.textContent).toBe(`Sent to this companion's webhook at ${own.replace('{action_name}', 'create_ticket')}`);
+    expect(box.textContent).toBe(
+      `Sent to this companion's webhook at ${own.replace('{action_name}', 'create_ticket')}, whose mock answered it`,
+    );
   });
 
   it('says why the handler gave no answer under "Forwarded to" when the mock answered in its place', async () => {
@@ -271,7 +274,7 @@ describe("a replay through another companion's webhook on this data folder", () 
     }
     const { pane } = await openCall(c.bridge, 2);
     const box = within(pane).getByRole('note', { name: 'Forwarding' });
-    expect(box.textContent).toBe(`Sent to another companion's webhook at ${server.baseUrl}/actions/send_email`);
+    expect(box.textContent).toBe(`Sent to another companion's webhook at ${server.baseUrl}/actions/send_email, whose mock answered it`);
   });
 
   // The page's webhook is not the serve's: the page called the serve's webhook the handler ("Forwarded to").
@@ -289,7 +292,31 @@ describe("a replay through another companion's webhook on this data folder", () 
     const { pane } = await openCall(c.bridge, 2);
     const box = within(pane).getByRole('note', { name: 'Forwarding' });
     expect(box.textContent).toBe(
-      `Sent to another companion's webhook at ${server.baseUrl}/actions/send_email, which forwarded it to ${handlerUrl(handler(), 'ok')}`,
+      `Sent to another companion's webhook at ${server.baseUrl}/actions/send_email, which forwarded it to your handler at ${handlerUrl(handler(), 'ok')}`,
     );
+  });
+
+  // No handler answered, so its record named none: the serve's 502 read as a webhook's, the handler it tried unsaid.
+  it('names the handler that webhook forwarded it to when that handler refused the connection', async () => {
+    const c = companion();
+    await c.send('send_email');
+    const cleanups: (() => void | Promise<void>)[] = [];
+    let sentTo: string;
+    let nobody: string;
+    try {
+      const behind = await serveForwardingToNobody(c.dataDir, KEY, cleanups);
+      ({ nobody } = behind);
+      sentTo = `${behind.server.baseUrl}/actions/send_email`;
+      valueOf(await c.api.replayCall(1, 'as-is', `${behind.server.baseUrl}/actions/{action_name}`));
+    } finally {
+      for (const cleanup of cleanups) await cleanup();
+    }
+    const { pane } = await openCall(c.bridge, 2);
+    const box = within(pane).getByRole('note', { name: 'Forwarding' });
+    expect(box.textContent).toBe(
+      `Sent to another companion's webhook at ${sentTo}, which forwarded it to your handler at ${nobody}/actions/send_email`,
+    );
+    expect(within(box).getByTestId('forward-target').textContent).toBe(sentTo);
+    expect(within(box).getByTestId('handler-reached').textContent).toBe(`${nobody}/actions/send_email`);
   });
 });
