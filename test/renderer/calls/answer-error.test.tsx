@@ -38,9 +38,9 @@ describe("the answer's own error in the problem box", () => {
   });
 
   // Seen installing the package: a mock reading {{parameters.recipient}} of a call without one
-  // opened with its failure twice, the second time as "Problem with the request", though the
-  // request was Flowent's to send as it did, and the fix (the answer's own words) is in the mock.
-  it("says a mock template's failure once, as the mock's error, not as a problem with the request", async () => {
+  // was marked "not 2xx" in the list, and its details opened with its failure twice, the second
+  // time as "Problem with the request", though the fix (the answer's own words) is in the mock.
+  it("marks a mock template's failure as such, and says it once, as the mock's error, not as a problem with the request", async () => {
     const c = companion();
     const set = await c.api.setMock(
       'send_email',
@@ -49,7 +49,9 @@ describe("the answer's own error in the problem box", () => {
     );
     expect(set.ok).toBe(true);
     await c.send('send_email', { order: 42 });
-    const { pane } = await openCall(c.bridge, 1);
+    const { pane, row } = await openCall(c.bridge, 1);
+    // The list's mark says what failed, as the command line's line does, not the 500's "not 2xx".
+    expect(within(row).getByTestId('violation-mark').textContent).toBe('mock failed');
     const box = within(pane).getByRole('note', { name: 'Contract check' });
     expect(within(box).getByTestId('answer-error').textContent).toMatch(
       /^The mock's error: “Mock template failed: \{\{parameters\.recipient\}\}/,
