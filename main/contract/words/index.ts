@@ -54,7 +54,7 @@ export {
   statusNumberWords,
   statusWords,
 } from './answered-by-words';
-export { companionCommand, dataDirForCommands } from './command-words';
+export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';
 export { counted, countWords, nounFor } from './counted';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
