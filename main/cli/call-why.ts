@@ -1,5 +1,5 @@
 import type { CallSummary, CompanionApi, HandlerDiagnosis } from '../contract/api';
-import { handlerDiagnosisText, handlerMayDisagree, parameterProblemsText } from '../contract/words';
+import { handlerDiagnosisText, handlerMayDisagree, mockTemplateFailed, parameterProblemsText } from '../contract/words';
 import { CLI_PROBE_VOCABULARY } from './probe-output';
 
 /** Why the handler and the companion disagree about a call's signature: its code, and its words as the page says them. */
@@ -9,15 +9,17 @@ export interface HandlerWhy {
 }
 
 /**
- * What a call's lines say beyond its summary, read from the core: the handler's diagnosis and
- * what its parameters break of the action's schema (null: nothing to say, or not checked).
+ * What a call's lines say beyond its summary, read from the core: the handler's diagnosis, what
+ * its parameters break of the action's schema, and why its mock's template failed (the summary
+ * says only `mock failed`; the page quotes the mock's error) (null: nothing to say, or not checked).
  */
 export interface CallWhy {
   handler: HandlerWhy | null;
   parameters: string | null;
+  mock: string | null;
 }
 
-export const NOTHING_MORE: CallWhy = { handler: null, parameters: null };
+export const NOTHING_MORE: CallWhy = { handler: null, parameters: null, mock: null };
 
 /**
  * Whether a call's parameters are checked: the calls the page checks (a named action, not
@@ -31,22 +33,26 @@ function parametersApply(call: Pick<CallSummary, 'action' | 'test' | 'verdict'>)
  * Whether `readCallWhy` has anything to read for a call, decided from its summary alone: most
  * calls (a handler that agrees, no handler at all) cost nothing more than their line.
  */
-export function needsWhy(call: Pick<CallSummary, 'action' | 'test' | 'verdict' | 'handlerSignature'>, checkParameters: boolean): boolean {
-  return handlerMayDisagree(call.verdict, call.handlerSignature) || (checkParameters && parametersApply(call));
+export function needsWhy(
+  call: Pick<CallSummary, 'action' | 'test' | 'verdict' | 'handlerSignature' | 'problem'>,
+  checkParameters: boolean,
+): boolean {
+  return handlerMayDisagree(call.verdict, call.handlerSignature) || (checkParameters && parametersApply(call)) || mockTemplateFailed(call);
 }
 
 /**
  * Reads what `needsWhy` says a call may have: the call's details (every style checked) only
- * when its handler may disagree, and the parameter check when `checkParameters`.
+ * when its handler may disagree or its mock failed, and the parameter check when `checkParameters`.
  */
 export async function readCallWhy(
   api: Pick<CompanionApi, 'getCall' | 'checkParameters'>,
-  call: Pick<CallSummary, 'id' | 'action' | 'test' | 'verdict' | 'handlerSignature'>,
+  call: Pick<CallSummary, 'id' | 'action' | 'test' | 'verdict' | 'handlerSignature' | 'problem'>,
   checkParameters: boolean,
 ): Promise<CallWhy> {
   const handler = handlerMayDisagree(call.verdict, call.handlerSignature) ? await handlerWhy(api, call.id) : null;
   const parameters = checkParameters && parametersApply(call) ? await parameterWhy(api, call.id, call.action ?? '') : null;
-  return { handler, parameters };
+  const mock = mockTemplateFailed(call) ? ((await api.getCall(call.id))?.problemMessage ?? null) : null;
+  return { handler, parameters, mock };
 }
 
 /** The handler's diagnosis of a stored call, in the command line's words; null when it has none. */

@@ -19,7 +19,7 @@ import {
   type HandlerVoice,
   type ImportSkipped,
 } from '../contract/words';
-import type { CallWhy } from './call-why';
+import { NOTHING_MORE, type CallWhy } from './call-why';
 import { printable } from './printable';
 import { clip } from '../contract/words/said';
 
@@ -155,7 +155,7 @@ export function formatStoredElsewhere(count: number): string {
  * call's line is (an imported HAR brings its own violations). `why` is what was read beyond the
  * summary (see call-why.ts).
  */
-export function formatCallNotes(call: CallSummary, why: CallWhy = { handler: null, parameters: null }): string[] {
+export function formatCallNotes(call: CallSummary, why: CallWhy = NOTHING_MORE): string[] {
   // A call the companion refused for its request failed for that (its line says it), not for its
   // signature; one spoiled on purpose has a wrong signature because it was meant to, and says who did it.
   const signature = call.spoiledSignature
@@ -187,9 +187,11 @@ export function answerProblemLines(violations: readonly Violation[], answeredBy:
   );
 }
 
-/** The handler's diagnosis and the parameter check, as lines under a call's (or a send's, a replay's) result. */
+/** The handler's diagnosis, the parameter check and why the mock failed, as lines under a call's (or a send's, a replay's) result. */
 export function whyLines(why: CallWhy): string[] {
-  return [...(why.handler ? [`  why: ${why.handler.message}`] : []), ...(why.parameters ? [`  parameters: ${why.parameters}`] : [])].map(
-    printable,
-  );
+  return [
+    ...(why.handler ? [`  why: ${why.handler.message}`] : []),
+    ...(why.parameters ? [`  parameters: ${why.parameters}`] : []),
+    ...(why.mock ? [`  why: ${why.mock}`] : []),
+  ].map(printable);
 }

@@ -217,7 +217,8 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
                   // New parameters are checked against the action's schema, as send checks its own.
                   const parametersWhy = parameters !== undefined ? stepParametersWhy(api, step) : Promise.resolve(null);
                   printed = printed.then(async () => {
-                    const stepWhys = { handler: await why, parameters: await parametersWhy };
+                    // Replays go to handlers; one a companion's mock failed on is said by its `!` line, why by `calls <id>`.
+                    const stepWhys = { handler: await why, parameters: await parametersWhy, mock: null };
                     progress.above(() => printStep(step, stepWhys, values.diff ?? false, out));
                     progress.show(`Replaying ${countWords(done)} of ${counted(total, 'call')}…`, done === total);
                   });

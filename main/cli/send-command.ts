@@ -20,7 +20,7 @@ import {
 } from '../contract/words';
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
-import { handlerWhy, parameterWhy, signatureRefusalWhy } from './call-why';
+import { handlerWhy, NOTHING_MORE, parameterWhy, signatureRefusalWhy } from './call-why';
 import { answerProblemLines, forwardingNote, whyLines } from './format-call';
 import {
   parseAction,
@@ -154,7 +154,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         if (r.forwardTarget !== null) out(`  ${forwardedToWords(r.forwardTarget)}`);
       }
       out(`  body:    ${r.body}`);
-      whyLines({ handler: null, parameters: parameterProblems }).forEach(out);
+      whyLines({ ...NOTHING_MORE, parameters: parameterProblems }).forEach(out);
       // Status 0: nothing answered. Any other status is what Flowent would have got, even when a
       // companion's webhook gave it in place of a handler that gave no answer (its mock, a 502).
       if (r.status === 0) out(`  answer:  none${r.error ? `: ${r.error}` : ''}`);
@@ -162,7 +162,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
         out(`  answer:  ${r.status} ${r.answer}`);
         const answered = answeredByWords(r.answeredBy);
         if (answered) out(`           ${answered}`);
-        whyLines({ handler, parameters: null }).forEach(out);
+        whyLines({ ...NOTHING_MORE, handler }).forEach(out);
         if (refusal) out(`  why: ${refusal}`);
         const note = forwardingNote(r.answeredBy, r.error);
         if (note) out(note);

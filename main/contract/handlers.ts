@@ -86,12 +86,16 @@ export type HandlerDiagnosis =
  * Which key's record a call's details show (`HandlerReport.known`): a handler's verdicts are kept
  * per key the companion checked the calls with.
  * - `key-set-now`: the call was checked with the key set now (or with none, and none is set).
- * - `key-changed`: it was checked with another key than the one set now (or none is set now, or
- *   none was then): the record is that key's, what the handler did with the calls checked with it.
+ * - `key-changed`: it was checked with another key than the one set now: the record is that
+ *   key's, what the handler did with the calls checked with it.
+ * - `no-key-now`: it was checked with a key, and none is set now (a command run without
+ *   FLOWENT_HMAC_KEY): the record is that key's.
+ * - `no-key-then`: it came while no key was set, and one is now: the record is of the calls that
+ *   came without one.
  * - `key-not-recorded`: which key checked it is not known (an older version stored it, or it was
  *   imported): the record is the key set now's.
  */
-export type HandlerKnownFor = 'key-set-now' | 'key-changed' | 'key-not-recorded';
+export type HandlerKnownFor = 'key-set-now' | 'key-changed' | 'no-key-now' | 'no-key-then' | 'key-not-recorded';
 
 /** A forwarded or replayed call's handler verdict, in the call's details. */
 export interface HandlerReport {

@@ -27,6 +27,11 @@ export type HandlerSignature = 'accepted' | 'refused' | 'unknown';
 
 export const HANDLER_SIGNATURES: readonly HandlerSignature[] = ['accepted', 'refused', 'unknown'];
 
+/** The webhook's port when none is given (`serve --port`). */
+export const DEFAULT_PORT = 8787;
+/** The browser inspector's port when none is given (`serve --inspector-port`): the one after the webhook's. */
+export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
+
 /** The page size the core never exceeds. */
 export const MAX_PAGE_SIZE = 500;
 

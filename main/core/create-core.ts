@@ -35,8 +35,7 @@ import { publicUrlsKeptIn, TunnelController } from './tunnel/tunnel-controller';
 import { WebhookListener, DEFAULT_HOST, type Listening } from './webhook/webhook-listener';
 import { StorageFaultState } from './webhook/storage-fault-state';
 import type { CoreOptions } from './core-options';
-
-export const DEFAULT_PORT = 8787;
+import { DEFAULT_PORT } from '../contract/names-and-limits';
 
 /**
  * The companion's core: the contract's API, its events, and a lifecycle. A one-shot command

@@ -4,7 +4,8 @@
  * front end shows or checks before it asks the core anything: where the data folder is, the
  * defaults, the environment variables the core reads, and Flowent's own rules and limits.
  */
-export { createCore, DEFAULT_PORT, type Core } from './create-core';
+export { createCore, type Core } from './create-core';
+export { DEFAULT_PORT } from '../contract/names-and-limits';
 export type { CoreOptions } from './core-options';
 export { DEFAULT_HOST } from './webhook/webhook-listener';
 export { APP_FOLDER_NAME, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from './paths';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHandler } from '../helpers/handler-process';
 import { runInProcess } from '../helpers/in-process-cli';
-import { startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 const { cleanups, tempDir } = cleanupsPerTest();
@@ -109,8 +109,15 @@ describe('mocks export / import', () => {
     expect((await cli(['mocks', 'clear', '--all', '--data-dir', data], data)).code).toBe(0);
     const imported = await cli(['mocks', 'import', folder, '--data-dir', data], data);
     expect(imported.code).toBe(2);
-    expect(imported.stderr).toMatch(/nothing was imported\. .*\n {2}fc-test-\w+\/bad\.yaml:2:9: status must be/);
+    // Named as the folder was given, as its warnings are: a path an editor opens from here.
+    expect(imported.stderr).toContain(
+      `nothing was imported. An answer file has a mistake; fix it first:\n  ${join(folder, 'bad.yaml')}:2:9: status must be`,
+    );
     expect((await cli(['mocks', 'list', '--json', '--data-dir', data], data)).stdout).toBe('');
+    // Given as "." from inside it: the file's own name, not the folder's name before it.
+    // A child process: "." is where it runs, which an in-process command cannot change.
+    const here = await runCli(['mocks', 'import', '.', '--data-dir', data], {}, { cwd: folder });
+    expect(here.stderr).toContain('fix it first:\n  bad.yaml:2:9: status must be');
 
     // Nor is a folder with such a file exported into: the file may be an edit in progress.
     const exported = await cli(['mocks', 'export', folder, '--data-dir', data], data);

@@ -62,12 +62,18 @@ describe.sequential('the commands the page suggests name the data folder', () =>
     }
   });
 
-  it('the connection lost: serve again on this folder', async () => {
+  // This serve has --port 0 and --inspector-port 0: the banner said "(same inspector port)" beside
+  // a command without it, which started a serve on 8788 that this page never reconnected to.
+  it('the connection lost: serve again on this folder, webhook port and inspector port', async () => {
+    const webhookPort = new URL(server.baseUrl).port;
+    const inspectorPort = new URL(server.inspectorUrl!).port;
     server.child.kill('SIGTERM');
     await server.exited;
     const banner = page.getByRole('status', { name: 'Connection lost' }).or(page.getByRole('alert', { name: 'Connection lost' }));
     await banner.first().waitFor({ timeout: 30_000 });
-    expect(await banner.first().textContent()).toContain(`start flowent-companion serve --data-dir ${dataDir} again (same inspector port)`);
+    expect(await banner.first().textContent()).toContain(
+      `start flowent-companion serve --port ${webhookPort} --inspector-port ${inspectorPort} --data-dir ${dataDir} again: this page reconnects`,
+    );
     await screenshot(page, 'connection-lost-data-dir');
   });
 });

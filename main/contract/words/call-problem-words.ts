@@ -89,6 +89,15 @@ export function refusedForRequest(call: Pick<CallSummary, 'answeredBy' | 'proble
 }
 
 /**
+ * A mock whose template failed: the mock's problem, not the request's (the call may lack what the
+ * template reads, but the fix is in the mock). Its 500 quotes it as the mock's error, so the
+ * details say it there, once.
+ */
+export function mockTemplateFailed(call: Pick<CallSummary, 'problem'>): boolean {
+  return call.problem === 'mock-template-failed';
+}
+
+/**
  * What stands for a stored request's request line when it has none: the HTTP parser refused its
  * bytes before one could be read, or its head stopped arriving (Node reads a head out of sight
  * and keeps nothing of one that does not finish, so its request line is not known, not absent).

@@ -1,5 +1,6 @@
 import { shellWord } from '../shell-words';
 import type { CoreStatus } from '../status';
+import { DEFAULT_INSPECTOR_PORT, DEFAULT_PORT } from '../names-and-limits';
 
 /**
  * The folder a command printed for the person must name with --data-dir to work on this
@@ -16,4 +17,15 @@ export function dataDirForCommands(status: Pick<CoreStatus, 'dataDir' | 'dataDir
  */
 export function companionCommand(args: string, dataDir: string | null): string {
   return `flowent-companion ${args}${dataDir === null ? '' : ` --data-dir ${shellWord(dataDir)}`}`;
+}
+
+/**
+ * The `serve` that brings a lost inspector page back: on its inspector port (the page reconnects
+ * only there), its webhook port (Flowent's actions point at it) and its data folder, each named
+ * when it is not the default. `webhookPort` null: not known (the page never reached the companion).
+ */
+export function serveAgainCommand(ports: { webhookPort: number | null; inspectorPort: number }, dataDir: string | null): string {
+  const webhook = ports.webhookPort !== null && ports.webhookPort !== DEFAULT_PORT ? ` --port ${ports.webhookPort}` : '';
+  const inspector = ports.inspectorPort !== DEFAULT_INSPECTOR_PORT ? ` --inspector-port ${ports.inspectorPort}` : '';
+  return companionCommand(`serve${webhook}${inspector}`, dataDir);
 }

@@ -55,6 +55,10 @@ export function handlerKnownForWords(knownFor: HandlerKnownFor): string | null {
       return null;
     case 'key-changed':
       return 'This call was checked with another key than the one set now: what your handler did is shown for the key this call was checked with.';
+    case 'no-key-now':
+      return `No HMAC key is set now (${HMAC_KEY_ENV}, or Settings): what your handler did is shown for the key this call was checked with.`;
+    case 'no-key-then':
+      return 'This call came while no HMAC key was set: what your handler did is shown for the calls that came without one.';
     case 'key-not-recorded':
       return 'Which key this call was checked with was not recorded (an older version stored it, or it was imported): what your handler did is shown for the key set now.';
     default: {

@@ -34,7 +34,14 @@ import { SECRET_WORDS, TUNNEL_WORDS } from './status-words';
 import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './vocabulary';
 
 export type { Catalogue, Entry, Said } from './said';
-export { problemWords, refusedForRequest, requestLineWords, type CallProblem, type RequestProblem } from './call-problem-words';
+export {
+  mockTemplateFailed,
+  problemWords,
+  refusedForRequest,
+  requestLineWords,
+  type CallProblem,
+  type RequestProblem,
+} from './call-problem-words';
 export { answerMarkWord, leadViolation, noAnswerCause, noAnswerHeading, noAnswerPhrase } from './answer-mark-words';
 export { signatureCauseMark } from './signature-cause-marks';
 export { sentActionCell, sentActionLineWords, sentActionSentence, type SentActionCell } from './sent-action-words';
@@ -48,7 +55,7 @@ export {
   statusWords,
 } from './answered-by-words';
 export { callRouteWords, routeText, type CallRouteWords, type RoutePart, type WebhookWhose } from './call-route-words';
-export { companionCommand, dataDirForCommands } from './command-words';
+export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';
 export { counted, countWords, nounFor } from './counted';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';

@@ -6,7 +6,7 @@ import type { HandlerKnownFor } from '../../contract/handlers';
 import { diagnoseHandler, handlerStyles, judgeHandlerSignature, type CheckedCall, type HandlerKnowledge } from '../handler-check';
 import { validStyles } from '../signature';
 import type { StoredCall } from '../store/call-rows';
-import type { KeyedHandlerMemory } from '../store/handlers-repository';
+import { NO_KEY, type KeyedHandlerMemory } from '../store/handlers-repository';
 import type { StyleName } from '../../contract/names-and-limits';
 
 /** The style most of this Flowent's calls were signed in for the current key; `fromCalls` 0: nothing learned yet. */
@@ -80,6 +80,12 @@ export function handlerReport(
  */
 function lessonsOf(call: StoredCall, target: string, memory: KeyedHandlerMemory): { known: HandlerKnowledge; knownFor: HandlerKnownFor } {
   if (call.keyFingerprint === null) return { known: memory.read(target), knownFor: 'key-not-recorded' };
-  const knownFor = call.keyFingerprint === memory.keyId() ? 'key-set-now' : 'key-changed';
-  return { known: memory.readFor(target, call.keyFingerprint), knownFor };
+  return { known: memory.readFor(target, call.keyFingerprint), knownFor: keyThenAndNow(call.keyFingerprint, memory.keyId()) };
+}
+
+/** How the key a call was checked with stands to the key set now: "another key" is not said of none. */
+function keyThenAndNow(then: string, now: string): HandlerKnownFor {
+  if (then === now) return 'key-set-now';
+  if (now === NO_KEY) return 'no-key-now';
+  return then === NO_KEY ? 'no-key-then' : 'key-changed';
 }

@@ -1,5 +1,5 @@
 import { mkdirSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import {
   hasLeftOutCredentials,
   hasUrlCredentials,
@@ -7,6 +7,7 @@ import {
   type AnswerRoute,
   type AnswerSettings,
   type AnswersFolderFailure,
+  type ProjectProblem,
   type Refused,
 } from '../../contract/api';
 import { ProjectAnswers, type MockOfFile } from './project-answers';
@@ -28,7 +29,7 @@ export function exportAnswersFolder(
     mkdirSync(absolute, { recursive: true });
     // A file with a mistake may be an edit in progress: never overwrite it.
     const problems = files.currentProblems();
-    if (problems.length > 0) return { ok: false, code: 'project-invalid', problems };
+    if (problems.length > 0) return { ok: false, code: 'project-invalid', problems: asGiven(folder, problems) };
     const name = (action: string | null) => `${action ?? '_default'}.yaml`;
     for (const mock of settings.mocks) {
       files.setMock(mock.action, mock.definition);
@@ -64,8 +65,19 @@ export function readAnswersFolder(
   const files = new ProjectAnswers(dirname(absolute), () => {}, basename(absolute));
   const problems = files.currentProblems();
   files.close();
-  if (problems.length > 0) return { ok: false, code: 'project-invalid', problems };
+  if (problems.length > 0) return { ok: false, code: 'project-invalid', problems: asGiven(folder, problems) };
   return { ok: true, mocks: files.mocksOfFiles(), routes: files.listRoutes() };
+}
+
+/**
+ * Mistakes named by the folder as the command was given it (`../answers/x.yaml`,
+ * `/tmp/answers/x.yaml`), as its warnings are, not by the folder's name alone (`answers/x.yaml`),
+ * which is no path from where the command runs and no file an editor can open from there.
+ */
+function asGiven(folder: string, problems: ProjectProblem[]): ProjectProblem[] {
+  // Each file is named from the folder's parent: `<folder's name>/x.yaml`.
+  const name = basename(resolve(folder));
+  return problems.map((problem) => ({ ...problem, file: join(folder, relative(name, problem.file)) }));
 }
 
 /**

@@ -63,7 +63,7 @@ export interface KeyedHandlerMemory extends HandlerMemory {
  */
 const LEARNED_BEFORE_KEYS = '';
 /** What is learned while no key is set (a fingerprint is 16 hex characters). */
-const NO_KEY = 'no-key';
+export const NO_KEY = 'no-key';
 
 /**
  * What each developer's handler accepted and refused so far (the `handlers` table), one row per

@@ -3,7 +3,7 @@ import { currentBridge } from '../page/bridge-holder';
 import { dismissError, dismissToast, dismissUrlChange, forgetUnreachable } from '../page/ui-actions';
 import { useMetaStore, useUiStore } from '../page/stores';
 import { hasConnection } from '../transport/connection';
-import { companionCommand, dataDirForCommands } from '../../../main/contract/words';
+import { dataDirForCommands, serveAgainCommand } from '../../../main/contract/words';
 
 /** API failures (dismissible) and the live connection's state. */
 export function Banners() {
@@ -60,9 +60,12 @@ function ConnectionLost({ reconnecting, failed }: { reconnecting: boolean; faile
         <strong>{reconnecting ? 'Connection to the companion lost: reconnecting…' : 'Cannot reach the companion.'}</strong>{' '}
         {headless ? (
           <>
-            {/* The command names the folder when it is not the default one: as printed, it must start the same companion. */}
-            If it was stopped, start <code>{companionCommand('serve', dataDirForCommands(status))}</code> again (same{' '}
-            {status ? '' : 'data folder and '}inspector port): this page reconnects by itself and reads again what it shows.
+            {/* As printed, it must start the same companion: on this page's port (a serve started with
+                --inspector-port 0 gets another one otherwise), its webhook's and its folder. */}
+            If it was stopped, start{' '}
+            <code>{serveAgainCommand({ webhookPort: status?.port ?? null, inspectorPort: pagePort() }, dataDirForCommands(status))}</code>{' '}
+            again{status ? '' : ' (on the same data folder and webhook port)'}: this page reconnects by itself and reads again what it
+            shows.
           </>
         ) : (
           <>If it was closed, start Flowent Companion again.</>
@@ -76,6 +79,11 @@ function ConnectionLost({ reconnecting, failed }: { reconnecting: boolean; faile
       )}
     </div>
   );
+}
+
+/** The port this page was served from: the inspector's. */
+function pagePort(): number {
+  return Number(window.location.port || (window.location.protocol === 'https:' ? 443 : 80));
 }
 
 export function Toasts() {

@@ -67,7 +67,7 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
         )}
       </span>
       <span className={`col-status ${statusClass(call.status)}`}>
-        <ContractMark violations={call.violations} />
+        <ContractMark violations={call.violations} problem={call.problem} />
         <span className="status-code">{statusNumberWords(call.status)}</span>
       </span>
       <span className="col-duration">{formatDuration(call.durationMs)}</span>

@@ -1,4 +1,4 @@
-import { refusedForRequest, requestLineWords, statusNumberWords } from '../../../main/contract/words';
+import { mockTemplateFailed, refusedForRequest, requestLineWords, statusNumberWords } from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, statusClass } from '../shared/format';
 import { describeAnsweredBy } from './answered-by';
@@ -99,8 +99,8 @@ function CallDetailView({ call }: { call: CallDetail }) {
       <HandlerDisagreement call={call} />
       {answerFirst && <AnswerProblem call={call} />}
       <VerdictLine call={call} />
-      {/* A request refused for its problem (a not-Flowent one among them) has it in the verdict line already. */}
-      {call.problemMessage && call.verdict !== 'not-flowent' && !refusedForRequest(call) && (
+      {/* A request refused for its problem (a not-Flowent one among them) has it in the verdict line already; a failed mock template, the answer's box. */}
+      {call.problemMessage && call.verdict !== 'not-flowent' && !refusedForRequest(call) && !mockTemplateFailed(call) && (
         <div className="problem-box" role="alert" aria-label="Problem">
           <strong>Problem with the request:</strong> <Prose text={call.problemMessage} />
         </div>

@@ -1,5 +1,12 @@
 import type { CallSource, CallSummary, SignatureCause, Verdict, Violation } from '../../../main/contract/api';
-import { answerMarkWord, noAnswerCause, problemWords, signatureCauseMark, type SentActionCell } from '../../../main/contract/words';
+import {
+  answerMarkWord,
+  mockTemplateFailed,
+  noAnswerCause,
+  problemWords,
+  signatureCauseMark,
+  type SentActionCell,
+} from '../../../main/contract/words';
 import { describeTimestamp, SOURCE_LABEL, SOURCE_LETTER, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
 
 /**
@@ -107,10 +114,11 @@ export function SentAction({ cell }: { cell: SentActionCell }) {
 /**
  * The answer broke Flowent's contract, or none came: its own marker, apart from the
  * signature's verdict, saying why in a word ("no listener", "timed out", "not JSON"); its title
- * and label have every violation whole.
+ * and label have every violation whole. A mock whose template failed answered 500: "mock
+ * failed" says why, where "not 2xx" would only repeat the status beside it.
  */
-export function ContractMark({ violations }: { violations: Violation[] }) {
-  const word = answerMarkWord(violations);
+export function ContractMark({ violations, problem }: { violations: Violation[]; problem: string | null }) {
+  const word = mockTemplateFailed({ problem }) && violations.length > 0 ? problemWords(problem) : answerMarkWord(violations);
   if (word === null) return null;
   const messages = violations.map((v) => v.message).join('; ');
   const text = noAnswerCause(violations)

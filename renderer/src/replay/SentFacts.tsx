@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { AnsweredBy, Violation } from '../../../main/contract/api';
+import { redactUrlCredentials, type AnsweredBy, type Violation } from '../../../main/contract/api';
 import { forwardingFailedWords, handlerBehindWebhookWords, statusWords } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { formatDuration, statusClass } from '../shared/format';
@@ -39,7 +39,8 @@ export function SentFacts(props: Props) {
       </dd>
       <dt>Sent to</dt>
       <dd>
-        <code>{props.url}</code>
+        {/* A saved target may hold a handler's basic-auth password: shown as `***`, as every line the command prints. */}
+        <code>{redactUrlCredentials(props.url)}</code>
       </dd>
       {props.forwardTarget && (
         <>

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { shellWord } from '../../../main/contract/shell-words';
-import { companionCommand, dataDirForCommands } from '../../../main/contract/words';
+import { companionCommand, dataDirForCommands, serveAgainCommand } from '../../../main/contract/words';
 import { coresClosedAfterEach } from '../../helpers/running-core';
 import { makeTempDir } from '../../helpers/temp-dir';
 
@@ -19,6 +19,17 @@ describe('a command printed for the person to run', () => {
     );
     expect(companionCommand(`import ${shellWord('huge calls.har')}`, "/home/ada/Flowent's data")).toBe(
       `flowent-companion import 'huge calls.har' --data-dir '/home/ada/Flowent'\\''s data'`,
+    );
+  });
+
+  // A page whose serve stopped reconnects only to a serve on its own inspector port.
+  it('serve again names the ports that are not the defaults, and none that are', () => {
+    expect(serveAgainCommand({ webhookPort: 8787, inspectorPort: 8788 }, null)).toBe('flowent-companion serve');
+    expect(serveAgainCommand({ webhookPort: null, inspectorPort: 8788 }, '/tmp/ef/main')).toBe(
+      'flowent-companion serve --data-dir /tmp/ef/main',
+    );
+    expect(serveAgainCommand({ webhookPort: 9000, inspectorPort: 41849 }, null)).toBe(
+      'flowent-companion serve --port 9000 --inspector-port 41849',
     );
   });
 

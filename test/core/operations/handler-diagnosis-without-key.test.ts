@@ -54,13 +54,13 @@ describe.skipIf(!hasPython)('the handler diagnosis of a stored call, read with a
     expect((await running.core.api.clearHmacKey()).ok).toBe(true);
     const withoutKey = { alike: await handlerOf(alike), go: await handlerOf(go) };
     // The style learned from the history is per key: without one, none is named beside the call's.
-    // What the handler taught is the key's the calls were checked with, said to be another than now's (none).
+    // What the handler taught is the key's the calls were checked with, said to be set no more.
     const noLearned = (report: CallDetail['handler']) =>
       report?.diagnosis && 'mostCallsIn' in report.diagnosis
         ? { ...report, diagnosis: { ...report.diagnosis, mostCallsIn: null } }
         : report;
-    expect(withoutKey.alike).toEqual({ ...withKey.alike, knownFor: 'key-changed' });
-    expect(withoutKey.go).toEqual({ ...noLearned(withKey.go), knownFor: 'key-changed' });
+    expect(withoutKey.alike).toEqual({ ...withKey.alike, knownFor: 'no-key-now' });
+    expect(withoutKey.go).toEqual({ ...noLearned(withKey.go), knownFor: 'no-key-now' });
 
     // With another key, what the handler taught about the key the calls were checked with is
     // still theirs, and the diagnosis, from the stored match, stays as it was.

@@ -90,12 +90,34 @@ describe("a call's record of its handler, after the key was changed", () => {
     expect(await callsInFull(rejected, A)).not.toContain(CHANGED);
   });
 
-  it('stays the key it was checked with when no key is set now, or the first key is set again', async () => {
+  // Not "another key than the one set now" when none is set now (a `calls` run without
+  // FLOWENT_HMAC_KEY beside the serve that has it), nor of a call that came with none.
+  it('stays the key it was checked with when no key is set now, said so, or the first key is set again', async () => {
     const rejected = (await running.core.api.listCalls({ action: 'refuses_signatures', limit: 3 })).calls.at(-1)!.id;
     expect((await running.core.api.clearHmacKey()).ok).toBe(true);
-    expect(await handlerOf(rejected)).toMatchObject({ knownFor: 'key-changed', known: { accepted: 0, refused: 2 } });
+    expect(await handlerOf(rejected)).toMatchObject({ knownFor: 'no-key-now', known: { accepted: 0, refused: 2 } });
+    const withoutKey = await callsInFull(rejected, '');
+    expect(withoutKey).toContain(
+      'No HMAC key is set now (FLOWENT_HMAC_KEY, or Settings): what your handler did is shown for the key this call was checked with.',
+    );
+    expect(withoutKey).not.toContain(CHANGED);
     expect((await running.core.api.setHmacKey(A)).ok).toBe(true);
     expect(await handlerOf(rejected)).toMatchObject({ knownFor: 'key-set-now', known: { accepted: 0, refused: 2 } });
+  });
+
+  it('of a call that came while no key was set is the record of the calls that came without one', async () => {
+    expect((await running.core.api.clearHmacKey()).ok).toBe(true);
+    const unchecked = await forward('refuses_signatures', A, 401);
+    // No key checked it, so its refusal taught nothing: the record of the calls without a key is empty.
+    const nothingLearned = { accepted: 0, refused: 0 };
+    expect(await handlerOf(unchecked)).toMatchObject({ knownFor: 'key-set-now', known: nothingLearned });
+    expect((await running.core.api.setHmacKey(A)).ok).toBe(true);
+    expect(await handlerOf(unchecked)).toMatchObject({ knownFor: 'no-key-then', known: nothingLearned });
+    const inFull = await callsInFull(unchecked, A);
+    expect(inFull).toContain(
+      'This call came while no HMAC key was set: what your handler did is shown for the calls that came without one.',
+    );
+    expect(inFull).not.toContain(CHANGED);
   });
 
   it('of a replay is the key it was checked with: straight to the handler, or by the webhook that forwarded it', async () => {

@@ -37,6 +37,29 @@ describe("the answer's own error in the problem box", () => {
     expect(within(box).getByTestId('answer-error').textContent).toBe("Your handler's error: “database is down”");
   });
 
+  // Seen installing the package: a mock reading {{parameters.recipient}} of a call without one
+  // was marked "not 2xx" in the list, and its details opened with its failure twice, the second
+  // time as "Problem with the request", though the fix (the answer's own words) is in the mock.
+  it("marks a mock template's failure as such, and says it once, as the mock's error, not as a problem with the request", async () => {
+    const c = companion();
+    const set = await c.api.setMock(
+      'send_email',
+      JSON.stringify({ status: 200, body: { result: 'Sent to {{parameters.recipient}}', error: '' } }),
+      'json',
+    );
+    expect(set.ok).toBe(true);
+    await c.send('send_email', { order: 42 });
+    const { pane, row } = await openCall(c.bridge, 1);
+    // The list's mark says what failed, as the command line's line does, not the 500's "not 2xx".
+    expect(within(row).getByTestId('violation-mark').textContent).toBe('mock failed');
+    const box = within(pane).getByRole('note', { name: 'Contract check' });
+    expect(within(box).getByTestId('answer-error').textContent).toMatch(
+      /^The mock's error: “Mock template failed: \{\{parameters\.recipient\}\}/,
+    );
+    expect(within(pane).queryByRole('alert', { name: 'Problem' })).toBeNull();
+    expect(pane.textContent).not.toContain('Problem with the request');
+  });
+
   it('is not said twice when the contract check quotes it already (an error on a 2xx)', async () => {
     const box = await answeredWith(200, { result: 'done', error: 'order not found' });
     expect(box.textContent).toContain('with a non-empty error ("order not found")');
