@@ -40,8 +40,11 @@ describe('the detail pane while the companion cannot be reached', () => {
     // Two failed reads, one banner: what happened, what to do, and the last failure.
     await waitFor(() => expect(banners().join('\n')).toContain('Could not load call #2: Cannot reach the companion'));
     expect(banners()).toHaveLength(1);
-    // The companion's own (temporary) data folder is named: as printed, the command starts this companion.
-    expect(banners()[0]).toMatch(/start flowent-companion serve --data-dir \S+ again/);
+    // The companion's own (temporary) data folder is named, with its webhook port (not the
+    // default's): as printed, the command starts this companion.
+    expect(banners()[0]).toMatch(
+      new RegExp(`start flowent-companion serve --port ${new URL(c.baseUrl).port} (--inspector-port \\d+ )?--data-dir \\S+ again`),
+    );
     expect(banners()[0]).not.toContain('Could not load call #1');
 
     // serve is back on the same port: the stream reopens, and its hello reads the selected call again.
