@@ -241,7 +241,8 @@ describe('the inspector over HTTP', () => {
     await c.stopInspector();
     renderApp(bridge);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Last failed: Could not .*: Cannot reach the companion \(/));
-    expect(screen.getByRole('alert').textContent).toContain('start flowent-companion serve again');
+    // On this page's port (not the default's here): as printed, serve listens where the page reconnects.
+    expect(screen.getByRole('alert').textContent).toContain(`start flowent-companion serve --inspector-port ${window.location.port} again`);
     expect(screen.getAllByRole('alert')).toHaveLength(1);
   });
 
