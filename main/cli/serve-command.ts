@@ -5,12 +5,12 @@ import {
   createCore,
   DATA_FILES,
   DEFAULT_HOST,
-  DEFAULT_PORT,
   FLOWENT_TIMEOUT_MS,
   isUnder,
   newLoopToken,
   publishServeState,
 } from '../core';
+import { DEFAULT_INSPECTOR_PORT, DEFAULT_PORT } from '../contract/names-and-limits';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { AUTHTOKEN_PAGE, edgeSpaceWords, hasEdgeSpace } from '../contract/words';
 import { DEFAULT_LIMITS, FLOWENT_BODY_LIMIT_BYTES, FOLLOW_MODES, hereFactsOf, isFollowMode, TUNNEL_NOT_OPENED } from '../contract/api';
@@ -39,8 +39,6 @@ import { tunnelLine } from './tunnel-lines';
 import { tunnelClosedLine } from './serve-tunnel-closed';
 import { OwnTunnel, TUNNEL_REFUSED_LINE } from './serve-tunnel-refused';
 import { EXIT } from './exit-codes';
-
-export const DEFAULT_INSPECTOR_PORT = DEFAULT_PORT + 1;
 
 /** The largest `--body-limit`: a body is held in memory whole and stored in the history (the inspector's HAR upload stops there too). */
 const MAX_BODY_LIMIT_BYTES = 64 * 1024 ** 2;

@@ -5,7 +5,6 @@
  * defaults, the environment variables the core reads, and Flowent's own rules and limits.
  */
 export { createCore, type Core } from './create-core';
-export { DEFAULT_PORT } from '../contract/names-and-limits';
 export type { CoreOptions } from './core-options';
 export { DEFAULT_HOST } from './webhook/webhook-listener';
 export { APP_FOLDER_NAME, DATA_DIR_ENV, DATA_DIR_VARIABLE_EMPTY, resolveDataDir } from './paths';

@@ -4,6 +4,9 @@ import type { StyleName } from '../../contract/names-and-limits';
 import { styleNamed } from '../handler-check';
 import type { CallsRepository } from '../store/calls-repository';
 import type { NewCall } from '../store/calls-insert';
+import { ACTION_NAME_PATTERN } from '../../contract/action-name';
+import { checkFlowentBody } from '../protocol/call-body';
+import { parseJson } from '../json/parse-json';
 
 /**
  * What this app's export says of a call that its bytes alone do not, read back on import: which
@@ -110,4 +113,47 @@ export class LinkedInsert {
     this.fileIds = [];
     this.stored(ids);
   }
+}
+
+/** What this app's export says refused the call before it was read as a Flowent call, if it was. */
+export function refusalOf(entry: Entry): { problem: string; message: string | null } | null {
+  if (entry._verdict !== 'not-flowent' || typeof entry._problem !== 'string') return null;
+  return { problem: entry._problem, message: typeof entry._problemMessage === 'string' ? entry._problemMessage : null };
+}
+
+/**
+ * How this app's export says the call was read, when it says so (`_action` and `_problem` are
+ * both there): the action it was listed under, the body's name as written, and why it was
+ * refused or what went wrong, kept as stored. The body alone does not say it all: a body naming
+ * another action than its URL is listed under the URL's, and a problem met while answering (a
+ * mock that failed) is not in the body. An older export has no `_sentAction`: it is found in the
+ * body as the webhook finds it. Null for another tool's HAR, read from its body as before.
+ */
+export function storedReading(
+  entry: Entry,
+  body: Buffer,
+  pathAction: string | null,
+): Pick<NewCall, 'action' | 'sentAction' | 'problem' | 'problemMessage'> | null {
+  if (!('_action' in entry) || !('_problem' in entry)) return null;
+  const action = typeof entry._action === 'string' && ACTION_NAME_PATTERN.test(entry._action) ? entry._action : null;
+  const problem = typeof entry._problem === 'string' && entry._problem !== '' ? entry._problem : null;
+  const problemMessage = problem !== null && typeof entry._problemMessage === 'string' ? entry._problemMessage : null;
+  const sentAction =
+    typeof entry._sentAction === 'string'
+      ? entry._sentAction
+      : '_sentAction' in entry || !NAMED_OTHERWISE.has(problem ?? '')
+        ? null
+        : sentActionIn(body, pathAction);
+  return { action, sentAction, problem, problemMessage };
+}
+
+/** The problems of a call not listed under its body's `action_name`: the only ones with a sentAction. */
+const NAMED_OTHERWISE: ReadonlySet<string> = new Set(['action-mismatch', 'invalid-action-name']);
+
+/** The body's `action_name` as written when a call to `pathAction` is not listed under it, as the webhook's check says it. */
+export function sentActionIn(body: Buffer, pathAction: string | null): string | null {
+  const parsed = parseJson(body);
+  if (!parsed.ok) return null;
+  const checked = checkFlowentBody(parsed.root, pathAction);
+  return checked.ok ? null : checked.sentAction;
 }
