@@ -51,8 +51,13 @@ export async function readCallWhy(
 ): Promise<CallWhy> {
   const handler = handlerMayDisagree(call.verdict, call.handlerSignature) ? await handlerWhy(api, call.id) : null;
   const parameters = checkParameters && parametersApply(call) ? await parameterWhy(api, call.id, call.action ?? '') : null;
-  const mock = mockTemplateFailed(call) ? ((await api.getCall(call.id))?.problemMessage ?? null) : null;
+  const mock = await mockFailedWhy(api, call);
   return { handler, parameters, mock };
+}
+
+/** Why a stored call's mock failed to answer it, quoting the mock's error as the page does; null when its mock did not fail. */
+export async function mockFailedWhy(api: Pick<CompanionApi, 'getCall'>, call: Pick<CallSummary, 'id' | 'problem'>): Promise<string | null> {
+  return mockTemplateFailed(call) ? ((await api.getCall(call.id))?.problemMessage ?? null) : null;
 }
 
 /** The handler's diagnosis of a stored call, in the command line's words; null when it has none. */

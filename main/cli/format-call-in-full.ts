@@ -10,6 +10,7 @@ import {
   handlerKnownForText,
   isTimestampRemark,
   leadDiagnosis,
+  mockTemplateFailed,
   noAnswerCause,
   NO_STYLE_TRIED,
   NOTHING_TO_MATCH,
@@ -21,8 +22,8 @@ import {
   storedWrongSignatureOutcome,
   wrongSignatureWords,
 } from '../contract/words';
-import type { CallWhy } from './call-why';
-import { formatCallLine, formatCallNotes, handlerWords, TIMESTAMP_TAG } from './format-call';
+import { NOTHING_MORE, type CallWhy } from './call-why';
+import { formatCallLine, formatCallNotes, handlerWords, TIMESTAMP_TAG, whyLines } from './format-call';
 import { printable } from './printable';
 import { CLI_PROBE_VOCABULARY } from './probe-output';
 import { hasCredentialHeaders, REDACTED_HEADERS_NOTE, withCredentialsRedacted } from './redacted-headers';
@@ -115,13 +116,15 @@ function styleLines(signature: CallDetail['signature']): string[] {
  * verdict. Stored bytes from outside are printable, as everywhere.
  */
 export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
-  const lines = [`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call, why)];
+  // Why the mock failed is said under the answer it gave, not under the call's line as `calls` lists it.
+  const lines = [`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call, { ...why, mock: null })];
   const requestLine = requestLineWords(call);
   const from = call.remoteAddress ? `  from ${call.remoteAddress}` : '';
   const forwardedFor = call.forwardedFor ? ` (forwarded for ${call.forwardedFor})` : '';
   const original = call.originalCallId === null ? [] : [`  a replay of #${call.originalCallId}`];
   lines.push('', `Request:  ${requestLine}${from}${forwardedFor}`, ...original, ...messageLines(call.requestHeaders, call.requestBody));
-  if (call.problemMessage) lines.push(`  problem: ${call.problemMessage}`);
+  // A failed mock template is the mock's problem, not the request's (the request was fine): said under Answer.
+  if (call.problemMessage && !mockTemplateFailed(call)) lines.push(`  problem: ${call.problemMessage}`);
 
   const { signature } = call;
   const unlike = signedUnlikeLearnedNote(call, CLI_PROBE_VOCABULARY);
@@ -145,6 +148,7 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   lines.push('', `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status} (${answererWords(call, route)})`);
   if (route?.throughWebhook) lines.push(`  ${routeText(route.parts)}`);
   if (call.forward.error) lines.push(`  forwarding: ${call.forward.error}`);
+  lines.push(...whyLines({ ...NOTHING_MORE, mock: why.mock }));
   lines.push(...messageLines(call.response.headers, call.response.body));
 
   const { handler } = call;

@@ -22,7 +22,7 @@ import {
 } from '../contract/words';
 import { cap } from '../contract/words/said';
 import { formatDiff } from './format-diff';
-import { handlerWhy, parameterWhy, type CallWhy, type HandlerWhy } from './call-why';
+import { handlerWhy, mockFailedWhy, parameterWhy, type CallWhy, type HandlerWhy } from './call-why';
 import { answerProblemLines, forwardingNote, whyLines } from './format-call';
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
@@ -216,9 +216,10 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
                   const why = stepWhy(api, step);
                   // New parameters are checked against the action's schema, as send checks its own.
                   const parametersWhy = parameters !== undefined ? stepParametersWhy(api, step) : Promise.resolve(null);
+                  // A companion's mock that answered in place of a handler may have failed: why, as serve says it.
+                  const mockWhy = stepMockWhy(api, step);
                   printed = printed.then(async () => {
-                    // Replays go to handlers; one a companion's mock failed on is said by its `!` line, why by `calls <id>`.
-                    const stepWhys = { handler: await why, parameters: await parametersWhy, mock: null };
+                    const stepWhys = { handler: await why, parameters: await parametersWhy, mock: await mockWhy };
                     progress.above(() => printStep(step, stepWhys, values.diff ?? false, out));
                     progress.show(`Replaying ${countWords(done)} of ${counted(total, 'call')}…`, done === total);
                   });
@@ -278,6 +279,12 @@ async function stepWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkRepla
 async function stepParametersWhy(api: Pick<CompanionApi, 'checkParameters'>, { action, result }: BulkReplayStep): Promise<string | null> {
   if (!result.ok || action === null) return null;
   return parameterWhy(api, result.value.id, action).catch(() => null);
+}
+
+/** Why the mock of the companion a replay went through failed to answer it; null when it did not fail. */
+async function stepMockWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkReplayStep): Promise<string | null> {
+  if (!result.ok) return null;
+  return mockFailedWhy(api, result.value).catch(() => null);
 }
 
 /** One line per replayed call (and the handler behind a companion's webhook it went through, what was not sent, its parameters against the schema, why the handler disagrees, its violations, and with --diff what changed). */

@@ -152,8 +152,14 @@ export type HeaderPair = [name: string, value: string];
 export type MockResponseChoice =
   /** One of `responses`: the first whose rules held (`rules`), the sequence's turn, or the random pick. */
   | { kind: 'response'; selection: Selection; index: number; name: string | null }
-  /** The fallback: no rule held, or there are no responses. */
+  /** The fallback: the mock has responses, and none of their rules held. */
   | { kind: 'fallback'; name: string | null }
+  /**
+   * The mock's one answer: it has no responses, so no rule to hold or a turn to take (one answer
+   * written at the top, `status:`/`body:`, or a fallback alone). Calls stored before this was
+   * told apart say `fallback` of it too.
+   */
+  | { kind: 'only'; name: string | null }
   /** The built-in answer `{"result":"ok","error":""}`: no mock, or nothing in it applied. */
   | { kind: 'built-in' };
 

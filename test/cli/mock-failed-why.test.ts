@@ -8,8 +8,9 @@ import { makeTempDir } from '../helpers/temp-dir';
 
 // Seen installing the package: a mock reading {{parameters.recipient}} answered a call without
 // it with a 500, and serve's line said only `mock failed` and `! the mock answered 500`: not
-// which template field, nor what to do, which the page quotes as the mock's error. serve and
-// `calls` now say it in a `why:` line. A real serve child, a real history folder.
+// which template field, nor what to do, which the page quotes as the mock's error. serve,
+// `calls` and a replay through the serve now say it in a `why:` line, and `calls <id>` says it
+// once, under the answer the mock gave. A real serve child, a real history folder.
 const KEY = 'mock-why-key';
 const dataDir = makeTempDir();
 let serve: ServeProcess | undefined;
@@ -45,5 +46,31 @@ describe('a call its mock failed to answer', () => {
     const listed = await runCli(['calls', '--data-dir', dataDir.path]);
     expect(listed.code, listed.stderr).toBe(0);
     expect(listed.stdout.split('\n')[1]).toBe(WHY);
+  });
+
+  it('`calls <id>` says why once, under the answer: the request was fine, the mock failed', async () => {
+    const shown = await runCli(['calls', '1', '--data-dir', dataDir.path]);
+    expect(shown.code, shown.stderr).toBe(0);
+    const lines = shown.stdout.split('\n');
+    expect(
+      lines.filter((line) => line.includes('Mock template failed') && !line.includes('"error"')),
+      shown.stdout,
+    ).toEqual([WHY]);
+    const answer = lines.findIndex((line) => line.startsWith('Answer:'));
+    const handler = lines.findIndex((line) => line.startsWith('Handler:'));
+    const why = lines.indexOf(WHY);
+    expect(answer, shown.stdout).toBeGreaterThan(0);
+    expect(why, shown.stdout).toBeGreaterThan(answer);
+    expect(why, shown.stdout).toBeLessThan(handler);
+  });
+
+  // Last: the replay adds a call to the history the tests above read.
+  it('a replay through the serve, its mock answering, says why under its line', async () => {
+    const replayed = await runCli(['replay', '1', '--data-dir', dataDir.path], { FLOWENT_HMAC_KEY: KEY });
+    expect(replayed.stdout, replayed.stderr).toMatch(/^Replaying through the serve at /);
+    const lines = replayed.stdout.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('#1 → #2  500'));
+    expect(at, replayed.stdout).toBeGreaterThan(0);
+    expect(lines[at + 1], replayed.stdout).toBe(WHY);
   });
 });

@@ -54,6 +54,7 @@ export {
   statusNumberWords,
   statusWords,
 } from './answered-by-words';
+export { mockChoiceWords } from './mock-choice-words';
 export { callRouteWords, routeText, type CallRouteWords, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';
 export { counted, countWords, nounFor } from './counted';

@@ -155,6 +155,7 @@ function isMockChoice(value: unknown): value is MockChoice {
     case 'response':
       return oneOf(['rules', 'sequence', 'random'], response.selection) && Number.isInteger(response.index) && isTextOrNull(response.name);
     case 'fallback':
+    case 'only':
       return isTextOrNull(response.name);
     case 'built-in':
       return true;

@@ -87,7 +87,10 @@ function pick(
     if (response) return { response, choice: { kind: 'response', selection, index, name: response.name ?? null } };
   }
   const fallback = definition.fallback;
-  return fallback ? { response: fallback, choice: { kind: 'fallback', name: fallback.name ?? null } } : null;
+  if (!fallback) return null;
+  // With no responses nothing was chosen: the fallback is the mock's only answer, given every time.
+  const kind = responses.length === 0 ? 'only' : 'fallback';
+  return { response: fallback, choice: { kind, name: fallback.name ?? null } };
 }
 
 function answerWith(response: MockResponse, choice: MockResponseChoice, call: LazyCall): MockOutcome {

@@ -51,7 +51,8 @@ export function readMockChoice(value: unknown): MockChoice | null {
     case 'built-in':
       return { mock, response: { kind: 'built-in' } };
     case 'fallback':
-      return { mock, response: { kind: 'fallback', name } };
+    case 'only':
+      return { mock, response: { kind: response.kind, name } };
     case 'response': {
       const { selection, index } = response;
       if (selection !== 'rules' && selection !== 'sequence' && selection !== 'random') return null;

@@ -1,5 +1,5 @@
-import type { CallDetail, MockChoice, MockResponseChoice } from '../../../main/contract/api';
-import { NO_HANDLER_ANSWER, noAnswerCause, noAnswerPhrase, problemWords } from '../../../main/contract/words';
+import type { CallDetail } from '../../../main/contract/api';
+import { mockChoiceWords, NO_HANDLER_ANSWER, noAnswerCause, noAnswerPhrase, problemWords } from '../../../main/contract/words';
 import { ANSWERED_BY_LABEL } from '../shared/format';
 
 /**
@@ -14,7 +14,7 @@ export function describeAnsweredBy(
   if ((call.answeredBy === 'error' || call.answeredBy === 'signature-check') && call.status !== undefined) return describeRefusal(call);
   if (call.answeredBy !== 'mock' && call.answeredBy !== 'fallback-mock') return ANSWERED_BY_LABEL[call.answeredBy];
   const answer = call.mockChoice
-    ? describeMockChoice(call.mockChoice, call.action)
+    ? mockChoiceWords(call.mockChoice, call.action)
     : 'a mock or the built-in answer (which one was not recorded for this call)';
   return call.answeredBy === 'fallback-mock' ? `${answer}, because ${NO_HANDLER_ANSWER}` : answer;
 }
@@ -44,29 +44,4 @@ function describeRefusal(call: Partial<Pick<CallDetail, 'answeredBy' | 'status' 
     return `this companion's ${call.status}, refusing a call without a valid signature (signatures are enforced)`;
   const why = problemWords(call.problem ?? null);
   return `this companion's ${call.status} error answer, refusing the request${why ? ` (${why})` : ''}`;
-}
-
-function describeMockChoice(choice: MockChoice, action: string | null): string {
-  const actionName = action ?? 'this call';
-  if (choice.mock === 'none') return `the built-in answer (${actionName} has no mock)`;
-  const whose = choice.mock === 'action' ? `the mock of ${actionName}` : 'the default mock for every action';
-  if (choice.response.kind === 'built-in') return `the built-in answer (${whose} has no response or fallback that applies)`;
-  return `${whose}, ${describeResponse(choice.response)}`;
-}
-
-function describeResponse(response: Exclude<MockResponseChoice, { kind: 'built-in' }>): string {
-  if (response.kind === 'fallback') return response.name ? `its fallback '${response.name}'` : 'its fallback (no rule held)';
-  const named = response.name ? ` '${response.name}'` : '';
-  switch (response.selection) {
-    case 'rules':
-      return response.name ? `rule${named}` : `rule responses[${response.index}]`;
-    case 'sequence':
-      return `sequence #${response.index + 1}${named}`;
-    case 'random':
-      return `random pick responses[${response.index}]${named}`;
-    default: {
-      const unknown: never = response.selection;
-      throw new Error(`unknown selection ${String(unknown)}`);
-    }
-  }
 }

@@ -36,6 +36,16 @@ describe('the loop answer header', () => {
     expect(JSON.stringify(loopAnswer)).not.toContain(sent.signature.styles[0]!.expected!);
   });
 
+  it("carries which of its mock's answers the serve gave, a mock of one answer among them", () => {
+    for (const response of [
+      { kind: 'only', name: null },
+      { kind: 'fallback', name: 'otherwise' },
+    ] as const) {
+      const mocked: LoopAnswer = { ...answer('right-key'), answeredBy: 'mock', mockChoice: { mock: 'action', response } };
+      expect(takeLoopAnswer([loopAnswerHeader(mocked)]).loopAnswer?.mockChoice).toEqual({ mock: 'action', response });
+    }
+  });
+
   it('says which key the serve checked a call its handler answered with, and reads without it from an older serve', () => {
     const forwarded: LoopAnswer = {
       ...answer('right-key'),

@@ -237,7 +237,7 @@ describe('mocks: rules, sequence, random', () => {
     expect([...seen].sort()).toEqual(['a', 'b', 'c']);
   });
 
-  it('records which mock and which of its answers answered: a named rule, a position, the fallback, a turn, the built-in', async () => {
+  it('records which mock and which of its answers answered: a named rule, a position, the fallback, a turn, the only answer, the built-in', async () => {
     const core = await start();
     const choice = async (action: string, parameters: Record<string, unknown> = {}) => {
       await call(core, action, parameters);
@@ -269,6 +269,12 @@ describe('mocks: rules, sequence, random', () => {
     await choice('other');
     await choice('other');
     expect(await choice('other')).toEqual({ mock: 'default', response: { kind: 'response', selection: 'sequence', index: 2, name: null } });
+    // One answer and no rules (`status:`/`body:` alone): its only answer, not a fallback no rule held.
+    await set(core, 'create_ticket', { status: 200, body: { result: 'created', error: '' } });
+    expect(await choice('create_ticket')).toEqual({ mock: 'action', response: { kind: 'only', name: null } });
+    // The same written in full, a fallback with no responses: still the only answer there is.
+    await set(core, 'create_ticket', { responses: [], fallback: { name: 'always', body: { result: 'created', error: '' } } });
+    expect(await choice('create_ticket')).toEqual({ mock: 'action', response: { kind: 'only', name: 'always' } });
     // A registration check gets the registration answer, not the mock: nothing to record.
     await call(core, 'other', {}, { test: true });
     const check = (await core.core.api.listCalls({ limit: 1 })).calls[0]!;

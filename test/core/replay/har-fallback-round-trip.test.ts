@@ -54,7 +54,7 @@ describe('a call the mock answered because its handler could not be reached, exp
     expect(kept(call)).toEqual({
       answeredBy: 'fallback-mock',
       forwardError: expect.stringMatching(/refused the connection/),
-      mockChoice: { mock: 'action', response: { kind: 'fallback', name: null } },
+      mockChoice: { mock: 'action', response: { kind: 'only', name: null } },
       remoteAddress: '127.0.0.1',
     });
     const text = await exportedText(core);

@@ -167,6 +167,17 @@ describe('forwarding and the tunnel', () => {
     expect(within(box).getByTestId('forward-error').textContent).toMatch(/^Your handler at .* refused the connection/);
   });
 
+  // Seen with `mocks set create_ticket --file m1.yaml` of one answer: the details said "its
+  // fallback (no rule held)" of a mock that has no rules.
+  it('says a mock of one answer answered, with no rule or fallback it does not have', async () => {
+    const c = companion();
+    const set = await c.api.setMock('create_ticket', 'status: 200\nbody:\n  result: created\n  error: ""\n', 'yaml');
+    expect(set.ok).toBe(true);
+    await c.send('create_ticket');
+    const { pane } = await openCall(c.bridge, 1);
+    expect(within(pane).getByTestId('answered-by').textContent).toBe('the mock of create_ticket');
+  });
+
   it('labels every way of answering, and says truthfully which mock answer was given', () => {
     const said = (answeredBy: AnsweredBy, mockChoice: MockChoice | null) =>
       describeAnsweredBy({ answeredBy, action: 'send_email', mockChoice });
@@ -187,6 +198,12 @@ describe('forwarding and the tunnel', () => {
     expect(said('mock', { mock: 'action', response: { kind: 'fallback', name: null } })).toBe(
       'the mock of send_email, its fallback (no rule held)',
     );
+    // A mock of one answer has no rules: nothing held or failed to, it is the mock's answer.
+    expect(said('mock', { mock: 'action', response: { kind: 'only', name: null } })).toBe('the mock of send_email');
+    expect(said('mock', { mock: 'action', response: { kind: 'only', name: 'created' } })).toBe(
+      "the mock of send_email, its answer 'created'",
+    );
+    expect(said('mock', { mock: 'default', response: { kind: 'only', name: null } })).toBe('the default mock for every action');
     expect(said('mock', { mock: 'action', response: builtIn })).toBe(
       'the built-in answer (the mock of send_email has no response or fallback that applies)',
     );
