@@ -40,7 +40,8 @@ export function followLines(record: FollowRecord): string[] {
       case 'updated':
         break;
       case 'failed':
-        lines.push(repointFailedWords(change, change.failure ? inCliWords(change.failure) : null, CLI_VOCABULARY));
+        // serve follows every profile's links, whichever is in use, so each fix-it names its profile.
+        lines.push(repointFailedWords(change, change.failure ? inCliWords(change.failure) : null, CLI_VOCABULARY, null));
         break;
       case 'proposed':
         lines.push(repointProposedWords(linkNamed(change), change));

@@ -30,11 +30,19 @@ describe("serve's lines for linked actions after the public URL changed", () => 
       'Flowent: Pointed lookup_order (default) at https://b.test in Flowent',
       'Flowent: Could not point send_email at the new public URL https://b.test/actions/send_email. ' +
         'Nothing to update: give a description, a webhook_url or a json_schema. Once that is fixed, point it here and link it with ' +
-        '"flowent-companion actions link send_email --here" (a running serve\'s URL) or "--url <the companion\'s base URL>"; ' +
-        '"actions update send_email --here" does the same.',
-      `Flowent: ${repointFailedWords(change('make_note', 'failed'), null, CLI_VOCABULARY)}`,
+        '"flowent-companion actions link send_email --here --profile default" (a running serve\'s URL) or "--url <the companion\'s base URL>"; ' +
+        '"actions update send_email --here --profile default" does the same.',
+      `Flowent: ${repointFailedWords(change('make_note', 'failed'), null, CLI_VOCABULARY, null)}`,
     ]);
     expect(lines[2]).toContain('Flowent gave no reason.');
+  });
+
+  // serve follows every profile's links whichever is in use (and that may change while it runs):
+  // a command without --profile would point the action of the profile in use, not this one.
+  it('names the profile of the link in the command that points it here', () => {
+    const lines = followLines(record(change('lookup_order', 'failed', { profile: 'staging' })));
+    expect(lines[0]).toContain('"flowent-companion actions link lookup_order --here --profile staging"');
+    expect(lines[0]).toContain('"actions update lookup_order --here --profile staging" does the same.');
   });
 
   it('names the link Flowent no longer has in the words of the page’s toast, with the command that unlinks it', () => {

@@ -95,15 +95,19 @@ export function notRepointedWords(actions: readonly string[]): string {
 
 /**
  * A linked action Flowent refused to re-point at the new public URL `to`: why (the failure in the
- * front end's words; null when Flowent gave no reason), then the way to point it here once fixed.
+ * front end's words; null when Flowent gave no reason), then the way to point it here once fixed,
+ * naming its profile where it is not `activeProfile` (null where the front end does not know it,
+ * as serve, whose profile in use may change while it runs).
  */
 export function repointFailedWords(
-  change: { action: string; to: string },
+  change: { action: string; profile: string; to: string },
   why: string | null,
   say: Pick<Vocabulary, 'pointActionHere'>,
+  activeProfile: string | null,
 ): string {
+  const profile = change.profile === activeProfile ? null : change.profile;
   return (
     `Could not point ${change.action} at the new public URL ${redactUrlCredentials(change.to)}. ${why ?? 'Flowent gave no reason.'} ` +
-    `Once that is fixed, ${say.pointActionHere(change.action)}.`
+    `Once that is fixed, ${say.pointActionHere(change.action, profile)}.`
   );
 }
