@@ -44,7 +44,7 @@ export function followLines(record: FollowRecord): string[] {
         lines.push(repointFailedWords(change, change.failure ? inCliWords(change.failure) : null, CLI_VOCABULARY, null));
         break;
       case 'proposed':
-        lines.push(repointProposedWords(linkNamed(change), change));
+        lines.push(repointProposedWords([linkNamed(change)], change, 'from the inspector, or run serve with --follow auto'));
         break;
       case 'gone':
         lines.push(`${notRepointedWords([linkNamed(change)])}; ${goneLinkWayOut(`"${unlinkCommand(change, null)}"`)}.`);

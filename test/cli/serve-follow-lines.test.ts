@@ -54,11 +54,11 @@ describe("serve's lines for linked actions after the public URL changed", () => 
     expect(lines[0]).toContain(notRepointedWords(['get_weather (staging)']));
   });
 
-  it('names each link left at the old URL, with the URL to re-point it to and how, its credentials left out', () => {
+  it('names each link left at the old URL in the words of the page’s banner, with the URL to re-point it to and how, its credentials left out', () => {
     const proposed = change('send_email', 'proposed', { from: 'https://user:secret@a.test/actions/send_email' });
     expect(followLines(record(proposed))).toEqual([
-      'Flowent: send_email (default) still points at https://user:***@a.test/actions/send_email: re-point it to ' +
-        'https://b.test/actions/send_email from the inspector, or run serve with --follow auto',
+      'Flowent: send_email (default) still points at the old URL https://user:***@a.test/actions/send_email: re-point it to ' +
+        'https://b.test/actions/send_email from the inspector, or run serve with --follow auto.',
     ]);
   });
 
@@ -67,7 +67,7 @@ describe("serve's lines for linked actions after the public URL changed", () => 
   });
 });
 
-describe("serve's line for a registration", () => {
+describe("serve's line for a registration, in the words of the page's note beside Flowent's check", () => {
   const registration = { profile: 'default', action: 'send_email', startedAt: 1, finishedAt: 2 };
 
   it('names the action, its profile and the URL it was registered with, credentials left out', () => {
@@ -76,14 +76,16 @@ describe("serve's line for a registration", () => {
       type: 'registration-finished',
       record: { ...registration, webhookUrl, ok: true, created: false, failure: null },
     });
-    expect(lines).toEqual(['Flowent: send_email (default) updated with webhook_url https://user:***@b.test/actions/send_email']);
+    expect(lines).toEqual([
+      'Flowent: Registration of send_email (default): accepted by Flowent (updated with webhook_url https://user:***@b.test/actions/send_email)',
+    ]);
   });
 
   it('says why Flowent refused it', () => {
     const failure = { code: 'flowent-nothing-to-update' } as const;
     const refused = { ...registration, webhookUrl: `${CURRENT}/actions/send_email`, ok: false, created: false, failure };
     expect(accountLines({ type: 'registration-finished', record: refused })).toEqual([
-      'Flowent: registering send_email (default) failed: Nothing to update: give a description, a webhook_url or a json_schema.',
+      'Flowent: Registration of send_email (default): refused by Flowent: Nothing to update: give a description, a webhook_url or a json_schema.',
     ]);
   });
 });
