@@ -44,9 +44,13 @@ export const CLI_VOCABULARY: Vocabulary & StoreVocabulary & AnswersFolderVocabul
   chooseHarFile: 'name the file: flowent-companion import <file.har>',
   openProject: 'run the command in the folder that holds flowent/, or give --project <dir>',
   pullActions: () => 'run "flowent-companion actions pull"',
-  pointActionHere: (action) =>
-    `point it here and link it with "flowent-companion actions link ${action} --here" (a running serve's URL) or ` +
-    `"--url <the companion's base URL>"; "actions update ${action} --here" does the same`,
+  pointActionHere: (action, profile) => {
+    const named = profile === null ? '' : ` --profile ${profile}`;
+    return (
+      `point it here and link it with "flowent-companion actions link ${action} --here${named}" (a running serve's URL) or ` +
+      `"--url <the companion's base URL>"; "actions update ${action} --here${named}" does the same`
+    );
+  },
   giveAnswersFolder: 'give a folder "flowent-companion mocks export <dir>" wrote, such as flowent/answers',
   storeOneMock: (file) => `run "flowent-companion mocks set <action> --file ${file}"`,
 };

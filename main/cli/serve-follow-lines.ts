@@ -40,10 +40,11 @@ export function followLines(record: FollowRecord): string[] {
       case 'updated':
         break;
       case 'failed':
-        lines.push(repointFailedWords(change, change.failure ? inCliWords(change.failure) : null, CLI_VOCABULARY));
+        // serve follows every profile's links, whichever is in use, so each fix-it names its profile.
+        lines.push(repointFailedWords(change, change.failure ? inCliWords(change.failure) : null, CLI_VOCABULARY, null));
         break;
       case 'proposed':
-        lines.push(repointProposedWords(linkNamed(change), change));
+        lines.push(repointProposedWords([linkNamed(change)], change, 'from the inspector, or run serve with --follow auto'));
         break;
       case 'gone':
         lines.push(`${notRepointedWords([linkNamed(change)])}; ${goneLinkWayOut(`"${unlinkCommand(change, null)}"`)}.`);

@@ -1,6 +1,6 @@
-import type { StaleAction } from '../contract/api';
+import type { LinkedAction } from '../contract/api';
 import type { ProjectServe, ServeState } from '../core';
-import { serveNamed } from '../contract/words';
+import { linkNamed, serveNamed, staleLinksWords } from '../contract/words';
 import { otherProjectServes, runningServes, samePath } from '../core';
 import { fileSaysHere } from './action-file-here';
 
@@ -44,16 +44,16 @@ function otherFolderLines(elsewhere: readonly ProjectServe[]): string[] {
 
 /**
  * One line per linked action whose webhook_url no longer reaches this companion (a restart on
- * another port, say), as the page's banner warns, with the command that re-points it: `actions
- * apply` when the project's file for it says `webhook_url: here`, else `actions update --here`.
+ * another port, say), in the words of the page's banner, with the command that re-points it:
+ * `actions apply` when the project's file for it says `webhook_url: here`, else `actions update --here`.
  */
-export function staleLinkLines(stale: readonly StaleAction[], projectDir: string | null, activeProfile: string): string[] {
+export function staleLinkLines(stale: readonly LinkedAction[], projectDir: string | null, activeProfile: string): string[] {
   return stale.map((link) => {
     const profile = link.profile === activeProfile ? '' : ` --profile ${link.profile}`;
     const command =
       projectDir !== null && fileSaysHere(projectDir, link.action, link.profile)
-        ? `"flowent-companion actions apply${profile}" (its file says webhook_url: here)`
-        : `"flowent-companion actions update ${link.action} --here${profile}"`;
-    return `Flowent: ${link.action} (${link.profile}) still points at ${link.webhookUrl}, which no longer reaches this companion: ${command} re-points it.`;
+        ? `run "flowent-companion actions apply${profile}" (its file says webhook_url: here)`
+        : `run "flowent-companion actions update ${link.action} --here${profile}"`;
+    return `Flowent: ${staleLinksWords([{ name: linkNamed(link), webhookUrl: link.webhookUrl }], () => command)}`;
   });
 }

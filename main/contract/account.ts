@@ -175,11 +175,6 @@ export interface LinkGone {
   followSaid: boolean;
 }
 
-/** A linked action whose webhook_url no longer reaches this companion. */
-export interface StaleAction extends LinkedAction {
-  message: string;
-}
-
 /** One action re-pointed (or to re-point) after the public URL changed. */
 export interface FollowChange {
   profile: string;
@@ -270,8 +265,11 @@ export interface AccountState {
   followMode: FollowMode;
   /** Linked actions of every profile. */
   links: LinkedAction[];
-  /** Linked actions that no longer reach the companion (neither the public URL nor a LAN URL), Flowent still having them. */
-  stale: StaleAction[];
+  /**
+   * Linked actions that no longer reach the companion (neither the public URL nor a LAN URL), Flowent
+   * still having them: each front end says so in staleLinksWords, with its own way to point them here.
+   */
+  stale: LinkedAction[];
   /** Newest first. */
   followHistory: FollowRecord[];
   /** Newest first, the last 20. */

@@ -30,11 +30,19 @@ describe("serve's lines for linked actions after the public URL changed", () => 
       'Flowent: Pointed lookup_order (default) at https://b.test in Flowent',
       'Flowent: Could not point send_email at the new public URL https://b.test/actions/send_email. ' +
         'Nothing to update: give a description, a webhook_url or a json_schema. Once that is fixed, point it here and link it with ' +
-        '"flowent-companion actions link send_email --here" (a running serve\'s URL) or "--url <the companion\'s base URL>"; ' +
-        '"actions update send_email --here" does the same.',
-      `Flowent: ${repointFailedWords(change('make_note', 'failed'), null, CLI_VOCABULARY)}`,
+        '"flowent-companion actions link send_email --here --profile default" (a running serve\'s URL) or "--url <the companion\'s base URL>"; ' +
+        '"actions update send_email --here --profile default" does the same.',
+      `Flowent: ${repointFailedWords(change('make_note', 'failed'), null, CLI_VOCABULARY, null)}`,
     ]);
     expect(lines[2]).toContain('Flowent gave no reason.');
+  });
+
+  // serve follows every profile's links whichever is in use (and that may change while it runs):
+  // a command without --profile would point the action of the profile in use, not this one.
+  it('names the profile of the link in the command that points it here', () => {
+    const lines = followLines(record(change('lookup_order', 'failed', { profile: 'staging' })));
+    expect(lines[0]).toContain('"flowent-companion actions link lookup_order --here --profile staging"');
+    expect(lines[0]).toContain('"actions update lookup_order --here --profile staging" does the same.');
   });
 
   it('names the link Flowent no longer has in the words of the page’s toast, with the command that unlinks it', () => {
@@ -46,11 +54,11 @@ describe("serve's lines for linked actions after the public URL changed", () => 
     expect(lines[0]).toContain(notRepointedWords(['get_weather (staging)']));
   });
 
-  it('names each link left at the old URL, with the URL to re-point it to and how, its credentials left out', () => {
+  it('names each link left at the old URL in the words of the page’s banner, with the URL to re-point it to and how, its credentials left out', () => {
     const proposed = change('send_email', 'proposed', { from: 'https://user:secret@a.test/actions/send_email' });
     expect(followLines(record(proposed))).toEqual([
-      'Flowent: send_email (default) still points at https://user:***@a.test/actions/send_email: re-point it to ' +
-        'https://b.test/actions/send_email from the inspector, or run serve with --follow auto',
+      'Flowent: send_email (default) still points at the old URL https://user:***@a.test/actions/send_email: re-point it to ' +
+        'https://b.test/actions/send_email from the inspector, or run serve with --follow auto.',
     ]);
   });
 
@@ -59,7 +67,7 @@ describe("serve's lines for linked actions after the public URL changed", () => 
   });
 });
 
-describe("serve's line for a registration", () => {
+describe("serve's line for a registration, in the words of the page's note beside Flowent's check", () => {
   const registration = { profile: 'default', action: 'send_email', startedAt: 1, finishedAt: 2 };
 
   it('names the action, its profile and the URL it was registered with, credentials left out', () => {
@@ -68,14 +76,16 @@ describe("serve's line for a registration", () => {
       type: 'registration-finished',
       record: { ...registration, webhookUrl, ok: true, created: false, failure: null },
     });
-    expect(lines).toEqual(['Flowent: send_email (default) updated with webhook_url https://user:***@b.test/actions/send_email']);
+    expect(lines).toEqual([
+      'Flowent: Registration of send_email (default): accepted by Flowent (updated with webhook_url https://user:***@b.test/actions/send_email)',
+    ]);
   });
 
   it('says why Flowent refused it', () => {
     const failure = { code: 'flowent-nothing-to-update' } as const;
     const refused = { ...registration, webhookUrl: `${CURRENT}/actions/send_email`, ok: false, created: false, failure };
     expect(accountLines({ type: 'registration-finished', record: refused })).toEqual([
-      'Flowent: registering send_email (default) failed: Nothing to update: give a description, a webhook_url or a json_schema.',
+      'Flowent: Registration of send_email (default): refused by Flowent: Nothing to update: give a description, a webhook_url or a json_schema.',
     ]);
   });
 });

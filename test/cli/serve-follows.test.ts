@@ -86,8 +86,8 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
     await callServeInspector(server, 'openTunnel');
     const [, current] = await server.waitFor(
       new RegExp(
-        `Flowent: send_email \\(default\\) still points at ${literally(publicUrl)}/actions/send_email: re-point it to (https://\\S+)/actions/send_email ` +
-          'from the inspector, or run serve with --follow auto',
+        `Flowent: send_email \\(default\\) still points at the old URL ${literally(publicUrl)}/actions/send_email: re-point it to ` +
+          '(https://\\S+)/actions/send_email from the inspector, or run serve with --follow auto\\.',
       ),
     );
     expect(current).not.toBe(publicUrl);
@@ -120,9 +120,9 @@ describe('serve --tunnel and the Flowent actions linked to it', () => {
     await callServeInspector(server, 'closeTunnel');
     await server.waitFor(
       new RegExp(
-        `Flowent: lookup_order \\(default\\), send_email \\(default\\) point at the tunnel's URL ${literally(publicUrl)}, ` +
-          "which is closed: Flowent's calls to them fail until a tunnel is open again \\(open it from the inspector, or restart serve " +
-          'with --tunnel; with --follow auto they are re-pointed if its URL is another\\)\\.\\n',
+        `Flowent: lookup_order \\(default\\), send_email \\(default\\) still point at the tunnel's URL ${literally(publicUrl)}, ` +
+          "which is closed: Flowent's calls to them fail\\. Open a tunnel again from the inspector, or restart serve with --tunnel " +
+          '\\(with --follow auto, a tunnel at another URL re-points them\\)\\.\\n',
       ),
     );
     expect(server.output()).not.toMatch(/make_note \(default\) point/);

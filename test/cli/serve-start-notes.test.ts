@@ -114,10 +114,10 @@ it('a serve restarted on another port names each linked action left at the old U
   const old = `${before.baseUrl}/actions`;
   expect(after.stdout()).toContain(
     `Flowent: send_email (default) still points at ${old}/send_email, which no longer reaches this companion: ` +
-      '"flowent-companion actions apply" (its file says webhook_url: here) re-points it.\n',
+      `Flowent's calls to it fail. Run "flowent-companion actions apply" (its file says webhook_url: here).\n`,
   );
   expect(after.stdout()).toContain(
     `Flowent: make_note (default) still points at ${old}/make_note, which no longer reaches this companion: ` +
-      '"flowent-companion actions update make_note --here" re-points it.\n',
+      `Flowent's calls to it fail. Run "flowent-companion actions update make_note --here".\n`,
   );
 });

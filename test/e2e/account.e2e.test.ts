@@ -97,7 +97,7 @@ describe.sequential('the Flowent account, from the inspector', () => {
     const pane = page.getByRole('complementary', { name: 'Call details' });
     await expect
       .poll(() => pane.getByTestId('registration-result').textContent(), { timeout: 15_000 })
-      .toBe('Registration of send_email: accepted by Flowent (registered)');
+      .toBe(`Registration of send_email: accepted by Flowent (registered with webhook_url ${server.baseUrl}/actions/send_email)`);
     await screenshot(page, 'account-registration-check');
   }, 60_000);
 

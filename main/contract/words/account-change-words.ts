@@ -8,6 +8,7 @@ import type { AccountState, RegistrationRecord } from '../account';
 import type { FollowMode } from '../names-and-limits';
 import { DEFAULT_PROFILE, printableGatewayUrl } from '../profile-rules';
 import { redactUrlCredentials } from '../url-credentials';
+import { cap } from './said';
 import type { Vocabulary } from './vocabulary';
 
 /**
@@ -63,24 +64,56 @@ export function followModeWords(mode: FollowMode): string {
 }
 
 /**
- * A linked action left at the old URL `from` by follow mode "ask", named as the front end names
- * it: `serve`'s terminal says where to re-point it to `to` (the page asks with a banner instead).
+ * Linked actions left at the old URL `change.from` by follow mode "ask" (or a change of the public
+ * URL not yet applied), named as the front end names them, with the URL `change.to` to re-point
+ * them to: `wayOut` is where the front end does it (serve's inspector or --follow auto, the page's
+ * banner button), reading on after "re-point them to <url> ".
  */
-export function repointProposedWords(name: string, change: { from: string; to: string }): string {
-  return `${name} still points at ${redactUrlCredentials(change.from)}: re-point it to ${redactUrlCredentials(change.to)} from the inspector, or run serve with --follow auto`;
+export function repointProposedWords(names: readonly string[], change: { from: string; to: string }, wayOut: string): string {
+  const [verb, them] = names.length === 1 ? ['points', 'it'] : ['point', 'them'];
+  return `${names.join(', ')} still ${verb} at the old URL ${redactUrlCredentials(change.from)}: re-point ${them} to ${redactUrlCredentials(change.to)} ${wayOut}.`;
 }
 
 /**
  * An action registered (or updated) to point at this companion, named as the front end names it,
- * or why Flowent refused it (the failure in the front end's words; null when it gave no reason).
+ * or why Flowent refused it (the failure in the front end's words; null when it gave no reason):
+ * serve's line and the page's note beside Flowent's registration check.
  */
 export function registrationFinishedWords(
   name: string,
   record: Pick<RegistrationRecord, 'ok' | 'created' | 'webhookUrl'>,
   why: string | null,
 ): string {
-  if (!record.ok) return `registering ${name} failed: ${why ?? 'no reason given'}`;
-  return `${name} ${record.created ? 'registered' : 'updated'} with webhook_url ${redactUrlCredentials(record.webhookUrl)}`;
+  if (!record.ok) return `Registration of ${name}: refused by Flowent: ${why ?? 'no reason given'}`;
+  const done = record.created ? 'registered' : 'updated';
+  return `Registration of ${name}: accepted by Flowent (${done} with webhook_url ${redactUrlCredentials(record.webhookUrl)})`;
+}
+
+/** A registration sent, Flowent's answer not yet in (its registration check arrives before it answers). */
+export function registrationWaitingWords(name: string): string {
+  return `Registration of ${name}: waiting for Flowent's answer…`;
+}
+
+/**
+ * Linked actions whose webhook_url no longer reaches this companion (a restart on another port, a
+ * tunnel closed), serve's lines and the page's banner alike. One is said with the URL it points
+ * at; several by name. `closedTunnel`: the tunnel URL they point under, when its closing is why.
+ * `wayOut`: where the front end points them here again, a lowercase instruction about "it" or "them".
+ */
+export function staleLinksWords(
+  links: readonly { name: string; webhookUrl: string }[],
+  wayOut: (them: 'it' | 'them') => string,
+  closedTunnel: string | null = null,
+): string {
+  const [verb, them] = links.length === 1 ? (['points', 'it'] as const) : (['point', 'them'] as const);
+  const only = links.length === 1 ? links[0] : undefined;
+  const at =
+    closedTunnel !== null
+      ? `the tunnel's URL ${redactUrlCredentials(closedTunnel)}, which is closed`
+      : only
+        ? `${redactUrlCredentials(only.webhookUrl)}, which no longer reaches this companion`
+        : 'URLs that no longer reach this companion';
+  return `${links.map((link) => link.name).join(', ')} still ${verb} at ${at}: Flowent's calls to ${them} fail. ${cap(wayOut(them))}.`;
 }
 
 /** Linked actions re-pointed at the public URL `url` after it changed. */
@@ -95,15 +128,19 @@ export function notRepointedWords(actions: readonly string[]): string {
 
 /**
  * A linked action Flowent refused to re-point at the new public URL `to`: why (the failure in the
- * front end's words; null when Flowent gave no reason), then the way to point it here once fixed.
+ * front end's words; null when Flowent gave no reason), then the way to point it here once fixed,
+ * naming its profile where it is not `activeProfile` (null where the front end does not know it,
+ * as serve, whose profile in use may change while it runs).
  */
 export function repointFailedWords(
-  change: { action: string; to: string },
+  change: { action: string; profile: string; to: string },
   why: string | null,
   say: Pick<Vocabulary, 'pointActionHere'>,
+  activeProfile: string | null,
 ): string {
+  const profile = change.profile === activeProfile ? null : change.profile;
   return (
     `Could not point ${change.action} at the new public URL ${redactUrlCredentials(change.to)}. ${why ?? 'Flowent gave no reason.'} ` +
-    `Once that is fixed, ${say.pointActionHere(change.action)}.`
+    `Once that is fixed, ${say.pointActionHere(change.action, profile)}.`
   );
 }

@@ -314,7 +314,7 @@ export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
         ? 'nothing of it is listening on this data folder'
         : `this companion is at ${companionUrls.join(' and ')}`) +
       '), so it was not linked.',
-    todo: `${cap(say.pointActionHere(action))}.`,
+    todo: `${cap(say.pointActionHere(action, null))}.`,
   }),
   'flowent-nothing-to-follow': ({ previous }) => ({
     what: previous

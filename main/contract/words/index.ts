@@ -91,9 +91,11 @@ export {
   profileRemovedWords,
   profileSavedWords,
   registrationFinishedWords,
+  registrationWaitingWords,
   repointedWords,
   repointFailedWords,
   repointProposedWords,
+  staleLinksWords,
 } from './account-change-words';
 export {
   appliedStepWords,

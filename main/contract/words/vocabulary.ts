@@ -70,8 +70,11 @@ export interface Vocabulary extends ListenVocabulary {
   chooseHarFile: string;
   /** Opening a project folder (the folder holding flowent/). */
   openProject: string;
-  /** Pointing the action at this companion and linking it in one step. */
-  pointActionHere(action: string): string;
+  /**
+   * Pointing the action at this companion and linking it in one step; `profile` is named where it
+   * is not the one the front end acts on (null: that one).
+   */
+  pointActionHere(action: string, profile: string | null): string;
   /** Pulling Flowent's actions into the project's files (a command names the data folder the front end is on when it must). */
   pullActions(): string;
 }

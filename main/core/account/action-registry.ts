@@ -1,4 +1,4 @@
-import type { PointedHere, StaleAction } from '../../contract/account';
+import type { PointedHere } from '../../contract/account';
 import type { FollowMode } from '../../contract/names-and-limits';
 import { failureOf, type AccountFailure, type Result } from '../../contract/api';
 import { isProductionGateway } from './action-validation';
@@ -299,14 +299,8 @@ export class ActionRegistry {
    * Linked actions whose webhook_url is under none of the URLs that reach the companion now;
    * not those Flowent no longer has, which no URL would bring calls from.
    */
-  staleActions(currentBaseUrls: string[]): StaleAction[] {
-    return this.links
-      .all()
-      .filter((link) => !link.gone && !currentBaseUrls.some((base) => isUnder(link.webhookUrl, base)))
-      .map((link) => ({
-        ...link,
-        message: `${link.action} (${link.profile}) still points at ${link.webhookUrl}, which no longer reaches this companion: Flowent's calls to it will fail. Update it to the current URL.`,
-      }));
+  staleActions(currentBaseUrls: string[]): LinkedAction[] {
+    return this.links.all().filter((link) => !link.gone && !currentBaseUrls.some((base) => isUnder(link.webhookUrl, base)));
   }
 
   /** Checks a call's parameters against the action's cached schema (works offline). */

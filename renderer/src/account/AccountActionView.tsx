@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AccountState, FlowentAction } from '../../../main/contract/account';
-import { badgesOf, prettySchema } from './account-format';
+import { badgesOf, prettySchema, staleLinksText } from './account-format';
 import { formatDateTime } from '../shared/format';
 import { deleteAction, linkAction, unlinkAction } from './account-registry';
 import { loadAccount } from './account-actions';
@@ -90,7 +90,7 @@ export function AccountActionView({ account, action, onBack, onEdit, fromEdit = 
       </h3>
       {stale && (
         <p className="banner banner-warn" role="note">
-          {stale.message}
+          {staleLinksText([stale])}
         </p>
       )}
       <dl className="facts">

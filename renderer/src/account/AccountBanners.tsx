@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { applyFollow, dismissPendingFollow } from './account-actions';
 import { useAccountStore } from './account-store';
 import { openPanel } from '../page/ui-actions';
-import type { StaleAction } from '../../../main/contract/account';
+import type { LinkedAction } from '../../../main/contract/account';
+import { repointProposedWords } from '../../../main/contract/words';
+import { staleLinksText } from './account-format';
 import { BusyButton } from '../shared/BusyButton';
 
 // A selector must return the same value for the same state, or zustand renders forever.
-const NONE: StaleAction[] = [];
+const NONE: LinkedAction[] = [];
 
 /** What needs the user about linked actions: changes waiting for one click, and actions that no longer reach here. */
 export function AccountBanners() {
@@ -27,8 +29,11 @@ export function AccountBanners() {
       {pending && proposed.length > 0 && (
         <div className="banner banner-warn" role="alert" aria-label="Actions to update">
           <span>
-            {proposed.length} action{proposed.length === 1 ? '' : 's'} still point{proposed.length === 1 ? 's' : ''} at the old URL{' '}
-            <code>{pending.previous}</code> ({proposed.map((c) => c.action).join(', ')}).
+            {repointProposedWords(
+              proposed.map((c) => c.action),
+              { from: pending.previous, to: pending.current },
+              'with Update them, beside this',
+            )}
             {message && <span className="form-error"> {message}</span>}
           </span>
           <span>
@@ -43,11 +48,7 @@ export function AccountBanners() {
       )}
       {stale.length > 0 && (
         <div className="banner banner-warn" role="alert" aria-label="Stale actions">
-          <span>
-            {stale.length === 1
-              ? stale[0]?.message
-              : `${stale.length} linked actions no longer reach this companion: ${stale.map((s) => s.action).join(', ')}.`}
-          </span>
+          <span>{staleLinksText(stale)}</span>
           <button
             type="button"
             className="banner-action"

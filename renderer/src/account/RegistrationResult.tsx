@@ -1,11 +1,12 @@
 import type { CallDetail } from '../../../main/contract/api';
-import { describeRegistration, registrationFor } from './account-format';
+import { registrationWaitingWords } from '../../../main/contract/words';
+import { registrationFor, registrationText } from './account-format';
 import { useAccountStore } from './account-store';
 
 /** Beside Flowent's registration check: what Flowent then said about the registration that caused it. */
 export function RegistrationResult({ call }: { call: CallDetail }) {
   const record = useAccountStore((s) => registrationFor(call, s.account?.registrations ?? []));
-  const waiting = useAccountStore((s) => s.registering !== null && s.registering === call.action);
+  const waitingFor = useAccountStore((s) => (s.registering !== null && s.registering === call.action ? s.registering : null));
   if (record) {
     return (
       <div
@@ -14,14 +15,14 @@ export function RegistrationResult({ call }: { call: CallDetail }) {
         aria-label="Registration result"
         data-testid="registration-result"
       >
-        {describeRegistration(record)}
+        {registrationText(record)}
       </div>
     );
   }
-  if (!waiting) return null;
+  if (waitingFor === null) return null;
   return (
     <div className="explain-box" role="status" aria-label="Registration result" data-testid="registration-result">
-      Registration of {call.action}: waiting for Flowent&apos;s answer…
+      {registrationWaitingWords(waitingFor)}
     </div>
   );
 }

@@ -162,8 +162,11 @@ function sayFollowed(record: FollowRecord): void {
   const gone = named('gone');
   // The Account tab lists each gone link with its ways out.
   if (gone.length) showToast(`${notRepointedWords(gone)} (Flowent account > Account says what to do)`, 6000);
+  // Register here acts on the profile in use: a link of another one names its profile.
+  const activeProfile = useAccountStore.getState().account?.activeProfile ?? null;
   for (const c of record.changes) {
-    if (c.outcome === 'failed') reportError(repointFailedWords(c, c.failure ? inPageWords(c.failure) : null, PAGE_VOCABULARY));
+    if (c.outcome === 'failed')
+      reportError(repointFailedWords(c, c.failure ? inPageWords(c.failure) : null, PAGE_VOCABULARY, activeProfile));
   }
 }
 

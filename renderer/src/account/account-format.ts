@@ -1,6 +1,6 @@
 import { hereCandidates, hereFactsOf, type CallSummary, type CoreStatus } from '../../../main/contract/api';
 import type { AccountState, FlowentAction, FollowChange, LinkedAction, RegistrationRecord } from '../../../main/contract/account';
-import { goneLinkWords } from '../../../main/contract/words';
+import { goneLinkWords, linkNamed, registrationFinishedWords, staleLinksWords } from '../../../main/contract/words';
 import { inPageWords } from '../page/page-words';
 import { readJson } from '../../../main/contract/json-syntax';
 
@@ -25,10 +25,18 @@ export function registrationFor(
   return records.find((r) => r.action === call.action && r.startedAt <= call.receivedAt && call.receivedAt <= r.finishedAt) ?? null;
 }
 
-export function describeRegistration(record: RegistrationRecord): string {
-  if (!record.ok)
-    return `Registration of ${record.action}: refused by Flowent: ${record.failure ? inPageWords(record.failure) : 'no reason given'}`;
-  return `Registration of ${record.action}: accepted by Flowent (${record.created ? 'registered' : 'updated to point here'})`;
+/** What Flowent said about a registration from this page, as serve says it in its terminal. */
+export function registrationText(record: RegistrationRecord): string {
+  return registrationFinishedWords(record.action, record, record.failure ? inPageWords(record.failure) : null);
+}
+
+/**
+ * Linked actions that no longer reach this companion, each named with its profile (the banner
+ * shows every profile's), as serve says them, with where the page points them here again.
+ */
+export function staleLinksText(links: readonly LinkedAction[]): string {
+  const named = links.map((link) => ({ name: linkNamed(link), webhookUrl: link.webhookUrl }));
+  return staleLinksWords(named, (them) => `point ${them} here again with Edit › Register here`);
 }
 
 export function describeFollowChange(change: FollowChange): string {

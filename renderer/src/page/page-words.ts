@@ -35,7 +35,8 @@ export const PAGE_VOCABULARY: Vocabulary = {
   openProject: 'choose File › Open Project Folder… in the desktop app, or start serve with --project <dir>',
   // Read when worded: the command names the folder of the companion the page shows when it is not the default one.
   pullActions: () => `run "${companionCommand('actions pull', dataDirForCommands(useMetaStore.getState().status))}"`,
-  pointActionHere: () => 'point it here with Edit › Register here, which links it too',
+  pointActionHere: (_action, profile) =>
+    `point it here with Edit › Register here, which links it too${profile === null ? '' : `, with profile ${profile} in use (Flowent account > Account > Profiles)`}`,
 };
 
 /** A failure of the contract's methods in the page's words. */

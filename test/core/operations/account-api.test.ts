@@ -341,7 +341,7 @@ describe('the account contract through the real core and the inspector', () => {
     });
     expect(rig.gateway.stored()).toMatchObject([{ webhook_url: `${previous}/actions/linked_one` }]);
     const stale = (await rig.call<AccountState>('getAccount')).stale;
-    expect(stale).toMatchObject([{ action: 'linked_one', message: expect.stringContaining('no longer reaches this companion') }]);
+    expect(stale).toMatchObject([{ action: 'linked_one', webhookUrl: `${previous}/actions/linked_one` }]);
 
     const applied = await rig.call<Answer<FollowRecord>>('applyFollow');
     expect(applied).toMatchObject({

@@ -346,7 +346,10 @@ describe('account: following the public URL', () => {
 
     tunnel.change({ previous: old, current: moved });
     const banner = await screen.findByRole('alert', { name: 'Actions to update' });
-    expect(banner.textContent).toContain('3 actions still point at the old URL');
+    // serve's words for the links left at the old URL, with the page's way to re-point them.
+    const [names, sentence] = banner.textContent!.split(' still point at ');
+    expect(names!.split(', ').sort()).toEqual(['create_ticket', 'lookup_order', 'send_email']);
+    expect(sentence).toContain(`the old URL ${old}: re-point them to ${moved} with Update them, beside this.`);
     await user.click(within(banner).getByRole('button', { name: 'Update them' }));
     await waitFor(() => expect(screen.queryByRole('alert', { name: 'Actions to update' })).toBeNull());
     expect(c.bridge.callsTo('applyFollow')).toHaveLength(1);
@@ -376,13 +379,14 @@ describe('account: following the public URL', () => {
     await c.api.clearFlowentApiToken('default');
     const { user } = renderApp(c.bridge);
     const stale = await screen.findByRole('alert', { name: 'Stale actions' });
-    const [staleLink] = (await c.api.getAccount()).stale;
-    expect(stale.textContent).toContain(staleLink!.message);
-    expect(stale.textContent).toContain('send_email');
+    expect(stale.textContent).toContain(
+      `send_email (default) still points at ${gone}/actions/send_email, which no longer reaches this companion: ` +
+        "Flowent's calls to it fail. Point it here again with Edit › Register here.",
+    );
 
     tunnel.change({ previous: gone, current: c.baseUrl });
     const banner = await screen.findByRole('alert', { name: 'Actions to update' });
-    expect(banner.textContent).toContain('1 action still points at the old URL');
+    expect(banner.textContent).toContain(`send_email still points at the old URL ${gone}: re-point it to ${c.baseUrl} with Update them`);
     await user.click(within(banner).getByRole('button', { name: 'Dismiss actions to update' }));
     // A later read of the account (here with another follow mode, to see it applied) does not bring it back.
     await c.api.setFollowMode('auto');

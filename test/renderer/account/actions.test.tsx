@@ -114,7 +114,11 @@ describe('actions: list, view, edit, delete', () => {
     await user.click(within(row).getByRole('button', { name: 'send_email' }));
     const view = within(dialog).getByRole('region', { name: 'Action send_email' });
     expect(within(view).getByLabelText('JSON Schema').textContent).toContain('"recipient"');
-    expect(view.textContent).toContain((await c.api.getAccount()).stale[0]!.message);
+    // serve's words for the same link, with the page's way to point it here.
+    expect(view.textContent).toContain(
+      `send_email (default) still points at ${gone}/actions/send_email, which no longer reaches this companion: ` +
+        "Flowent's calls to it fail. Point it here again with Edit › Register here.",
+    );
     await user.click(within(view).getByRole('button', { name: 'Copy JSON Schema' }));
     await expect(navigator.clipboard.readText()).resolves.toBe(JSON.stringify(SEND_EMAIL_SCHEMA, null, 2));
 
@@ -345,7 +349,7 @@ describe('register here', () => {
     const pane = await screen.findByRole('complementary', { name: 'Call details' });
     await waitFor(() =>
       expect(within(pane).getByTestId('registration-result').textContent).toBe(
-        'Registration of send_email: accepted by Flowent (registered)',
+        `Registration of send_email: accepted by Flowent (registered with webhook_url ${c.baseUrl}/actions/send_email)`,
       ),
     );
     expect((await c.api.getAccount()).links.map((l) => l.webhookUrl)).toEqual([`${c.baseUrl}/actions/send_email`]);
