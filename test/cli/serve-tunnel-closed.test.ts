@@ -14,7 +14,7 @@ const link = (action: string, more: Partial<LinkedAction> = {}): LinkedAction =>
 describe("serve's line when the tunnel closes", () => {
   it('names the links at the closed URL, not an action Flowent no longer has', () => {
     const line = tunnelClosedLine([link('send_email'), link('get_weather', { gone: { at: 2, followSaid: false } })], CLOSED);
-    expect(line).toMatch(/^Flowent: send_email \(default\) points at the tunnel's URL/);
+    expect(line).toMatch(/^Flowent: send_email \(default\) still points at the tunnel's URL \S+, which is closed/);
     expect(line).not.toContain('get_weather');
   });
 
