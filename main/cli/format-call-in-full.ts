@@ -1,7 +1,8 @@
 /** `calls <id>`: one call in full, its request, signature, answer and handler sections under the line `calls` lists it by. */
-import { redactUrlCredentials, type AnsweredBy, type CallDetail, type HeaderPair } from '../contract/api';
+import { redactUrlCredentials, type CallDetail, type HeaderPair } from '../contract/api';
 import { styleLabel } from '../contract/style-labels';
 import {
+  answererWords,
   failedRegistrationCheckTodo,
   failedRegistrationCheckWords,
   callRouteWords,
@@ -27,19 +28,6 @@ import { formatCallLine, formatCallNotes, handlerWords, TIMESTAMP_TAG, whyLines 
 import { printable } from './printable';
 import { CLI_PROBE_VOCABULARY } from './probe-output';
 import { hasCredentialHeaders, REDACTED_HEADERS_NOTE, withCredentialsRedacted } from './redacted-headers';
-
-/** Who gave a call's answer, after its status in `calls <id>`'s Answer heading. */
-const ANSWERER: Record<AnsweredBy, string> = {
-  mock: 'the mock',
-  'test-check': "the companion's answer to the registration check",
-  'signature-check': "the companion's signature check",
-  error: 'the companion itself',
-  forward: 'your handler',
-  'fallback-mock': 'the mock, in place of your handler',
-  'forward-error': 'the companion: forwarding to your handler gave no answer',
-  companion: "this companion's webhook",
-  'companion-error': "this companion's webhook gave no answer",
-};
 
 /** Headers one a line, then the body's lines after a blank line: indented under their heading, printable. */
 function messageLines(headers: HeaderPair[], body: string): string[] {
@@ -145,7 +133,11 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
 
   // A serve on this data folder, the webhook a replay went through, is this companion to the command line.
   const route = callRouteWords(call, () => 'this');
-  lines.push('', `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status} (${answererWords(call, route)})`);
+  lines.push(
+    '',
+    `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status}`,
+    `  answered by: ${answeredByLine(call, route)}`,
+  );
   if (route?.throughWebhook) lines.push(`  ${routeText(route.parts)}`);
   if (call.forward.error) lines.push(`  forwarding: ${call.forward.error}`);
   lines.push(...whyLines({ ...NOTHING_MORE, mock: why.mock }));
@@ -170,11 +162,13 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
 }
 
 /**
- * Who gave the answer, with where a handler sent it straight did. A call sent to a companion's
- * webhook (a replay or a simulated call through a serve) has where it went, and the handler the
- * webhook forwarded it to, said on a line of its own: the webhook is not who answered.
+ * Who gave the answer, in the page's words, with where a handler sent it straight did. A call
+ * sent to a companion's webhook (a replay or a simulated call through a serve) has where it
+ * went, and the handler the webhook forwarded it to, said on a line of its own: the webhook is
+ * not who answered.
  */
-function answererWords({ answeredBy, forward }: Pick<CallDetail, 'answeredBy' | 'forward'>, route: CallRouteWords | null): string {
-  if (answeredBy !== 'forward' || forward.target === null || route?.throughWebhook) return ANSWERER[answeredBy];
-  return `${ANSWERER[answeredBy]} at ${redactUrlCredentials(forward.target)}`;
+function answeredByLine(call: CallDetail, route: CallRouteWords | null): string {
+  const words = answererWords(call);
+  if (call.answeredBy !== 'forward' || call.forward.target === null || route?.throughWebhook) return words;
+  return `${words} at ${redactUrlCredentials(call.forward.target)}`;
 }

@@ -17,7 +17,7 @@ describe('calls <id>', () => {
     expect(one.stdout).toMatch(/^ {2}\{"action_name":"send_email",.*"signature":"[0-9a-f]{64}"/m);
     expect(one.stdout).toMatch(/^Signature: {2}invalid, received [0-9a-f]{64}$/m);
     expect(one.stdout).toMatch(/^ {2}no match {2}python +Python example/m);
-    expect(one.stdout).toMatch(/^Answer: {2}200 \(the mock\)$/m);
+    expect(one.stdout).toMatch(/^Answer: {2}200\n {2}answered by: the built-in answer \(send_email has no mock\)$/m);
     expect(one.stdout).toMatch(/^ {2}\{"result":"ok","error":""\}$/m);
     expect(one.stdout).toMatch(/^Handler: {2}none answered/m);
     expect(one.stderr).toBe('');

@@ -79,7 +79,7 @@ it("skips a browser's own POSTs as not Flowent calls, and says the handler's ver
   expect(imported.stdout).toBe(`Imported 1 call from ${file}; skipped 3: 1 not a POST with a body, 2 not Flowent calls.\n`);
   expect(imported.stderr).toContain('FLOWENT_HMAC_KEY is not set');
   const shown = await runCli(['calls', '1', '--data-dir', dir], KEY);
-  expect(shown.stdout).toContain('Answer:  200 (your handler)');
+  expect(shown.stdout).toContain('Answer:  200\n  answered by: your handler\n');
   expect(shown.stdout).toContain('Handler:  not recorded (the call was imported from a file that does not say)');
   expect(shown.stdout).not.toContain('none answered');
 

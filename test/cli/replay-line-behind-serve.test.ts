@@ -45,7 +45,7 @@ describe("a replay through a running serve names the serve's handler", () => {
     // The replay's details: the handler answered, behind the serve's webhook it was sent to.
     const details = await runCli(['calls', '2', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
     expect(details.stdout).toContain(
-      `Answer:  500 (your handler)\n  Sent to this companion's webhook at ${server.baseUrl}/actions/error500, which forwarded it to your handler at http://deploy:***@127.0.0.1:${handler().port}/actions/error500\n`,
+      `Answer:  500\n  answered by: your handler\n  Sent to this companion's webhook at ${server.baseUrl}/actions/error500, which forwarded it to your handler at http://deploy:***@127.0.0.1:${handler().port}/actions/error500\n`,
     );
     expect(details.stdout).not.toContain(PASSWORD);
   });
@@ -64,7 +64,7 @@ describe("a replay through a running serve names the serve's handler", () => {
     // The replay's details name that handler too, though it never answered: the serve said where it forwarded.
     const details = await runCli(['calls', '2', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
     expect(details.stdout).toContain(
-      `Answer:  502 (the companion: forwarding to your handler gave no answer)\n  Sent to this companion's webhook at ${server.baseUrl}/actions/down, which forwarded it to your handler at ${origin.replace('http://', 'http://deploy:***@')}/actions/down\n`,
+      `Answer:  502\n  answered by: this companion's 502 error answer, because your handler refused the connection\n  Sent to this companion's webhook at ${server.baseUrl}/actions/down, which forwarded it to your handler at ${origin.replace('http://', 'http://deploy:***@')}/actions/down\n`,
     );
     expect(details.stdout).not.toContain(PASSWORD);
   });

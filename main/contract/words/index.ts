@@ -55,6 +55,7 @@ export {
   statusWords,
 } from './answered-by-words';
 export { mockChoiceWords } from './mock-choice-words';
+export { answererWords } from './answerer-words';
 export { callRouteWords, routeText, type CallRouteWords, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';
 export { counted, countWords, nounFor } from './counted';

@@ -1,7 +1,6 @@
-import { mockTemplateFailed, refusedForRequest, requestLineWords, statusNumberWords } from '../../../main/contract/words';
+import { answererWords, mockTemplateFailed, refusedForRequest, requestLineWords, statusNumberWords } from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, statusClass } from '../shared/format';
-import { describeAnsweredBy } from './answered-by';
 import { useCallsStore, type CallDetailState } from '../history/calls-store';
 import { AnswerChecks } from '../answers/AnswerChecks';
 import { AnswerProblem, answerProblemLeads } from './AnswerProblem';
@@ -119,7 +118,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
         <dt>Took</dt>
         <dd>{formatDuration(call.durationMs)}</dd>
         <dt>Answered by</dt>
-        <dd data-testid="answered-by">{describeAnsweredBy(call)}</dd>
+        <dd data-testid="answered-by">{answererWords(call)}</dd>
         <dt>Size</dt>
         <dd>{formatBytes(call.size)}</dd>
         {call.remoteAddress && (

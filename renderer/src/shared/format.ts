@@ -1,5 +1,4 @@
-import type { AnsweredBy, CallSource, SignatureReport, Verdict } from '../../../main/contract/api';
-import { NO_HANDLER_ANSWER } from '../../../main/contract/words';
+import type { CallSource, SignatureReport, Verdict } from '../../../main/contract/api';
 import { formatSeconds, TIMESTAMP_WINDOW_WORDS } from '../../../main/contract/words/timestamp-words';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
@@ -28,21 +27,6 @@ export const SOURCE_SENTENCE: Record<Exclude<CallSource, 'flowent'>, string> = {
   replay: 'A replay of a stored call, sent by this companion: not Flowent traffic, never counted as a failure.',
   simulator: 'A call made up by the simulator: not Flowent traffic, never counted as a failure.',
   import: 'A call read from a HAR file: not Flowent traffic to this companion, never counted as a failure.',
-};
-
-/** What answered, in a word; a mock's answer is told in full by describeAnsweredBy. */
-export const ANSWERED_BY_LABEL: Record<AnsweredBy, string> = {
-  mock: 'a mock',
-  'test-check': 'the registration-check answer',
-  'signature-check': 'this companion, refusing a call without a valid signature',
-  error: "this companion's error answer to a request it refused",
-  forward: 'your handler',
-  'fallback-mock': `a mock, because ${NO_HANDLER_ANSWER}`,
-  // Timeouts and answers that are not HTTP end here too, not only handlers that cannot be reached.
-  'forward-error': 'an error answer: forwarding to your handler failed',
-  // A replay or simulated call sent to "This companion": its webhook answered as it answers Flowent.
-  companion: "this companion's webhook (its mock, or the handler it forwards this action to)",
-  'companion-error': "no answer: sending to this companion's webhook failed",
 };
 
 export function statusClass(status: number): string {

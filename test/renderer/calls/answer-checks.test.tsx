@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { describeAnsweredBy } from '../../../renderer/src/calls/answered-by';
+import { answererWords } from '../../../main/contract/words';
 import type { AnsweredBy, MockChoice, Selection } from '../../../main/contract/api';
 import { KEY, useCompanion, valueOf } from '../harness/companion';
 import { startServe } from '../../helpers/spawn-cli';
@@ -179,8 +179,7 @@ describe('forwarding and the tunnel', () => {
   });
 
   it('labels every way of answering, and says truthfully which mock answer was given', () => {
-    const said = (answeredBy: AnsweredBy, mockChoice: MockChoice | null) =>
-      describeAnsweredBy({ answeredBy, action: 'send_email', mockChoice });
+    const said = (answeredBy: AnsweredBy, mockChoice: MockChoice | null) => answererWords({ answeredBy, action: 'send_email', mockChoice });
     expect(said('forward', null)).toBe('your handler');
     // A 504 for a handler too slow is a failed forward too: nothing claims it was unreachable.
     expect(said('forward-error', null)).toBe('an error answer: forwarding to your handler failed');
