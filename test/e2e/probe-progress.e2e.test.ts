@@ -65,8 +65,12 @@ it("shows the probe's requests as they go out, n of the total, and Cancel stops 
   expect(await progress.getByRole('progressbar', { name: 'Requests answered' }).getAttribute('value')).toBe('1');
   await screenshot(page, 'handler-probe-progress');
 
+  // The page says "Stopping" at the press; the handler is let go only once the core has the stop,
+  // or a slow stop could let the probe send its next request, which the handler would then hold.
+  const stopHeard = page.waitForResponse((response) => response.url().endsWith('/api/call/stopProbe'));
   await page.keyboard.press('Enter');
   await expect.poll(step).toMatch(/^Stopping: nothing more is sent/);
+  await stopHeard;
   expect(await focused()).toBe('BUTTON Cancel');
   await handler().release(1);
   const result = section.getByRole('region', { name: 'Probe result' });
@@ -100,8 +104,10 @@ it('a probe started in another page shows its steps here too, and Cancel here st
     await expect.poll(step).toMatch(new RegExp(`^Sending 2 of ${total}: `));
     expect(await section.getByRole('button', { name: "Check my handler's verifier…" }).isDisabled()).toBe(true);
 
+    const stopHeard = page.waitForResponse((response) => response.url().endsWith('/api/call/stopProbe'));
     await progress.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(step).toMatch(/^Stopping: nothing more is sent/);
+    await stopHeard;
     await handler().release(1);
     // The page that started it shows what was found; here the progress goes once the probe ended.
     const result = there.getByRole('region', { name: 'Probe result' });
