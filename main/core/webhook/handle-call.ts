@@ -1,85 +1,27 @@
-import type { AnsweredBy, CallSummary, HeaderPair, MockChoice, SignatureReport } from '../../contract/api';
-import type { CallAnswerer, CallToAnswer, ChosenAnswer } from '../answers/call-answerer';
+import type { CallSummary } from '../../contract/api';
 import { loopAnswerHeader } from '../answers/loop-answer';
 import { callMark } from '../answers/own-calls';
 import { type CallsRepository } from '../store/calls-repository';
-import { summaryOf, type CallChecks, type NewCall } from '../store/calls-insert';
+import { summaryOf, type NewCall } from '../store/calls-insert';
 import type { AlongsideWrite, StoreOutcome } from '../store/batched-writer';
 import { storeFault, type StoreFault } from '../store/store-faults';
-import type { KeyedHandlerMemory } from '../store/handlers-repository';
 import { errorAnswer, type Answer } from '../protocol/answers';
-import type { BodyOutcome } from './read-body';
-import type { CallCheckInput } from './call-check';
-import { checkHere, type CheckedCall } from './call-checker';
-import { recordLesson, settleForwardedCall, type ForwardedCall } from './forwarded-call';
-import { routeOf } from '../protocol/routes';
-import { ACTION_NAME_RULE } from '../../contract/action-name';
-import { clip } from '../../contract/words/said';
-import type { RequestProblem } from '../../contract/words/call-problem-words';
-import { refuseBySignature } from './signature-refusal';
-import { seconds } from './parser-refusal';
-import { notFlowent } from '../signature';
-import { nothingServedMessage, offRouteBodyToStore, SECRETS_LEFT_OUT } from './off-route';
-import { BODY_WORDS } from '../json/json-words';
-import type { WaitingCalls } from './waiting-calls';
+import { checkHere } from './call-checker';
+import { recordLesson } from './forwarded-call';
+import { interpretCall, type CapturedRequest, type CheckCall, type InterpretDeps, type Interpretation } from './interpret-call';
 
-/** A request as it came off the socket, before any interpretation. */
-export interface CapturedRequest {
-  receivedAt: number;
-  /** process.hrtime.bigint() when the request arrived, for the duration. */
-  startedAt: bigint;
-  method: string;
-  url: string;
-  /** `1.1`, `1.0`. */
-  httpVersion: string;
-  rawHeaders: HeaderPair[];
-  remoteAddress: string | null;
-  /** Came in through the tunnel's entry. */
-  viaTunnel: boolean;
-  body: BodyOutcome;
-}
+/**
+ * One call from its request to its delivery: interpreted (see interpret-call), stored with its
+ * answer before that answer leaves, then what the server sends, drops or holds back.
+ */
 
-export interface CallHandlerDeps {
+export interface CallHandlerDeps extends InterpretDeps {
   calls: CallsRepository;
-  hmacKey: () => string | null;
-  enforceSignatures: boolean;
-  bodyLimitBytes: number;
-  /** Answers well-formed calls: mocks, forwarding, the contract check. */
-  answerer: CallAnswerer;
-  /** What each developer's handler accepted and refused so far, per key. */
-  handlers: KeyedHandlerMemory;
   onStored: (call: CallSummary) => void;
   /** This running companion's mark on the replays and simulated calls it sends to itself (see own-calls). */
   loopToken: string;
   /** Reports a bug in the server itself (never bad input, which is answered). */
   onInternalError: (error: unknown) => void;
-  /** Hears of each call whose answer is being chosen, and tells of one a forward keeps waiting (see WaitingCalls). */
-  waiting: Pick<WaitingCalls, 'started' | 'ended'>;
-}
-
-interface Interpretation {
-  answer: Answer | null;
-  action: string | null;
-  /** The body's `action_name` as written, when the call is not listed under it (not a valid name, or not the URL's). */
-  sentAction?: string | null;
-  test: boolean;
-  problem: string | null;
-  problemMessage: string | null;
-  signature: SignatureReport;
-  answeredBy: AnsweredBy;
-  mockChoice?: MockChoice | null;
-  checks?: CallChecks;
-  durationMs?: number;
-  delayMs?: number;
-  drop?: boolean;
-  /**
-   * When a handler answered: the report the call is stored with and what it taught, recorded with
-   * the call (see settleForwardedCall), and the key the call was checked with
-   * (KeyedHandlerMemory.keyId), stored with the call and its lesson filed under it.
-   */
-  handler?: { settle: () => Promise<ForwardedCall>; keyFingerprint: string };
-  /** Stored in place of the request's body: a request off Flowent's routes, its secrets taken out (see offRouteBodyToStore). */
-  storedBody?: Buffer;
 }
 
 /** What the server does once the call is stored. */
@@ -109,9 +51,6 @@ export interface StoredCall {
 export function announceStored(deps: Pick<CallHandlerDeps, 'onStored'>, delivery: Delivery): void {
   if (delivery.stored) deps.onStored(summaryOf(delivery.stored.call, delivery.stored.id));
 }
-
-/** Parses, shape-checks and verifies a body, on this thread or another (see CallChecker). */
-export type CheckCall = (input: CallCheckInput) => Promise<CheckedCall>;
 
 /**
  * Stores one call, and `alongside` in the same transaction; the promise settles once its row is
@@ -149,7 +88,7 @@ export async function handleCall(
   store: StoreCall = storeOneByOne(deps.calls),
   checkCall: CheckCall = async (input) => checkHere(input),
 ): Promise<Delivery> {
-  const outcome = await interpret(request, deps, checkCall);
+  const outcome = await interpretCall(request, deps, checkCall);
   const mark = callMark(request.rawHeaders, deps.loopToken);
   const source = mark?.source ?? 'flowent';
   const durationMs = outcome.durationMs ?? Number(process.hrtime.bigint() - request.startedAt) / 1e6;
@@ -233,180 +172,4 @@ function planned(outcome: Interpretation, stored: StoredCall | null): Delivery {
   if (outcome.drop) return { kind: 'drop', stored };
   const { answer } = outcome;
   return answer ? { kind: 'answer', answer, delayMs: outcome.delayMs ?? 0, stored } : { kind: 'none', stored };
-}
-
-async function interpret(request: CapturedRequest, deps: CallHandlerDeps, checkCall: CheckCall): Promise<Interpretation> {
-  const body = request.body;
-  if (body.kind === 'aborted') {
-    return refused(null, 'aborted', `The client closed the connection after ${body.size} bytes of the body; no answer was sent.`);
-  }
-  if (body.kind === 'timeout') {
-    const message =
-      body.limit === 'idle'
-        ? `The body stopped arriving after ${body.size} bytes. Send the whole body without pauses.`
-        : `The request did not arrive whole within ${seconds(body.limitMs)} (${body.size} bytes of its body came). Send the whole body without pauses.`;
-    return refused(withClose(errorAnswer(408, message)), 'body-timeout', message);
-  }
-  if (body.kind === 'unreadable') {
-    const message = `The body could not be read as HTTP after ${body.size} bytes: ${body.reason}. Send it whole, with a correct Content-Length or well-formed chunks.`;
-    return refused(withClose(errorAnswer(400, message)), 'malformed-body', message);
-  }
-  if (body.kind === 'too-large') {
-    // Without a Content-Length, reading stops at the limit: the body's whole size is not known.
-    const size =
-      headerValue(request.rawHeaders, 'content-length') === null
-        ? `over the ${deps.bodyLimitBytes}-byte limit (${body.size} bytes had arrived when reading stopped)`
-        : `${body.size} bytes, over the ${deps.bodyLimitBytes}-byte limit`;
-    const message = `The body is ${size} (Flowent's own limit is 1 MB). Send a smaller body, or raise the limit with --body-limit.`;
-    return refused(withClose(errorAnswer(413, message)), 'too-large', message);
-  }
-
-  if (request.httpVersion === '1.1' && headerValue(request.rawHeaders, 'host') === null) {
-    const message = 'The request has no Host header, which HTTP/1.1 requires. Send Host: <host>:<port>, as every HTTP client does.';
-    return refused(withClose(errorAnswer(400, message)), 'missing-host', message);
-  }
-
-  const route = routeOf(request.method, request.url);
-  switch (route.kind) {
-    case 'not-found': {
-      const message = nothingServedMessage(request.method, request.url);
-      return withoutSecrets(refused(errorAnswer(404, message), 'not-found', message), body.body);
-    }
-    case 'method-not-allowed': {
-      const message = `${clip(route.method, 20)} is not allowed here: Flowent calls are POST requests.`;
-      return withoutSecrets(refused(errorAnswer(405, message, [['Allow', 'POST']]), 'method-not-allowed', message), body.body);
-    }
-    case 'bad-path-action': {
-      const message = `"${clip(route.segment, 120)}" in the URL is not a valid action name: use ${ACTION_NAME_RULE}.`;
-      return refused(errorAnswer(400, message), 'invalid-path-action', message);
-    }
-    case 'flowent':
-      break;
-    default: {
-      const unhandled: never = route;
-      throw new Error(`unhandled route ${JSON.stringify(unhandled)}`);
-    }
-  }
-
-  const contentType = headerValue(request.rawHeaders, 'content-type');
-  if (contentType !== null && !isJsonContentType(contentType)) {
-    const message = `Content-Type "${clip(contentType, 120)}" is not JSON. Send the body as JSON with Content-Type: application/json.`;
-    return refused(errorAnswer(415, message), 'unsupported-content-type', message);
-  }
-  // A compressed body would otherwise be refused as invalid UTF-8 or JSON, which says nothing of why.
-  const contentEncoding = headerValue(request.rawHeaders, 'content-encoding');
-  if (contentEncoding !== null && !/^\s*identity\s*$/i.test(contentEncoding)) {
-    const message = `Content-Encoding "${clip(contentEncoding, 120)}" is not supported: Flowent sends the body uncompressed. Send it as plain JSON, without Content-Encoding.`;
-    return refused(errorAnswer(415, message), 'unsupported-content-encoding', message);
-  }
-
-  const input: CallCheckInput = { body: body.body, pathAction: route.pathAction, hmacKey: deps.hmacKey(), receivedAt: request.receivedAt };
-  // Read with the key the call is checked with, in the same turn: a key changed meanwhile is not this call's.
-  const keyFingerprint = deps.handlers.keyId();
-  const checkedCall = await checkCall(input);
-  const { check } = checkedCall;
-  if (check.kind === 'not-json') {
-    // An empty body, a byte order mark and bad UTF-8 are said in the body's own words ("The body
-    // is not valid UTF-8: byte 49..."); only what the JSON grammar refuses is prefixed as such.
-    const message =
-      check.code === 'invalid-json' || check.code === 'too-deep' ? `The body is not valid JSON: ${check.message}` : check.message;
-    return refused(errorAnswer(400, message), check.code, message);
-  }
-  if (check.kind === 'duplicate-key') {
-    const message = BODY_WORDS.duplicateKey(check.key, check.path, check.offset);
-    return refused(errorAnswer(400, message), 'duplicate-key', message);
-  }
-  const { body: checked, signature } = check;
-  if (!checked.ok) {
-    return {
-      answer: errorAnswer(400, checked.message),
-      action: checked.action,
-      sentAction: checked.sentAction,
-      test: checked.test,
-      problem: checked.problem,
-      problemMessage: checked.message,
-      signature,
-      answeredBy: 'error',
-    };
-  }
-  const refusal = refuseBySignature(checked.call, signature, deps.enforceSignatures);
-  const { action, test } = checked.call;
-  if (refusal) return { action, test, signature, answer: refusal, problem: null, problemMessage: null, answeredBy: 'signature-check' };
-  // Objects on the answer's path are written out whole, without spreads: a spread followed by
-  // more properties cost about a microsecond a property here, some fifteen a call.
-  const toAnswer: CallToAnswer = {
-    action,
-    test,
-    body: body.body,
-    // From the tree the check parsed, when a mock needs it: parsing the body again cost more.
-    parsed: checkedCall,
-    rawHeaders: request.rawHeaders,
-    remoteAddress: request.remoteAddress,
-    elapsedMs: () => Number(process.hrtime.bigint() - request.startedAt) / 1e6,
-    forwardingTo: null,
-  };
-  deps.waiting.started(request, toAnswer);
-  let chosen: ChosenAnswer;
-  try {
-    chosen = await deps.answerer.answer(toAnswer);
-  } finally {
-    deps.waiting.ended(request);
-  }
-  return {
-    action,
-    test,
-    signature,
-    answer: chosen.answer,
-    problem: chosen.problem?.code ?? null,
-    problemMessage: chosen.problem?.message ?? null,
-    answeredBy: chosen.answeredBy,
-    mockChoice: chosen.mockChoice,
-    checks: chosen.checks,
-    durationMs: chosen.durationMs,
-    delayMs: chosen.delayMs,
-    drop: chosen.answer === null,
-    // Only a handler's answer teaches anything (a mock's call waits for no lesson).
-    handler:
-      chosen.checks.handlerTarget === null
-        ? undefined
-        : {
-            keyFingerprint,
-            settle: () =>
-              settleForwardedCall({
-                checks: chosen.checks,
-                action,
-                quick: signature,
-                keyFingerprint,
-                handlers: deps.handlers,
-                checkedCall,
-                input,
-                checkCall,
-              }),
-          },
-  };
-}
-
-/** A request refused before it was read as a Flowent call. */
-function refused(answer: Answer | null, problem: RequestProblem, message: string): Interpretation {
-  return { answer, action: null, test: false, problem, problemMessage: message, signature: notFlowent(message), answeredBy: 'error' };
-}
-
-/** A request off Flowent's routes, stored without the secrets its body carries (see off-route). */
-function withoutSecrets(refusal: Interpretation, body: Buffer): Interpretation {
-  const storedBody = offRouteBodyToStore(body);
-  return storedBody === null ? refusal : { ...refusal, storedBody, problemMessage: `${refusal.problemMessage} ${SECRETS_LEFT_OUT}` };
-}
-
-function withClose(answer: Answer): Answer {
-  return { ...answer, closeConnection: true };
-}
-
-function headerValue(headers: HeaderPair[], name: string): string | null {
-  const pair = headers.find(([key]) => key.toLowerCase() === name);
-  return pair ? pair[1] : null;
-}
-
-function isJsonContentType(value: string): boolean {
-  const mediaType = value.split(';', 1)[0]?.trim().toLowerCase() ?? '';
-  return mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
 }
