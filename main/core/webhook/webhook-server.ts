@@ -1,27 +1,18 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import type { HeaderPair, ListenFailure, Result, WaitingCall } from '../../contract/api';
 import type { RequestProblem } from '../../contract/words/call-problem-words';
-import type { Answer } from '../protocol/answers';
-import { errorAnswer } from '../protocol/answers';
-import { BatchedWriter, type AlongsideWrite, type StoreOutcome } from '../store/batched-writer';
+import { errorAnswer, type Answer } from '../protocol/answers';
+import { BatchedWriter, type AlongsideWrite } from '../store/batched-writer';
 import { summaryOf, type NewCall } from '../store/calls-insert';
 import type { CallCheckInput } from './call-check';
 import { CallChecker } from './call-checker';
 import { closeIfStillIdle, Connections } from './connections';
-import { announceStored, handleCall, storeFailureMessage, type CallHandlerDeps, type StoreCall } from './handle-call';
-import { capturedHead, connectAnswer, headRefusalCall, pairs, unmetExpectationAnswer } from './head-refusal';
-import {
-  headersTimeoutRefusal,
-  parserRefusal,
-  rawResponse,
-  refusalAnswer,
-  refusedCall,
-  type ParserError,
-  type Refusal,
-  type RefusedArrival,
-} from './parser-refusal';
-import { CLIENT_GONE, readBody, type BodyOutcome } from './read-body';
+import { EarlyRefusals } from './early-refusals';
+import { announceStored, handleCall, type CallHandlerDeps, type StoreCall } from './handle-call';
+import { pairs, unmetExpectationAnswer } from './head-refusal';
+import type { ParserError } from './parser-refusal';
+import { readBody, type BodyOutcome } from './read-body';
 import { RefusalBursts } from './refusal-bursts';
 import { ClientRateLimit, clientOf, overRateAnswer } from './rate-limit';
 import { listenError } from './listen-error';
@@ -80,6 +71,8 @@ export class WebhookServer {
   private readonly writer: BatchedWriter;
   private readonly connections = new Connections();
   private readonly refusals: RefusalBursts;
+  /** Answers and records what is refused before a call is read from it (see EarlyRefusals). */
+  private readonly early: EarlyRefusals;
   /** Big bodies are parsed and verified off the event loop, so one caller cannot stall the rest. */
   private readonly checker: CallChecker;
   private readonly rateLimit = new ClientRateLimit();
@@ -100,6 +93,12 @@ export class WebhookServer {
         return outcome;
       },
       updateProblemMessage: (id, message) => options.calls.updateProblemMessage(id, message),
+    });
+    this.early = new EarlyRefusals({
+      bursts: this.refusals,
+      connections: this.connections,
+      viaTunnel: (socket) => this.throughTunnel.has(socket),
+      headersTimeoutMs: options.headersTimeoutMs,
     });
   }
 
@@ -124,13 +123,13 @@ export class WebhookServer {
     server.keepAliveTimeout = 5_000;
     server.on('timeout', closeIfStillIdle);
     server.on('connection', (socket: Socket) => this.connections.accepted(socket));
-    server.on('clientError', (error: ParserError, socket: Socket) => this.onClientError(error, socket));
+    server.on('clientError', (error: ParserError, socket: Socket) => this.early.clientError(error, socket));
     // Node's own answers to these are a bare 417 and a closed connection, with nothing recorded.
     server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => {
       const answer = unmetExpectationAnswer(request.headers.expect ?? '');
       void this.refuseOnHead(request, response, 'unsupported-expect', answer, 'unsupported-expect');
     });
-    server.on('connect', (request: IncomingMessage, socket: Socket) => void this.refuseConnect(request, socket));
+    server.on('connect', (request: IncomingMessage, socket: Socket) => void this.early.connect(request, socket));
 
     const outcome = await new Promise<Result<Listening, ListenFailure>>((resolve) => {
       const onError = (error: NodeJS.ErrnoException) => resolve(listenError(error, 'webhook', this.options.host, this.options.port));
@@ -264,29 +263,6 @@ export class WebhookServer {
   }
 
   /**
-   * Node's parser refused bytes on this connection, or a request took too long. Mid-body, the
-   * request being read answers for it (what it got is recorded with that answer). Otherwise
-   * the bytes are a request of their own: refused after the answers the connection still owes,
-   * in order, and recorded.
-   */
-  private onClientError(error: ParserError, socket: Socket): void {
-    if (this.connections.reading(socket)?.interrupt(error)) return;
-    if (CLIENT_GONE.has(error.code ?? '') || !socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
-    const refusal = timedOut
-      ? headersTimeoutRefusal(this.options.headersTimeoutMs, this.connections.unfinishedHeadBytes(socket))
-      : parserRefusal(error);
-    // A connection that never sent a byte made no request: it is told, not recorded.
-    const record = !(timedOut && socket.bytesRead === 0);
-    const waitedMs = timedOut ? this.connections.unfinishedHeadWait(socket, this.options.headersTimeoutMs) : 0;
-    const arrived = { receivedAt: Date.now() - Math.round(waitedMs), waitedMs };
-    this.connections.afterAnswers(socket, () => void this.refuse(socket, refusal, record ? error.rawPacket : null, arrived));
-  }
-
-  /**
    * Where a call is stored. A body that stalled, stopped, could not be read or was over the body
    * limit is refused the same way however many sockets one client opens to do it: a burst of
    * those is one record with a count, as refusals of a head are, so a client cannot fill the
@@ -305,11 +281,7 @@ export class WebhookServer {
     };
   }
 
-  /**
-   * A request refused on its head, its body not read (over the rate limit, an Expect this server
-   * cannot meet): answered and the connection closed. A burst of such requests is one record
-   * with a count, as refused requests are, so a flood cannot fill the history either.
-   */
+  /** A request refused on its head, its body not read (see EarlyRefusals.onHead): answered and the connection closed. */
   private async refuseOnHead(
     request: IncomingMessage,
     response: ServerResponse,
@@ -318,45 +290,8 @@ export class WebhookServer {
     problem: RequestProblem,
     receivedAt = Date.now(),
   ): Promise<void> {
-    const stored = await this.refusals.record(
-      kind,
-      headRefusalCall(capturedHead(request, this.throughTunnel.has(request.socket), receivedAt), refusal, problem),
-    );
-    if (!response.destroyed) send(response, unlessUnstored(stored, refusal));
-  }
-
-  /** CONNECT: Node hands over the socket, no response object; answered 405 on it and recorded. */
-  private async refuseConnect(request: IncomingMessage, socket: Socket): Promise<void> {
-    // Node took its own error listener off the socket with the request.
-    socket.on('error', () => socket.destroy());
-    const refusal = connectAnswer();
-    const stored = await this.refusals.record(
-      'connect',
-      headRefusalCall(capturedHead(request, this.throughTunnel.has(socket), Date.now()), refusal, 'method-not-allowed'),
-    );
-    const answer = unlessUnstored(stored, refusal);
-    if (socket.writable) socket.end(rawResponse(answer, STATUS_CODES[answer.status] ?? 'Error'));
-    else socket.destroy();
-  }
-
-  private async refuse(socket: Socket, refusal: Refusal, received: Buffer | null | undefined, arrived: RefusedArrival): Promise<void> {
-    let answer = refusalAnswer(refusal);
-    if (received !== null) {
-      const call = refusedCall(
-        refusal,
-        socket.writable ? answer : noAnswer(),
-        received,
-        socket.remoteAddress ?? null,
-        this.throughTunnel.has(socket),
-        arrived,
-      );
-      answer = unlessUnstored(await this.refusals.record(refusal.kind, call), answer);
-    }
-    if (!socket.writable) {
-      socket.destroy();
-      return;
-    }
-    socket.end(rawResponse(answer, STATUS_CODES[answer.status] ?? 'Error'));
+    const answer = await this.early.onHead(request, kind, refusal, problem, receivedAt);
+    if (!response.destroyed) send(response, answer);
   }
 
   private readonly store = async (call: NewCall, alongside?: AlongsideWrite) => {
@@ -385,16 +320,6 @@ export class WebhookServer {
       response.on('close', onClose);
     });
   }
-}
-
-/** The refusal's answer, or when it could not be stored, the 503 saying so (the caller must see it was not). */
-function unlessUnstored(stored: StoreOutcome | null, refusal: Answer): Answer {
-  return stored && !stored.ok ? { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: true } : refusal;
-}
-
-/** What a record says was answered when the connection was gone before the answer. */
-function noAnswer(): Answer {
-  return { status: 0, headers: [], body: Buffer.alloc(0), closeConnection: true };
 }
 
 function send(response: ServerResponse, answer: Answer): void {
