@@ -13,15 +13,15 @@ import type {
 import type { AnswerStore, MockSource } from '../store/answer-store';
 import { loadLazily } from '../load-lazily';
 import { ANSWER_FILE_FIELDS, newAnswerFile } from './answer-file';
-import { FolderWatch } from './folder-watch';
-import { AnswerFolderRead, type AnswerEntry } from './answer-folder-read';
-import { ACTIONS_FOLDER, ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, writeFileAtomically } from './project-folder';
+import type { AnswerFolderRead, AnswerEntry } from './answer-folder-read';
+import { ANSWERS_FOLDER, DEFAULT_ANSWERS_FILE, writeFileAtomically } from './project-folder';
 import { PROJECT_FORMAT_VERSION } from './project-schemas';
 import { mergeIntoDocument, textWithout, type YamlFile } from './yaml-file';
 import { keepsItsText, withPartText } from './part-text';
 import { yamlPosition } from '../yaml/yaml-text';
 import { mockShortForm } from '../answers/mock-short-form';
 import type { KeptTargetPasswords } from './kept-target-passwords';
+import { WatchedAnswerFolder } from './watched-answer-folder';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
 
@@ -31,13 +31,6 @@ export interface MockOfFile extends StoredMock {
   warnings: DefinitionError[];
 }
 
-/**
- * How long the watcher lets a burst of writes (an editor's save) settle before reading: an editor
- * that writes a file in parts, or renames and writes it, is read once it is done, not half-way
- * (said as a mistake, then its fix), and a save still shows within a fraction of a second.
- */
-const SETTLE_MS = 150;
-
 /** The problem said while the project folder is gone (its last version answering). */
 export const FOLDER_REMOVED_MESSAGE =
   'the project folder was removed (a branch switch?): its last version keeps answering, and it is read again when it is back; ' +
@@ -45,22 +38,17 @@ export const FOLDER_REMOVED_MESSAGE =
 
 /**
  * Answers from `flowent/answers/`: one file per action, `_default.yaml` for the rest. A saved
- * file applies at the next call (files are looked at again once per turn of the event loop, and a
- * watcher reports changes as they happen); a file with a mistake is reported and the last good
- * version of it keeps answering. Changes made in the app are written back into the files,
- * keeping their comments and key order.
+ * file applies at the next call (see WatchedAnswerFolder, which keeps the files' read in step);
+ * a file with a mistake is reported and the last good version of it keeps answering. Changes
+ * made in the app are written back into the files, keeping their comments and key order.
  */
 export class ProjectAnswers implements AnswerStore {
   /** The files as last read; `entries` and `problems` are its maps, read here by file. */
   private readonly read: AnswerFolderRead;
   private readonly entries: Map<string, AnswerEntry>;
   private readonly problems: Map<string, ProjectProblem[]>;
-  private stamp = 0;
-  private checkedThisTurn = false;
-  private folderWatch: FolderWatch | null = null;
-  private settle: NodeJS.Timeout | null = null;
-  private notifying = false;
-  private newsBesideAnswers = false;
+  /** Keeps `read` in step with the disk, and tells of its changes. */
+  private readonly files: WatchedAnswerFolder;
 
   /**
    * `dir` is the project folder; `folder` the answers' folder in it (another for `mocks
@@ -69,11 +57,12 @@ export class ProjectAnswers implements AnswerStore {
    */
   constructor(
     private readonly dir: string,
-    private readonly onChanged: () => void,
+    onChanged: () => void,
     private readonly folder: string = ANSWERS_FOLDER,
     private readonly passwords: KeptTargetPasswords | null = null,
   ) {
-    this.read = new AnswerFolderRead(dir, folder);
+    this.files = new WatchedAnswerFolder(dir, folder, onChanged);
+    this.read = this.files.read;
     this.entries = this.read.entries;
     this.problems = this.read.problems;
   }
@@ -83,27 +72,18 @@ export class ProjectAnswers implements AnswerStore {
     return this.read.folderGone;
   }
 
-  /**
-   * Watches the folders so a change (or a mistake) is reported when it is saved, not at the next
-   * call, and so the project folder's or a folder's coming and going is reported too.
-   */
+  /** Reports saved changes as they happen (see WatchedAnswerFolder.watch). */
   watch(onError: (error: unknown) => void): void {
-    if (this.folderWatch) return;
-    this.refresh();
-    // A change of the actions, or of which folders are there, is news even when no answer changed.
-    this.folderWatch = new FolderWatch(this.dir, [this.folder, ACTIONS_FOLDER], (folder) => this.soon(folder !== this.folder), onError);
+    this.files.watch(onError);
   }
 
   close(): void {
-    this.folderWatch?.close();
-    this.folderWatch = null;
-    if (this.settle) clearTimeout(this.settle);
-    this.settle = null;
+    this.files.close();
   }
 
   /** The answer files' mistakes, file by file. */
   currentProblems(): ProjectProblem[] {
-    this.check();
+    this.files.check();
     const gone: ProjectProblem[] = this.folderGone
       ? [{ file: '.', line: null, column: null, message: FOLDER_REMOVED_MESSAGE, warning: 'folder-removed' }]
       : [];
@@ -116,7 +96,7 @@ export class ProjectAnswers implements AnswerStore {
    * `_default.yaml`'s target, or `serve --forward`'s), but its calls fail until one is set.
    */
   currentWarnings(): ProjectProblem[] {
-    this.check();
+    this.files.check();
     const fallback = this.entries.get(this.fileOf(null))?.answers ?? null;
     return this.sorted().flatMap(({ action, answers }) => {
       const file = this.fileOf(action);
@@ -132,14 +112,14 @@ export class ProjectAnswers implements AnswerStore {
 
   /** The files with a mistake that were good when read before: that version keeps answering. */
   staleFiles(): string[] {
-    this.check();
+    this.files.check();
     if (this.folderGone) return [...this.entries.keys()].sort();
     return [...this.problems.keys()].filter((file) => this.entries.has(file));
   }
 
   /** The files that answer now, good or in their last good version. */
   filesInUse(): string[] {
-    this.check();
+    this.files.check();
     return [...this.entries.keys()].sort();
   }
 
@@ -158,13 +138,12 @@ export class ProjectAnswers implements AnswerStore {
 
   /** Each file's version (textVersion) as last read, by file; none for a file that could not be read. */
   fileVersions(): Record<string, string> {
-    this.check();
+    this.files.check();
     return this.read.fileVersions();
   }
 
   changeStamp(): number {
-    this.check();
-    return this.stamp;
+    return this.files.changeStamp();
   }
 
   getMockRow(action: string | null): { definition: string; updatedAt: number } | null {
@@ -216,7 +195,7 @@ export class ProjectAnswers implements AnswerStore {
   }
 
   mistakeDeciding(action: string): AnswerFileMistake | null {
-    this.check();
+    this.files.check();
     const own = this.fileOf(action);
     if (this.unread(own)) return this.mistakeOf(own);
     // Its own file decides alone when it says mock, or forward with a target.
@@ -238,7 +217,7 @@ export class ProjectAnswers implements AnswerStore {
 
   /** The project folder was there and is gone now (read again first): its last version answers, and nothing is written. */
   folderRemoved(): boolean {
-    this.check(true);
+    this.files.check(true);
     return this.folderGone;
   }
 
@@ -324,16 +303,6 @@ export class ProjectAnswers implements AnswerStore {
     return this.listRoutes().filter((route) => this.clearRoute(route.action)).length;
   }
 
-  /** Reads again what changed on disk; true when anything did. */
-  refresh(): boolean {
-    const changed = this.read.refresh();
-    if (changed) {
-      this.stamp++;
-      this.notify();
-    }
-    return changed;
-  }
-
   private write(action: string | null, change: (current: Record<string, unknown>) => Record<string, unknown>): void {
     this.writeText(action, (file) => {
       const value = { version: PROJECT_FORMAT_VERSION, ...change(file.value as Record<string, unknown>) };
@@ -343,10 +312,10 @@ export class ProjectAnswers implements AnswerStore {
 
   /** Writes the action's file as `change` makes it of the file read last (a new one: its `$schema` line and `version:`). */
   private writeText(action: string | null, change: (file: YamlFile) => string): void {
-    this.check(true);
+    this.files.check(true);
     const file = this.fileOf(action);
     writeFileAtomically(join(this.dir, file), change(this.entries.get(file)?.answers.yaml ?? newAnswerFile(file)));
-    this.check(true);
+    this.files.check(true);
   }
 
   private fileOf(action: string | null): string {
@@ -354,43 +323,13 @@ export class ProjectAnswers implements AnswerStore {
   }
 
   private entry(action: string | null): AnswerEntry | undefined {
-    this.check();
+    this.files.check();
     return this.entries.get(this.fileOf(action));
   }
 
   private sorted(): AnswerEntry[] {
-    this.check();
+    this.files.check();
     return [...this.entries.values()].sort((a, b) => (a.action ?? '').localeCompare(b.action ?? ''));
-  }
-
-  /** Looks at the files again, at most once per turn of the event loop (calls read together share it). */
-  private check(now = false): void {
-    if (this.checkedThisTurn && !now) return;
-    this.checkedThisTurn = true;
-    setImmediate(() => (this.checkedThisTurn = false));
-    this.refresh();
-  }
-
-  /** After a burst of watcher events: read the answers again; `news` (an action file's change, say) is news by itself. */
-  private soon(news: boolean): void {
-    if (this.settle) clearTimeout(this.settle);
-    this.newsBesideAnswers ||= news;
-    this.settle = setTimeout(() => {
-      this.settle = null;
-      const news = this.newsBesideAnswers;
-      this.newsBesideAnswers = false;
-      if (!this.refresh() && news) this.notify();
-    }, SETTLE_MS);
-  }
-
-  /** Tells once per turn, whoever found the change (the watcher, a call, a write). */
-  private notify(): void {
-    if (this.notifying) return;
-    this.notifying = true;
-    setImmediate(() => {
-      this.notifying = false;
-      this.onChanged();
-    });
   }
 }
 
