@@ -56,7 +56,7 @@ export {
 } from './answered-by-words';
 export { mockChoiceWords } from './mock-choice-words';
 export { answererWords } from './answerer-words';
-export { callRouteWords, routeText, type CallRouteWords, type RoutePart, type WebhookWhose } from './call-route-words';
+export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';
 export { counted, countWords, nounFor } from './counted';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';

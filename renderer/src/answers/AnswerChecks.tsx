@@ -45,7 +45,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
         <div className="explain-box" role="note" aria-label="Forwarding">
           {route && (
             <p>
-              {route.parts.map((part, at) =>
+              {route.map((part, at) =>
                 'text' in part ? (
                   <Fragment key={at}>{part.text}</Fragment>
                 ) : (
