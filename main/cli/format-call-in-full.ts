@@ -8,15 +8,16 @@ import {
   callRouteWords,
   routeText,
   handlerKnownForText,
+  headersNotSentOn,
   isTimestampRemark,
   leadDiagnosis,
-  mockTemplateFailed,
   noAnswerCause,
   NO_STYLE_TRIED,
   NOTHING_TO_MATCH,
   PASSED_REGISTRATION_CHECK,
   refusedForRequest,
   requestLineWords,
+  requestProblemMessage,
   signedUnlikeLearnedNote,
   spoiledOnPurposeWords,
   storedWrongSignatureOutcome,
@@ -110,8 +111,9 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   const forwardedFor = call.forwardedFor ? ` (forwarded for ${call.forwardedFor})` : '';
   const original = call.originalCallId === null ? [] : [`  a replay of #${call.originalCallId}`];
   lines.push('', `Request:  ${requestLine}${from}${forwardedFor}`, ...original, ...messageLines(call.requestHeaders, call.requestBody));
-  // A failed mock template is the mock's problem, not the request's (the request was fine): said under Answer.
-  if (call.problemMessage && !mockTemplateFailed(call)) lines.push(`  problem: ${call.problemMessage}`);
+  // A failed mock template, or headers not sent on, is not the request's problem: said under Answer.
+  const requestProblem = requestProblemMessage(call);
+  if (requestProblem) lines.push(`  problem: ${requestProblem}`);
 
   const { signature } = call;
   const unlike = signedUnlikeLearnedNote(call, CLI_PROBE_VOCABULARY);
@@ -136,6 +138,8 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   const route = callRouteWords(call, () => 'this');
   lines.push('', `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status}`, `  answered by: ${answererWords(call)}`);
   if (route !== null) lines.push(`  ${routeText(route)}`);
+  const notSentOn = headersNotSentOn(call);
+  if (notSentOn !== null) lines.push(`  ${notSentOn}`);
   if (call.forward.error) lines.push(`  forwarding: ${call.forward.error}`);
   lines.push(...whyLines({ ...NOTHING_MORE, mock: why.mock }));
   lines.push(...messageLines(call.response.headers, call.response.body));

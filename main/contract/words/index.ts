@@ -35,10 +35,12 @@ import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './voc
 
 export type { Catalogue, Entry, Said } from './said';
 export {
+  headersNotSentOn,
   mockTemplateFailed,
   problemWords,
   refusedForRequest,
   requestLineWords,
+  requestProblemMessage,
   type CallProblem,
   type RequestProblem,
 } from './call-problem-words';
