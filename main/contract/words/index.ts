@@ -58,6 +58,7 @@ export {
 } from './answered-by-words';
 export { mockChoiceWords } from './mock-choice-words';
 export { answererWords } from './answerer-words';
+export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';
 export { counted, countWords, nounFor } from './counted';
@@ -86,6 +87,7 @@ export {
 export {
   API_TOKEN_SAVED,
   CONNECTED_TO_FLOWENT,
+  followChangeWords,
   followModeSetWords,
   followModeWords,
   noProfileRemovedWords,
