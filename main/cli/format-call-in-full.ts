@@ -1,5 +1,5 @@
 /** `calls <id>`: one call in full, its request, signature, answer and handler sections under the line `calls` lists it by. */
-import { redactUrlCredentials, type CallDetail, type HeaderPair } from '../contract/api';
+import type { CallDetail, HeaderPair } from '../contract/api';
 import { styleLabel } from '../contract/style-labels';
 import {
   answererWords,
@@ -7,17 +7,17 @@ import {
   failedRegistrationCheckWords,
   callRouteWords,
   routeText,
-  type CallRouteWords,
   handlerKnownForText,
+  headersNotSentOn,
   isTimestampRemark,
   leadDiagnosis,
-  mockTemplateFailed,
   noAnswerCause,
   NO_STYLE_TRIED,
   NOTHING_TO_MATCH,
   PASSED_REGISTRATION_CHECK,
   refusedForRequest,
   requestLineWords,
+  requestProblemMessage,
   signedUnlikeLearnedNote,
   spoiledOnPurposeWords,
   storedWrongSignatureOutcome,
@@ -100,7 +100,7 @@ function styleLines(signature: CallDetail['signature']): string[] {
 /**
  * `calls <id>`: one call in full. Its line and the notes under it (as `calls` lists it), then
  * the request (request line, caller, headers, body), the signature (verdict, what was received,
- * every style checked), the answer (status, who gave it, headers, body) and the handler's
+ * every style checked), the answer (status, who gave it, where the call went, headers, body) and the handler's
  * verdict. Stored bytes from outside are printable, as everywhere.
  */
 export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
@@ -111,8 +111,9 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   const forwardedFor = call.forwardedFor ? ` (forwarded for ${call.forwardedFor})` : '';
   const original = call.originalCallId === null ? [] : [`  a replay of #${call.originalCallId}`];
   lines.push('', `Request:  ${requestLine}${from}${forwardedFor}`, ...original, ...messageLines(call.requestHeaders, call.requestBody));
-  // A failed mock template is the mock's problem, not the request's (the request was fine): said under Answer.
-  if (call.problemMessage && !mockTemplateFailed(call)) lines.push(`  problem: ${call.problemMessage}`);
+  // A failed mock template, or headers not sent on, is not the request's problem: said under Answer.
+  const requestProblem = requestProblemMessage(call);
+  if (requestProblem) lines.push(`  problem: ${requestProblem}`);
 
   const { signature } = call;
   const unlike = signedUnlikeLearnedNote(call, CLI_PROBE_VOCABULARY);
@@ -131,14 +132,14 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   }
   lines.push(...adviceShown(call).flatMap((diagnosis) => signatureAdvice(call, diagnosis)), ...styleLines(signature));
 
-  // A serve on this data folder, the webhook a replay went through, is this companion to the command line.
+  // Who answered, then where the call went in the page's sentence ("Forwarded to ...", "Sent to this
+  // companion's webhook at ..."): a serve on this data folder, the webhook a replay went through, is
+  // this companion to the command line.
   const route = callRouteWords(call, () => 'this');
-  lines.push(
-    '',
-    `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status}`,
-    `  answered by: ${answeredByLine(call, route)}`,
-  );
-  if (route?.throughWebhook) lines.push(`  ${routeText(route.parts)}`);
+  lines.push('', `Answer:  ${call.response.status === 0 ? 'no answer' : call.response.status}`, `  answered by: ${answererWords(call)}`);
+  if (route !== null) lines.push(`  ${routeText(route)}`);
+  const notSentOn = headersNotSentOn(call);
+  if (notSentOn !== null) lines.push(`  ${notSentOn}`);
   if (call.forward.error) lines.push(`  forwarding: ${call.forward.error}`);
   lines.push(...whyLines({ ...NOTHING_MORE, mock: why.mock }));
   lines.push(...messageLines(call.response.headers, call.response.body));
@@ -159,16 +160,4 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   if (knownFor !== null) lines.push(`  ${knownFor}`);
   if (hasCredentialHeaders(call)) lines.push('', REDACTED_HEADERS_NOTE);
   return lines.map(printable);
-}
-
-/**
- * Who gave the answer, in the page's words, with where a handler sent it straight did. A call
- * sent to a companion's webhook (a replay or a simulated call through a serve) has where it
- * went, and the handler the webhook forwarded it to, said on a line of its own: the webhook is
- * not who answered.
- */
-function answeredByLine(call: CallDetail, route: CallRouteWords | null): string {
-  const words = answererWords(call);
-  if (call.answeredBy !== 'forward' || call.forward.target === null || route?.throughWebhook) return words;
-  return `${words} at ${redactUrlCredentials(call.forward.target)}`;
 }

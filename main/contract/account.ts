@@ -107,9 +107,18 @@ export type AccountFailure =
   /**
    * Linking without re-pointing an action whose webhook_url is under none of the URLs that reach
    * this companion (`companionUrls`: its public and local URLs, and those of serves on its data
-   * folder): following the tunnel would take over someone else's handler URL.
+   * folder): following the tunnel would take over someone else's handler URL. `profile`: the one the
+   * link ran with; `profileInUse`: whether that is the profile in use (a `--profile` may name
+   * another), for the fix-it to name it only where running it again without would go elsewhere.
    */
-  | { code: 'flowent-action-elsewhere'; action: string; webhookUrl: string; companionUrls: string[] }
+  | {
+      code: 'flowent-action-elsewhere';
+      action: string;
+      webhookUrl: string;
+      companionUrls: string[];
+      profile: string;
+      profileInUse: boolean;
+    }
   /** Nothing waits to be re-pointed (`previous`: the old URL nothing points under any more; null: nothing proposed). */
   | { code: 'flowent-nothing-to-follow'; previous: string | null };
 

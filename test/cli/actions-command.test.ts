@@ -390,6 +390,27 @@ describe('flowent-companion actions', () => {
     );
   });
 
+  it('link refusing an action that points elsewhere names --profile in its fix-it when it ran with another profile than the one in use', async () => {
+    const { gateway, companion, schema, cli } = await setup();
+    const registered = ['register', 'send_email', '--description', 'D', '--schema', schema, '--webhook-url'];
+    expect((await cli([...registered, `${companion.baseUrl}/actions/send_email`])).code).toBe(0);
+    // Someone else's handler (the Gateway checks a URL only at registration).
+    expect((await cli(['update', 'send_email', '--webhook-url', `${companion.baseUrl}/ok/send_email`])).code).toBe(0);
+    // The same Gateway and tenant under a second profile.
+    expect((await cli(['profile', 'add', 'staging', gateway.baseUrl])).code).toBe(0);
+    const token = { FLOWENT_API_TOKEN_STAGING: 'api_test_token' };
+    const fixIt = (profile: string) =>
+      `"flowent-companion actions link send_email --here${profile}" (a running serve's URL) or "--url <the companion's base URL>"; ` +
+      `"actions update send_email --here${profile}" does the same`;
+    const withStaging = await cli(['link', 'send_email', '--profile', 'staging'], token);
+    expect(withStaging.code).toBe(1);
+    expect(withStaging.stderr.replace(/\s+/g, ' ')).toContain(fixIt(' --profile staging'));
+    // In use, the profile needs no naming: the command again without --profile goes to it.
+    expect((await cli(['profile', 'use', 'staging'])).code).toBe(0);
+    expect((await cli(['link', 'send_email'], token)).stderr.replace(/\s+/g, ' ')).toContain(fixIt(''));
+    expect((await cli(['link', 'send_email', '--profile', 'default'])).stderr.replace(/\s+/g, ' ')).toContain(fixIt(' --profile default'));
+  });
+
   it('link with no URL refuses an action that points elsewhere and links one at a running serve; update keeps a link only under the companion', async () => {
     const { gateway, companion, dataDir, schema, cli } = await setup();
     const foreign = `${companion.baseUrl}/ok/send_email`;

@@ -53,10 +53,46 @@ const waitingLine = (port: number, action: string) =>
 const storedLine = (id: number | string, action: string) =>
   new RegExp(`^#${id}  \\d\\d:\\d\\d:\\d\\d  ${action}  valid \\(python\\)  200 `, 'm');
 
+/**
+ * A call of send_email held by `slow`, followed to the end: `following` prints its wait while the
+ * handler holds it, then, once the handler answered, the call stored as #1.
+ */
+async function heldCallFollowed(server: { baseUrl: string }, slow: { port: number; answerAll(): void }, following: RunningCommand) {
+  const answered = postSigned(server.baseUrl, 'send_email', {}, KEY);
+  await following.waitFor(waitingLine(slow.port, 'send_email'), 10_000);
+  slow.answerAll();
+  await answered;
+  await following.waitFor(storedLine(1, 'send_email'));
+}
+
 const WAITING = /waiting for your handler/;
 /** A waiting line followed by the serve that holds the call, as printed while several run. */
 const heldBy = (line: RegExp, baseUrl: string) =>
   new RegExp(`${line.source.slice(0, -1)}  \\(held by the serve at ${baseUrl.replace(/\./g, '\\.')}\\)$`, 'm');
+
+/**
+ * send_email sent to one serve and lookup_order to another, both held by `slow`, until `following`
+ * printed each wait named with the serve that holds it; the answers to come are returned.
+ */
+async function twoWaitsHeard(
+  following: RunningCommand,
+  slow: { port: number },
+  [sendEmailTo, lookupOrderTo]: [{ baseUrl: string }, { baseUrl: string }],
+): Promise<Promise<Response>[]> {
+  const sent = [postSigned(sendEmailTo.baseUrl, 'send_email', {}, KEY), postSigned(lookupOrderTo.baseUrl, 'lookup_order', {}, KEY)];
+  await following.waitFor(heldBy(waitingLine(slow.port, 'send_email'), sendEmailTo.baseUrl), 10_000);
+  await following.waitFor(heldBy(waitingLine(slow.port, 'lookup_order'), lookupOrderTo.baseUrl), 10_000);
+  return sent;
+}
+
+/** The two calls of twoWaitsHeard answered: `following` prints both stored, each wait having been printed once. */
+async function twoWaitsAnswered(following: RunningCommand, slow: { answerAll(): void }, sent: Promise<Response>[]) {
+  slow.answerAll();
+  await Promise.all(sent);
+  await following.waitFor(storedLine('\\d', 'send_email'));
+  await following.waitFor(storedLine('\\d', 'lookup_order'));
+  expect(following.stdout().match(/^.*waiting for your handler.*$/gm)).toHaveLength(2);
+}
 
 describe('calls --follow beside a serve whose handler keeps a call waiting', () => {
   it('prints the wait as serve does, before the handler answers, then the stored call', async () => {
@@ -128,13 +164,8 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
     const dir = tempDir();
     const slow = await heldHandler();
     const server = await serveForwarding(dir, slow.target);
-    const following = await followRefusedSettings(dir);
-    const answered = postSigned(server.baseUrl, 'send_email', {}, KEY);
-    // 20 s: the serve's --forward-timeout.
-    await following.waitFor(waitingLine(slow.port, 'send_email'), 10_000);
-    slow.answerAll();
-    await answered;
-    await following.waitFor(storedLine(1, 'send_email'));
+    // Its wait says 20 s at most: the serve's --forward-timeout.
+    await heldCallFollowed(server, slow, await followRefusedSettings(dir));
   });
 
   it("prints a wait of a serve whose file does not record its limit (an earlier version's) with serve's default limit", async () => {
@@ -163,12 +194,7 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);
 
-    const next = await serveForwarding(dir, slow.target);
-    const answered = postSigned(next.baseUrl, 'send_email', {}, KEY);
-    await following.waitFor(waitingLine(slow.port, 'send_email'), 10_000);
-    slow.answerAll();
-    await answered;
-    await following.waitFor(storedLine(1, 'send_email'));
+    await heldCallFollowed(await serveForwarding(dir, slow.target), slow, following);
   });
 
   it('prints no wait for a filter on how the call ends (its status), and waits of the action --action names only', async () => {
@@ -234,20 +260,14 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
     const second = await serveForwarding(dir, slow.target);
     const unheard = await serveForwarding(dir, slow.target, ['--no-inspector']);
     const following = await follow(dir);
-    const sent = [postSigned(first.baseUrl, 'send_email', {}, KEY), postSigned(second.baseUrl, 'lookup_order', {}, KEY)];
-    await following.waitFor(heldBy(waitingLine(slow.port, 'send_email'), first.baseUrl), 10_000);
-    await following.waitFor(heldBy(waitingLine(slow.port, 'lookup_order'), second.baseUrl), 10_000);
+    const sent = await twoWaitsHeard(following, slow, [first, second]);
     // The note names the serve that cannot be heard, and only it.
     const notes = following.output().match(/^.*are printed once stored.*$/gm) ?? [];
     expect(notes).toEqual([
       `Calls waiting for your handler in the serve at ${unheard.baseUrl} are printed once stored, not while they wait: it runs without its inspector (--no-inspector), through which they are heard.`,
     ]);
 
-    slow.answerAll();
-    await Promise.all(sent);
-    await following.waitFor(storedLine('\\d', 'send_email'));
-    await following.waitFor(storedLine('\\d', 'lookup_order'));
-    expect(following.stdout().match(/^.*waiting for your handler.*$/gm)).toHaveLength(2);
+    await twoWaitsAnswered(following, slow, sent);
   });
 
   it('drops a serve that stops and hears one started while it follows, each on its own', async () => {
@@ -259,13 +279,7 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
     leaving.child.kill('SIGINT');
     expect(await leaving.exited).toBe(0);
     const joining = await serveForwarding(dir, slow.target);
-    const sent = [postSigned(staying.baseUrl, 'send_email', {}, KEY), postSigned(joining.baseUrl, 'lookup_order', {}, KEY)];
-    await following.waitFor(heldBy(waitingLine(slow.port, 'send_email'), staying.baseUrl), 10_000);
-    await following.waitFor(heldBy(waitingLine(slow.port, 'lookup_order'), joining.baseUrl), 10_000);
-    slow.answerAll();
-    await Promise.all(sent);
-    await following.waitFor(storedLine('\\d', 'lookup_order'));
-    expect(following.stdout().match(/^.*waiting for your handler.*$/gm)).toHaveLength(2);
+    await twoWaitsAnswered(following, slow, await twoWaitsHeard(following, slow, [staying, joining]));
   });
 
   it('never prints a wait after its call was printed as stored, however late the wait is heard', async () => {
@@ -278,11 +292,7 @@ describe('calls --follow beside a serve whose handler keeps a call waiting', () 
     const heardLate = (waits: number) => new Promise((resolve) => setTimeout(resolve, 1_500 * waits));
 
     // Held until its wait is heard: the wait, late as it is, comes first.
-    const held = postSigned(server.baseUrl, 'send_email', {}, KEY);
-    await following.waitFor(waitingLine(slow.port, 'send_email'), 10_000);
-    slow.answerAll();
-    await held;
-    await following.waitFor(storedLine(1, 'send_email'));
+    await heldCallFollowed(server, slow, following);
 
     // Answered the moment serve tells of the wait: its stored call is printed before the wait is heard.
     const answered = postSigned(server.baseUrl, 'lookup_order', {}, KEY);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { handlerUrl, startHandler, type HandlerProcess } from '../helpers/handler-process';
-import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { runCli, type ServeProcess } from '../helpers/spawn-cli';
+import { serveWithOneSignedCall } from '../helpers/serve-with-one-signed-call';
 import { stopServeAndFolder } from '../helpers/stop-serve-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -18,14 +18,8 @@ beforeAll(async () => {
   handler = await startHandler();
   const set = await runCli(['targets', 'set', 'send_email', handlerUrl(handler, 'refuses_signatures'), '--data-dir', dataDir.path]);
   expect(set.code, set.stderr).toBe(0);
-  serve = await startServe(['--port', '0', '--no-inspector', '--data-dir', dataDir.path], { FLOWENT_HMAC_KEY: KEY });
-  const answer = await fetch(`${serve.baseUrl}/actions/send_email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: signedBody(flowentPayload('send_email', { recipient: 'a@b.c' }), KEY),
-  });
-  expect(answer.status).toBe(401);
-  await serve.waitFor(/handler REJECTED the signature/);
+  const call = { action: 'send_email', parameters: { recipient: 'a@b.c' }, status: 401, printed: /handler REJECTED the signature/ };
+  serve = await serveWithOneSignedCall(dataDir.path, KEY, call);
 });
 
 afterAll(() => stopServeAndFolder(serve, dataDir, handler));

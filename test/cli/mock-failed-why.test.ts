@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { runCli, type ServeProcess } from '../helpers/spawn-cli';
+import { serveWithOneSignedCall } from '../helpers/serve-with-one-signed-call';
 import { stopServeAndFolder } from '../helpers/stop-serve-and-folder';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -22,14 +22,12 @@ beforeAll(async () => {
   writeFileSync(mock, JSON.stringify({ status: 200, body: { result: 'Sent to {{parameters.recipient}}', error: '' } }));
   const set = await runCli(['mocks', 'set', 'send_email', '--file', mock, '--data-dir', dataDir.path]);
   expect(set.code, set.stderr).toBe(0);
-  serve = await startServe(['--port', '0', '--no-inspector', '--data-dir', dataDir.path], { FLOWENT_HMAC_KEY: KEY });
-  const answer = await fetch(`${serve.baseUrl}/actions/send_email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: signedBody(flowentPayload('send_email', { subject: 'Hi' }), KEY),
+  serve = await serveWithOneSignedCall(dataDir.path, KEY, {
+    action: 'send_email',
+    parameters: { subject: 'Hi' },
+    status: 500,
+    printed: /the mock answered 500/,
   });
-  expect(answer.status).toBe(500);
-  await serve.waitFor(/the mock answered 500/);
 });
 
 afterAll(() => stopServeAndFolder(serve, dataDir));

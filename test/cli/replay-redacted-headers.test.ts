@@ -35,4 +35,10 @@ it('a replayed imported call leaves out the credentials the export redacted and 
   // The note is the replay's record's (the page's details show it): the record has the problem.
   const stored = JSON.parse((await runCli(['calls', '--json', '--limit', '1', '--data-dir', imported.path])).stdout) as object;
   expect(stored).toMatchObject({ source: 'replay', problem: 'headers-dropped' });
+  // calls <id> says it with where the call went, as the page's Forwarding note does: not as a problem with the request.
+  const inFull = await runCli(['calls', '2', '--data-dir', imported.path]);
+  expect(inFull.stdout).not.toMatch(/^ {2}problem: /m);
+  expect(inFull.stdout).toContain(
+    `  Forwarded to ${handler.target.replace('{action_name}', 'ok')}\n  Not sent, because the file this call was imported from has their values redacted ("[redacted]", as exports write credentials): authorization, cookie, x-api-key. The call went without them, so a handler that checks them refuses it.\n`,
+  );
 });

@@ -103,7 +103,10 @@ it("serve's header and calls <id> (and --json) say the handler's URL without its
 
   const inFull = await runCli(['calls', '1', '--data-dir', dir]);
   expect(inFull.code, inFull.stderr).toBe(0);
-  expect(inFull.stdout).toMatch(new RegExp(`^Answer: {2}200\n {2}answered by: your handler at ${escaped(redacted(port))}$`, 'm'));
+  // Who answered, then where the call went, in the page's sentence: the URL is said once, there.
+  expect(inFull.stdout).toMatch(
+    new RegExp(`^Answer: {2}200\n {2}answered by: your handler\n {2}Forwarded to ${escaped(redacted(port))}$`, 'm'),
+  );
   const json = await runCli(['calls', '1', '--json', '--data-dir', dir]);
   expect(JSON.parse(json.stdout)).toMatchObject({ forward: { target: redacted(port) } });
   for (const run of [inFull, json]) expect(run.stdout + run.stderr).not.toContain(HANDLER_PASSWORD);

@@ -4,7 +4,7 @@
  * prints and the page's toast shows where both say the event, so the two cannot drift apart. As
  * in action-change-words.ts, each front end adds only what is its own after it.
  */
-import type { AccountState, RegistrationRecord } from '../account';
+import type { AccountState, FollowChange, RegistrationRecord } from '../account';
 import type { FollowMode } from '../names-and-limits';
 import { DEFAULT_PROFILE, printableGatewayUrl } from '../profile-rules';
 import { redactUrlCredentials } from '../url-credentials';
@@ -143,4 +143,26 @@ export function repointFailedWords(
     `Could not point ${change.action} at the new public URL ${redactUrlCredentials(change.to)}. ${why ?? 'Flowent gave no reason.'} ` +
     `Once that is fixed, ${say.pointActionHere(change.action, profile)}.`
   );
+}
+
+/**
+ * One linked action's part in a change of the public URL, as the follow history lists it under
+ * the change (`send_email: now <url>`); `why`: a refusal in the front end's words (null when
+ * Flowent gave no reason).
+ */
+export function followChangeWords(change: FollowChange, why: string | null): string {
+  switch (change.outcome) {
+    case 'updated':
+      return `${change.action}: now ${change.to}`;
+    case 'failed':
+      return `${change.action}: not updated: ${why ?? 'Flowent refused'}`;
+    case 'proposed':
+      return `${change.action}: still ${change.from}`;
+    case 'gone':
+      return `${change.action}: not re-pointed: Flowent no longer has it`;
+    default: {
+      const never: never = change.outcome;
+      return never;
+    }
+  }
 }

@@ -307,14 +307,15 @@ export const ACCOUNT_WORDS: Catalogue<AccountOwnFailure, Vocabulary> = {
     what: 'The tunnel is not open, so Flowent has no public URL to call this companion at.',
     todo: either(say.openTunnel, forRegistration ? say.useLanUrl : null),
   }),
-  'flowent-action-elsewhere': ({ action, webhookUrl, companionUrls }, say) => ({
+  'flowent-action-elsewhere': ({ action, webhookUrl, companionUrls, profile, profileInUse }, say) => ({
     what:
       `${action} points at ${redactUrlCredentials(webhookUrl)}, not at this companion (` +
       (companionUrls.length === 0
         ? 'nothing of it is listening on this data folder'
         : `this companion is at ${companionUrls.join(' and ')}`) +
       '), so it was not linked.',
-    todo: `${cap(say.pointActionHere(action, null))}.`,
+    // The profile it ran with is named where the command again without it would go to another's Flowent.
+    todo: `${cap(say.pointActionHere(action, profileInUse ? null : profile))}.`,
   }),
   'flowent-nothing-to-follow': ({ previous }) => ({
     what: previous

@@ -4,7 +4,7 @@
  * call lines. The full sentence (what happened and what to do) is the call's stored
  * `problemMessage`, which the call's details show whole.
  */
-import type { CallSummary } from '../calls';
+import type { CallDetail, CallSummary } from '../calls';
 
 /**
  * Why the companion refused a request, by code. Every code the core refuses with is here, so
@@ -95,6 +95,26 @@ export function refusedForRequest(call: Pick<CallSummary, 'answeredBy' | 'proble
  */
 export function mockTemplateFailed(call: Pick<CallSummary, 'problem'>): boolean {
   return call.problem === 'mock-template-failed';
+}
+
+type ProblemSaid = Pick<CallDetail, 'problem' | 'problemMessage'>;
+
+/**
+ * The stored sentence of what was wrong with the request, for the request's part of the details;
+ * null when there was none, or when the problem is the answered call's (ANSWER_PROBLEM_WORDS): a
+ * failed mock template is said with the mock's answer, headers not sent on with where the call went.
+ */
+export function requestProblemMessage(call: ProblemSaid): string | null {
+  return call.problem !== null && Object.hasOwn(ANSWER_PROBLEM_WORDS, call.problem) ? null : call.problemMessage;
+}
+
+/**
+ * The request headers the companion left out when it sent the call on to a handler (a header no
+ * HTTP client can send, an imported call's redacted credentials), in the stored sentence ("Not
+ * sent on, because ..."): said with where the call went, as it is about what the handler got.
+ */
+export function headersNotSentOn(call: ProblemSaid): string | null {
+  return call.problem === 'headers-dropped' ? call.problemMessage : null;
 }
 
 /**

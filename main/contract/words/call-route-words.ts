@@ -10,12 +10,6 @@ import { redactUrlCredentials } from '../url-credentials';
 /** A piece of the sentence: words, or a URL (the one the call was sent to, or the handler a webhook forwarded it to). */
 export type RoutePart = { text: string } | { url: string; is: 'sent-to' | 'forwarded-to' };
 
-export interface CallRouteWords {
-  /** Sent to a companion's webhook rather than straight to a handler: `calls <id>` then names the webhook apart from who answered. */
-  throughWebhook: boolean;
-  parts: RoutePart[];
-}
-
 /**
  * Whose webhook a URL is, as the reader's front end sees it: the page's own companion is "this"
  * and a serve on its data folder "another"; to the command line, any companion on its data
@@ -31,11 +25,11 @@ type RoutedCall = Pick<CallDetail, 'source' | 'answeredBy' | 'response' | 'forwa
  * handler at Y" (the handler named whenever the webhook said, answered or not); "Sent to
  * another companion's webhook at X, whose mock answered it". A password in a URL is said as `***`.
  */
-export function callRouteWords(call: RoutedCall, whose: WebhookWhose): CallRouteWords | null {
+export function callRouteWords(call: RoutedCall, whose: WebhookWhose): RoutePart[] | null {
   const sentTo = call.forward.target;
   if (sentTo === null) return null;
   const sentToPart: RoutePart = { url: redactUrlCredentials(sentTo), is: 'sent-to' };
-  if (!throughWebhook(call, sentTo)) return { throughWebhook: false, parts: [{ text: 'Forwarded to ' }, sentToPart] };
+  if (!throughWebhook(call, sentTo)) return [{ text: 'Forwarded to ' }, sentToPart];
   const parts: RoutePart[] = [{ text: `Sent to ${whose(sentTo)} companion's webhook at ` }, sentToPart];
   const forwardedTo = call.forward.webhookForwardedTo ?? handlerReachedElsewhere(call, sentTo);
   if (forwardedTo !== null) {
@@ -43,7 +37,7 @@ export function callRouteWords(call: RoutedCall, whose: WebhookWhose): CallRoute
   } else if (call.answeredBy === 'mock') {
     parts.push({ text: ', whose mock answered it' });
   }
-  return { throughWebhook: true, parts };
+  return parts;
 }
 
 /** The sentence as one line of text. */

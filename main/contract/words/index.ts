@@ -35,10 +35,12 @@ import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './voc
 
 export type { Catalogue, Entry, Said } from './said';
 export {
+  headersNotSentOn,
   mockTemplateFailed,
   problemWords,
   refusedForRequest,
   requestLineWords,
+  requestProblemMessage,
   type CallProblem,
   type RequestProblem,
 } from './call-problem-words';
@@ -56,7 +58,8 @@ export {
 } from './answered-by-words';
 export { mockChoiceWords } from './mock-choice-words';
 export { answererWords } from './answerer-words';
-export { callRouteWords, routeText, type CallRouteWords, type RoutePart, type WebhookWhose } from './call-route-words';
+export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
+export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';
 export { counted, countWords, nounFor } from './counted';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
@@ -84,6 +87,7 @@ export {
 export {
   API_TOKEN_SAVED,
   CONNECTED_TO_FLOWENT,
+  followChangeWords,
   followModeSetWords,
   followModeWords,
   noProfileRemovedWords,

@@ -247,7 +247,17 @@ export class ActionRegistry {
     if (!action.ok) return action;
     if (!publicBaseUrl && !this.reachesCompanion(action.value.webhook_url, companionBase)) {
       const companionUrls = [...new Set(this.options.companionUrls())];
-      return { ok: false, code: 'flowent-action-elsewhere', action: name, webhookUrl: action.value.webhook_url, companionUrls };
+      const profile = this.profile().name;
+      const profileInUse = profile === this.profiles.active().name;
+      return {
+        ok: false,
+        code: 'flowent-action-elsewhere',
+        action: name,
+        webhookUrl: action.value.webhook_url,
+        companionUrls,
+        profile,
+        profileInUse,
+      };
     }
     const link = { profile: this.profile().name, action: name, webhookUrl: action.value.webhook_url, linkedAt: this.now() };
     this.links.upsert(link);

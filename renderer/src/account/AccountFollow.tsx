@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { AccountState } from '../../../main/contract/account';
 import type { FollowMode } from '../../../main/contract/names-and-limits';
-import { describeFollowChange, linksInOneLine } from './account-format';
+import { linksInOneLine } from './account-format';
+import { followChangeWords } from '../../../main/contract/words';
+import { inPageWords } from '../page/page-words';
 import { GoneLinks } from './GoneLinks';
 import { formatDateTime } from '../shared/format';
 import { setFollowMode } from './account-actions';
@@ -41,7 +43,7 @@ export function AccountFollow({ account }: { account: AccountState }) {
               <ul>
                 {record.changes.map((c) => (
                   <li key={`${c.profile}/${c.action}`} className={`follow-${c.outcome}`}>
-                    {describeFollowChange(c)}
+                    {followChangeWords(c, c.failure ? inPageWords(c.failure) : null)}
                   </li>
                 ))}
               </ul>

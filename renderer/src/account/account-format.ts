@@ -1,5 +1,5 @@
 import { hereCandidates, hereFactsOf, type CallSummary, type CoreStatus } from '../../../main/contract/api';
-import type { AccountState, FlowentAction, FollowChange, LinkedAction, RegistrationRecord } from '../../../main/contract/account';
+import type { AccountState, FlowentAction, LinkedAction, RegistrationRecord } from '../../../main/contract/account';
 import { goneLinkWords, linkNamed, registrationFinishedWords, staleLinksWords } from '../../../main/contract/words';
 import { inPageWords } from '../page/page-words';
 import { readJson } from '../../../main/contract/json-syntax';
@@ -37,23 +37,6 @@ export function registrationText(record: RegistrationRecord): string {
 export function staleLinksText(links: readonly LinkedAction[]): string {
   const named = links.map((link) => ({ name: linkNamed(link), webhookUrl: link.webhookUrl }));
   return staleLinksWords(named, (them) => `point ${them} here again with Edit › Register here`);
-}
-
-export function describeFollowChange(change: FollowChange): string {
-  switch (change.outcome) {
-    case 'updated':
-      return `${change.action}: now ${change.to}`;
-    case 'failed':
-      return `${change.action}: not updated: ${change.failure ? inPageWords(change.failure) : 'Flowent refused'}`;
-    case 'proposed':
-      return `${change.action}: still ${change.from}`;
-    case 'gone':
-      return `${change.action}: not re-pointed: Flowent no longer has it`;
-    default: {
-      const never: never = change.outcome;
-      return never;
-    }
-  }
 }
 
 /** A linked action Flowent no longer has, of any profile, with where the page unlinks it: the Unlink button beside these words. */

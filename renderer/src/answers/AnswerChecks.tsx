@@ -5,7 +5,7 @@ import { loadAnswerSettings, mockFromCall } from './answers-actions';
 import { Prose } from '../shared/Prose';
 import { describeOwnMock } from './answer-routes';
 import { useMetaStore } from '../page/stores';
-import { callRouteWords, registrationCheckOutcomeWords } from '../../../main/contract/words';
+import { callRouteWords, headersNotSentOn, registrationCheckOutcomeWords } from '../../../main/contract/words';
 
 /** Where the answer came from (forwarding, the tunnel), and "make it a mock"; its contract problems are at the top of the pane. */
 export function AnswerChecks({ call }: { call: CallDetail }) {
@@ -30,6 +30,8 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
 
   // A failed forward that left no answer is said in the "never answered" box at the top: not again here.
   const forwardError = forward.error !== null && !call.violations.some((v) => v.message === forward.error) ? forward.error : null;
+  // Headers left out of what the handler got: said with where the call went.
+  const notSentOn = headersNotSentOn(call);
   const forwarded = forward.target !== null || forwardError !== null || forward.registrationWouldPass !== null;
   const webhookBaseUrl = useMetaStore((s) => s.status?.webhookBaseUrl ?? null);
   // The page's own webhook is "this companion's"; a serve's on this data folder (a command replayed through it) another's.
@@ -45,7 +47,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
         <div className="explain-box" role="note" aria-label="Forwarding">
           {route && (
             <p>
-              {route.parts.map((part, at) =>
+              {route.map((part, at) =>
                 'text' in part ? (
                   <Fragment key={at}>{part.text}</Fragment>
                 ) : (
@@ -54,6 +56,11 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
                   </code>
                 ),
               )}
+            </p>
+          )}
+          {notSentOn && (
+            <p data-testid="headers-not-sent">
+              <Prose text={notSentOn} />
             </p>
           )}
           {forwardError && (

@@ -1,7 +1,6 @@
-import { noAnswerCause, noAnswerHeading } from '../../../main/contract/words';
+import { answerErrorWords, noAnswerCause, noAnswerHeading } from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
 import { Prose } from '../shared/Prose';
-import { answerErrorLine } from '../shared/answer-error';
 
 /**
  * Whether the answer's problem is why the call failed, and so opens its details above the
@@ -16,7 +15,7 @@ export function answerProblemLeads(call: CallDetail): boolean {
 /** What the answer breaks of Flowent's contract, or how no answer came, with the answer's own reason quoted. */
 export function AnswerProblem({ call }: { call: CallDetail }) {
   if (call.violations.length === 0) return null;
-  const said = answerErrorLine(call);
+  const said = answerErrorWords(call);
   // Nothing answered (refused, timed out, closed): said as that, not as a problem with an answer.
   const unanswered = noAnswerCause(call.violations) !== null;
   return (
@@ -32,7 +31,7 @@ export function AnswerProblem({ call }: { call: CallDetail }) {
       {/* The answer's own reason, quoted as plain text: it is whatever the handler wrote. */}
       {said && (
         <p className="answer-error" data-testid="answer-error">
-          {said.who}: “{said.error}”
+          {said}
         </p>
       )}
     </div>

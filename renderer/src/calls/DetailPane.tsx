@@ -1,4 +1,4 @@
-import { answererWords, mockTemplateFailed, refusedForRequest, requestLineWords, statusNumberWords } from '../../../main/contract/words';
+import { answererWords, refusedForRequest, requestLineWords, requestProblemMessage, statusNumberWords } from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, statusClass } from '../shared/format';
 import { useCallsStore, type CallDetailState } from '../history/calls-store';
@@ -74,6 +74,7 @@ function missingCall(id: number, failure: CallDetailState['failure']): string {
  */
 function CallDetailView({ call }: { call: CallDetail }) {
   const answerFirst = answerProblemLeads(call);
+  const requestProblem = requestProblemMessage(call);
   return (
     <>
       {/* The id is what the command line and the page's own words know a call by ("replay 42", "call #9"). */}
@@ -98,10 +99,10 @@ function CallDetailView({ call }: { call: CallDetail }) {
       <HandlerDisagreement call={call} />
       {answerFirst && <AnswerProblem call={call} />}
       <VerdictLine call={call} />
-      {/* A request refused for its problem (a not-Flowent one among them) has it in the verdict line already; a failed mock template, the answer's box. */}
-      {call.problemMessage && call.verdict !== 'not-flowent' && !refusedForRequest(call) && !mockTemplateFailed(call) && (
+      {/* A request refused for its problem (a not-Flowent one among them) has it in the verdict line already; a failed mock template, the answer's box; headers not sent on, the forwarding's. */}
+      {requestProblem && call.verdict !== 'not-flowent' && !refusedForRequest(call) && (
         <div className="problem-box" role="alert" aria-label="Problem">
-          <strong>Problem with the request:</strong> <Prose text={call.problemMessage} />
+          <strong>Problem with the request:</strong> <Prose text={requestProblem} />
         </div>
       )}
       {!answerFirst && <AnswerProblem call={call} />}

@@ -1,5 +1,5 @@
 import type { CallDetail } from '../../../main/contract/api';
-import { answerErrorLine } from '../shared/answer-error';
+import { quotedAnswerError } from '../../../main/contract/words';
 
 /** `401 "Invalid signature"`: the status, then the text that decided, quoted (see judgeHandlerSignature). */
 const STATUS_AND_TEXT = /^(\d{3}) (".*")$/;
@@ -16,7 +16,7 @@ const uncut = (text: string) => text.replace(/…$/, '');
 export function evidenceOnce(call: Pick<CallDetail, 'answeredBy' | 'response' | 'violations'>, evidence: string): string {
   const parts = STATUS_AND_TEXT.exec(evidence);
   if (parts === null || call.violations.length === 0) return evidence;
-  const said = answerErrorLine(call);
+  const said = quotedAnswerError(call);
   if (said === null) return evidence;
   let text: unknown;
   try {
@@ -25,6 +25,6 @@ export function evidenceOnce(call: Pick<CallDetail, 'answeredBy' | 'response' | 
     return evidence;
   }
   if (typeof text !== 'string') return evidence;
-  const [quoted, error] = [uncut(text), uncut(said.error)];
+  const [quoted, error] = [uncut(text), uncut(said)];
   return quoted.startsWith(error) || error.startsWith(quoted) ? parts[1]! : evidence;
 }

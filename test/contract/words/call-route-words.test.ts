@@ -29,7 +29,7 @@ function sent(fields: Partial<Omit<Routed, 'forward'>> & { forward?: Partial<Cal
 const reached = (url: string) => ({ reached: url }) as HandlerReport;
 const said = (call: Routed, whose = everyWebhookThis) => {
   const route = callRouteWords(call, whose);
-  return route && routeText(route.parts);
+  return route && routeText(route);
 };
 
 describe('where a call went, as its sender recorded it', () => {
@@ -42,7 +42,7 @@ describe('where a call went, as its sender recorded it', () => {
     expect(said(refused, () => 'another')).toBe(
       `Sent to another companion's webhook at ${WEBHOOK}, which forwarded it to your handler at http://deploy:***@127.0.0.1:8099/actions/send_email`,
     );
-    expect(callRouteWords(refused, everyWebhookThis)?.parts.filter((part) => 'url' in part)).toEqual([
+    expect(callRouteWords(refused, everyWebhookThis)?.filter((part) => 'url' in part)).toEqual([
       { url: WEBHOOK, is: 'sent-to' },
       { url: 'http://deploy:***@127.0.0.1:8099/actions/send_email', is: 'forwarded-to' },
     ]);
@@ -64,10 +64,7 @@ describe('where a call went, as its sender recorded it', () => {
       response: { status: 502, headers: [], body: '' },
       forward: { throughWebhook: false },
     });
-    expect(callRouteWords(straight, everyWebhookThis)).toEqual({
-      throughWebhook: false,
-      parts: [{ text: 'Forwarded to ' }, { url: WEBHOOK, is: 'sent-to' }],
-    });
+    expect(callRouteWords(straight, everyWebhookThis)).toEqual([{ text: 'Forwarded to ' }, { url: WEBHOOK, is: 'sent-to' }]);
   });
 
   it('says nothing of a call sent nowhere', () => {

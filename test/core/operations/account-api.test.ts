@@ -391,6 +391,8 @@ describe('the account contract through the real core and the inspector', () => {
       action: 'by_hand',
       webhookUrl: elsewhere,
       companionUrls: [rig.companion.baseUrl],
+      profile: 'default',
+      profileInUse: true,
     });
     expect(inPageWords(refused as ApiFailure)).toBe(
       `by_hand points at ${elsewhere}, not at this companion (this companion is at ${rig.companion.baseUrl}), so it was not linked. ` +

@@ -211,6 +211,27 @@ describe('forwarding and the tunnel', () => {
     );
     expect(said('mock', null)).toBe('a mock or the built-in answer (which one was not recorded for this call)');
   });
+  it('says the headers left out of what the handler got with where the call went, not as a problem with the request', async () => {
+    const c = companion();
+    // An imported call with a header no HTTP client can send, replayed to a handler: it goes without it.
+    const body = JSON.stringify({ action_name: 'ok', parameters: {}, timestamp: Math.floor(Date.now() / 1000) });
+    const headers = [
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'bad header', value: 'x' },
+    ];
+    const entry = {
+      startedDateTime: new Date().toISOString(),
+      request: { method: 'POST', url: 'http://h/actions/ok', headers, postData: { text: body } },
+    };
+    valueOf(await c.api.importHar(JSON.stringify({ log: { version: '1.2', entries: [entry] } })));
+    valueOf(await c.api.replayCall(1, 'as-is', handlerUrl(handler(), 'ok')));
+    const { pane } = await openCall(c.bridge, 2);
+    const box = within(pane).getByRole('note', { name: 'Forwarding' });
+    expect(within(box).getByTestId('headers-not-sent').textContent).toBe(
+      'Not sent on, because no HTTP client can send them: "bad header" (not a valid header name). The call went without them.',
+    );
+    expect(within(pane).queryByRole('alert', { name: 'Problem' })).toBeNull();
+  });
 });
 
 describe('make a mock from this answer', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { within } from '@testing-library/react';
-import { answerError } from '../../../renderer/src/shared/answer-error';
+import { answerError } from '../../../main/contract/words';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
 import { useCompanion } from '../harness/companion';
 import { openCall } from '../harness/render';

@@ -1,7 +1,10 @@
-import type { AnsweredBy, CallDetail } from '../../../main/contract/api';
-
-// What a failed answer says of itself, for the details' problem box and the handler's section
-// (which must not quote it again): below both in the page's floors.
+/**
+ * What a failed answer says of itself, and whose words they are: the page's problem box quotes
+ * it ("Your handler's error: “database is down”"), and the handler's section leaves out what the
+ * box quotes already.
+ */
+import type { CallDetail } from '../calls';
+import type { AnsweredBy } from '../names-and-limits';
 
 /** The most of an answer's own error the problem box quotes: the whole answer is in the Answer section. */
 const ANSWER_ERROR_SHOWN = 300;
@@ -55,14 +58,21 @@ function errorOwner(answeredBy: AnsweredBy): string | null {
   }
 }
 
+type AnswerOfCall = Pick<CallDetail, 'answeredBy' | 'response' | 'violations'>;
+
 /**
- * Why the answer failed in its own words, for the problem box: who said it and what it said.
- * Null when the answer gave no error, when the companion wrote the answer itself, or when the
- * contract check quotes the error already (an error on a 2xx answer).
+ * The answer's own reason for failing, as the problem box quotes it: null when the answer gave no
+ * error, when the companion wrote the answer itself, or when the contract check quotes the error
+ * already (an error on a 2xx answer).
  */
-export function answerErrorLine(call: Pick<CallDetail, 'answeredBy' | 'response' | 'violations'>): { who: string; error: string } | null {
+export function quotedAnswerError(call: AnswerOfCall): string | null {
+  if (errorOwner(call.answeredBy) === null || call.violations.some((v) => v.code === 'error-on-success')) return null;
+  return answerError(call.response.body);
+}
+
+/** Why the answer failed in its own words, for the problem box: `Your handler's error: “database is down”` (null as quotedAnswerError). */
+export function answerErrorWords(call: AnswerOfCall): string | null {
   const who = errorOwner(call.answeredBy);
-  if (who === null || call.violations.some((v) => v.code === 'error-on-success')) return null;
-  const error = answerError(call.response.body);
-  return error === null ? null : { who, error };
+  const error = quotedAnswerError(call);
+  return who === null || error === null ? null : `${who}: “${error}”`;
 }
