@@ -1,6 +1,7 @@
 import type { AnsweredBy, CallSource } from '../names-and-limits';
 import type { HandlerSignature } from '../names-and-limits';
 import type { CallDetail } from '../calls';
+import { answerError } from './answer-error-words';
 
 /**
  * What a call sent with its signature spoiled on purpose showed, judged as every call's handler
@@ -92,16 +93,12 @@ const QUOTED_MAX = 120;
 
 /** What the answer said: its JSON `error` when it has one, else its body, cut short. */
 function answerSaid(answer: string): string {
-  let said = answer.trim();
-  try {
-    const parsed: unknown = JSON.parse(said);
-    if (parsed !== null && typeof parsed === 'object' && 'error' in parsed && typeof parsed.error === 'string' && parsed.error !== '')
-      said = parsed.error;
-  } catch {
-    // Not JSON: the body itself is what it said.
-  }
+  // Its `error` when it gives one (as the problem box quotes it), else the body itself.
+  const said = answerError(answer) ?? answer.trim();
   if (said === '') return 'an empty body';
-  return `"${said.length > QUOTED_MAX ? `${said.slice(0, QUOTED_MAX)}…` : said}"`;
+  // By code points, so a cut never splits a character in two.
+  const chars = [...said];
+  return `"${chars.length > QUOTED_MAX ? `${chars.slice(0, QUOTED_MAX).join('')}…` : said}"`;
 }
 
 /** The verdict on a call sent with a wrong signature, in every front end. */

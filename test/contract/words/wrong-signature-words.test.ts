@@ -45,6 +45,9 @@ describe('what a call sent with a wrong signature showed', () => {
     );
     expect(wrongSignatureWords(answer(400))).toMatch(/it answered 400 with an empty body\. Check/);
     expect(wrongSignatureWords(answer(400, 'forward', 'x'.repeat(500)))).toMatch(/with "x{120}…"\. Check/);
+    // The error as the problem box quotes it: on one line, and a cut never splits a character.
+    expect(wrongSignatureWords(answer(400, 'forward', '{"error":"Invalid\\n   payload"}'))).toMatch(/with "Invalid payload"\. Check/);
+    expect(wrongSignatureWords(answer(400, 'forward', '😀'.repeat(200)))).toMatch(/with "(😀){120}…"\. Check/u);
   });
 
   it('says a 2xx means the handler does not check signatures', () => {
