@@ -21,8 +21,7 @@ export function seconds(ms: number): string {
 
 /** Before the request's head could be read (Node's parser refused it, or it did not arrive in time). */
 export const HEAD_REFUSAL_WORDS = {
-  headTooLarge: (): string =>
-    `The request's URL and headers are over ${MAX_HEAD_KB} KB in all. Flowent calls go to ${FLOWENT_ROUTE} with a handful of headers: send a shorter URL and fewer or shorter headers.`,
+  headTooLarge: `The request's URL and headers are over ${MAX_HEAD_KB} KB in all. Flowent calls go to ${FLOWENT_ROUTE} with a handful of headers: send a shorter URL and fewer or shorter headers.`,
   /** `reason`: llhttp's words, `code` its error code. */
   ambiguousLength: (reason: string, code: string): string =>
     `The request's length is invalid or ambiguous: ${reason} (${code}). Send one Content-Length with the body's size in bytes, or Transfer-Encoding: chunked alone.`,
@@ -36,8 +35,7 @@ export const HEAD_REFUSAL_WORDS = {
   /** An `Expect:` other than 100-continue. */
   unsupportedExpect: (expect: string): string =>
     `Expect: "${clip(expect, 120)}" asks for something this server does not do: the only expectation it meets is 100-continue. Send the request without Expect (Flowent sends none), or with Expect: 100-continue.`,
-  connect: (): string =>
-    `CONNECT is not allowed here: Flowent Companion is not a proxy. Flowent calls are POST requests to /actions/<action_name>.`,
+  connect: 'CONNECT is not allowed here: Flowent Companion is not a proxy. Flowent calls are POST requests to /actions/<action_name>.',
   rateLimited: (client: string, perSecond: number): string =>
     `Too many requests from ${client}: more than ${perSecond} a second, this companion's rate limit per client. ` +
     'Wait a second and send again; if these are your own calls, raise or turn off the limit (Settings, or serve --rate-limit).',
@@ -71,8 +69,7 @@ export const BODY_REFUSAL_WORDS = {
 
 /** The request's head and route, read before the body is read as a call. */
 export const ROUTE_REFUSAL_WORDS = {
-  missingHost: (): string =>
-    'The request has no Host header, which HTTP/1.1 requires. Send Host: <host>:<port>, as every HTTP client does.',
+  missingHost: 'The request has no Host header, which HTTP/1.1 requires. Send Host: <host>:<port>, as every HTTP client does.',
   nothingServed: (method: string, path: string): string =>
     `Nothing is served at ${clip(method, 20)} ${clip(path, 120)}. Flowent calls go to ${FLOWENT_ROUTE}.`,
   /**

@@ -45,7 +45,7 @@ export function unmetExpectationAnswer(expect: string): Answer {
 
 /** The answer to CONNECT, which Node would otherwise meet by closing the connection without a word. */
 export function connectAnswer(): Answer {
-  return { ...errorAnswer(405, HEAD_REFUSAL_WORDS.connect(), [['Allow', 'POST']]), closeConnection: true };
+  return { ...errorAnswer(405, HEAD_REFUSAL_WORDS.connect, [['Allow', 'POST']]), closeConnection: true };
 }
 
 /** The record of a request refused on its head alone: its request line and headers (its body was never read) and the answer. */

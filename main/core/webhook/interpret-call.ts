@@ -106,7 +106,7 @@ export async function interpretCall(request: CapturedRequest, deps: InterpretDep
   }
 
   if (request.httpVersion === '1.1' && headerValue(request.rawHeaders, 'host') === null) {
-    const message = ROUTE_REFUSAL_WORDS.missingHost();
+    const message = ROUTE_REFUSAL_WORDS.missingHost;
     return refused(withClose(errorAnswer(400, message)), 'missing-host', message);
   }
 

@@ -40,7 +40,7 @@ export function parserRefusal(error: ParserError): Refusal {
     return {
       status: 431,
       problem: 'head-too-large',
-      message: HEAD_REFUSAL_WORDS.headTooLarge(),
+      message: HEAD_REFUSAL_WORDS.headTooLarge,
       kind,
     };
   }
