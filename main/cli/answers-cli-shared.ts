@@ -10,7 +10,7 @@ import { runningServes, samePath, type ServeState } from '../core';
 import { dataDirOf, projectDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
 
-/** Which action a subcommand is about: a name, the default (`--default`), or every one (`--all`). */
+/** Which action a subcommand is about, from its argument and flags: a name, the default (`--default`), or every one (`--all`). */
 export function parseTarget(
   command: string,
   positional: string | undefined,
