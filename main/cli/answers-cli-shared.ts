@@ -4,20 +4,19 @@ import { isActionName, type CompanionApi, type ProjectProblem } from '../contrac
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
-import { serveNamed } from '../contract/words';
+import { exitCodeOf } from './exit-codes';
+import { serveNamed, type AnswerTarget, type AnswersPlace } from '../contract/words';
 import { runningServes, samePath, type ServeState } from '../core';
 import { dataDirOf, projectDirOf } from './open-core';
 import { projectProblemLines } from './project-lines';
 
-/** Which action a subcommand is about: a name, the default (`--default`), or every one (`--all`). */
-export type Target = { kind: 'action'; action: string } | { kind: 'default' } | { kind: 'all' };
-
+/** Which action a subcommand is about, from its argument and flags: a name, the default (`--default`), or every one (`--all`). */
 export function parseTarget(
   command: string,
   positional: string | undefined,
   flags: { default?: boolean; all?: boolean },
   allowAll: boolean,
-): Target {
+): AnswerTarget {
   const given = [positional !== undefined, flags.default === true, flags.all === true].filter(Boolean).length;
   const choices = allowAll ? '<action>, --default or --all' : '<action> or --default';
   if (given !== 1) throw new UsageError(`${command} needs exactly one of ${choices}.`);
@@ -31,16 +30,8 @@ export function parseTarget(
   return { kind: 'action', action };
 }
 
-export function targetKey(target: Target): string | null {
+export function targetKey(target: AnswerTarget): string | null {
   return target.kind === 'action' ? target.action : null;
-}
-
-export function describeTarget(target: Target): string {
-  return target.kind === 'action'
-    ? `action ${target.action}`
-    : target.kind === 'default'
-      ? 'the default (every action without its own)'
-      : 'every action';
 }
 
 /**
@@ -52,14 +43,30 @@ export function answersProjectDir(io: CliIo): string | null {
   return projectDirOf(undefined, io);
 }
 
+/** Where the answers of `projectDir` are, as the lines saying a change name it (see AnswersPlace). */
+export function answersPlace(projectDir: string | null): AnswersPlace {
+  return projectDir === null ? null : basename(projectDir);
+}
+
 /**
- * The project folder of the current folder that a running serve (or the app) on this data folder
- * answers from and that was removed (a branch switch, say), or null: run here, a change would go
- * to the history folder's answers, which that serve does not answer from.
+ * Refuses a `mocks`/`targets` subcommand that writes answers, run outside a project where the
+ * project folder of the current folder that a running serve (or the app) on this data folder
+ * answers from was removed (a branch switch, say): the change would go to the history folder's
+ * answers, which that serve does not answer from. Says why and returns the exit code; null when
+ * the command may go on.
  */
-export function removedProjectHere(io: CliIo, dataDirFlag: string | undefined): string | null {
+export function refuseWhereProjectRemoved(
+  command: 'mocks' | 'targets',
+  projectDir: string | null,
+  io: CliIo,
+  dataDirFlag: string | undefined,
+): number | null {
+  if (projectDir !== null) return null;
   const here = join(io.cwd ?? process.cwd(), 'flowent');
-  return removedServedProject(here, io, dataDirFlag) ? here : null;
+  if (!removedServedProject(here, io, dataDirFlag)) return null;
+  const refused = { code: 'project-folder-removed', folder: here } as const;
+  io.stderr.write(`flowent-companion ${command}: ${inCliWords(refused)}\n`);
+  return exitCodeOf(refused);
 }
 
 /** Whether the project folder `dir` is not there while a running serve (or the app) on this data folder answers from it: it was removed. */
@@ -72,18 +79,6 @@ export function removedServedProject(dir: string, io: CliIo, dataDirFlag: string
 export function writableAnswers(projectDir: string | null): { projectDir: string | null } {
   if (projectDir !== null) mkdirSync(join(projectDir, 'answers'), { recursive: true });
   return { projectDir };
-}
-
-/**
- * Where a change went, after the line that says it: ` (in flowent/answers/send_email.yaml)`;
- * nothing in the history folder, but for every action (`--all`): run where flowent/ was removed
- * (a branch without it), the command clears the history folder's answers, not the project's.
- */
-export function writtenTo(projectDir: string | null, target: Target): string {
-  if (projectDir === null) return target.kind === 'all' ? " (in the history folder's answers)" : '';
-  const answers = `${basename(projectDir)}/answers`;
-  if (target.kind === 'all') return ` (in ${answers}/)`;
-  return ` (in ${answers}/${target.kind === 'action' ? `${target.action}.yaml` : '_default.yaml'})`;
 }
 
 /**

@@ -4,23 +4,34 @@ import {
   answerFileMistakes,
   answerFileWarnings,
   answerFileOf,
+  answersPlace,
   answersProjectDir,
-  describeTarget,
   noteProjectAnswers,
-  removedProjectHere,
   parseTarget,
+  refuseWhereProjectRemoved,
   targetKey,
   writableAnswers,
-  writtenTo,
 } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import { exportMocksTo, importMocksFrom } from './mocks-folder';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { counted, fileProblemInWords } from '../contract/words';
+import {
+  fileProblemInWords,
+  forwardedMockNote,
+  invalidMockHeading,
+  mockFromCallName,
+  mockFromCallWords,
+  mockProblemLine,
+  mockRemovedWords,
+  mocksRemovedWords,
+  mockStoredWords,
+  noMocksWords,
+  noMockWords,
+} from '../contract/words';
 import { withCore } from './open-core';
-import { callsOf, describeMock, forwardedNote, problemLine, warnOfContract } from './mock-lines';
+import { describeMock, warnOfContract } from './mock-lines';
 import { forwardingOf } from './serve-answer-lines';
 import { BUILT_IN_ANSWER_TEXT } from '../contract/answers';
 
@@ -107,9 +118,6 @@ export const SUBCOMMAND_WORDS = { export: ['folder'], import: ['folder'] } as co
 /** Listing, printing and exporting mocks only read the history: they create none. */
 const READ_ONLY = { readOnly: true };
 
-/** What answers a call no mock answers (the core's built-in answer), as `mocks get` names it. */
-const BUILT_IN_ANSWER_WORDS = `the built-in answer, 200 ${BUILT_IN_ANSWER_TEXT}`;
-
 /** The flags of `mocks`: parsed from here, and listed by the completion scripts. */
 export const FLAGS = {
   'data-dir': { type: 'string', takes: 'folder' },
@@ -129,13 +137,11 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
     if (used !== undefined) throw new UsageError(`${flag} does not apply to "mocks ${sub}".`);
   };
   const project = answersProjectDir(io);
-  // Written to the history folder, the change would not reach the serve answering from the removed folder.
-  const removed = project === null && ['set', 'clear', 'from-call'].includes(sub ?? '') ? removedProjectHere(io, values['data-dir']) : null;
-  if (removed !== null) {
-    const refused = { code: 'project-folder-removed', folder: removed } as const;
-    err(`flowent-companion mocks: ${inCliWords(refused)}`);
-    return exitCodeOf(refused);
-  }
+  const place = answersPlace(project);
+  const refused = ['set', 'clear', 'from-call'].includes(sub ?? '')
+    ? refuseWhereProjectRemoved('mocks', project, io, values['data-dir'])
+    : null;
+  if (refused !== null) return refused;
   switch (sub) {
     case 'list':
       if (positional !== undefined) throw new UsageError(`mocks list takes no action name.`);
@@ -161,17 +167,13 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
                 : describeMock(mock),
             );
           if (mocks.length === 0 && !values.json) {
-            const forwards = settings.routes.some((route) => forwardingOf(settings, route.action) !== null);
-            const who = forwards ? 'every action no target forwards ("targets list" says which do)' : 'every action';
-            err(
-              `No mocks stored: ${who} answers ${BUILT_IN_ANSWER_TEXT}. Add one with "flowent-companion mocks set <action> --file mock.json".`,
-            );
+            err(noMocksWords(settings.routes.some((route) => forwardingOf(settings, route.action) !== null)));
           }
           // A mock listed is not what answers an action its route forwards: said under the list, which stays one line a mock.
           if (!values.json)
             for (const mock of mocks) {
               const forwarded = forwardingOf(settings, mock.action);
-              if (forwarded !== null) err(forwardedNote(mock.action, forwarded));
+              if (forwarded !== null) err(forwardedMockNote(mock.action, forwarded));
             }
           // A file with a mistake is not listed (or is, as its last good version): said under the list, with --json too.
           for (const line of await answerFileMistakes(api, io, values['data-dir'], project)) err(line);
@@ -203,26 +205,12 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           if (!mock) {
             // Nothing of the file answers: the mock asked for is the file's to fix, a bad value as a mock file's mistake is.
             const failed = mistakes.length > 0 ? EXIT.usage : EXIT.failed;
-            const defaultMock = key !== null && mocks.some((stored) => stored.action === null);
-            if (forwarded !== null) {
-              const instead = defaultMock ? 'the default mock (mocks get --default)' : BUILT_IN_ANSWER_WORDS;
-              err(
-                `flowent-companion mocks: there is no mock for ${describeTarget(target)}, and none is what answers: ` +
-                  `${callsOf(key)}: ${forwarded}. A call the handler gives no answer gets ${instead} only with serve --fallback-to-mock.`,
-              );
-              return failed;
-            }
-            // What answers instead: the stored default when there is one, else the built-in answer.
-            const instead =
-              key === null
-                ? `, so they get ${BUILT_IN_ANSWER_WORDS}.`
-                : defaultMock
-                  ? ', so the default mock (mocks get --default) answers it.'
-                  : `, nor a default mock, so it gets ${BUILT_IN_ANSWER_WORDS}.`;
-            err(`flowent-companion mocks: there is no mock for ${describeTarget(target)}${instead}`);
+            // What answers instead: the handler, else the stored default when there is one, else the built-in answer.
+            const defaultMock = mocks.some((stored) => stored.action === null);
+            err(`flowent-companion mocks: ${noMockWords(target, forwarded, defaultMock)}`);
             return failed;
           }
-          if (forwarded !== null) err(forwardedNote(key, forwarded));
+          if (forwarded !== null) err(forwardedMockNote(key, forwarded));
           io.stdout.write(mock.text.endsWith('\n') ? mock.text : `${mock.text}\n`);
           return 0;
         },
@@ -247,20 +235,20 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
         async (api) => {
           const stored = await api.setMock(targetKey(target), text, formatOfFile(file));
           if (!stored.ok && stored.code === 'invalid-mock') {
-            err(`flowent-companion mocks: ${file} is not a valid mock:`);
-            for (const problem of stored.errors) err(problemLine(problem));
+            err(`flowent-companion mocks: ${invalidMockHeading(file)}`);
+            for (const problem of stored.errors) err(mockProblemLine(problem));
             return exitCodeOf(stored);
           }
           if (!stored.ok) {
             err(`flowent-companion mocks: ${inCliWords(stored)}`);
             return exitCodeOf(stored);
           }
-          out(`Stored the mock for ${describeTarget(target)}${writtenTo(project, target)}.`);
+          out(mockStoredWords(target, place));
           out(describeMock(stored.value));
           await warnOfContract(api, stored.value, file, io);
           // Stored, but not what answers while a saved target forwards the action: said as get and list say it.
           const forwarded = forwardingOf(await api.getAnswerSettings(), targetKey(target));
-          if (forwarded !== null) err(forwardedNote(targetKey(target), forwarded));
+          if (forwarded !== null) err(forwardedMockNote(targetKey(target), forwarded));
           noteProjectAnswers(io, values['data-dir'], project);
           return 0;
         },
@@ -281,7 +269,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
               err(`flowent-companion mocks: ${inCliWords(cleared)}`);
               return exitCodeOf(cleared);
             }
-            out(`Removed ${counted(cleared.value.cleared, 'mock')}${cleared.value.cleared > 0 ? writtenTo(project, target) : ''}.`);
+            out(mocksRemovedWords(cleared.value.cleared, place));
             noteProjectAnswers(io, values['data-dir'], project);
             return 0;
           }
@@ -290,11 +278,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
             err(`flowent-companion mocks: ${inCliWords(cleared)}`);
             return exitCodeOf(cleared);
           }
-          out(
-            cleared.value.cleared
-              ? `Removed the mock for ${describeTarget(target)}${writtenTo(project, target)}.`
-              : `There was no mock for ${describeTarget(target)}.`,
-          );
+          out(mockRemovedWords(target, cleared.value.cleared, place));
           noteProjectAnswers(io, values['data-dir'], project);
           return 0;
         },
@@ -315,10 +299,8 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
             err(`flowent-companion mocks: ${inCliWords(made)}`);
             return exitCodeOf(made);
           }
-          out(
-            `Call #${id}'s answer is now the mock for action ${made.value.action}${made.value.action === null ? '' : writtenTo(project, { kind: 'action', action: made.value.action })}.`,
-          );
-          await warnOfContract(api, made.value, `the mock made from call #${id}`, io);
+          out(mockFromCallWords(id, made.value.action, place));
+          await warnOfContract(api, made.value, mockFromCallName(id), io);
           noteProjectAnswers(io, values['data-dir'], project);
           return 0;
         },

@@ -1,20 +1,19 @@
 import { redactUrlCredentials, type AnswerMode } from '../contract/api';
 import {
   answerFileMistakes,
+  answersPlace,
   answersProjectDir,
-  describeTarget,
   noteProjectAnswers,
-  removedProjectHere,
   parseTarget,
+  refuseWhereProjectRemoved,
   targetKey,
   writableAnswers,
-  writtenTo,
 } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { counted } from '../contract/words';
+import { modeSetWords, NO_TARGETS, settingsClearedWords, targetLineWords, targetSetWords } from '../contract/words';
 import { withCore } from './open-core';
 
 export const TARGETS_HELP = `Usage: flowent-companion targets <list|set|mode|clear> [options]
@@ -71,13 +70,11 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
   const [action, value, ...extra] = values.default || values.all ? [undefined, ...rest] : rest;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
   const project = answersProjectDir(io);
-  // Written to the history folder, the change would not reach the serve answering from the removed folder.
-  const removed = project === null && ['set', 'mode', 'clear'].includes(sub ?? '') ? removedProjectHere(io, values['data-dir']) : null;
-  if (removed !== null) {
-    const refused = { code: 'project-folder-removed', folder: removed } as const;
-    err(`flowent-companion targets: ${inCliWords(refused)}`);
-    return exitCodeOf(refused);
-  }
+  const place = answersPlace(project);
+  const refused = ['set', 'mode', 'clear'].includes(sub ?? '')
+    ? refuseWhereProjectRemoved('targets', project, io, values['data-dir'])
+    : null;
+  if (refused !== null) return refused;
   switch (sub) {
     case 'list':
       if (rest.length > 0) throw new UsageError('targets list takes no arguments.');
@@ -96,10 +93,10 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
                     target: route.target === null ? null : redactUrlCredentials(route.target),
                     updatedAt: new Date(route.updatedAt).toISOString(),
                   })
-                : `${route.action ?? '(default)'}  ${route.mode ?? 'inherit'}  ${route.target === null ? '(no target)' : redactUrlCredentials(route.target)}`,
+                : targetLineWords(route),
             );
           }
-          if (routes.length === 0 && !values.json) err('No targets stored: calls are answered by mocks (or by "serve --forward <url>").');
+          if (routes.length === 0 && !values.json) err(NO_TARGETS);
           // A file with a mistake is not listed (or is, as its last good version): its mode and target may be why.
           for (const line of await answerFileMistakes(api, io, values['data-dir'], project)) err(line);
           noteProjectAnswers(io, values['data-dir'], project, 'listed');
@@ -120,7 +117,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
             err(`flowent-companion targets: ${inCliWords(set)}`);
             return exitCodeOf(set);
           }
-          out(`Calls for ${describeTarget(target)} are forwarded to ${redactUrlCredentials(value)}${writtenTo(project, target)}.`);
+          out(targetSetWords(target, value, place));
           noteProjectAnswers(io, values['data-dir'], project);
           return 0;
         },
@@ -143,7 +140,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
             err(`flowent-companion targets: ${inCliWords(set)}`);
             return exitCodeOf(set);
           }
-          out(`${describeTarget(target)}: mode ${value}${writtenTo(project, target)}.`);
+          out(modeSetWords(target, value, place));
           noteProjectAnswers(io, values['data-dir'], project);
           return 0;
         },
@@ -163,9 +160,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
             err(`flowent-companion targets: ${inCliWords(cleared)}`);
             return exitCodeOf(cleared);
           }
-          out(
-            `Cleared ${typeof cleared.value.cleared === 'number' ? counted(cleared.value.cleared, 'setting') : cleared.value.cleared ? `the setting for ${describeTarget(target)}` : `nothing (no setting for ${describeTarget(target)})`}${cleared.value.cleared ? writtenTo(project, target) : ''}.`,
-          );
+          out(settingsClearedWords(target, cleared.value.cleared, place));
           noteProjectAnswers(io, values['data-dir'], project);
           return 0;
         },

@@ -2,7 +2,8 @@
  * What was wrong with a call, in a few words, from the stable `problem` code the core stores
  * with it: for the page's list row and the verdict line's headline, and for the command line's
  * call lines. The full sentence (what happened and what to do) is the call's stored
- * `problemMessage`, which the call's details show whole.
+ * `problemMessage`, which the call's details show whole (request-refusal-words.ts words the
+ * companion's own refusals).
  */
 import type { CallDetail, CallSummary } from '../calls';
 
@@ -22,7 +23,7 @@ const REQUEST_PROBLEM_WORDS = {
   'rate-limited': 'rate limited',
   // On the request's head alone, its body unread (head-refusal.ts).
   'unsupported-expect': 'Expect not met',
-  // The body's arrival and the route (handle-call.ts).
+  // The body's arrival and the route (interpret-call.ts).
   aborted: 'aborted',
   'body-timeout': 'body too slow',
   'malformed-body': 'unreadable body',

@@ -57,6 +57,28 @@ export {
   statusWords,
 } from './answered-by-words';
 export { mockChoiceWords } from './mock-choice-words';
+export {
+  answerTargetWords,
+  forwardedMockNote,
+  invalidMockHeading,
+  mockBreaksContractHeading,
+  mockFromCallName,
+  mockFromCallWords,
+  mockLineWords,
+  mockProblemLine,
+  mockRemovedWords,
+  mocksRemovedWords,
+  mockStoredWords,
+  modeSetWords,
+  NO_TARGETS,
+  noMocksWords,
+  noMockWords,
+  settingsClearedWords,
+  targetLineWords,
+  targetSetWords,
+  type AnswersPlace,
+  type AnswerTarget,
+} from './answer-setting-words';
 export { answererWords } from './answerer-words';
 export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';

@@ -18,6 +18,14 @@ const STORAGE_FAULT_ADVICE: Record<StorageFaultCode, (dataDir: string) => string
 const REFUSED_MEANS = 'Flowent got 503 for each (it may send them again); they are not in the history.';
 
 /**
+ * What the caller of a call that could not be stored reads in its 503's `error`: the call, one
+ * at a time, where the words below tell the user of the whole stretch of them.
+ */
+export function callNotStoredWords(fault: Pick<StorageFault, 'reason'>): string {
+  return `Flowent Companion could not store this call: ${fault.reason}. Free space or fix the data folder, then send it again.`;
+}
+
+/**
  * The fault while it lasts: what and since when, how many refused, what to do. `refused` is apart
  * as it changes while the rest stays: the page reads the rest out once, not at each count.
  */

@@ -1,10 +1,10 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { RequestProblem } from '../../contract/words/call-problem-words';
+import { callNotStoredWords } from '../../contract/words/storage-fault-words';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import type { StoreOutcome } from '../store/batched-writer';
 import type { Connections } from './connections';
-import { storeFailureMessage } from './handle-call';
 import { capturedHead, connectAnswer, headRefusalCall } from './head-refusal';
 import {
   headersTimeoutRefusal,
@@ -108,7 +108,7 @@ export class EarlyRefusals {
 
 /** The refusal's answer, or when it could not be stored, the 503 saying so (the caller must see it was not). */
 function unlessUnstored(stored: StoreOutcome | null, refusal: Answer): Answer {
-  return stored && !stored.ok ? { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: true } : refusal;
+  return stored && !stored.ok ? { ...errorAnswer(503, callNotStoredWords(stored.fault)), closeConnection: true } : refusal;
 }
 
 /** What a record says was answered when the connection was gone before the answer. */

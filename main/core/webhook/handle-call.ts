@@ -4,7 +4,8 @@ import { callMark } from '../answers/own-calls';
 import { type CallsRepository } from '../store/calls-repository';
 import { summaryOf, type NewCall } from '../store/calls-insert';
 import type { AlongsideWrite, StoreOutcome } from '../store/batched-writer';
-import { storeFault, type StoreFault } from '../store/store-faults';
+import { storeFault } from '../store/store-faults';
+import { callNotStoredWords } from '../../contract/words/storage-fault-words';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import { checkHere } from './call-checker';
 import { recordLesson } from './forwarded-call';
@@ -68,11 +69,6 @@ export function storeOneByOne(calls: Pick<CallsRepository, 'insert'>): StoreCall
       return Promise.resolve({ ok: false, fault: storeFault(error), error });
     }
   };
-}
-
-/** What the caller is told when its call could not be stored (the same words are logged). */
-export function storeFailureMessage(fault: StoreFault): string {
-  return `Flowent Companion could not store this call: ${fault.reason}. Free space or fix the data folder, then send it again.`;
 }
 
 /**
@@ -142,7 +138,7 @@ export async function handleCall(
     // or delay gives way to the 503: the caller must see that the call was not stored.
     if (!answer && !outcome.drop) return { kind: 'none', stored: null };
     // Keep closing the connection when the planned answer did (an unread oversized body).
-    const refusal = { ...errorAnswer(503, storeFailureMessage(stored.fault)), closeConnection: answer?.closeConnection ?? false };
+    const refusal = { ...errorAnswer(503, callNotStoredWords(stored.fault)), closeConnection: answer?.closeConnection ?? false };
     return { kind: 'answer', answer: refusal, delayMs: 0, stored: null };
   }
   return planned(outcome, { call, id: stored.id });

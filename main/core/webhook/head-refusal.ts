@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { HeaderPair } from '../../contract/api';
 import type { RequestProblem } from '../../contract/words/call-problem-words';
-import { clip } from '../../contract/words/said';
+import { HEAD_REFUSAL_WORDS } from '../../contract/words/request-refusal-words';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import type { NewCall } from '../store/calls-insert';
 import { notFlowent } from '../signature';
@@ -40,15 +40,12 @@ export function pairs(rawHeaders: string[]): HeaderPair[] {
  * not read: the client may be waiting for a go-ahead before sending it, so the connection closes.
  */
 export function unmetExpectationAnswer(expect: string): Answer {
-  const message = `Expect: "${clip(expect, 120)}" asks for something this server does not do: the only expectation it meets is 100-continue. Send the request without Expect (Flowent sends none), or with Expect: 100-continue.`;
-  return { ...errorAnswer(417, message), closeConnection: true };
+  return { ...errorAnswer(417, HEAD_REFUSAL_WORDS.unsupportedExpect(expect)), closeConnection: true };
 }
 
 /** The answer to CONNECT, which Node would otherwise meet by closing the connection without a word. */
 export function connectAnswer(): Answer {
-  const message =
-    'CONNECT is not allowed here: Flowent Companion is not a proxy. Flowent calls are POST requests to /actions/<action_name>.';
-  return { ...errorAnswer(405, message, [['Allow', 'POST']]), closeConnection: true };
+  return { ...errorAnswer(405, HEAD_REFUSAL_WORDS.connect, [['Allow', 'POST']]), closeConnection: true };
 }
 
 /** The record of a request refused on its head alone: its request line and headers (its body was never read) and the answer. */
@@ -56,7 +53,7 @@ export function headRefusalCall(request: CapturedHead, answer: Answer, problem: 
   const message = JSON.parse(answer.body.toString('utf8')) as { error: string };
   // What the record says of the refusal, and why it has no signature verdict, in one sentence:
   // as every refusal's (an import of this record's HAR rebuilds the verdict from it).
-  const problemMessage = `${message.error} The body was not read.`;
+  const problemMessage = HEAD_REFUSAL_WORDS.bodyNotRead(message.error);
   const length = Number(request.rawHeaders.find(([name]) => name.toLowerCase() === 'content-length')?.[1] ?? 0);
   return {
     receivedAt: request.receivedAt,

@@ -9,12 +9,11 @@ import type { CheckedCall } from './call-checker';
 import { settleForwardedCall, type ForwardedCall } from './forwarded-call';
 import { routeOf } from '../protocol/routes';
 import { ACTION_NAME_RULE } from '../../contract/action-name';
-import { clip } from '../../contract/words/said';
 import type { RequestProblem } from '../../contract/words/call-problem-words';
+import { BODY_REFUSAL_WORDS, ROUTE_REFUSAL_WORDS } from '../../contract/words/request-refusal-words';
 import { refuseBySignature } from './signature-refusal';
-import { seconds } from './parser-refusal';
 import { notFlowent } from '../signature';
-import { nothingServedMessage, offRouteBodyToStore, SECRETS_LEFT_OUT } from './off-route';
+import { nothingServedMessage, offRouteBodyToStore } from './off-route';
 import { BODY_WORDS } from '../json/json-words';
 import type { WaitingCalls } from './waiting-calls';
 
@@ -90,31 +89,24 @@ export interface Interpretation {
 export async function interpretCall(request: CapturedRequest, deps: InterpretDeps, checkCall: CheckCall): Promise<Interpretation> {
   const body = request.body;
   if (body.kind === 'aborted') {
-    return refused(null, 'aborted', `The client closed the connection after ${body.size} bytes of the body; no answer was sent.`);
+    return refused(null, 'aborted', BODY_REFUSAL_WORDS.aborted(body.size));
   }
   if (body.kind === 'timeout') {
-    const message =
-      body.limit === 'idle'
-        ? `The body stopped arriving after ${body.size} bytes. Send the whole body without pauses.`
-        : `The request did not arrive whole within ${seconds(body.limitMs)} (${body.size} bytes of its body came). Send the whole body without pauses.`;
+    const message = body.limit === 'idle' ? BODY_REFUSAL_WORDS.idle(body.size) : BODY_REFUSAL_WORDS.slowRequest(body.size, body.limitMs);
     return refused(withClose(errorAnswer(408, message)), 'body-timeout', message);
   }
   if (body.kind === 'unreadable') {
-    const message = `The body could not be read as HTTP after ${body.size} bytes: ${body.reason}. Send it whole, with a correct Content-Length or well-formed chunks.`;
+    const message = BODY_REFUSAL_WORDS.unreadable(body.size, body.reason);
     return refused(withClose(errorAnswer(400, message)), 'malformed-body', message);
   }
   if (body.kind === 'too-large') {
-    // Without a Content-Length, reading stops at the limit: the body's whole size is not known.
-    const size =
-      headerValue(request.rawHeaders, 'content-length') === null
-        ? `over the ${deps.bodyLimitBytes}-byte limit (${body.size} bytes had arrived when reading stopped)`
-        : `${body.size} bytes, over the ${deps.bodyLimitBytes}-byte limit`;
-    const message = `The body is ${size} (Flowent's own limit is 1 MB). Send a smaller body, or raise the limit with --body-limit.`;
+    const announced = headerValue(request.rawHeaders, 'content-length') !== null;
+    const message = BODY_REFUSAL_WORDS.tooLarge(body.size, deps.bodyLimitBytes, announced);
     return refused(withClose(errorAnswer(413, message)), 'too-large', message);
   }
 
   if (request.httpVersion === '1.1' && headerValue(request.rawHeaders, 'host') === null) {
-    const message = 'The request has no Host header, which HTTP/1.1 requires. Send Host: <host>:<port>, as every HTTP client does.';
+    const message = ROUTE_REFUSAL_WORDS.missingHost;
     return refused(withClose(errorAnswer(400, message)), 'missing-host', message);
   }
 
@@ -122,14 +114,14 @@ export async function interpretCall(request: CapturedRequest, deps: InterpretDep
   switch (route.kind) {
     case 'not-found': {
       const message = nothingServedMessage(request.method, request.url);
-      return withoutSecrets(refused(errorAnswer(404, message), 'not-found', message), body.body);
+      return refusedOffRoute(errorAnswer(404, message), 'not-found', message, body.body);
     }
     case 'method-not-allowed': {
-      const message = `${clip(route.method, 20)} is not allowed here: Flowent calls are POST requests.`;
-      return withoutSecrets(refused(errorAnswer(405, message, [['Allow', 'POST']]), 'method-not-allowed', message), body.body);
+      const message = ROUTE_REFUSAL_WORDS.methodNotAllowed(route.method);
+      return refusedOffRoute(errorAnswer(405, message, [['Allow', 'POST']]), 'method-not-allowed', message, body.body);
     }
     case 'bad-path-action': {
-      const message = `"${clip(route.segment, 120)}" in the URL is not a valid action name: use ${ACTION_NAME_RULE}.`;
+      const message = ROUTE_REFUSAL_WORDS.invalidPathAction(route.segment, ACTION_NAME_RULE);
       return refused(errorAnswer(400, message), 'invalid-path-action', message);
     }
     case 'flowent':
@@ -142,13 +134,13 @@ export async function interpretCall(request: CapturedRequest, deps: InterpretDep
 
   const contentType = headerValue(request.rawHeaders, 'content-type');
   if (contentType !== null && !isJsonContentType(contentType)) {
-    const message = `Content-Type "${clip(contentType, 120)}" is not JSON. Send the body as JSON with Content-Type: application/json.`;
+    const message = ROUTE_REFUSAL_WORDS.unsupportedContentType(contentType);
     return refused(errorAnswer(415, message), 'unsupported-content-type', message);
   }
   // A compressed body would otherwise be refused as invalid UTF-8 or JSON, which says nothing of why.
   const contentEncoding = headerValue(request.rawHeaders, 'content-encoding');
   if (contentEncoding !== null && !/^\s*identity\s*$/i.test(contentEncoding)) {
-    const message = `Content-Encoding "${clip(contentEncoding, 120)}" is not supported: Flowent sends the body uncompressed. Send it as plain JSON, without Content-Encoding.`;
+    const message = ROUTE_REFUSAL_WORDS.unsupportedContentEncoding(contentEncoding);
     return refused(errorAnswer(415, message), 'unsupported-content-encoding', message);
   }
 
@@ -161,7 +153,7 @@ export async function interpretCall(request: CapturedRequest, deps: InterpretDep
     // An empty body, a byte order mark and bad UTF-8 are said in the body's own words ("The body
     // is not valid UTF-8: byte 49..."); only what the JSON grammar refuses is prefixed as such.
     const message =
-      check.code === 'invalid-json' || check.code === 'too-deep' ? `The body is not valid JSON: ${check.message}` : check.message;
+      check.code === 'invalid-json' || check.code === 'too-deep' ? ROUTE_REFUSAL_WORDS.invalidJson(check.message) : check.message;
     return refused(errorAnswer(400, message), check.code, message);
   }
   if (check.kind === 'duplicate-key') {
@@ -243,10 +235,11 @@ function refused(answer: Answer | null, problem: RequestProblem, message: string
   return { answer, action: null, test: false, problem, problemMessage: message, signature: notFlowent(message), answeredBy: 'error' };
 }
 
-/** A request off Flowent's routes, stored without the secrets its body carries (see off-route). */
-function withoutSecrets(refusal: Interpretation, body: Buffer): Interpretation {
+/** A request off Flowent's routes refused, stored without the secrets its body carries (see off-route). */
+function refusedOffRoute(answer: Answer, problem: RequestProblem, message: string, body: Buffer): Interpretation {
+  const refusal = refused(answer, problem, message);
   const storedBody = offRouteBodyToStore(body);
-  return storedBody === null ? refusal : { ...refusal, storedBody, problemMessage: `${refusal.problemMessage} ${SECRETS_LEFT_OUT}` };
+  return storedBody === null ? refusal : { ...refusal, storedBody, problemMessage: ROUTE_REFUSAL_WORDS.secretsLeftOut(message) };
 }
 
 function withClose(answer: Answer): Answer {

@@ -1,5 +1,5 @@
 import { redactSecrets } from '../../contract/redact-secrets';
-import { clip } from '../../contract/words/said';
+import { ROUTE_REFUSAL_WORDS } from '../../contract/words/request-refusal-words';
 
 /**
  * Requests to a path no Flowent call uses. Their bodies are stored for the developer to read,
@@ -14,14 +14,7 @@ const TOKEN_EXCHANGE = /\/token\/exchange\/?$/;
 /** Why nothing answers `method path` here, in the words the caller's answer and the record give. */
 export function nothingServedMessage(method: string, url: string): string {
   const path = url.split('?', 1)[0] ?? '';
-  if (TOKEN_EXCHANGE.test(path)) {
-    return (
-      `${clip(method, 20)} ${clip(path, 120)} is a request for Flowent's Gateway (its token exchange), sent to Flowent ` +
-      "Companion's webhook: the Gateway URL it was sent to is this companion, not Flowent's Gateway. Set FLOWENT_BASE_URL " +
-      "(or the profile's Gateway URL) to Flowent's Gateway."
-    );
-  }
-  return `Nothing is served at ${clip(method, 20)} ${clip(path, 120)}. Flowent calls go to POST /actions/<action_name>.`;
+  return TOKEN_EXCHANGE.test(path) ? ROUTE_REFUSAL_WORDS.gatewayRequest(method, path) : ROUTE_REFUSAL_WORDS.nothingServed(method, path);
 }
 
 /**
@@ -34,6 +27,3 @@ export function offRouteBodyToStore(body: Buffer): Buffer | null {
   const kept = redactSecrets(text, []);
   return kept === text ? null : Buffer.from(kept, 'utf8');
 }
-
-/** What the record adds when its body was stored without its secrets. */
-export const SECRETS_LEFT_OUT = 'The values of its secret fields were not stored.';

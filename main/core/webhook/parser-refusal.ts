@@ -3,6 +3,7 @@ import { notFlowent } from '../signature';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import type { NewCall } from '../store/calls-insert';
 import type { RequestProblem } from '../../contract/words/call-problem-words';
+import { HEAD_REFUSAL_WORDS } from '../../contract/words/request-refusal-words';
 
 /** What Node's HTTP parser says when it refuses a request (the `clientError` event's error). */
 export interface ParserError {
@@ -23,8 +24,6 @@ export interface Refusal {
   kind: string;
 }
 
-/** Node's limit on a request's head (request line and headers), which it refuses past. */
-const MAX_HEAD_KB = 16;
 /** Bytes of a refused request kept for the record. */
 const KEPT_BYTES = 4096;
 /** The longest path kept for the record. */
@@ -41,7 +40,7 @@ export function parserRefusal(error: ParserError): Refusal {
     return {
       status: 431,
       problem: 'head-too-large',
-      message: `The request's URL and headers are over ${MAX_HEAD_KB} KB in all. Flowent calls go to POST /actions/<action_name> with a handful of headers: send a shorter URL and fewer or shorter headers.`,
+      message: HEAD_REFUSAL_WORDS.headTooLarge,
       kind,
     };
   }
@@ -49,14 +48,14 @@ export function parserRefusal(error: ParserError): Refusal {
     return {
       status: 400,
       problem: 'ambiguous-length',
-      message: `The request's length is invalid or ambiguous: ${reason} (${code}). Send one Content-Length with the body's size in bytes, or Transfer-Encoding: chunked alone.`,
+      message: HEAD_REFUSAL_WORDS.ambiguousLength(reason, code),
       kind,
     };
   }
   return {
     status: 400,
     problem: 'malformed-http',
-    message: `The request is not valid HTTP/1.1: ${reason} (${code}). Send a well-formed request: Flowent calls are POST /actions/<action_name> with a JSON body.`,
+    message: HEAD_REFUSAL_WORDS.malformedHttp(reason, code),
     kind,
   };
 }
@@ -67,18 +66,12 @@ export function parserRefusal(error: ParserError): Refusal {
  * how many bytes of it came, when that is known (null when not).
  */
 export function headersTimeoutRefusal(headersTimeoutMs: number, arrivedBytes: number | null): Refusal {
-  const arrived = arrivedBytes === null ? '' : ` (${arrivedBytes === 1 ? '1 byte' : `${arrivedBytes} bytes`} of them had come)`;
   return {
     status: 408,
     problem: 'headers-timeout',
-    message: `The request's headers did not arrive within ${seconds(headersTimeoutMs)}${arrived}. Send the whole request without pauses.`,
+    message: HEAD_REFUSAL_WORDS.headersTimeout(headersTimeoutMs, arrivedBytes),
     kind: 'headers-timeout',
   };
-}
-
-/** `1500` → `1.5 s`. */
-export function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`;
 }
 
 /** The answer to a refused request: Flowent's error shape, and the connection closes after it. */

@@ -1,5 +1,6 @@
 import { errorAnswer, type Answer } from '../protocol/answers';
 import { forwardedFor } from '../tunnel/forwarded-for';
+import { HEAD_REFUSAL_WORDS } from '../../contract/words/request-refusal-words';
 
 /** Clients tracked at once; past it, those that are idle (their bucket full again) are forgotten. */
 const MAX_CLIENTS = 10_000;
@@ -52,12 +53,7 @@ export function clientOf(socketAddress: string | null, tunnelHeaders: readonly s
 /** The answer to a client over the limit, in Flowent's shape; the body is not read, so the connection closes after it. */
 export function overRateAnswer(client: string, perSecond: number): Answer {
   return {
-    ...errorAnswer(
-      429,
-      `Too many requests from ${client}: more than ${perSecond} a second, this companion's rate limit per client. ` +
-        'Wait a second and send again; if these are your own calls, raise or turn off the limit (Settings, or serve --rate-limit).',
-      [['Retry-After', '1']],
-    ),
+    ...errorAnswer(429, HEAD_REFUSAL_WORDS.rateLimited(client, perSecond), [['Retry-After', '1']]),
     closeConnection: true,
   };
 }

@@ -1,5 +1,6 @@
 import type { StoreOutcome } from '../store/batched-writer';
 import type { NewCall } from '../store/calls-insert';
+import { refusalBurstWords } from '../../contract/words/request-refusal-words';
 
 /** A burst ends when its kind has not come back for this long; the next one starts a new record. */
 const QUIET_MS = 10_000;
@@ -80,12 +81,8 @@ export class RefusalBursts {
 
   private writeCount(burst: Burst): void {
     if (burst.id === null || burst.counted === burst.written) return;
-    const until = new Date(burst.lastAt).toISOString();
     try {
-      this.history.updateProblemMessage(
-        burst.id,
-        `${burst.base} ${burst.counted} more requests like this, the last at ${until}, were answered the same way and are counted here instead of stored one by one.`,
-      );
+      this.history.updateProblemMessage(burst.id, refusalBurstWords(burst.base, burst.counted, new Date(burst.lastAt).toISOString()));
       burst.written = burst.counted;
     } catch {
       // The history is unwritable right now (full disk): the next count write tries again.

@@ -1,6 +1,7 @@
 import type { SignatureReport } from '../../contract/api';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import type { FlowentCall } from '../protocol/call-body';
+import { signatureRefusalWords } from '../../contract/words/request-refusal-words';
 
 /**
  * The companion's own refusal of a well-formed call, before mocks or forwarding: with
@@ -10,16 +11,5 @@ import type { FlowentCall } from '../protocol/call-body';
  */
 export function refuseBySignature(call: FlowentCall, signature: SignatureReport, enforceSignatures: boolean): Answer | null {
   if (call.test || !enforceSignatures || signature.verdict === 'valid') return null;
-  return errorAnswer(401, signatureRefusal(signature));
-}
-
-function signatureRefusal(signature: SignatureReport): string {
-  switch (signature.verdict) {
-    case 'missing':
-      return 'Missing signature';
-    case 'no-key':
-      return 'Cannot verify the signature: no HMAC key is set in Flowent Companion (set FLOWENT_HMAC_KEY or the key in Settings)';
-    default:
-      return 'Invalid signature';
-  }
+  return errorAnswer(401, signatureRefusalWords(signature.verdict));
 }

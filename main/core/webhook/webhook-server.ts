@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import type { HeaderPair, ListenFailure, Result, WaitingCall } from '../../contract/api';
 import type { RequestProblem } from '../../contract/words/call-problem-words';
+import { CALL_HANDLING_FAILED } from '../../contract/words/request-refusal-words';
 import { errorAnswer, type Answer } from '../protocol/answers';
 import { BatchedWriter, type AlongsideWrite } from '../store/batched-writer';
 import { summaryOf, type NewCall } from '../store/calls-insert';
@@ -109,14 +110,14 @@ export class WebhookServer {
         requestTimeout,
         headersTimeout: this.options.headersTimeoutMs,
         connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
-        // A request without Host is answered in Flowent's shape and recorded (handle-call), not
+        // A request without Host is answered in Flowent's shape and recorded (interpret-call), not
         // refused by Node with a bare 400.
         requireHostHeader: false,
       },
       (request, response) => {
         this.onRequest(request, response).catch((error: unknown) => {
           this.options.onInternalError(error);
-          if (!response.headersSent) send(response, errorAnswer(500, 'Flowent Companion failed to handle this call; see its log.'));
+          if (!response.headersSent) send(response, errorAnswer(500, CALL_HANDLING_FAILED));
         });
       },
     );
