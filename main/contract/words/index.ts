@@ -57,7 +57,7 @@ export {
 export { mockChoiceWords } from './mock-choice-words';
 export { answererWords } from './answerer-words';
 export { callRouteWords, routeText, type CallRouteWords, type RoutePart, type WebhookWhose } from './call-route-words';
-export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';
+export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';
 export { counted, countWords, nounFor } from './counted';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
