@@ -14,6 +14,7 @@ import {
   handlerStillUnreached,
   mockAnsweredWords,
   noAnswerCause,
+  noFlowentCallsToReplay,
   NOT_SENT,
   originalSignatureRefusedWords,
   replaySigningWords,
@@ -180,7 +181,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         if (!started.ok) {
           if (started.code === 'nothing-to-replay') {
             io.stderr.write(
-              `No calls from Flowent to replay${action ? ` for action ${action}` : ''}${values.since ? ` since ${values.since}` : ''}.\n`,
+              `flowent-companion replay: ${noFlowentCallsToReplay(action ?? null, values.since ?? null, values['data-dir'] ?? null)}\n`,
             );
             // Nothing to work on, as for export: a CI job replaying an action it never called fails.
             return EXIT.failed;

@@ -160,7 +160,7 @@ export {
 } from './project-words';
 export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-words';
 export { storageFaultCountWords, storageFaultEndedWords, storageFaultWords } from './storage-fault-words';
-export { noHandlerTodo } from './replay-words';
+export { noFlowentCallsToReplay, noHandlerTodo } from './replay-words';
 export { endedRunToast, endedRunWords, runCountsWords, runEndCauseWords } from './bulk-run-words';
 export {
   answerChangeWords,
