@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { HMAC_KEY_ENV, nonBlankSecret } from '../contract/secret-variables';
 import { parseFlags, UsageError } from './args';
+import { noteKeyEdgeSpace } from './key-edge-space-note';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
@@ -74,6 +75,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
     if (nonBlankSecret(io.env[HMAC_KEY_ENV]) === null && value.imported > 0)
       io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);
+    if (value.imported > 0) noteKeyEdgeSpace('import', io);
     // Nothing imported is nothing to work on (a job importing a HAR of GETs learns so), as a file with problems is;
     // a file whose calls the history already holds is done (a job importing it again is not told it failed).
     return value.problems.length > 0 || value.imported + value.duplicates === 0 ? EXIT.failed : EXIT.done;

@@ -1,6 +1,7 @@
 import type { BulkReplayStep, BulkReplaySummary, CallSelection, CompanionApi, CoreEvent } from '../contract/api';
 import { BULK_STOP_AFTER_NOBODY_THERE, MAX_BULK_CONCURRENCY, MAX_SELECTION, STYLE_NAMES } from '../contract/api';
 import { HMAC_KEY_ENV, nonBlankSecret } from '../contract/secret-variables';
+import { noteKeyEdgeSpace } from './key-edge-space-note';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf, stoppedExitCode } from './exit-codes';
@@ -14,6 +15,7 @@ import {
   handlerStillUnreached,
   mockAnsweredWords,
   noAnswerCause,
+  noFlowentCallsToReplay,
   NOT_SENT,
   originalSignatureRefusedWords,
   replaySigningWords,
@@ -116,6 +118,8 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
   // Run where serve answers from flowent/answers/ (or --project), it sends where those files say, as serve does.
   const projectDir = answeringProjectDir(values.project, io);
   const hasKey = nonBlankSecret(io.env[HMAC_KEY_ENV]) !== null;
+  // Only what is signed here is signed with the key: replayed as is, a call keeps its signature.
+  if (values['probe-styles'] || values.resign || values.params !== undefined) noteKeyEdgeSpace('replay', io);
   if (values['probe-styles']) {
     const others = ['action', 'since', 'limit', 'resign', 'style', 'concurrency', 'diff', 'params'].filter((flag) => flag in values);
     if (ids.length !== 1) throw new UsageError('--probe-styles takes one call id.');
@@ -180,7 +184,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
         if (!started.ok) {
           if (started.code === 'nothing-to-replay') {
             io.stderr.write(
-              `No calls from Flowent to replay${action ? ` for action ${action}` : ''}${values.since ? ` since ${values.since}` : ''}.\n`,
+              `flowent-companion replay: ${noFlowentCallsToReplay(action ?? null, values.since ?? null, values['data-dir'] ?? null)}\n`,
             );
             // Nothing to work on, as for export: a CI job replaying an action it never called fails.
             return EXIT.failed;

@@ -1,5 +1,6 @@
 import { redactUrlCredentials, STYLE_NAMES, type AnsweredBy, type Violation } from '../contract/api';
 import { HMAC_KEY_ENV, nonBlankSecret } from '../contract/secret-variables';
+import { noteKeyEdgeSpace } from './key-edge-space-note';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf, stoppedExitCode } from './exit-codes';
@@ -106,6 +107,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
   const target = parseTargetUrl(values.target);
   if (!values.test && nonBlankSecret(io.env[HMAC_KEY_ENV]) === null)
     throw new UsageError(inCliWords({ code: 'no-key', needs: 'simulate' }));
+  if (!values.test) noteKeyEdgeSpace('send', io);
   // Run where serve answers from flowent/answers/ (or --project), it sends where those files say, as serve does.
   const projectDir = answeringProjectDir(values.project, io);
 

@@ -12,7 +12,7 @@ import {
 } from '../core';
 import { DEFAULT_INSPECTOR_PORT, DEFAULT_PORT } from '../contract/names-and-limits';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV, nonBlankSecret } from '../contract/secret-variables';
-import { AUTHTOKEN_PAGE, edgeSpaceWords, hasEdgeSpace } from '../contract/words';
+import { AUTHTOKEN_PAGE, edgeSpaceWords, hasEdgeSpace, SERVE_READER_GONE } from '../contract/words';
 import { DEFAULT_LIMITS, FLOWENT_BODY_LIMIT_BYTES, FOLLOW_MODES, hereFactsOf, isFollowMode, TUNNEL_NOT_OPENED } from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../transports/inspector/inspector-token';
@@ -372,6 +372,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   storageFault.flush();
   stopWatchingLimits();
   if (refused) write(TUNNEL_REFUSED_LINE);
+  if (io.outputClosed?.aborted) io.stderr.write(`flowent-companion ${SERVE_READER_GONE}\n`);
   write('Stopping...');
   await inspector?.stop();
   await core.stop();

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVE_READER_GONE } from '../../main/contract/words';
 import { bigHar } from '../helpers/big-har';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runInProcess } from '../helpers/in-process-cli';
@@ -60,7 +61,7 @@ describe('a closed pipe', () => {
     expect(result.code).toBe(0);
   });
 
-  it('stops serve quietly with exit 0 when its reader goes away', async () => {
+  it('stops serve with exit 0 when its reader goes away, saying why on stderr (no stack trace)', async () => {
     const server = await startServe(['--port', '0', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
     // The reader goes; the next line serve prints (the call's) finds the pipe closed.
     server.child.stdout.destroy();
@@ -72,5 +73,7 @@ describe('a closed pipe', () => {
     expect(answer.status).toBe(200);
     expect(await server.exited).toBe(0);
     expect(server.output()).not.toMatch(/EPIPE|Error|^\s+at /m);
+    // A script that waited with "serve | grep -m1" learns why its webhook server is gone.
+    expect(server.output()).toContain(`flowent-companion ${SERVE_READER_GONE}\n`);
   });
 });

@@ -29,3 +29,11 @@ export function serveAgainCommand(ports: { webhookPort: number | null; inspector
   const inspector = ports.inspectorPort !== DEFAULT_INSPECTOR_PORT ? ` --inspector-port ${ports.inspectorPort}` : '';
   return companionCommand(`serve${webhook}${inspector}`, dataDir);
 }
+
+/**
+ * Why `serve` stopped when the reader of its output went away (`serve | grep -m1 'Webhook URL'`,
+ * a script's wait for the port): the webhook server is gone, which the script learns only at its
+ * next call's "connection refused" unless this line (on stderr, still open) says so.
+ */
+export const SERVE_READER_GONE =
+  'serve stopped: whoever read its output went away (a closed pipe, as after "serve | grep -m1" or "serve | head"), so it could print no more. To keep serve running while a script waits for its start lines, write its output to a file (flowent-companion serve > serve.log &) and read that file.';

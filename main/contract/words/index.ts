@@ -82,7 +82,7 @@ export {
 export { answererWords } from './answerer-words';
 export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
-export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';
+export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';
 export { counted, countWords, nounFor } from './counted';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
@@ -186,7 +186,7 @@ export {
 } from './project-words';
 export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-words';
 export { storageFaultCountWords, storageFaultEndedWords, storageFaultWords } from './storage-fault-words';
-export { noHandlerTodo } from './replay-words';
+export { noFlowentCallsToReplay, noHandlerTodo } from './replay-words';
 export { endedRunToast, endedRunWords, runCountsWords, runEndCauseWords } from './bulk-run-words';
 export {
   answerChangeWords,

@@ -138,3 +138,14 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
   'file-unreadable': ({ file, reason }) => ({ what: `Could not read ${file}: ${reason}.` }),
   'file-unwritable': ({ file, reason }) => ({ what: `Could not save ${file}: ${reason}.`, todo: 'Choose another folder.' }),
 };
+
+/**
+ * `replay --action` that finds none of the action's calls from Flowent, the only ones it sends
+ * again: a CI job that simulated or replayed calls of the action is told why they do not count,
+ * and how to replay them all the same (by id), with the list command on the same history.
+ */
+export function noFlowentCallsToReplay(action: string | null, since: string | null, dataDir: string | null): string {
+  const which = `${action === null ? '' : ` of action ${action}`}${since === null ? '' : ` since ${since}`}`;
+  const list = companionCommand(`calls${action === null ? '' : ` --action ${action}`}`, dataDir);
+  return `No calls from Flowent${which} to replay: --action sends again the calls Flowent sent (received or imported), not simulated calls or replays. Change --action or --since, or replay a call by its id ("${list}" lists them).`;
+}
