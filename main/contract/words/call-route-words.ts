@@ -17,13 +17,14 @@ export type RoutePart = { text: string } | { url: string; is: 'sent-to' | 'forwa
  */
 export type WebhookWhose = (webhookUrl: string) => 'this' | 'another';
 
-type RoutedCall = Pick<CallDetail, 'source' | 'answeredBy' | 'response' | 'forward' | 'handler'>;
+type RoutedCall = Pick<CallDetail, 'source' | 'answeredBy' | 'response' | 'forward' | 'handler' | 'mockChoice'>;
 
 /**
  * Where the call went, in words; null when it went to no URL (a mock or the companion answered
  * it here). "Forwarded to X"; "Sent to this companion's webhook at X, which forwarded it to your
  * handler at Y" (the handler named whenever the webhook said, answered or not); "Sent to
- * another companion's webhook at X, whose mock answered it". A password in a URL is said as `***`.
+ * another companion's webhook at X, whose mock answered it" (or "which gave its built-in answer",
+ * as "Answered by" says). A password in a URL is said as `***`.
  */
 export function callRouteWords(call: RoutedCall, whose: WebhookWhose): RoutePart[] | null {
   const sentTo = call.forward.target;
@@ -35,9 +36,14 @@ export function callRouteWords(call: RoutedCall, whose: WebhookWhose): RoutePart
   if (forwardedTo !== null) {
     parts.push({ text: ', which forwarded it to your handler at ' }, { url: redactUrlCredentials(forwardedTo), is: 'forwarded-to' });
   } else if (call.answeredBy === 'mock') {
-    parts.push({ text: ', whose mock answered it' });
+    parts.push({ text: builtInAnswer(call) ? ', which gave its built-in answer' : ', whose mock answered it' });
   }
   return parts;
+}
+
+/** Whether the webhook's answer was its built-in one (no mock, or none of its answers applied), as its mock's choice recorded. */
+function builtInAnswer({ mockChoice }: RoutedCall): boolean {
+  return mockChoice !== null && (mockChoice.mock === 'none' || mockChoice.response.kind === 'built-in');
 }
 
 /** The sentence as one line of text. */

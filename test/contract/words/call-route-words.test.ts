@@ -14,6 +14,7 @@ function sent(fields: Partial<Omit<Routed, 'forward'>> & { forward?: Partial<Cal
     answeredBy: 'forward',
     response: { status: 200, headers: [], body: '' },
     handler: null,
+    mockChoice: null,
     ...fields,
     forward: {
       target: WEBHOOK,
@@ -52,6 +53,24 @@ describe('where a call went, as its sender recorded it', () => {
     expect(said(sent({ answeredBy: 'mock', forward: { throughWebhook: true } }))).toBe(
       `Sent to this companion's webhook at ${WEBHOOK}, whose mock answered it`,
     );
+    // With no mock (or none of its answers applying) the webhook gave its built-in answer, as "Answered by" says.
+    expect(
+      said(sent({ answeredBy: 'mock', mockChoice: { mock: 'none', response: { kind: 'built-in' } }, forward: { throughWebhook: true } })),
+    ).toBe(`Sent to this companion's webhook at ${WEBHOOK}, which gave its built-in answer`);
+    expect(
+      said(
+        sent({ answeredBy: 'mock', mockChoice: { mock: 'default', response: { kind: 'built-in' } }, forward: { throughWebhook: true } }),
+      ),
+    ).toBe(`Sent to this companion's webhook at ${WEBHOOK}, which gave its built-in answer`);
+    expect(
+      said(
+        sent({
+          answeredBy: 'mock',
+          mockChoice: { mock: 'action', response: { kind: 'only', name: null } },
+          forward: { throughWebhook: true },
+        }),
+      ),
+    ).toBe(`Sent to this companion's webhook at ${WEBHOOK}, whose mock answered it`);
     expect(
       said(sent({ answeredBy: 'companion-error', response: { status: 0, headers: [], body: '' }, forward: { throughWebhook: true } })),
     ).toBe(`Sent to this companion's webhook at ${WEBHOOK}`);

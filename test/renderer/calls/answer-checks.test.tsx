@@ -136,6 +136,7 @@ describe('forwarding and the tunnel', () => {
   it("says a replay went to this companion's webhook, and where the webhook forwarded it, not that it was forwarded to the webhook", async () => {
     const c = companion();
     await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
+    expect((await c.api.setMock('create_ticket', '{"status":200,"body":{"result":"made","error":""}}', 'json')).ok).toBe(true);
     await c.send('send_email');
     await c.send('create_ticket');
     const own = `${(await c.api.getStatus()).webhookBaseUrl!.replace(/\/+$/, '')}/actions/{action_name}`;
@@ -299,8 +300,8 @@ describe('make a mock from this answer', () => {
 });
 
 describe("a replay through another companion's webhook on this data folder", () => {
-  // Its mock answered: no handler was reached, yet the webhook, not a handler, got the replay.
-  it('names the webhook it was sent to when that webhook answered from its mock', async () => {
+  // It answered itself: no handler was reached, yet the webhook, not a handler, got the replay.
+  it('names the webhook it was sent to when that webhook answered itself', async () => {
     const c = companion();
     await c.send('send_email');
     const server = await startServe(['--port', '0', '--no-inspector', '--data-dir', c.dataDir], { FLOWENT_HMAC_KEY: KEY });
@@ -311,7 +312,10 @@ describe("a replay through another companion's webhook on this data folder", () 
     }
     const { pane } = await openCall(c.bridge, 2);
     const box = within(pane).getByRole('note', { name: 'Forwarding' });
-    expect(box.textContent).toBe(`Sent to another companion's webhook at ${server.baseUrl}/actions/send_email, whose mock answered it`);
+    // No mock of send_email: its built-in answer, as "Answered by" says, not a mock's.
+    expect(box.textContent).toBe(
+      `Sent to another companion's webhook at ${server.baseUrl}/actions/send_email, which gave its built-in answer`,
+    );
   });
 
   // The page's webhook is not the serve's: the page called the serve's webhook the handler ("Forwarded to").
