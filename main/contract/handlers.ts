@@ -64,6 +64,8 @@ export type HandlerDiagnosis =
    * some calls for another reason.
    */
   | { code: 'handler-refused-valid-signature'; cause: 'accepted-since'; signedIn: string }
+  /** It refused a valid signature, and its answer says it has no HMAC key set to check with. */
+  | { code: 'handler-refused-valid-signature'; cause: 'key-unset' }
   /**
    * It refused a valid signature and has never accepted a signed call, so no style was learned
    * to set this one's against: another style, another key, or a check in front of it that

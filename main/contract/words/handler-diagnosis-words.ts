@@ -24,7 +24,10 @@ type StyleDiagnosis = Extract<HandlerDiagnosis, { mostCallsIn: string | null }>;
  * none of them produces gets the same evidence as one with another key, so both are said.
  */
 const NO_KNOWN_STYLE: Record<
-  Exclude<Extract<HandlerDiagnosis, { code: 'handler-refused-valid-signature' }>['cause'], 'none-accepted' | 'accepted-since'>,
+  Exclude<
+    Extract<HandlerDiagnosis, { code: 'handler-refused-valid-signature' }>['cause'],
+    'none-accepted' | 'accepted-since' | 'key-unset'
+  >,
   string
 > = {
   'styles-alike': 'every known style gives the same signed text for this call',
@@ -117,6 +120,11 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
       return { what: styleMismatch(diagnosis, answered, say), todo: styleTodo(diagnosis, say) };
     case 'handler-refused-valid-signature':
       if (diagnosis.cause === 'none-accepted') return { what: styleMismatch(diagnosis, answered, say), todo: styleTodo(diagnosis, say) };
+      if (diagnosis.cause === 'key-unset')
+        return {
+          what: `Your handler rejected a valid signature ${answered}: it says it has no HMAC key set, so it can verify no signature.`,
+          todo: `Set ${HMAC_KEY_ENV} where your handler runs to the key set here (Flowent's admin panel, Gateway Management > HMAC Keys), then restart it.`,
+        };
       if (diagnosis.cause === 'accepted-since')
         return {
           what: `Your handler rejected a valid signature ${answered}: this call was signed with ${say.style(diagnosis.signedIn)}, a style your handler has accepted since. It was changed after this call came (a verifier pasted in, its key set right), or it rejects some calls for another reason.`,

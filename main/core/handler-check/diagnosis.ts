@@ -1,6 +1,7 @@
 import type { HandlerDiagnosis } from '../../contract/api';
 import { handlerStyles, signedAlikeInEveryStyle, type CheckedCall, type HandlerKnowledge } from './handler-memory';
 import type { HandlerSignatureVerdict } from './verdict';
+import { saysKeyUnset } from './refusal-words';
 import type { StyleName } from '../../contract/names-and-limits';
 import { STYLES } from '../signature';
 
@@ -23,6 +24,8 @@ import { STYLES } from '../signature';
  *   signature is valid once the key set here is trimmed or the digest read in lowercase: then the
  *   handler is right and that is what is off; a malformed
  *   or missing one: it does not check (no key gives a signature that is not 64 hex characters).
+ * - A valid signature refused by a handler whose answer says it has no key set: that, whatever
+ *   the styles say.
  * - Flowent's unsigned registration check refused: registration would fail.
  */
 export function diagnoseHandler(
@@ -31,6 +34,10 @@ export function diagnoseHandler(
   known: HandlerKnowledge,
   learned: StyleName | null = null,
 ): HandlerDiagnosis | null {
+  if (handler.verdict === 'refused' && call.verdict === 'valid' && saysKeyUnset(handler.evidence)) {
+    // Its own words name the cause: no style and no record of its verdicts says more.
+    return { code: 'handler-refused-valid-signature', cause: 'key-unset' };
+  }
   if (handler.verdict === 'refused' && call.verdict === 'valid' && call.validIn.length > 0) {
     return refusedValid(call.validIn, call.named ?? call.validIn[0]!, known, learned);
   }
