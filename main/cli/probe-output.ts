@@ -27,6 +27,7 @@ export const CLI_PROBE_VOCABULARY: ProbeVocabulary = {
   getVerifier: (style) =>
     `"flowent-companion verifier <python|node|go>${style !== null && isStyleName(style) ? ` --style ${style}` : ''}" prints`,
   showSignedBytes: '"flowent-companion calls <id> --json" prints them, each style\'s in signature.styles[].canonical',
+  replayResigned: '"flowent-companion replay <id> --resign"',
 };
 
 function verdictWord(row: ProbeRow, wrong: boolean): string {

@@ -51,12 +51,21 @@ export type HandlerDiagnosis =
   | { code: 'handler-signature-style-mismatch'; signedIn: string; mostCallsIn: string | null }
   /**
    * It refused a valid signature, and none of the known styles explains it: every style signs
-   * this call alike (`styles-alike`), or no single style fits every call it accepted and
-   * refused (`no-style-fits`). Its key differs, or it signs text no known style produces
+   * this call alike (`styles-alike`), no single style fits every call it accepted and
+   * refused (`no-style-fits`), or it never accepted one and has refused calls in every style
+   * (`every-style-refused`). Its key differs, or it signs text no known style produces
    * (spaces after `,` and `:`, the signature member left in, a re-encoded body): the evidence
    * is the same for both.
    */
-  | { code: 'handler-refused-valid-signature'; cause: 'styles-alike' | 'no-style-fits' }
+  | { code: 'handler-refused-valid-signature'; cause: 'styles-alike' | 'no-style-fits' | 'every-style-refused' }
+  /**
+   * It refused a valid signature signed in `signedIn`, a style it has accepted since: it was
+   * changed after this call came (what it did before was dropped, see withAnswer), or it refuses
+   * some calls for another reason.
+   */
+  | { code: 'handler-refused-valid-signature'; cause: 'accepted-since'; signedIn: string }
+  /** It refused a valid signature, and its answer says it has no HMAC key set to check with. */
+  | { code: 'handler-refused-valid-signature'; cause: 'key-unset' }
   /**
    * It refused a valid signature and has never accepted a signed call, so no style was learned
    * to set this one's against: another style, another key, or a check in front of it that

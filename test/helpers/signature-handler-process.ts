@@ -26,10 +26,13 @@ function headerPairs(headers: Headers): [string, string][] {
   return pairs;
 }
 
-/** Starts test/fixtures/handlers/signature-handler.py as a real process on a free port. */
-export function startSignatureHandler(mode: HandlerMode, key: string): Promise<SignatureHandler> {
+/**
+ * Starts test/fixtures/handlers/signature-handler.py as a real process on a free port, or on
+ * `port` (a handler restarted changed, at the URL it had).
+ */
+export function startSignatureHandler(mode: HandlerMode, key: string, port = 0): Promise<SignatureHandler> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('python3', [SCRIPT, mode], {
+    const child = spawn('python3', [SCRIPT, mode, String(port)], {
       env: { ...process.env, FLOWENT_HMAC_KEY: key },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

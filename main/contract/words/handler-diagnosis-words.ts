@@ -16,7 +16,7 @@ export type DiagnosedReport = Pick<HandlerReport, 'evidence' | 'known' | 'knownF
 
 const CHECK_THE_KEY = `Check that your handler's ${HMAC_KEY_ENV} equals the key set here (Flowent's admin panel, Gateway Management > HMAC Keys), and that it verifies the body bytes as received, not a copy re-encoded by a framework.`;
 
-type StyleDiagnosis = Extract<HandlerDiagnosis, { signedIn: string }>;
+type StyleDiagnosis = Extract<HandlerDiagnosis, { mostCallsIn: string | null }>;
 
 /**
  * Why no known style explains a rejected valid signature, when the styles cannot be the cause.
@@ -24,11 +24,15 @@ type StyleDiagnosis = Extract<HandlerDiagnosis, { signedIn: string }>;
  * none of them produces gets the same evidence as one with another key, so both are said.
  */
 const NO_KNOWN_STYLE: Record<
-  Exclude<Extract<HandlerDiagnosis, { code: 'handler-refused-valid-signature' }>['cause'], 'none-accepted'>,
+  Exclude<
+    Extract<HandlerDiagnosis, { code: 'handler-refused-valid-signature' }>['cause'],
+    'none-accepted' | 'accepted-since' | 'key-unset'
+  >,
   string
 > = {
   'styles-alike': 'every known style gives the same signed text for this call',
   'no-style-fits': 'no single signing style fits every call it accepted and rejected (its key may have changed since)',
+  'every-style-refused': 'it has rejected calls signed in every known style and accepted none',
 };
 
 /** What a handler refusing text every known style agrees on may be doing instead: its key, or its own serialization (the probe says it too). */
@@ -116,6 +120,16 @@ export function handlerDiagnosisWords(report: DiagnosedReport, say: SigningVocab
       return { what: styleMismatch(diagnosis, answered, say), todo: styleTodo(diagnosis, say) };
     case 'handler-refused-valid-signature':
       if (diagnosis.cause === 'none-accepted') return { what: styleMismatch(diagnosis, answered, say), todo: styleTodo(diagnosis, say) };
+      if (diagnosis.cause === 'key-unset')
+        return {
+          what: `Your handler rejected a valid signature ${answered}: it says it has no HMAC key set, so it can verify no signature.`,
+          todo: `Set ${HMAC_KEY_ENV} where your handler runs to the key set here (Flowent's admin panel, Gateway Management > HMAC Keys), then restart it.`,
+        };
+      if (diagnosis.cause === 'accepted-since')
+        return {
+          what: `Your handler rejected a valid signature ${answered}: this call was signed with ${say.style(diagnosis.signedIn)}, a style your handler has accepted since. It was changed after this call came (a verifier pasted in, its key set right), or it rejects some calls for another reason.`,
+          todo: `Nothing is left to fix if it was changed: ${say.replayResigned} sends this call again, to see that your handler accepts it now.`,
+        };
       return {
         what: `Your handler rejected a valid signature ${answered}, and ${NO_KNOWN_STYLE[diagnosis.cause]}: ${KEY_OR_UNKNOWN_TEXT}.`,
         todo: `${CHECK_THE_KEY} Then compare the bytes your handler signs with the signed bytes here: ${say.showSignedBytes}.`,

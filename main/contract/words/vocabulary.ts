@@ -96,6 +96,8 @@ export interface SigningVocabulary {
   getVerifier(style: string | null): string;
   /** Where the exact text each style signed for this call is shown, to set beside the text a handler signs: "... shows them". */
   showSignedBytes: string;
+  /** What sends this call again with a fresh timestamp and signature, as the subject before "sends this call again". */
+  replayResigned: string;
 }
 
 /** How a front end names what a probe's finding speaks of: signing styles, another style's bytes, and where a verifier is had. */

@@ -52,7 +52,7 @@ export interface HandlerKnowledge {
  * (it survives restarts); `target` is always a {@link handlerTargetKey}.
  */
 export interface HandlerMemory {
-  /** Adds one call's outcome to what is known about `target`. */
+  /** Adds one call's outcome to what is known about `target` (withAnswer: a handler changed since starts afresh). */
   record(target: string, outcome: HandlerOutcome): void;
   /** Everything known about `target`; {@link emptyKnowledge} when nothing is. */
   read(target: string): HandlerKnowledge;
@@ -82,6 +82,24 @@ export function addOutcome(knowledge: HandlerKnowledge, outcome: HandlerOutcome)
     next.styles[style] = tally;
   }
   return next;
+}
+
+/**
+ * What is known about a handler after one more call's `outcome`: `before` with it added, unless
+ * the handler accepted a valid signature that its earlier refusals rule out (every style the call
+ * is valid in was refused before, or a call every style signs alike was). Then it was changed
+ * since (a verifier pasted in, its key set right): its old refusals no longer describe it, and
+ * kept, they would read beside this acceptance as "it rejects every style". The record starts
+ * again from this call, as a probe's does when it shows the handler changed (see withProbe).
+ */
+export function withAnswer(before: HandlerKnowledge, outcome: HandlerOutcome): HandlerKnowledge {
+  return acceptsWhatItRefused(before, outcome) ? addOutcome(emptyKnowledge(), outcome) : addOutcome(before, outcome);
+}
+
+function acceptsWhatItRefused(before: HandlerKnowledge, outcome: HandlerOutcome): boolean {
+  if (outcome.handler !== 'accepted' || outcome.validIn.length === 0) return false;
+  if ((before.refusedAlike ?? 0) > 0) return true;
+  return outcome.validIn.every((style) => (before.styles[style]?.refused ?? 0) > 0);
 }
 
 /** Whether a call valid in `validIn` is signed in the same bytes by every style, so that it cannot tell styles apart. */

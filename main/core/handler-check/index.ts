@@ -13,6 +13,7 @@ export {
   handlerTargetKey,
   learnFromAnswer,
   outcomeOf,
+  withAnswer,
   withProbe,
   type CheckedCall,
   type HandlerKnowledge,

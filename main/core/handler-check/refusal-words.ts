@@ -32,6 +32,16 @@ const COMPLAINTS: readonly RegExp[] = [
   ),
 ];
 
+/**
+ * A handler that has no key to check with: "FLOWENT_HMAC_KEY is not set" (the companion's own
+ * verifiers say it so), "HMAC secret not configured", "missing webhook secret". It can verify no
+ * signature, so every signed call is refused for its signature check.
+ */
+const KEY_UNSET = [
+  /\b(?:hmac|signing|webhook|signature)\s+(?:key|secret)s?\s+(?:is\s+|was\s+)?(?:not\s+(?:set|configured|defined|provided|found)|unset|missing|empty)\b/,
+  /\b(?:no|missing)\s+(?:hmac|signing|webhook|signature)\s+(?:key|secret)s?\b/,
+];
+
 /** Causes of a 401/403 that are not the signature: a replay guard, or some other credential. */
 const OTHER_CAUSE =
   /\b(?:timestamp|too old|expired|replay(?:ed)?|stale|clock|token|api key|apikey|bearer|authorization header|credentials?|not authenticated|login|session|ip address|not allowed from)\b/;
@@ -45,10 +55,16 @@ function normalise(text: string): string {
     .toLowerCase();
 }
 
-/** True when `text` complains about the signature (or the HMAC) of the call. */
+/** True when `text` complains about the signature (or the HMAC) of the call, or says the handler has no key to check it with. */
 export function isSignatureComplaint(text: string): boolean {
   const words = normalise(text);
-  return COMPLAINTS.some((pattern) => pattern.test(words));
+  return [...COMPLAINTS, ...KEY_UNSET].some((pattern) => pattern.test(words));
+}
+
+/** True when `text` says the handler has no HMAC key set to check signatures with. */
+export function saysKeyUnset(text: string): boolean {
+  const words = normalise(text);
+  return KEY_UNSET.some((pattern) => pattern.test(words));
 }
 
 /** True when `text` names a reason for refusing that is not the signature (timestamp, token...). */

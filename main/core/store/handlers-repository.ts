@@ -1,5 +1,5 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
-import { addOutcome, emptyKnowledge, withProbe, type HandlerKnowledge, type HandlerMemory, type HandlerOutcome } from '../handler-check';
+import { emptyKnowledge, withAnswer, withProbe, type HandlerKnowledge, type HandlerMemory, type HandlerOutcome } from '../handler-check';
 import { STYLES } from '../signature';
 import { refineStoreError } from './store-faults';
 
@@ -98,7 +98,7 @@ export class HandlersRepository {
     this.dropLegacyStatement = db.prepare('DELETE FROM handlers WHERE target = ? AND key_fingerprint = ?');
     this.recordChange = db.transaction((target: string, keyId: string, outcome: HandlerOutcome) => {
       const known = this.readRow(target, keyId);
-      this.save(target, keyId, addOutcome(known.knowledge, outcome), known.fromBeforeKeys);
+      this.save(target, keyId, withAnswer(known.knowledge, outcome), known.fromBeforeKeys);
     });
     this.probeChange = db.transaction((target: string, keyId: string, outcomes: readonly HandlerOutcome[]) => {
       const known = this.readRow(target, keyId);
@@ -125,7 +125,7 @@ export class HandlersRepository {
     };
   }
 
-  /** Adds one call's outcome to what is known about `target` for the key `keyId`. */
+  /** Adds one call's outcome to what is known about `target` for the key `keyId` (see withAnswer). */
   record(target: string, keyId: string, outcome: HandlerOutcome): void {
     this.write(() => this.recordChange.immediate(target, keyId, outcome));
   }

@@ -24,6 +24,7 @@ export function pageSigningVocabulary(foldFor: (style: string | null) => string)
     styles: (styles) => styles.map(styleLabel).join('; '),
     getVerifier: (id) => `"${foldFor(id)}" below gives`,
     showSignedBytes: 'the signature\'s "Signed bytes of" view shows them, one style at a time',
+    replayResigned: '"Replay re-signed" below',
   };
 }
 

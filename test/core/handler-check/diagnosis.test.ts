@@ -66,6 +66,35 @@ describe('diagnoseHandler', () => {
     });
   });
 
+  it('a call refused in a style the handler has accepted since (its record started again when it was fixed): said so', () => {
+    const known = knowing({ handler: 'accepted', validIn: PYTHON_CALL });
+    expect(diagnoseHandler({ verdict: 'valid', validIn: PYTHON_CALL, named: 'python' }, refused, known, 'python')).toEqual({
+      code: 'handler-refused-valid-signature',
+      cause: 'accepted-since',
+      signedIn: 'python',
+    });
+    // Named by a style the record rules out, it names the one it accepted since.
+    const narrowed = knowing({ handler: 'accepted', validIn: ['raw'] });
+    expect(diagnoseHandler({ verdict: 'valid', validIn: PYTHON_CALL, named: 'python' }, refused, narrowed)).toMatchObject({
+      cause: 'accepted-since',
+      signedIn: 'raw',
+    });
+  });
+
+  it('a handler that never accepted a signed call and refused calls in every style: not another style, its key or its text', () => {
+    const refusedApart = knowing({ handler: 'refused', validIn: ALL.slice(0, 6) }, { handler: 'refused', validIn: ALL.slice(6) });
+    expect(diagnoseHandler({ verdict: 'valid', validIn: PYTHON_CALL }, refused, refusedApart)).toEqual({
+      code: 'handler-refused-valid-signature',
+      cause: 'every-style-refused',
+    });
+    // A call every style signs alike refused before rules out every style as well.
+    const alikeBefore = knowing({ handler: 'refused', validIn: ALL }, { handler: 'refused', validIn: GO_CALL });
+    expect(diagnoseHandler({ verdict: 'valid', validIn: GO_CALL }, refused, alikeBefore)).toEqual({
+      code: 'handler-refused-valid-signature',
+      cause: 'every-style-refused',
+    });
+  });
+
   it.each([
     ['an invalid signature accepted', 'invalid', accepted, 'handler-accepted-invalid-signature'],
     ['a malformed signature accepted (no key gives it)', 'malformed', accepted, 'handler-accepted-malformed-signature'],

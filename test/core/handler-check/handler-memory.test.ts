@@ -6,6 +6,7 @@ import {
   handlerTargetKey,
   learnFromAnswer,
   outcomeOf,
+  withAnswer,
   withProbe,
   type HandlerOutcome,
   type HandlerSignatureVerdict,
@@ -136,6 +137,42 @@ describe('withProbe: what a probe adds to what was known', () => {
     const copy = structuredClone(before);
     withProbe(before, [{ handler: 'accepted', validIn: ['go'] }]);
     expect(before).toEqual(copy);
+  });
+});
+
+describe("withAnswer: one call's answer added to what was known", () => {
+  const pythonCall: StyleName[] = ['python', 'raw', 'sorted+ascii'];
+
+  it('adds an answer that can be true of the handler as it was', () => {
+    const before = addOutcome(emptyKnowledge(), { handler: 'refused', validIn: ['go', 'raw'] });
+    const outcome: HandlerOutcome = { handler: 'accepted', validIn: pythonCall };
+    expect(withAnswer(before, outcome)).toEqual(addOutcome(before, outcome));
+    // A refusal never proves a change: a handler whose key changed is told so by no-style-fits.
+    const refusal: HandlerOutcome = { handler: 'refused', validIn: pythonCall };
+    expect(withAnswer(addOutcome(emptyKnowledge(), outcome), refusal)).toEqual(addOutcome(addOutcome(emptyKnowledge(), outcome), refusal));
+  });
+
+  it('a handler fixed since: a style accepted in every one of which it refused a call starts the record again', () => {
+    const refusals: HandlerOutcome[] = [
+      { handler: 'refused', validIn: pythonCall },
+      { handler: 'refused', validIn: [] },
+    ];
+    const before = refusals.reduce(addOutcome, emptyKnowledge());
+    const fixed: HandlerOutcome = { handler: 'accepted', validIn: pythonCall };
+    expect(withAnswer(before, fixed)).toEqual(addOutcome(emptyKnowledge(), fixed));
+    expect(handlerStyles(withAnswer(before, fixed))).toEqual({ possible: pythonCall, refused: [] });
+  });
+
+  it('a handler given the right key since: a call every style signs alike, refused, then a signed call accepted', () => {
+    const before = addOutcome(emptyKnowledge(), { handler: 'refused', validIn: ALL });
+    const fixed: HandlerOutcome = { handler: 'accepted', validIn: ['python'] };
+    expect(withAnswer(before, fixed)).toEqual(addOutcome(emptyKnowledge(), fixed));
+  });
+
+  it('an acceptance of a wrong signature is no fix: a handler that checks nothing keeps its record', () => {
+    const before = addOutcome(emptyKnowledge(), { handler: 'refused', validIn: ALL });
+    const outcome: HandlerOutcome = { handler: 'accepted', validIn: [] };
+    expect(withAnswer(before, outcome)).toEqual(addOutcome(before, outcome));
   });
 });
 

@@ -1,9 +1,9 @@
 import {
-  addOutcome,
   emptyKnowledge,
   type HandlerKnowledge,
   type HandlerMemory,
   type HandlerOutcome,
+  withAnswer,
 } from '../../../main/core/handler-check';
 
 /** What handlers taught, kept in a Map: the handler-check tests' stand-in for the history. */
@@ -11,7 +11,7 @@ export class InMemoryHandlerMemory implements HandlerMemory {
   private readonly known = new Map<string, HandlerKnowledge>();
 
   record(target: string, outcome: HandlerOutcome): void {
-    this.known.set(target, addOutcome(this.read(target), outcome));
+    this.known.set(target, withAnswer(this.read(target), outcome));
   }
 
   read(target: string): HandlerKnowledge {

@@ -59,6 +59,18 @@ describe('what handlers taught, in the history', () => {
     });
   });
 
+  it('a call accepted in styles the handler rejected every one of before: it was fixed, and the record starts again from it', () => {
+    const store = open(freshDir());
+    keyed(store).record(TARGET, { handler: 'refused', validIn: ['python', 'raw'] });
+    keyed(store).record(TARGET, { handler: 'refused', validIn: [] });
+    keyed(store).record(TARGET, { handler: 'accepted', validIn: ['python', 'raw'] });
+    expect(keyed(store).read(TARGET)).toEqual({
+      ...emptyKnowledge(),
+      accepted: 1,
+      styles: { python: { accepted: 1, refused: 0 }, raw: { accepted: 1, refused: 0 } },
+    });
+  });
+
   it('keeps the rejected calls every style signs alike, and reads a record stored before they were kept', () => {
     const dataDir = freshDir();
     const store = open(dataDir);

@@ -15,6 +15,7 @@ const BY_ID: SigningVocabulary = {
   styles: (styles) => styles.join(', '),
   getVerifier: (style) => `"verifier ${style ?? 'any'}" prints`,
   showSignedBytes: '"calls <id> --json" prints them',
+  replayResigned: '"replay <id> --resign"',
 };
 const LABELS: Record<string, string> = {
   python: 'Python example (as sent, ASCII escapes)',
@@ -27,6 +28,7 @@ const BY_LABEL: SigningVocabulary = {
   styles: (styles) => styles.map((style) => LABELS[style] ?? style).join('; '),
   getVerifier: (style) => (style === 'raw' ? '"Show a verifier for most calls" below gives' : '"Show a verifier" below gives'),
   showSignedBytes: 'the "Signed bytes of" view shows them',
+  replayResigned: '"Replay re-signed" below',
 };
 
 const tally = (accepted: number, refused: number, stylesAccepted: string[]): HandlerTally => ({
@@ -160,6 +162,16 @@ describe('every other disagreement', () => {
       { code: 'handler-refused-valid-signature', cause: 'no-style-fits' },
       'no single signing style fits every call it accepted and rejected (its key may have changed since): its key differs, or it verifies text none',
       'verifies the body bytes as received, not a copy re-encoded by a framework.',
+    ],
+    [
+      { code: 'handler-refused-valid-signature', cause: 'every-style-refused' },
+      'it has rejected calls signed in every known style and accepted none: its key differs, or it verifies text none',
+      "Check that your handler's FLOWENT_HMAC_KEY equals the key set here",
+    ],
+    [
+      { code: 'handler-refused-valid-signature', cause: 'accepted-since', signedIn: 'python' },
+      'this call was signed with python, a style your handler has accepted since. It was changed after this call came',
+      'Nothing is left to fix if it was changed: "replay <id> --resign" sends this call again, to see that your handler accepts it now.',
     ],
     [
       { code: 'handler-refused-registration-check' },

@@ -10,6 +10,7 @@ const BY_ID: ProbeVocabulary = {
   bytesOf: (style) => `${style}'s`,
   getVerifier: (style) => `"verifier ${style ?? 'any'}" prints`,
   showSignedBytes: '"calls <id> --json" prints them',
+  replayResigned: '"replay <id> --resign"',
 };
 const LABELS: Record<string, string> = { python: 'Python example (as sent, ASCII escapes)', raw: 'Raw body bytes', go: 'Go example' };
 const BY_LABEL: ProbeVocabulary = {
@@ -18,6 +19,7 @@ const BY_LABEL: ProbeVocabulary = {
   bytesOf: (style) => `those of ${LABELS[style] ?? style}`,
   getVerifier: () => '"Show a verifier" below gives',
   showSignedBytes: 'the "Signed bytes of" view shows them',
+  replayResigned: '"Replay re-signed" below',
 };
 
 /** A Flowent that signs raw, a handler that verifies python and go: raw shared python's request, and matched refused #6 too. */
