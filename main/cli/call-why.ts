@@ -1,6 +1,6 @@
 import type { CallSummary, CompanionApi, HandlerDiagnosis } from '../contract/api';
 import { handlerDiagnosisText, handlerMayDisagree, mockTemplateFailed, parameterProblemsText } from '../contract/words';
-import { CLI_PROBE_VOCABULARY } from './probe-output';
+import { cliProbeVocabulary } from './probe-output';
 
 /** Why the handler and the companion disagree about a call's signature: its code, and its words as the page says them. */
 export interface HandlerWhy {
@@ -64,7 +64,7 @@ export async function mockFailedWhy(api: Pick<CompanionApi, 'getCall'>, call: Pi
 export async function handlerWhy(api: Pick<CompanionApi, 'getCall'>, id: number): Promise<HandlerWhy | null> {
   const report = (await api.getCall(id))?.handler;
   if (!report?.diagnosis) return null;
-  return { code: report.diagnosis.code, message: handlerDiagnosisText({ ...report, diagnosis: report.diagnosis }, CLI_PROBE_VOCABULARY) };
+  return { code: report.diagnosis.code, message: handlerDiagnosisText({ ...report, diagnosis: report.diagnosis }, cliProbeVocabulary(id)) };
 }
 
 /**

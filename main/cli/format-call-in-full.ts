@@ -26,7 +26,7 @@ import {
 import { NOTHING_MORE, type CallWhy } from './call-why';
 import { formatCallLine, formatCallNotes, handlerWords, TIMESTAMP_TAG, whyLines } from './format-call';
 import { printable } from './printable';
-import { CLI_PROBE_VOCABULARY } from './probe-output';
+import { cliProbeVocabulary } from './probe-output';
 import { hasCredentialHeaders, REDACTED_HEADERS_NOTE, withCredentialsRedacted } from './redacted-headers';
 
 /** Headers one a line, then the body's lines after a blank line: indented under their heading, printable. */
@@ -116,7 +116,7 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   if (requestProblem) lines.push(`  problem: ${requestProblem}`);
 
   const { signature } = call;
-  const unlike = signedUnlikeLearnedNote(call, CLI_PROBE_VOCABULARY);
+  const unlike = signedUnlikeLearnedNote(call, cliProbeVocabulary(call.id));
   const verdict = signature.verdict + (signature.style ? ` (${signature.style})` : '');
   const spoiled = call.spoiledSignature ? `, ${spoiledOnPurposeWords(call.source)}` : '';
   lines.push(

@@ -19,16 +19,22 @@ const STYLES_WIDTH = 40;
 /** Between the styles and the evidence. */
 const GAP = '  ';
 
-/** The finding (and a handler's diagnosis) names styles by id, as the table above it, and a verifier by the command that prints it. */
-export const CLI_PROBE_VOCABULARY: ProbeVocabulary = {
-  style: (style) => style,
-  styles: (styles) => styles.join(', '),
-  bytesOf: (style) => `${style}'s`,
-  getVerifier: (style) =>
-    `"flowent-companion verifier <python|node|go>${style !== null && isStyleName(style) ? ` --style ${style}` : ''}" prints`,
-  showSignedBytes: '"flowent-companion calls <id> --json" prints them, each style\'s in signature.styles[].canonical',
-  replayResigned: '"flowent-companion replay <id> --resign"',
-};
+/**
+ * The finding (and a handler's diagnosis) names styles by id, as the table above it, a verifier by
+ * the command that prints it, and the call's own commands by its id (`<id>` when no one call is meant).
+ */
+export function cliProbeVocabulary(callId: number | null): ProbeVocabulary {
+  const id = callId ?? '<id>';
+  return {
+    style: (style) => style,
+    styles: (styles) => styles.join(', '),
+    bytesOf: (style) => `${style}'s`,
+    getVerifier: (style) =>
+      `"flowent-companion verifier <python|node|go>${style !== null && isStyleName(style) ? ` --style ${style}` : ''}" prints`,
+    showSignedBytes: `"flowent-companion calls ${id} --json" prints them, each style's in signature.styles[].canonical`,
+    replayResigned: `"flowent-companion replay ${id} --resign"`,
+  };
+}
 
 function verdictWord(row: ProbeRow, wrong: boolean): string {
   if (row.handler === null) return 'no answer';
@@ -62,7 +68,7 @@ export function probeLines(probe: HandlerProbe): string[] {
   return [
     ...wrapWords(`Probed your handler at ${redactUrlCredentials(probe.url)} with call #${probe.probedCallId}:`, '  '),
     ...lines,
-    ...wrapWords(printable(probeFindingWords(probe, CLI_PROBE_VOCABULARY)), '  '),
+    ...wrapWords(printable(probeFindingWords(probe, cliProbeVocabulary(probe.probedCallId))), '  '),
   ];
 }
 

@@ -6,7 +6,7 @@ import { DATA_FILES, SIGNING_STYLES, styleDescription, verifierSnippet } from '.
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { counted, learnedStyleCountWords } from '../contract/words';
-import { CLI_PROBE_VOCABULARY } from './probe-output';
+import { cliProbeVocabulary } from './probe-output';
 import { dataDirOf, withCore } from './open-core';
 import { type StyleName, isStyleName, STYLE_NAMES } from '../contract/names-and-limits';
 
@@ -110,7 +110,7 @@ async function learnedStyle(dataDirFlag: string | undefined, io: CliIo): Promise
   const { style, fromCalls } = read.learned;
   if (fromCalls === 0 || !isStyleName(style)) return fallback(`no Flowent call in the history is signed with this ${HMAC_KEY_ENV}`);
   // Calls signed in another style are said: a verifier for this one rejects them.
-  const count = learnedStyleCountWords(read.learned, CLI_PROBE_VOCABULARY);
+  const count = learnedStyleCountWords(read.learned, cliProbeVocabulary(null));
   const learnedFrom =
     count === null
       ? `${counted(fromCalls, 'Flowent call')} signed with this ${HMAC_KEY_ENV}`

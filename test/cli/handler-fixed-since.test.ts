@@ -68,7 +68,8 @@ describe.skipIf(!hasPython)("a handler's record when it was fixed, or rejects ev
       signedIn: 'python',
     });
     expect(old.why).toContain('this call was signed with python, a style your handler has accepted since.');
-    expect(old.why).toContain('"flowent-companion replay <id> --resign" sends this call again');
+    // Its own id: the command runs as printed.
+    expect(old.why).toContain(`"flowent-companion replay ${rejected} --resign" sends this call again`);
   }, 60_000);
 
   it('a handler that rejected every style in a probe is not told it "verifies with another style"', async () => {

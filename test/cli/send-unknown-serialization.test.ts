@@ -18,8 +18,12 @@ describe.skipIf(!hasPython)('a handler signing text no known style produces', ()
         '(common: spaces after , or :, the signature field left in the signed text, a body re-encoded by a framework).',
     );
     expect(why).not.toContain('is not the cause');
+    // The sent call's own id: the command runs as printed.
+    const id = /Sent #(\d+)/.exec(sent.stdout)?.[1];
     expect(why).toMatch(
-      /Then compare the bytes your handler signs with the signed bytes here: "flowent-companion calls <id> --json" prints them, each style's in signature\.styles\[\]\.canonical\.$/,
+      new RegExp(
+        `Then compare the bytes your handler signs with the signed bytes here: "flowent-companion calls ${id} --json" prints them, each style's in signature\\.styles\\[\\]\\.canonical\\.$`,
+      ),
     );
   }, 60_000);
 });
