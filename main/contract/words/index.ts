@@ -84,6 +84,7 @@ export { answerError, answerErrorWords, quotedAnswerError } from './answer-error
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';
 export { counted, countWords, nounFor } from './counted';
+export { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
 export { overLimitsWords, skippedWords, type ImportSkipped } from './import-words';
