@@ -113,6 +113,7 @@ export {
   followChangeWords,
   followModeSetWords,
   followModeWords,
+  linkedActionsWords,
   noProfileRemovedWords,
   notRepointedWords,
   profileInUseWords,
