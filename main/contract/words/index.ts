@@ -80,6 +80,15 @@ export {
   type AnswerTarget,
 } from './answer-setting-words';
 export { answererWords } from './answerer-words';
+export {
+  actionAnswerWords,
+  mockAnswerWords,
+  mockUseWords,
+  ownMockWords,
+  unsetModeWords,
+  type AnswerFacts,
+  type MockAnswering,
+} from './mock-use-words';
 export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';

@@ -3,9 +3,9 @@ import { Fragment, useState } from 'react';
 import { hasAnswerToCopy, type CallDetail } from '../../../main/contract/api';
 import { loadAnswerSettings, mockFromCall } from './answers-actions';
 import { Prose } from '../shared/Prose';
-import { describeOwnMock } from './answer-routes';
 import { useMetaStore } from '../page/stores';
-import { callRouteWords, headersNotSentOn, registrationCheckOutcomeWords } from '../../../main/contract/words';
+import { callRouteWords, headersNotSentOn, ownMockWords, registrationCheckOutcomeWords } from '../../../main/contract/words';
+import { formatDateAndTime } from '../shared/format';
 
 /** Where the answer came from (forwarding, the tunnel), and "make it a mock"; its contract problems are at the top of the pane. */
 export function AnswerChecks({ call }: { call: CallDetail }) {
@@ -19,7 +19,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
     const settings = await loadAnswerSettings();
     if (!settings) return;
     const own = settings.mocks.find((m) => m.action === name);
-    if (own) setReplacing({ callId: call.id, words: describeOwnMock({ ...own, action: name }) });
+    if (own) setReplacing({ callId: call.id, words: ownMockWords({ ...own, action: name }, formatDateAndTime) });
     else await mockFromCall(call.id);
   }
 

@@ -5,7 +5,9 @@ import type { AnswerSettings, DefinitionError, MockFormat, StoredMock } from '..
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks, type LintMark } from '../../../main/contract/mock-placement';
 import { checkMockText, removeMock, saveAnswerMode, saveMock } from './answers-actions';
-import { answerFor, describeMockUse } from './answer-routes';
+import { answerFor } from './answer-routes';
+import { mockUseWords } from '../../../main/contract/words';
+import { formatDateAndTime } from '../shared/format';
 import { DEFAULT_KEY, mockWords, type MockDraft } from './mock-drafts';
 import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
@@ -118,11 +120,13 @@ export function MockSection({ action, stored, settings, project, draft, onDraft 
 
   // A mock of its own that the route leaves unused: one click makes it answer.
   const unused = action !== null && stored !== null && answerFor(settings, action).mode === 'forward';
+  // The settings once the mock is cleared: what the clear question says answers afterwards.
+  const cleared = { ...settings, mocks: settings.mocks.filter((m) => m.action !== action) };
   return (
     <section aria-label="Mock">
       <h3>Mock</h3>
       <p className="muted" data-testid="mock-stored" tabIndex={-1} ref={mockUse}>
-        {describeMockUse(settings, action, stored)}
+        {mockUseWords(settings, answerFor(settings, action), action, stored, formatDateAndTime)}
       </p>
       <MockFile project={project} action={action} />
       {unused && (
@@ -155,7 +159,7 @@ export function MockSection({ action, stored, settings, project, draft, onDraft 
       {confirmingClear && stored && (
         <ClearConfirm
           words={mockWords(action ?? DEFAULT_KEY)}
-          after={describeMockUse({ ...settings, mocks: settings.mocks.filter((m) => m.action !== action) }, action, null)}
+          after={mockUseWords(cleared, answerFor(cleared, action), action, null, formatDateAndTime)}
           onClear={() => void onClear()}
           onKeep={() => setConfirmingClear(false)}
         />
