@@ -89,6 +89,16 @@ export {
   type AnswerFacts,
   type MockAnswering,
 } from './mock-use-words';
+export {
+  clearMockQuestion,
+  MOCK_BREAKS_CONTRACT,
+  MOCK_COPIES_FAILURE,
+  mockFromCallSavedWords,
+  mockNotSavedWords,
+  READS_AS_YAML_HINT,
+  replaceMockQuestion,
+  unsavedAnswersQuestion,
+} from './mock-edit-words';
 export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, serveAgainCommand } from './command-words';

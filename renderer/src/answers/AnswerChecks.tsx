@@ -4,7 +4,14 @@ import { hasAnswerToCopy, type CallDetail } from '../../../main/contract/api';
 import { loadAnswerSettings, mockFromCall } from './answers-actions';
 import { Prose } from '../shared/Prose';
 import { useMetaStore } from '../page/stores';
-import { callRouteWords, headersNotSentOn, ownMockWords, registrationCheckOutcomeWords } from '../../../main/contract/words';
+import {
+  callRouteWords,
+  headersNotSentOn,
+  MOCK_COPIES_FAILURE,
+  ownMockWords,
+  registrationCheckOutcomeWords,
+  replaceMockQuestion,
+} from '../../../main/contract/words';
 import { formatDateAndTime } from '../shared/format';
 
 /** Where the answer came from (forwarding, the tunnel), and "make it a mock"; its contract problems are at the top of the pane. */
@@ -83,7 +90,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
             onConfirm={() => void onReplace()}
             onCancel={() => setReplacing(null)}
           >
-            Replace {confirming.words} with this call&apos;s answer? The mock you have now is not kept.
+            {replaceMockQuestion(confirming.words)}
           </ConfirmBox>
         ) : (
           <>
@@ -95,8 +102,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
             {/* Copying a failure can be the point (to try the flow's failure branch), but it should not be a surprise. */}
             {call.violations.length > 0 && (
               <p className="muted" data-testid="mock-copies-failure">
-                This answer breaks Flowent&apos;s contract: a mock made from it answers the same, so Flowent would take the flow&apos;s
-                &quot;on action failure&quot; branch.
+                {MOCK_COPIES_FAILURE}
               </p>
             )}
           </>

@@ -15,7 +15,7 @@ import { ErrorLine } from '../shared/ErrorLine';
 import { focusFell } from '../shared/focusable';
 import { DEFAULT_KEY, draftsWords, type MockDraft } from './mock-drafts';
 import { actionsOfMistakenFiles, answeringFile, answerFileMistakes, type AnswersProject } from './answer-files';
-import { actionAnswerWords, fileMistakeHeading, problemPlace, unsetModeWords } from '../../../main/contract/words';
+import { actionAnswerWords, fileMistakeHeading, problemPlace, unsavedAnswersQuestion, unsetModeWords } from '../../../main/contract/words';
 
 /**
  * How the companion answers calls, per action or for all: a mock, or forwarding to the
@@ -160,7 +160,7 @@ function CloseConfirm({ words, onKeep }: { words: string; onKeep: () => void }) 
       cancel="Keep editing"
       onCancel={onKeep}
     >
-      Unsaved changes to {words}: discard them and close, or keep editing and save first?
+      {unsavedAnswersQuestion(words)}
     </ConfirmBox>
   );
 }

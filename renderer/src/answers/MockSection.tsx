@@ -6,7 +6,7 @@ import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks, type LintMark } from '../../../main/contract/mock-placement';
 import { checkMockText, removeMock, saveAnswerMode, saveMock } from './answers-actions';
 import { answerFor } from './answer-routes';
-import { mockUseWords } from '../../../main/contract/words';
+import { clearMockQuestion, MOCK_BREAKS_CONTRACT, mockUseWords, READS_AS_YAML_HINT } from '../../../main/contract/words';
 import { formatDateAndTime } from '../shared/format';
 import { DEFAULT_KEY, mockWords, type MockDraft } from './mock-drafts';
 import { Prose } from '../shared/Prose';
@@ -169,9 +169,7 @@ export function MockSection({ action, stored, settings, project, draft, onDraft 
       <ProblemList label="Mock problems" severity="error" placed={problems.marks} unplaced={problems.unplaced} />
       {warnings.length > 0 && (
         <>
-          <p className="muted">
-            Breaks Flowent&apos;s contract (it can still be saved, to try a flow&apos;s &quot;on action failure&quot; branch):
-          </p>
+          <p className="muted">{MOCK_BREAKS_CONTRACT}</p>
           <ProblemList label="Contract warnings" severity="warning" placed={contract.marks} unplaced={contract.unplaced} />
         </>
       )}
@@ -217,7 +215,7 @@ function draftOf(text: string, format: MockFormat, saved: { text: string; format
 
 /** YAML typed with Format left at JSON (the core saw it read as YAML): the problem says which control reads it so. */
 function withFormatHint(errors: DefinitionError[]): DefinitionError[] {
-  return errors.map((e) => (e.readsAsYaml ? { ...e, message: `${e.message} It looks like YAML: set Format to YAML.` } : e));
+  return errors.map((e) => (e.readsAsYaml ? { ...e, message: `${e.message} ${READS_AS_YAML_HINT}` } : e));
 }
 
 /** Problems in the order the editor has them, then those it could not place, with their path. */
@@ -255,7 +253,7 @@ function ProblemList({
 function ClearConfirm({ words, after, onClear, onKeep }: { words: string; after: string; onClear: () => void; onKeep: () => void }) {
   return (
     <ConfirmBox what="clearing the mock" confirm="Clear the mock" onConfirm={onClear} cancel="Keep it" onCancel={onKeep}>
-      Clear {words}? It is deleted, not kept anywhere. Afterwards: {after}
+      {clearMockQuestion(words, after)}
     </ConfirmBox>
   );
 }
