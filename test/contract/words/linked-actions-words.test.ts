@@ -9,12 +9,10 @@ describe('the linked actions, as the Account tab lists them under the follow mod
   });
 
   it('counts them and names each with its profile, marking one Flowent no longer has', () => {
-    expect(linkedActionsWords([{ action: 'send_email', profile: 'default', gone: false }], 'x')).toBe(
-      '1 linked action: send_email (default).',
-    );
+    expect(linkedActionsWords([{ action: 'send_email', profile: 'default' }], 'x')).toBe('1 linked action: send_email (default).');
     const links = [
-      { action: 'send_email', profile: 'default', gone: false },
-      { action: 'get_weather', profile: 'staging', gone: true },
+      { action: 'send_email', profile: 'default' },
+      { action: 'get_weather', profile: 'staging', gone: { at: 0, followSaid: false } },
     ];
     expect(linkedActionsWords(links, 'x')).toBe('2 linked actions: send_email (default), get_weather (staging, gone from Flowent).');
   });
