@@ -12,7 +12,7 @@ import {
 } from '../core';
 import { DEFAULT_INSPECTOR_PORT, DEFAULT_PORT } from '../contract/names-and-limits';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV, nonBlankSecret } from '../contract/secret-variables';
-import { AUTHTOKEN_PAGE, edgeSpaceWords, hasEdgeSpace, SERVE_READER_GONE } from '../contract/words';
+import { AUTHTOKEN_PAGE, edgeSpaceWords, FLOWENT_LIMIT_WORDS, hasEdgeSpace, SERVE_READER_GONE } from '../contract/words';
 import { DEFAULT_LIMITS, FLOWENT_BODY_LIMIT_BYTES, FOLLOW_MODES, hereFactsOf, isFollowMode, TUNNEL_NOT_OPENED } from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../transports/inspector/inspector-token';
@@ -155,7 +155,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
   const bodyLimitBytes = parseSize('--body-limit', values['body-limit'], FLOWENT_BODY_LIMIT_BYTES);
   if (bodyLimitBytes > MAX_BODY_LIMIT_BYTES)
     throw new UsageError(
-      `--body-limit can be at most ${sizeWords(MAX_BODY_LIMIT_BYTES)} (each body is held in memory and stored whole; Flowent sends at most 1 MB), not "${values['body-limit']}".`,
+      `--body-limit can be at most ${sizeWords(MAX_BODY_LIMIT_BYTES)} (each body is held in memory and stored whole; Flowent sends at most ${FLOWENT_LIMIT_WORDS}), not "${values['body-limit']}".`,
     );
   // Checked before anything starts: a serve that cannot open the tunnel asked for would go on
   // serving on localhost only, and a script or CI step that needs the public URL would not notice.

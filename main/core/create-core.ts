@@ -21,7 +21,7 @@ import { keyFingerprint, upgradeKeptTally } from './replay/learned-style';
 import { sessionSecret } from './secret-source';
 import { CallsFromOtherProcesses } from './store/calls-from-other-processes';
 import { openStore, type Store } from './store/open-store';
-import { HistoryWriteFault, learnedStyleFailure, retentionFailure, textIndexFailure } from './store/store-faults';
+import { backgroundWriteFailure, HistoryWriteFault } from './store/store-faults';
 import { NgrokTunnel } from './tunnel/ngrok-tunnel';
 import { runningServes, samePath } from './account/serve-state';
 import { defaultDataDir } from './paths';
@@ -302,13 +302,13 @@ export function createCore(options: CoreOptions): Core {
       emptyIfMissing: options.emptyIfMissing,
       mustExist: options.mustExist,
       queryBudget: options.queryBudget,
-      onBackgroundError: (error) => onInternalError(new HistoryWriteFault(textIndexFailure(error), { cause: error })),
+      onBackgroundError: (error) => onInternalError(new HistoryWriteFault(backgroundWriteFailure('text-index', error), { cause: error })),
       retention: {
         // The strictest limits of the companions on the folder: any one of them deletes what its own
         // want gone (a one-shot command has none of its own, so only those running hold).
         rules: () => limits.shared().kept,
         onPruned: (deleted, upToId) => events.emit({ type: 'history-pruned', deleted, upToId }),
-        onError: (error) => onInternalError(new HistoryWriteFault(retentionFailure(error), { cause: error })),
+        onError: (error) => onInternalError(new HistoryWriteFault(backgroundWriteFailure('retention', error), { cause: error })),
       },
     });
     if (!opened.ok) return opened;
@@ -316,7 +316,7 @@ export function createCore(options: CoreOptions): Core {
     // Here, where it can be saved: a command that only reads would count it again at each look.
     if (!options.readOnly)
       upgradeKeptTally(store, hmacKey.get(), (error) =>
-        onInternalError(new HistoryWriteFault(learnedStyleFailure(error), { cause: error })),
+        onInternalError(new HistoryWriteFault(backgroundWriteFailure('learned-style', error), { cause: error })),
       );
     account.open();
     if (!projectOpened && options.projectDir) {

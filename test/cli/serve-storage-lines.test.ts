@@ -3,7 +3,7 @@ import type { StorageFault } from '../../main/contract/api';
 import { StorageFaultLines } from '../../main/cli/serve-storage-lines';
 import { internalErrorLine } from '../../main/cli/open-core';
 import { HistoryWriteFault } from '../../main/core';
-import { textIndexFailure } from '../../main/core/store/store-faults';
+import { backgroundWriteFailure } from '../../main/core/store/store-faults';
 
 // How serve folds the calls refused while the history is full into few lines: the status events
 // bring a growing count (at most one a second); serve says it when the refusals pause for 10 s,
@@ -83,7 +83,9 @@ describe("serve's lines about calls that cannot be stored", () => {
 
 describe('what the history refused in the background', () => {
   it('is said in its own words, with what to do; anything else is said as the bug it is', () => {
-    const refused = new HistoryWriteFault(textIndexFailure(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })));
+    const refused = new HistoryWriteFault(
+      backgroundWriteFailure('text-index', Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })),
+    );
     expect(internalErrorLine(refused)).toBe(
       'flowent-companion: Flowent Companion could not add new calls to the search index: the disk is full. ' +
         'Searches still find them (by reading each new call), only slower; free space or fix the data folder.\n',

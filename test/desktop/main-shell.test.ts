@@ -15,7 +15,7 @@ import {
 import { EDGE_SPACE, edgeSpaceWords } from '../../main/contract/words';
 import { CONTENT_SECURITY_POLICY } from '../../main/desktop/csp';
 import { DATA_FILES } from '../../main/core/data-folder';
-import { retentionFailure, textIndexFailure } from '../../main/core/store/store-faults';
+import { backgroundWriteFailure } from '../../main/core/store/store-faults';
 import { KEEPS_RUNNING_NOTICE } from '../../main/desktop/tray';
 import { clickMenuItem, findMenuItem, tryNavigate, type FakeBrowserWindow } from './electron-stand-in';
 import { FAKE_STATUS } from './fake-core';
@@ -203,12 +203,12 @@ describe('the composed desktop shell', () => {
     // As the core reports them: the text index on a full disk, retention on a read-only one.
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     const readOnly = Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
-    core.options.onInternalError!(new HistoryWriteFault(textIndexFailure(full), { cause: full }));
-    core.options.onInternalError!(new HistoryWriteFault(retentionFailure(readOnly), { cause: readOnly }));
+    core.options.onInternalError!(new HistoryWriteFault(backgroundWriteFailure('text-index', full), { cause: full }));
+    core.options.onInternalError!(new HistoryWriteFault(backgroundWriteFailure('retention', readOnly), { cause: readOnly }));
     core.options.onInternalError!(new Error('a bug'));
     expect(logLines().map((line) => line.replace(/^\S+ /, ''))).toEqual([
-      textIndexFailure(full),
-      retentionFailure(readOnly),
+      backgroundWriteFailure('text-index', full),
+      backgroundWriteFailure('retention', readOnly),
       'Internal error: a bug',
     ]);
     expect(logLines()[0]).toContain('the disk is full');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { arrivedUnderOlderPage, keepNewest, mergeByArrival, MOST_ROWS_KEPT } from '../../renderer/src/history/arrival-order';
 import { groupStyles } from '../../renderer/src/calls/style-groups';
 import { problemWords } from '../../main/contract/words';
-import { answerFor, describeAnswer, unsetModeLabel } from '../../renderer/src/answers/answer-routes';
+import { answerFor } from '../../renderer/src/answers/answer-routes';
+import { actionAnswerWords, unsetModeWords } from '../../main/contract/words';
 import { differingSpan } from '../../renderer/src/shared/bytes';
 import { describeTimestamp, formatBytes, formatDateTime, formatListTime, startOfToday } from '../../renderer/src/shared/format';
 import { decodeUnicodeEscapes, type AnswerSettings, type StyleResult } from '../../main/contract/api';
@@ -174,32 +175,32 @@ describe('what answers an action', () => {
   });
   it('follows the core: own route, else the default, else the startup target; own mock, else the default, else built-in', () => {
     const none = settings({});
-    expect(describeAnswer(answerFor(none, 'a'), 'a')).toBe('the built-in answer {"result":"ok","error":""}');
+    expect(actionAnswerWords(answerFor(none, 'a'), 'a')).toBe('the built-in answer {"result":"ok","error":""}');
     const withDefault = settings({ mocks: [mock(null)] });
-    expect(describeAnswer(answerFor(withDefault, 'a'), 'a')).toBe('the default mock');
+    expect(actionAnswerWords(answerFor(withDefault, 'a'), 'a')).toBe('the default mock');
     const own = settings({ mocks: [mock(null), mock('a')] });
-    expect(describeAnswer(answerFor(own, 'a'), 'a')).toBe('its own mock');
+    expect(actionAnswerWords(answerFor(own, 'a'), 'a')).toBe('its own mock');
     const startup = settings({ startupForwardTarget: 'http://localhost:8000/actions/{action_name}' });
-    expect(describeAnswer(answerFor(startup, 'a'), 'a')).toBe('your handler (http://localhost:8000/actions/{action_name})');
+    expect(actionAnswerWords(answerFor(startup, 'a'), 'a')).toBe('your handler (http://localhost:8000/actions/{action_name})');
     const mockMode = settings({ ...startup, routes: [{ action: 'a', mode: 'mock', target: null, updatedAt: 1 }] });
     expect(answerFor(mockMode, 'a').mode).toBe('mock');
     expect(answerFor(mockMode, 'b').mode).toBe('forward');
   });
   it('says what "not set" means', () => {
-    expect(unsetModeLabel(settings({}), null)).toBe('Not set: mock, as no forward target is set');
-    expect(unsetModeLabel(settings({ startupForwardTarget: 'http://h/x' }), null)).toBe(
+    expect(unsetModeWords(settings({}), null)).toBe('Not set: mock, as no forward target is set');
+    expect(unsetModeWords(settings({ startupForwardTarget: 'http://h/x' }), null)).toBe(
       'Not set: forward, as a target is set (http://h/x)',
     );
-    expect(unsetModeLabel(settings({ startupForwardTarget: 'http://h/x' }), 'a')).toBe('Same as the default: forward, as a target is set');
+    expect(unsetModeWords(settings({ startupForwardTarget: 'http://h/x' }), 'a')).toBe('Same as the default: forward, as a target is set');
     // The action's own target counts, as in the core: only its mode is unset.
     const ownTarget = settings({ routes: [{ action: 'a', mode: 'forward', target: 'http://h/a', updatedAt: 1 }] });
-    expect(unsetModeLabel(ownTarget, 'a')).toBe('Same as the default: forward, as a target is set');
-    expect(unsetModeLabel(settings({}), 'a')).toBe('Same as the default: mock, as no forward target is set');
+    expect(unsetModeWords(ownTarget, 'a')).toBe('Same as the default: forward, as a target is set');
+    expect(unsetModeWords(settings({}), 'a')).toBe('Same as the default: mock, as no forward target is set');
     const defaultMock = settings({
       ...ownTarget,
       routes: [...ownTarget.routes, { action: null, mode: 'mock', target: null, updatedAt: 1 }],
     });
-    expect(unsetModeLabel(defaultMock, 'a')).toBe('Same as the default: mock');
+    expect(unsetModeWords(defaultMock, 'a')).toBe('Same as the default: mock');
   });
 });
 

@@ -4,10 +4,11 @@
  * prints and the page's toast shows where both say the event, so the two cannot drift apart. As
  * in action-change-words.ts, each front end adds only what is its own after it.
  */
-import type { AccountState, FollowChange, RegistrationRecord } from '../account';
+import type { AccountState, FollowChange, LinkedAction, RegistrationRecord } from '../account';
 import type { FollowMode } from '../names-and-limits';
 import { DEFAULT_PROFILE, printableGatewayUrl } from '../profile-rules';
 import { redactUrlCredentials } from '../url-credentials';
+import { counted } from './counted';
 import { cap } from './said';
 import type { Vocabulary } from './vocabulary';
 
@@ -51,6 +52,17 @@ export const CONNECTED_TO_FLOWENT = 'Connected to Flowent';
 /** What the follow mode just set means for the linked actions from now on. */
 export function followModeSetWords(mode: FollowMode): string {
   return mode === 'auto' ? 'Linked actions now follow the public URL' : 'You will be asked before linked actions are updated';
+}
+
+/**
+ * The linked actions a change of the public URL would re-point, under the follow mode: each with
+ * its profile, and marked when Flowent no longer has it; none, with `registerHere`, where the
+ * front end links an action (it reads on after "No linked actions: ").
+ */
+export function linkedActionsWords(links: readonly Pick<LinkedAction, 'action' | 'profile' | 'gone'>[], registerHere: string): string {
+  if (links.length === 0) return `No linked actions: ${registerHere} links an action to this companion.`;
+  const named = links.map((link) => `${link.action} (${link.profile}${link.gone ? ', gone from Flowent' : ''})`);
+  return `${counted(links.length, 'linked action')}: ${named.join(', ')}.`;
 }
 
 /**

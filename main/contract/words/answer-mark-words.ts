@@ -1,5 +1,6 @@
 import type { AnsweredBy } from '../names-and-limits';
 import { VIOLATION_CODES, type NoAnswerCause, type Violation, type ViolationCode } from '../shared';
+import { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 
 /**
  * Why an answer fails Flowent's contract, in a word or two: what the list's mark says beside
@@ -9,7 +10,7 @@ import { VIOLATION_CODES, type NoAnswerCause, type Violation, type ViolationCode
 const VIOLATION_WORD: Record<ViolationCode, string> = {
   'no-answer': 'no answer',
   'too-slow': 'too slow',
-  'too-large': 'over 1 MB',
+  'too-large': `over ${FLOWENT_LIMIT_WORDS}`,
   'not-json': 'not JSON',
   'not-object': 'not object',
   'result-missing': 'no result',

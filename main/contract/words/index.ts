@@ -80,10 +80,30 @@ export {
   type AnswerTarget,
 } from './answer-setting-words';
 export { answererWords } from './answerer-words';
+export {
+  actionAnswerWords,
+  mockAnswerWords,
+  mockUseWords,
+  ownMockWords,
+  unsetModeWords,
+  type AnswerFacts,
+  type MockAnswering,
+} from './mock-use-words';
+export {
+  clearMockQuestion,
+  MOCK_BREAKS_CONTRACT,
+  MOCK_COPIES_FAILURE,
+  mockFromCallSavedWords,
+  mockNotSavedWords,
+  READS_AS_YAML_HINT,
+  replaceMockQuestion,
+  unsavedAnswersQuestion,
+} from './mock-edit-words';
 export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';
 export { counted, countWords, nounFor } from './counted';
+export { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
 export { overLimitsWords, skippedWords, type ImportSkipped } from './import-words';
@@ -112,6 +132,7 @@ export {
   followChangeWords,
   followModeSetWords,
   followModeWords,
+  linkedActionsWords,
   noProfileRemovedWords,
   notRepointedWords,
   profileInUseWords,

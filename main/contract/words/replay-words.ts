@@ -4,6 +4,7 @@ import type { CallsFailure, ServerNotRunning } from '../shared';
 import type { ReplayFailure } from '../replay-outcome';
 import { noSuchCalls } from './calls-words';
 import { counted } from './counted';
+import { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 import { nobodyThereTodo, runNoAnswerWords } from './bulk-run-words';
 import { companionCommand } from './command-words';
 import { shellWord } from '../shell-words';
@@ -81,7 +82,7 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
   }),
   'binary-body': () => ({ what: 'The body holds a NUL byte, which no shell argument can carry.' }),
   'over-flowent-limit': ({ size, limit }) => ({
-    what: `The call would be ${size} bytes, over Flowent's limit of ${limit} bytes (1 MB): Flowent never sends such a call.`,
+    what: `The call would be ${size} bytes, over Flowent's limit of ${limit} bytes (${FLOWENT_LIMIT_WORDS}): Flowent never sends such a call.`,
     todo: 'Send smaller parameters.',
   }),
   'registration-check-parameters': () => ({

@@ -7,6 +7,7 @@
 import type { Verdict } from '../names-and-limits';
 import { HMAC_KEY_ENV } from '../secret-variables';
 import { clip } from './said';
+import { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 
 /** Where every Flowent call goes, as the refusals point there. */
 const FLOWENT_ROUTE = 'POST /actions/<action_name>';
@@ -63,7 +64,7 @@ export const BODY_REFUSAL_WORDS = {
     const sized = announced
       ? `${size} bytes, over the ${limitBytes}-byte limit`
       : `over the ${limitBytes}-byte limit (${size} bytes had arrived when reading stopped)`;
-    return `The body is ${sized} (Flowent's own limit is 1 MB). Send a smaller body, or raise the limit with --body-limit.`;
+    return `The body is ${sized} (Flowent's own limit is ${FLOWENT_LIMIT_WORDS}). Send a smaller body, or raise the limit with --body-limit.`;
   },
 } as const;
 

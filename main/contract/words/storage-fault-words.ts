@@ -6,6 +6,46 @@
 import type { StorageFault, StorageFaultCode } from '../status';
 import { counted } from './counted';
 
+/** A refused write's cause as the core found it: the fault, with SQLite's code or the error when they are what is known. */
+export type StorageFaultCause =
+  { code: 'disk-full' } | { code: 'read-only' } | { code: 'io-error'; sqliteCode: string } | { code: 'store-failed'; detail: string };
+
+/** A fault's cause in words, the `reason` every sentence about it quotes ("the disk is full"). */
+export function storageFaultReason(cause: StorageFaultCause): string {
+  switch (cause.code) {
+    case 'disk-full':
+      return 'the disk is full';
+    case 'read-only':
+      return 'the history is read-only';
+    case 'io-error':
+      return `the disk could not be written (${cause.sqliteCode})`;
+    case 'store-failed':
+      return `the history database refused the write (${cause.detail})`;
+    default: {
+      const unknown: never = cause;
+      throw new Error(`unknown storage fault ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** A write the core does in the background, which a fault can stop: what it could not do, and what that costs meanwhile. */
+const BACKGROUND_WRITES = {
+  'text-index': ['add new calls to the search index', 'Searches still find them (by reading each new call), only slower'],
+  retention: ["delete the oldest calls past the history's limits", 'The history may grow past them until this is fixed'],
+  'learned-style': [
+    'save the signing style it learned from the history',
+    'Commands that only read the history count it again each time until this is fixed',
+  ],
+} as const;
+
+export type BackgroundWrite = keyof typeof BACKGROUND_WRITES;
+
+/** What is logged when a background write failed (told once until it works again), with the fault's reason. */
+export function backgroundWriteFailedWords(write: BackgroundWrite, reason: string): string {
+  const [what, meanwhile] = BACKGROUND_WRITES[write];
+  return `Flowent Companion could not ${what}: ${reason}. ${meanwhile}; free space or fix the data folder.`;
+}
+
 /** What makes storing work again, for each cause. */
 const STORAGE_FAULT_ADVICE: Record<StorageFaultCode, (dataDir: string) => string> = {
   'disk-full': (dataDir) => `Free space on the disk holding ${dataDir}`,

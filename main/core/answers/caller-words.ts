@@ -1,4 +1,5 @@
 import type { NoAnswerCause } from '../../contract/api';
+import { FLOWENT_LIMIT_WORDS } from '../../contract/words/flowent-limit-words';
 import type { ForwardFailure } from './forward-failure';
 
 /** Where the caller of a failed forward is sent for the details its answer leaves out. */
@@ -14,7 +15,8 @@ export function forwardFailureForCaller(failure: { kind: ForwardFailure; cause?:
 }
 
 function whatHappened({ kind, cause }: { kind: ForwardFailure; cause?: NoAnswerCause }): string {
-  if (kind === 'too-large') return "Your handler's answer was over Flowent's 1 MB limit, so Flowent Companion did not pass it on.";
+  if (kind === 'too-large')
+    return `Your handler's answer was over Flowent's ${FLOWENT_LIMIT_WORDS} limit, so Flowent Companion did not pass it on.`;
   switch (cause) {
     case 'refused':
       return 'Flowent Companion could not reach your handler: the connection was refused.';

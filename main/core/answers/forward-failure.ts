@@ -2,6 +2,7 @@ import { maxHeaderSize } from 'node:http';
 import type { NoAnswerCause, Violation } from '../../contract/api';
 import { networkInWords } from '../../contract/words/network-words';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../../contract/names-and-limits';
+import { FLOWENT_LIMIT_WORDS } from '../../contract/words/flowent-limit-words';
 import { networkProblemOf } from '../network-problem';
 import { describeTarget, type Receiver } from './forward-target';
 
@@ -48,7 +49,7 @@ export function tooLarge(target: URL, to: Receiver, size: string, fullSize: numb
   return {
     ok: false,
     kind: 'too-large',
-    message: `${describeTarget(target, to)} answered ${size}, over Flowent's 1 MB limit (${FLOWENT_BODY_LIMIT_BYTES} bytes): Flowent would refuse the answer, so it is not passed on. Return less.`,
+    message: `${describeTarget(target, to)} answered ${size}, over Flowent's ${FLOWENT_LIMIT_WORDS} limit (${FLOWENT_BODY_LIMIT_BYTES} bytes): Flowent would refuse the answer, so it is not passed on. Return less.`,
     fullSize,
     durationMs,
   };

@@ -1,6 +1,7 @@
 import type { Violation } from '../../contract/api';
 import { FLOWENT_TIMEOUT_MS } from './facts';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../../contract/names-and-limits';
+import { FLOWENT_LIMIT_WORDS } from '../../contract/words/flowent-limit-words';
 
 export interface CheckedAnswer {
   /** Who answered, in the sentence: "your handler", "the mock", or "this companion" (its own webhook, for a call it sent there). */
@@ -53,7 +54,10 @@ export function checkAnswer(answer: CheckedAnswer): Violation[] {
     return violations;
   }
   if (answer.fullSize > FLOWENT_BODY_LIMIT_BYTES) {
-    add('too-large', `${who} answered ${answer.fullSize} bytes; Flowent's limit is 1 MB (${FLOWENT_BODY_LIMIT_BYTES} bytes). Return less.`);
+    add(
+      'too-large',
+      `${who} answered ${answer.fullSize} bytes; Flowent's limit is ${FLOWENT_LIMIT_WORDS} (${FLOWENT_BODY_LIMIT_BYTES} bytes). Return less.`,
+    );
   }
   if (!success) {
     add(

@@ -1,12 +1,18 @@
 import { accessSync, constants, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { StorageFaultCode } from '../../contract/status';
+import {
+  backgroundWriteFailedWords,
+  storageFaultReason,
+  type BackgroundWrite,
+  type StorageFaultCause,
+} from '../../contract/words/storage-fault-words';
 
-/** Why the history could not take a write, in words a user can act on. */
-export type StoreFault =
-  | { code: 'disk-full'; reason: 'the disk is full' }
-  | { code: 'read-only'; reason: 'the history is read-only' }
-  | { code: 'io-error'; reason: string }
-  | { code: 'store-failed'; reason: string };
+/** Why the history could not take a write, with the reason in words a user can act on. */
+export interface StoreFault {
+  code: StorageFaultCode;
+  reason: string;
+}
 
 const sqliteCode = (error: unknown): string => {
   const code = (error as { code?: unknown } | null)?.code;
@@ -19,12 +25,16 @@ const sqliteCode = (error: unknown): string => {
  * at the folder first and this reads the code it settled on.
  */
 export function storeFault(error: unknown): StoreFault {
+  const cause = storeFaultCause(error);
+  return { code: cause.code, reason: storageFaultReason(cause) };
+}
+
+function storeFaultCause(error: unknown): StorageFaultCause {
   const code = sqliteCode(error);
-  if (code.startsWith('SQLITE_FULL')) return { code: 'disk-full', reason: 'the disk is full' };
-  if (code.startsWith('SQLITE_READONLY')) return { code: 'read-only', reason: 'the history is read-only' };
-  if (code.startsWith('SQLITE_IOERR')) return { code: 'io-error', reason: `the disk could not be written (${code})` };
-  const detail = error instanceof Error ? error.message : String(error);
-  return { code: 'store-failed', reason: `the history database refused the write (${code || detail})` };
+  if (code.startsWith('SQLITE_FULL')) return { code: 'disk-full' };
+  if (code.startsWith('SQLITE_READONLY')) return { code: 'read-only' };
+  if (code.startsWith('SQLITE_IOERR')) return { code: 'io-error', sqliteCode: code };
+  return { code: 'store-failed', detail: code || (error instanceof Error ? error.message : String(error)) };
 }
 
 /**
@@ -64,26 +74,10 @@ export function refineStoreError(error: unknown, file: string): unknown {
  */
 export class HistoryWriteFault extends Error {}
 
-/** What is logged when the idle-time text indexing fails (told once until it works again). */
-export function textIndexFailure(error: unknown): string {
-  return (
-    `Flowent Companion could not add new calls to the search index: ${storeFault(error).reason}. ` +
-    'Searches still find them (by reading each new call), only slower; free space or fix the data folder.'
-  );
-}
-
-/** What is logged when calls past the history's limits could not be deleted (once per stretch of failures). */
-export function retentionFailure(error: unknown): string {
-  return (
-    `Flowent Companion could not delete the oldest calls past the history's limits: ${storeFault(error).reason}. ` +
-    'The history may grow past them until this is fixed; free space or fix the data folder.'
-  );
-}
-
-/** What is logged when the learned signing style, counted again as a writer opened the history, could not be saved. */
-export function learnedStyleFailure(error: unknown): string {
-  return (
-    `Flowent Companion could not save the signing style it learned from the history: ${storeFault(error).reason}. ` +
-    'Commands that only read the history count it again each time until this is fixed; free space or fix the data folder.'
-  );
+/**
+ * What is logged when a background write failed (the idle-time text indexing, deleting calls
+ * past the history's limits, saving the learned signing style): told once until it works again.
+ */
+export function backgroundWriteFailure(write: BackgroundWrite, error: unknown): string {
+  return backgroundWriteFailedWords(write, storeFault(error).reason);
 }

@@ -11,7 +11,7 @@ import {
   type Result,
 } from '../../contract/api';
 import { MAX_JSON_TEXT } from '../../contract/names-and-limits';
-import { companionCommand, dataDirForCommands } from '../../contract/words';
+import { companionCommand, dataDirForCommands, FLOWENT_LIMIT_WORDS } from '../../contract/words';
 import { checkArgs, isApiMethod } from '../../core/operations/check-args';
 import { INTERNAL_FAILURE, thrownFailure } from '../../core/operations/thrown-failure';
 import { strictUtf8Text } from '../../core/json/utf8';
@@ -82,7 +82,7 @@ function apiBodyBound(method: ApiMethod): { bytes: number; overMessage: string }
   if (CARRY_PARAMETERS.has(method)) {
     return {
       bytes: MAX_PARAMETERS_API_BODY,
-      overMessage: `The parameters are far over Flowent's limit of ${FLOWENT_BODY_LIMIT_BYTES} bytes (1 MB): Flowent never sends such a call. Send smaller parameters.`,
+      overMessage: `The parameters are far over Flowent's limit of ${FLOWENT_BODY_LIMIT_BYTES} bytes (${FLOWENT_LIMIT_WORDS}): Flowent never sends such a call. Send smaller parameters.`,
     };
   }
   if (CARRY_JSON_TEXT.has(method)) {

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { AccountState } from '../../../main/contract/account';
 import type { FollowMode } from '../../../main/contract/names-and-limits';
-import { linksInOneLine } from './account-format';
-import { followChangeWords } from '../../../main/contract/words';
+import { followChangeWords, linkedActionsWords } from '../../../main/contract/words';
 import { inPageWords } from '../page/page-words';
 import { GoneLinks } from './GoneLinks';
 import { formatDateTime } from '../shared/format';
@@ -26,11 +25,7 @@ export function AccountFollow({ account }: { account: AccountState }) {
           <option value="ask">ask me first</option>
         </select>
       </label>
-      <p className="muted">
-        {account.links.length === 0
-          ? 'No linked actions: "Register here" in Actions links an action to this companion.'
-          : `${account.links.length} linked action${account.links.length === 1 ? '' : 's'}: ${linksInOneLine(account.links)}.`}
-      </p>
+      <p className="muted">{linkedActionsWords(account.links, '"Register here" in Actions')}</p>
       <GoneLinks account={account} />
       <ErrorLine message={message} label="Follow mode error" />
       {account.followHistory.length > 0 && (

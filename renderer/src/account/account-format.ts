@@ -44,11 +44,6 @@ export function goneLinkText(link: Pick<LinkedAction, 'action' | 'profile'>): st
   return goneLinkWords(link, 'Unlink, beside this');
 }
 
-/** "send_email (default), get_weather (default, gone from Flowent)": the links in one line. */
-export function linksInOneLine(links: readonly LinkedAction[]): string {
-  return links.map((l) => `${l.action} (${l.profile}${l.gone ? ', gone from Flowent' : ''})`).join(', ');
-}
-
 export type ActionBadge = 'linked' | 'stale';
 
 /** Whether the active profile's action follows this companion, and whether it still reaches it. */

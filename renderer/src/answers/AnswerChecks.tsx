@@ -3,9 +3,16 @@ import { Fragment, useState } from 'react';
 import { hasAnswerToCopy, type CallDetail } from '../../../main/contract/api';
 import { loadAnswerSettings, mockFromCall } from './answers-actions';
 import { Prose } from '../shared/Prose';
-import { describeOwnMock } from './answer-routes';
 import { useMetaStore } from '../page/stores';
-import { callRouteWords, headersNotSentOn, registrationCheckOutcomeWords } from '../../../main/contract/words';
+import {
+  callRouteWords,
+  headersNotSentOn,
+  MOCK_COPIES_FAILURE,
+  ownMockWords,
+  registrationCheckOutcomeWords,
+  replaceMockQuestion,
+} from '../../../main/contract/words';
+import { formatDateAndTime } from '../shared/format';
 
 /** Where the answer came from (forwarding, the tunnel), and "make it a mock"; its contract problems are at the top of the pane. */
 export function AnswerChecks({ call }: { call: CallDetail }) {
@@ -19,7 +26,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
     const settings = await loadAnswerSettings();
     if (!settings) return;
     const own = settings.mocks.find((m) => m.action === name);
-    if (own) setReplacing({ callId: call.id, words: describeOwnMock({ ...own, action: name }) });
+    if (own) setReplacing({ callId: call.id, words: ownMockWords({ ...own, action: name }, formatDateAndTime) });
     else await mockFromCall(call.id);
   }
 
@@ -83,7 +90,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
             onConfirm={() => void onReplace()}
             onCancel={() => setReplacing(null)}
           >
-            Replace {confirming.words} with this call&apos;s answer? The mock you have now is not kept.
+            {replaceMockQuestion(confirming.words)}
           </ConfirmBox>
         ) : (
           <>
@@ -95,8 +102,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
             {/* Copying a failure can be the point (to try the flow's failure branch), but it should not be a surprise. */}
             {call.violations.length > 0 && (
               <p className="muted" data-testid="mock-copies-failure">
-                This answer breaks Flowent&apos;s contract: a mock made from it answers the same, so Flowent would take the flow&apos;s
-                &quot;on action failure&quot; branch.
+                {MOCK_COPIES_FAILURE}
               </p>
             )}
           </>

@@ -8,14 +8,14 @@ import { useUnsavedWork } from '../page/use-unsaved-work';
 import { useMetaStore } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
 import { useAnswersStore } from './answers-store';
-import { answerFor, describeAnswer, unsetModeLabel } from './answer-routes';
+import { answerFor } from './answer-routes';
 import { Dialog } from '../shared/Dialog';
 import { MockSection } from './MockSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { focusFell } from '../shared/focusable';
 import { DEFAULT_KEY, draftsWords, type MockDraft } from './mock-drafts';
 import { actionsOfMistakenFiles, answeringFile, answerFileMistakes, type AnswersProject } from './answer-files';
-import { fileMistakeHeading, problemPlace } from '../../../main/contract/words';
+import { actionAnswerWords, fileMistakeHeading, problemPlace, unsavedAnswersQuestion, unsetModeWords } from '../../../main/contract/words';
 
 /**
  * How the companion answers calls, per action or for all: a mock, or forwarding to the
@@ -160,7 +160,7 @@ function CloseConfirm({ words, onKeep }: { words: string; onKeep: () => void }) 
       cancel="Keep editing"
       onCancel={onKeep}
     >
-      Unsaved changes to {words}: discard them and close, or keep editing and save first?
+      {unsavedAnswersQuestion(words)}
     </ConfirmBox>
   );
 }
@@ -240,7 +240,7 @@ function RouteList({
                 <span className={`badge answer-${answer.mode === 'forward' ? 'handler' : answer.mock}`}>
                   {answer.mode === 'forward' ? 'handler' : answer.mock === 'built-in' ? 'built-in' : 'mock'}
                 </span>{' '}
-                {describeAnswer(answer, name)}
+                {actionAnswerWords(answer, name)}
                 {file && (
                   <span className="muted">
                     {' '}
@@ -316,7 +316,7 @@ function RouteSection({
       <label className="inline-field">
         Mode
         <select aria-label="Answer mode" value={route?.mode ?? ''} onChange={(e) => void onMode(e.target.value)}>
-          <option value="">{unsetModeLabel(answers, action)}</option>
+          <option value="">{unsetModeWords(answers, action)}</option>
           <option value="mock">Mock</option>
           <option value="forward">Forward to your handler</option>
         </select>

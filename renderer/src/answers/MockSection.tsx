@@ -5,7 +5,9 @@ import type { AnswerSettings, DefinitionError, MockFormat, StoredMock } from '..
 import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks, type LintMark } from '../../../main/contract/mock-placement';
 import { checkMockText, removeMock, saveAnswerMode, saveMock } from './answers-actions';
-import { answerFor, describeMockUse } from './answer-routes';
+import { answerFor } from './answer-routes';
+import { clearMockQuestion, MOCK_BREAKS_CONTRACT, mockUseWords, READS_AS_YAML_HINT } from '../../../main/contract/words';
+import { formatDateAndTime } from '../shared/format';
 import { DEFAULT_KEY, mockWords, type MockDraft } from './mock-drafts';
 import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
@@ -118,11 +120,13 @@ export function MockSection({ action, stored, settings, project, draft, onDraft 
 
   // A mock of its own that the route leaves unused: one click makes it answer.
   const unused = action !== null && stored !== null && answerFor(settings, action).mode === 'forward';
+  // The settings once the mock is cleared: what the clear question says answers afterwards.
+  const cleared = { ...settings, mocks: settings.mocks.filter((m) => m.action !== action) };
   return (
     <section aria-label="Mock">
       <h3>Mock</h3>
       <p className="muted" data-testid="mock-stored" tabIndex={-1} ref={mockUse}>
-        {describeMockUse(settings, action, stored)}
+        {mockUseWords(settings, answerFor(settings, action), action, stored, formatDateAndTime)}
       </p>
       <MockFile project={project} action={action} />
       {unused && (
@@ -155,7 +159,7 @@ export function MockSection({ action, stored, settings, project, draft, onDraft 
       {confirmingClear && stored && (
         <ClearConfirm
           words={mockWords(action ?? DEFAULT_KEY)}
-          after={describeMockUse({ ...settings, mocks: settings.mocks.filter((m) => m.action !== action) }, action, null)}
+          after={mockUseWords(cleared, answerFor(cleared, action), action, null, formatDateAndTime)}
           onClear={() => void onClear()}
           onKeep={() => setConfirmingClear(false)}
         />
@@ -165,9 +169,7 @@ export function MockSection({ action, stored, settings, project, draft, onDraft 
       <ProblemList label="Mock problems" severity="error" placed={problems.marks} unplaced={problems.unplaced} />
       {warnings.length > 0 && (
         <>
-          <p className="muted">
-            Breaks Flowent&apos;s contract (it can still be saved, to try a flow&apos;s &quot;on action failure&quot; branch):
-          </p>
+          <p className="muted">{MOCK_BREAKS_CONTRACT}</p>
           <ProblemList label="Contract warnings" severity="warning" placed={contract.marks} unplaced={contract.unplaced} />
         </>
       )}
@@ -213,7 +215,7 @@ function draftOf(text: string, format: MockFormat, saved: { text: string; format
 
 /** YAML typed with Format left at JSON (the core saw it read as YAML): the problem says which control reads it so. */
 function withFormatHint(errors: DefinitionError[]): DefinitionError[] {
-  return errors.map((e) => (e.readsAsYaml ? { ...e, message: `${e.message} It looks like YAML: set Format to YAML.` } : e));
+  return errors.map((e) => (e.readsAsYaml ? { ...e, message: `${e.message} ${READS_AS_YAML_HINT}` } : e));
 }
 
 /** Problems in the order the editor has them, then those it could not place, with their path. */
@@ -251,7 +253,7 @@ function ProblemList({
 function ClearConfirm({ words, after, onClear, onKeep }: { words: string; after: string; onClear: () => void; onKeep: () => void }) {
   return (
     <ConfirmBox what="clearing the mock" confirm="Clear the mock" onConfirm={onClear} cancel="Keep it" onCancel={onKeep}>
-      Clear {words}? It is deleted, not kept anywhere. Afterwards: {after}
+      {clearMockQuestion(words, after)}
     </ConfirmBox>
   );
 }

@@ -15,6 +15,7 @@ import { openPanel, reportError, showToast } from '../page/ui-actions';
 import { answerFor } from './answer-routes';
 import { useAnswersStore } from './answers-store';
 import { inPageWords } from '../page/page-words';
+import { mockFromCallSavedWords, mockNotSavedWords } from '../../../main/contract/words';
 import { requestFailureWords } from '../page/request-failure-words';
 
 /** What a save reports back to the form that asked: null, or a message (and per-path problems). */
@@ -74,8 +75,7 @@ export async function saveMock(action: string | null, text: string, format: Mock
     const result = await b.setMock(action, text, format);
     if (!result.ok && result.code === 'invalid-mock') {
       // The problems are listed beside the editor: the message says they are, not the first one again.
-      const count = result.errors.length === 1 ? 'a problem' : `${result.errors.length} problems`;
-      return { message: `The mock was not saved: it has ${count}, listed below.`, errors: result.errors };
+      return { message: mockNotSavedWords(result.errors.length), errors: result.errors };
     }
     if (!result.ok) return { message: inPageWords(result), errors: [] };
     showToast('Mock saved');
@@ -119,12 +119,12 @@ export async function mockFromCall(callId: number): Promise<void> {
     const who = action === null ? 'the default mock' : `the mock for ${action}`;
     const settings = await loadAnswerSettings();
     if (action !== null && settings && answerFor(settings, action).mode === 'forward') {
-      showToast(`Saved as ${who}, but ${action} forwards to your handler, so the mock does not answer yet.`, 6000);
+      showToast(mockFromCallSavedWords(who, action), 6000);
       useAnswersStore.setState({ openOn: action });
       openPanel('answers');
       return;
     }
-    showToast(`Saved as ${who}`);
+    showToast(mockFromCallSavedWords(who, null));
   } catch (error) {
     reportError(`Could not make a mock from call #${callId}`, error);
   }
