@@ -173,6 +173,9 @@ function modeChosen(answers: AnswerSource, action: string): boolean {
 
 /** Sends the call, checks the answer against Flowent's contract, and stores it as a new call. */
 export async function deliver(deps: ReplayDeps, outgoing: Outgoing): Promise<Delivered> {
+  // The call's time is when it goes out, as the webhook it reaches stamps it (a serve's wait line):
+  // a first send loads the HTTP client, which took 0.25-0.5 s, before the clock is read, not after.
+  deps.forwarder.warm();
   const receivedAt = Date.now();
   const { kept, redacted } = withoutRedacted(outgoing.headers);
   const prepared = forwardHeaders(kept, outgoing.remoteAddress);
