@@ -3,7 +3,8 @@ import { redactUrlCredentials, type AnswerSettings } from '../../../main/contrac
 import { targetForAction } from '../../../main/contract/action-name';
 import { useMetaStore } from '../page/stores';
 import { loadAnswerSettings } from '../answers/answers-actions';
-import { answerFor, describeMockAnswer } from '../answers/answer-routes';
+import { answerFor } from '../answers/answer-routes';
+import { mockAnswerWords } from '../../../main/contract/words';
 
 /** The companion's own webhook for any action: replaying or simulating there tries the mock. */
 export function ownWebhookTarget(webhookBaseUrl: string | null | undefined): string | null {
@@ -111,7 +112,7 @@ export function emptyTargetWords(answers: AnswerSettings, action: string): strin
   if (mode === 'forward' && target)
     return `Left empty, it goes to ${redactUrlCredentials(targetForAction(target, action))}, the forwarding target of ${action}.`;
   if (mode === 'forward') return `Left empty, nothing is sent: ${action} forwards, but no forwarding target is set.`;
-  return `Left empty, nothing is sent: ${action} is answered by ${describeMockAnswer(answer, action)}, not a handler. Choose "This companion" for that answer.`;
+  return `Left empty, nothing is sent: ${action} is answered by ${mockAnswerWords(answer.mock, action)}, not a handler. Choose "This companion" for that answer.`;
 }
 
 /**
