@@ -10,16 +10,7 @@ import { runCli, startCommand, startServe, type RunningCommand, type ServeOption
 // `calls --follow` in a second terminal beside a serve whose handler is slow: the call's wait is
 // printed while the handler works, as serve prints it, and the stored call's line follows.
 const KEY = 'calls-follow-waiting-key';
-const { cleanups, tempDir } = cleanupsPerTest();
-
-function stopOnCleanup<T extends RunningCommand>(command: T): T {
-  cleanups.push(async () => {
-    if (command.child.exitCode !== null) return;
-    command.child.kill('SIGKILL');
-    await command.exited;
-  });
-  return command;
-}
+const { cleanups, tempDir, stopOnCleanup } = cleanupsPerTest();
 
 /** A handler that holds every call until `answerAll`, at `target`; closed after the test. */
 async function heldHandler() {

@@ -3,20 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bigHar } from '../helpers/big-har';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
-import { runCli, startCommand, startServe, type RunningCommand } from '../helpers/spawn-cli';
+import { runCli, startCommand, startServe } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
 // `calls --follow` beside a running serve, as in a second terminal or a CI step: the last calls,
 // then every call any process stores, oldest first, until Ctrl-C.
 const KEY = 'calls-follow-key';
-const { cleanups, tempDir } = cleanupsPerTest();
-
-function stopOnCleanup<T extends RunningCommand>(command: T): T {
-  cleanups.push(() => {
-    if (command.child.exitCode === null) command.child.kill('SIGKILL');
-  });
-  return command;
-}
+const { tempDir, stopOnCleanup } = cleanupsPerTest();
 
 /** Sends serve a signed call of `action` and expects it answered. */
 function sendTo(baseUrl: string) {

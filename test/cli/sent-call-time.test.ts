@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { holdingHandler } from '../helpers/holding-handler';
-import { runCli, startCommand, startServe, type RunningCommand } from '../helpers/spawn-cli';
+import { runCli, startCommand, startServe } from '../helpers/spawn-cli';
 
 // A call `send` makes through a running serve is seen twice by `calls --follow --json`: the serve's
 // wait while the handler works, then the call `send` stored. Both carry the time the call was
 // made, so a script can match them; the stored one was taken before `send` loaded its HTTP
 // client, and came out some 0.4 s (a whole second on the clock, at times) before the wait's.
 const KEY = 'sent-call-time-key';
-const { cleanups, tempDir } = cleanupsPerTest();
-
-function stopOnCleanup<T extends RunningCommand>(command: T): T {
-  cleanups.push(async () => {
-    if (command.child.exitCode !== null) return;
-    command.child.kill('SIGKILL');
-    await command.exited;
-  });
-  return command;
-}
+const { cleanups, tempDir, stopOnCleanup } = cleanupsPerTest();
 
 describe('a call sent through a running serve', () => {
   it('is stored with the time its wait was seen, within the hop', async () => {

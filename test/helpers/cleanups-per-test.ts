@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest';
+import type { RunningCommand } from './spawn-cli';
 import { makeTempDir } from './temp-dir';
 
 // Apart from temp-dir.ts, which the benchmark scripts import outside vitest: vitest refuses to be
@@ -6,9 +7,14 @@ import { makeTempDir } from './temp-dir';
 
 /**
  * What a test file's tests leave to undo (folders, processes, servers), undone after each test,
- * newest first, each awaited; `tempDir` makes a folder that is removed with them.
+ * newest first, each awaited; `tempDir` makes a folder that is removed with them, and
+ * `stopOnCleanup` a command that is killed (and awaited) with them unless it has exited.
  */
-export function cleanupsPerTest(): { cleanups: (() => void | Promise<void>)[]; tempDir: (prefix?: string) => string } {
+export function cleanupsPerTest(): {
+  cleanups: (() => void | Promise<void>)[];
+  tempDir: (prefix?: string) => string;
+  stopOnCleanup: <T extends RunningCommand>(command: T) => T;
+} {
   const cleanups: (() => void | Promise<void>)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -18,5 +24,13 @@ export function cleanupsPerTest(): { cleanups: (() => void | Promise<void>)[]; t
     cleanups.push(dir.remove);
     return dir.path;
   };
-  return { cleanups, tempDir };
+  const stopOnCleanup = <T extends RunningCommand>(command: T): T => {
+    cleanups.push(async () => {
+      if (command.child.exitCode !== null) return;
+      command.child.kill('SIGKILL');
+      await command.exited;
+    });
+    return command;
+  };
+  return { cleanups, tempDir, stopOnCleanup };
 }
