@@ -1,53 +1,21 @@
 // actions plan, apply and pull through the built command, as a CI job runs them: what plan
 // says (and its exit code) is what apply then does, and a pull followed by apply changes nothing.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runningServes } from '../../main/core';
 import { lanAddresses } from '../../main/core/tunnel/lan-addresses';
-import type { FlowentGateway } from '../fixtures/flowent-gateway/gateway';
-import { startCore, type RunningCore } from '../helpers/running-core';
-import { runCli, startServe, type RunResult } from '../helpers/spawn-cli';
-import { gatewayForOneTest } from '../helpers/account-gateway';
-import { cleanupsPerTest } from '../helpers/cleanups-per-test';
+import { startCore } from '../helpers/running-core';
+import { startServe } from '../helpers/spawn-cli';
+import { projectRigs } from './project-actions-setup';
 import { recordServe } from '../helpers/recorded-serve';
 
 // Each test runs the built command up to ten times, a second or more each on a loaded machine:
 // the file-wide bound on a hang is doubled for it.
 vi.setConfig({ testTimeout: 120_000 });
 
-const { cleanups, tempDir } = cleanupsPerTest();
-
-interface Setup {
-  gateway: FlowentGateway;
-  companion: RunningCore;
-  data: string;
-  project: string;
-  cli(args: string[], env?: NodeJS.ProcessEnv): Promise<RunResult>;
-  write(file: string, text: string): void;
-  read(file: string): string;
-}
-
-async function setup(): Promise<Setup> {
-  const gateway = await gatewayForOneTest(cleanups, { apiTokens: { api_test_token: 'tenant-1', api_prod_token: 'tenant-2' } });
-  const data = tempDir();
-  const root = tempDir('fc-project-');
-  const companion = await startCore({ dataDir: data });
-  cleanups.push(() => companion.core.stop());
-  const project = join(root, 'flowent');
-  mkdirSync(join(project, 'actions'), { recursive: true });
-  const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
-  return {
-    gateway,
-    companion,
-    data,
-    project,
-    cli: (args, extra = {}) => runCli([...args, '--data-dir', data], { ...env, ...extra }, { cwd: root }),
-    write: (file, text) => writeFileSync(join(project, file), text),
-    read: (file) => readFileSync(join(project, file), 'utf8'),
-  };
-}
+const { setup, cleanups, tempDir } = projectRigs({ built: true });
+/** What each test here starts from: no serve recorded (a test records one where it needs `here`), the project folder made. */
+const rig = () => setup({ serve: false, folder: true });
 
 const action = (name: string, url: string) => `version: 1
 name: ${name}
@@ -58,7 +26,7 @@ webhook_url: ${url}
 
 describe('actions plan says what apply does', () => {
   it('exits 0 with only an action only on Flowent, which apply leaves alone, and says to pull it or apply --prune', async () => {
-    const { cli, companion } = await setup();
+    const { cli, companion } = await rig();
     const registered = await cli([
       'actions',
       'register',
@@ -93,7 +61,7 @@ describe('actions plan says what apply does', () => {
   });
 
   it('exits 3 for a file to create beside an action only on Flowent, naming both', async () => {
-    const { cli, companion, write } = await setup();
+    const { cli, companion, write } = await rig();
     expect(
       (
         await cli([
@@ -120,7 +88,7 @@ describe('actions plan says what apply does', () => {
 
 describe('actions plan says why an action with webhook_url: here changed', () => {
   it('names where here points now when only the serve moved, not "changed in the files"', async () => {
-    const { cli, companion, data, project, write, gateway } = await setup();
+    const { cli, companion, data, project, write, gateway } = await rig();
     recordServe(data, companion.baseUrl, project);
     write('actions/lookup_order.yaml', action('lookup_order', 'here'));
     expect((await cli(['actions', 'apply'])).code).toBe(0);
@@ -142,7 +110,7 @@ describe('actions plan says why an action with webhook_url: here changed', () =>
   });
 
   it('still says "changed in the files" when the file was edited', async () => {
-    const { cli, companion, data, project, write } = await setup();
+    const { cli, companion, data, project, write } = await rig();
     recordServe(data, companion.baseUrl, project);
     write('actions/lookup_order.yaml', action('lookup_order', 'here'));
     expect((await cli(['actions', 'apply'])).code).toBe(0);
@@ -156,7 +124,7 @@ describe('actions plan says why an action with webhook_url: here changed', () =>
 
 describe('actions pull keeps what a file says for the other profiles', () => {
   it('writes webhook_url per profile when Flowent has another URL for this profile than the one the file gives every profile', async () => {
-    const { cli, companion, gateway, write, read } = await setup();
+    const { cli, companion, gateway, write, read } = await rig();
     const production = { FLOWENT_API_TOKEN_PRODUCTION: 'api_prod_token' };
     expect((await cli(['actions', 'profile', 'add', 'production', gateway.baseUrl])).code).toBe(0);
     const everywhere = `${companion.baseUrl}/actions/lookup_order`;
@@ -193,7 +161,7 @@ describe('actions pull keeps what a file says for the other profiles', () => {
 
 describe('actions pull with only the one profile', () => {
   it('keeps the one URL init wrote as one when Flowent has another, there being no other profile to keep it for', async () => {
-    const { cli, companion, read } = await setup();
+    const { cli, companion, read } = await rig();
     const first = `${companion.baseUrl}/actions/lookup_order`;
     expect(
       (await cli(['actions', 'register', 'lookup_order', '--description', 'Look an order up', '--schema', '{}', '--webhook-url', first]))
@@ -230,7 +198,7 @@ describe('webhook_url: here with no tunnel open', () => {
   it.skipIf(lan(1) === undefined)(
     'registers the LAN URL while serve listens on every interface, and says who can reach it, as link --here does',
     async () => {
-      const { cli, data, project, write, gateway } = await setup();
+      const { cli, data, project, write, gateway } = await rig();
       const baseUrl = await serveProject(data, project, '0.0.0.0');
       const address = lan(Number(new URL(baseUrl).port));
       if (!address) throw new Error('no LAN address');
@@ -253,7 +221,7 @@ describe('webhook_url: here with no tunnel open', () => {
   );
 
   it("says so when apply registers this computer's URL, as link --here does", async () => {
-    const { cli, data, project, write, gateway } = await setup();
+    const { cli, data, project, write, gateway } = await rig();
     const baseUrl = await serveProject(data, project, '127.0.0.1');
     const note = `Note: serve has no public URL (no tunnel open): using ${baseUrl}, which Flowent in the cloud cannot reach. Run serve with --tunnel for a public URL.`;
     write('actions/lookup_order.yaml', action('lookup_order', 'here'));
