@@ -1,9 +1,20 @@
-import { REDACTED_CREDENTIAL } from '../contract/api';
-import { appliedStepWords, applyStopped, nothingAppliedWords, noUrlForProfileWords } from '../contract/words';
+import {
+  appliedStepWords,
+  applyStopped,
+  hasNoUrl,
+  isLeftAlone,
+  leftOnFlowentWords,
+  nothingAppliedWords,
+  nothingPulledWords,
+  noUrlForProfileWords,
+  pulledAwayWords,
+  pulledFileWords,
+  pulledWithoutPasswordWords,
+} from '../contract/words';
 import type { Runtime } from './actions-output';
 import { inCliWords } from './cli-words';
 import { EXIT, exitCodeOf } from './exit-codes';
-import { hasNoUrl, isLeftAlone, leftAloneAdvice, planJson, planLines } from './plan-output';
+import { CLI_PLAN_STEPS, planJson, planLines } from './plan-output';
 
 /**
  * `actions plan|apply|pull` over the project folder. `profileGiven`: --profile chose the profile,
@@ -41,9 +52,8 @@ export function projectSubcommand(
         for (const step of done) out(`${appliedStepWords(step, where)}.`);
         if (done.length === 0 && !refused) out(`${nothingAppliedWords(plan)}.`);
         plan.actions.filter(hasNoUrl).forEach((action) => err(noUrlForProfileWords(action.file ?? action.name, plan.profile)));
-        const left = plan.actions.filter(isLeftAlone);
-        if (left.length > 0)
-          err(`Left on Flowent without a file: ${left.map((action) => action.name).join(', ')} (${leftAloneAdvice(left.length)}).`);
+        const left = plan.actions.filter(isLeftAlone).map((action) => action.name);
+        if (left.length > 0) err(leftOnFlowentWords(left, CLI_PLAN_STEPS));
       }
       if (refused) return fail(`${applyStopped(refused)}: ${inCliWords(refused.failure)}`);
       return 0;
@@ -53,26 +63,11 @@ export function projectSubcommand(
     if (json) out(JSON.stringify(pulled.value));
     else {
       const { perProfile } = pulled.value;
-      pulled.value.written.forEach((file) =>
-        out(
-          perProfile.includes(file)
-            ? `Wrote ${file}: its webhook_url is now one per profile (Flowent has another URL for this profile; the others keep the file's).`
-            : `Wrote ${file}.`,
-        ),
-      );
-      pulled.value.removed.forEach((file) => out(`Removed ${file}.`));
-      pulled.value.credentialsLeftOut.forEach((file) => err(credentialsLeftOut(file)));
-      if (pulled.value.written.length + pulled.value.removed.length === 0)
-        out('Nothing to write: every action Flowent has matches its file ("actions plan" shows what only the files have).');
+      pulled.value.written.forEach((file) => out(pulledFileWords(file, perProfile.includes(file))));
+      pulled.value.removed.forEach((file) => out(pulledAwayWords(file)));
+      pulled.value.credentialsLeftOut.forEach((file) => err(`  ${pulledWithoutPasswordWords(file, CLI_PLAN_STEPS)}`));
+      if (pulled.value.written.length + pulled.value.removed.length === 0) out(nothingPulledWords(CLI_PLAN_STEPS));
     }
     return 0;
   };
-}
-
-/** The note under `actions pull` for a file whose webhook_url Flowent holds with credentials, in the words of `mocks export`'s. */
-function credentialsLeftOut(file: string): string {
-  return (
-    `  ${file}: the password in its webhook_url is written as ${REDACTED_CREDENTIAL} (action files are meant for git; ` +
-    'Flowent keeps the URL with it, and "actions apply" leaves it as it is while the file says the same URL but for the password).'
-  );
 }

@@ -4,7 +4,8 @@ import { parseFlags, UsageError } from './args';
 import { EXIT, exitCodeOf } from './exit-codes';
 import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
-import { companionCommand, counted } from '../contract/words';
+import { companionCommand, counted, pulledFileWords, pulledWithoutPasswordWords } from '../contract/words';
+import { CLI_PLAN_STEPS } from './plan-output';
 import { initHereLines } from './init-here-lines';
 import { dataDirOf, withCore } from './open-core';
 
@@ -79,7 +80,9 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
         err(`Run "${pull}" once that is fixed.`);
         return 1;
       }
-      pulled.value.written.forEach((file) => out(`Wrote ${file}.`));
+      const { written, perProfile, credentialsLeftOut } = pulled.value;
+      written.forEach((file) => out(pulledFileWords(file, perProfile.includes(file))));
+      credentialsLeftOut.forEach((file) => err(`  ${pulledWithoutPasswordWords(file, CLI_PLAN_STEPS)}`));
       out(`${counted(pulled.value.written.length, 'action')} from Flowent (profile ${account.activeProfile}).`);
       const linked = (await api.getAccount()).links;
       initHereLines(dataDirOf(values['data-dir'], io), created.value, pulled.value.written, linked, account.activeProfile).forEach(out);

@@ -73,7 +73,8 @@ describe('flowent-companion actions plan / apply / pull: what is refused, and wh
     // A folder made by hand, without actions/: pull makes it.
     expect(await cli(['actions', 'pull'])).toMatchObject({
       code: 0,
-      stdout: 'Nothing to write: every action Flowent has matches its file ("actions plan" shows what only the files have).\n',
+      stdout:
+        'Nothing to write: every action Flowent has matches its file ("flowent-companion actions plan" shows what only the files have).\n',
     });
     expect(existsSync(join(root, 'flowent', 'actions'))).toBe(true);
     write('actions/send_email.yaml', SEND_EMAIL.replace('description: Send an email', 'description: ""'));

@@ -108,7 +108,8 @@ describe('flowent-companion actions plan / apply / pull', () => {
     const pulled = await cli(['actions', 'pull']);
     expect(pulled).toMatchObject({
       code: 0,
-      stdout: 'Nothing to write: every action Flowent has matches its file ("actions plan" shows what only the files have).\n',
+      stdout:
+        'Nothing to write: every action Flowent has matches its file ("flowent-companion actions plan" shows what only the files have).\n',
     });
     expect(read('actions/send_email.yaml')).toBe(SEND_EMAIL);
   });
@@ -140,7 +141,8 @@ describe('flowent-companion actions plan / apply / pull', () => {
     expect((await cli(['actions', 'plan'])).code).toBe(0);
     expect(await cli(['actions', 'pull'])).toMatchObject({
       code: 0,
-      stdout: 'Nothing to write: every action Flowent has matches its file ("actions plan" shows what only the files have).\n',
+      stdout:
+        'Nothing to write: every action Flowent has matches its file ("flowent-companion actions plan" shows what only the files have).\n',
     });
     expect(read('actions/new_two.yaml')).toBe(two);
 

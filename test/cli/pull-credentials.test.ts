@@ -79,3 +79,16 @@ it('list and get, with --json too, print the webhook_url with its password as **
   }
   expect(JSON.parse((await actions('get', 'send_email', '--json')).stdout)).toMatchObject({ name: 'send_email', webhook_url: PULLED });
 });
+
+it('init, filling actions/ from Flowent, says of a URL written with *** what pull says', async () => {
+  const gateway = await gatewayForOneTest(cleanups);
+  gateway.storeAction({ name: 'send_email', description: 'Send', json_schema: { type: 'object' }, webhook_url: REGISTERED });
+  const root = tempDir('fc-project-');
+  const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'api_test_token' };
+  const init = await runCli(['init', '--data-dir', tempDir()], env, { cwd: root });
+  expect(init.code, init.stderr).toBe(0);
+  expect(init.stdout).toContain('Wrote actions/send_email.yaml.\n');
+  expect(init.stderr).toContain('actions/send_email.yaml: the password in its webhook_url is written as ***');
+  expect(readFileSync(join(root, 'flowent', 'actions', 'send_email.yaml'), 'utf8')).toContain(`\nwebhook_url: ${PULLED}\n`);
+  expect(init.stdout + init.stderr).not.toContain('S3CRET');
+});

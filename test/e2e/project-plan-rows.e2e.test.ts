@@ -118,7 +118,7 @@ describe.sequential('the Project dialog’s plan for another profile', () => {
     // Not a mistake that hides the whole plan: the row says it is left alone, and what to add.
     await expect
       .poll(() => project.getByTestId('plan-legacy_lookup').textContent())
-      .toBe('legacy_lookupno webhook_url for this profileleave it (no URL for this profile)');
+      .toBe('legacy_lookupno webhook_url for this profileleft alone');
     expect(await project.getByTestId('plan-legacy_lookup-no-url').textContent()).toBe(
       'actions/legacy_lookup.yaml: webhook_url gives no URL for the profile "staging", so apply leaves this action alone for it: ' +
         'add "staging: here" (this companion) or "staging: <your webhook URL>" under webhook_url to plan it',

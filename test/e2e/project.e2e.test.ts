@@ -147,9 +147,11 @@ describe.sequential('a project folder, from the inspector', () => {
     });
     const project = await projectDialog();
     await project.getByRole('button', { name: 'Plan', exact: true }).click();
-    await expect
-      .poll(() => project.getByTestId('plan-make_note').textContent())
-      .toBe('make_noteonly on Flowentleave it (prune deletes it; pull writes its file)');
+    await expect.poll(() => project.getByTestId('plan-make_note').textContent()).toBe('make_noteonly on Flowentleft alone');
+    // The row says what apply does; the summary, what does something about it.
+    expect(await project.getByTestId('plan-summary').textContent()).toContain(
+      'Only on Flowent, left alone: make_note (Pull writes its file; Apply with prune deletes it from Flowent).',
+    );
     const pull = project.getByRole('button', { name: 'Pull', exact: true });
     await pull.click();
     await expect.poll(() => project.getByRole('region', { name: 'Pulled' }).textContent()).toContain('Wrote actions/make_note.yaml.');

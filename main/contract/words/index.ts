@@ -159,6 +159,22 @@ export {
   type ActionChange,
   type ChangedIn,
 } from './action-change-words';
+export {
+  hasNoUrl,
+  isLeftAlone,
+  keptPasswordWords,
+  leftOnFlowentWords,
+  nothingPulledWords,
+  planHeadingWords,
+  plannedChangeWords,
+  planSummaryWords,
+  pulledAwayWords,
+  pulledFileWords,
+  pulledWithoutPasswordWords,
+  planAgainWords,
+  stalePlanWords,
+  type PlanStepsVocabulary,
+} from './action-plan-words';
 export { hereNote, registerHereTunnelWaitWords, tunnelNotOnlineWords } from './here-words';
 export {
   failedRegistrationCheckTodo,

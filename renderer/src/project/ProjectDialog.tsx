@@ -7,7 +7,6 @@ import {
   type ProjectProblem,
   type ProjectState,
   type PullOutcome,
-  REDACTED_CREDENTIAL,
 } from '../../../main/contract/api';
 import {
   appliedStepWords,
@@ -19,8 +18,18 @@ import {
   FORWARD_WITHOUT_TARGET_MEANWHILE,
   forwardWithoutTargetWords,
   nothingAppliedWords,
+  nothingPulledWords,
   noUrlForProfileWords,
+  planAgainWords,
+  planHeadingWords,
+  plannedChangeWords,
+  planSummaryWords,
   problemPlace,
+  pulledAwayWords,
+  pulledFileWords,
+  pulledWithoutPasswordWords,
+  stalePlanWords,
+  type PlanStepsVocabulary,
 } from '../../../main/contract/words';
 import { BusyButton } from '../shared/BusyButton';
 import { Dialog } from '../shared/Dialog';
@@ -31,7 +40,8 @@ import { useMetaStore } from '../page/stores';
 import { applyProject, loadProject, planProject, pullProject } from './project-actions';
 import { useProjectStore } from './project-store';
 
-const CHANGE_WORDS: Record<PlannedAction['change'], string> = { create: 'create', update: 'update', delete: 'delete', none: 'no change' };
+/** The project's steps as this dialog names them: its buttons (Apply deletes with the prune box ticked). */
+const DIALOG_STEPS: PlanStepsVocabulary = { plan: 'Plan', apply: (prune) => (prune ? 'Apply with prune' : 'Apply'), pull: 'Pull' };
 
 /** The open project folder: its files' mistakes, each action's state against Flowent, and Plan / Apply. */
 export function ProjectDialog() {
@@ -93,7 +103,7 @@ export function ProjectDialog() {
           )}
           {applied && <AppliedView applied={applied} focusRef={appliedView} />}
           {pulled && <PulledView pulled={pulled} />}
-          {planStale && <p className="muted">The files changed since this plan: Plan again before applying.</p>}
+          {planStale && <p className="muted">{stalePlanWords(DIALOG_STEPS)}</p>}
           {plan && <PlanView plan={plan} />}
         </>
       )}
@@ -183,32 +193,19 @@ function PulledView({ pulled }: { pulled: PullOutcome }) {
   const { written, removed, perProfile, credentialsLeftOut } = pulled;
   return (
     <section aria-label="Pulled" className="project-applied">
-      {written.length + removed.length === 0 ? (
-        <p>Nothing to write: every action Flowent has matches its file.</p>
-      ) : (
-        <>
-          {written.map((file) => (
-            <p key={file}>
-              Wrote <code>{file}</code>
-              {perProfile.includes(file)
-                ? ': its webhook_url is now one per profile (Flowent has another URL for this profile; the others keep the file’s).'
-                : '.'}
-            </p>
-          ))}
-          {removed.map((file) => (
-            <p key={file}>
-              Removed <code>{file}</code>.
-            </p>
-          ))}
-        </>
-      )}
+      {written.length + removed.length === 0 && <p>{nothingPulledWords(DIALOG_STEPS)}</p>}
+      {written.map((file) => (
+        <p key={file}>{pulledFileWords(file, perProfile.includes(file))}</p>
+      ))}
+      {removed.map((file) => (
+        <p key={file}>{pulledAwayWords(file)}</p>
+      ))}
       {credentialsLeftOut.map((file) => (
         <p key={file} className="muted">
-          <code>{file}</code>: the password in its webhook_url is written as {REDACTED_CREDENTIAL} (action files are meant for git); Flowent
-          keeps the URL with it, and Apply leaves it as it is while the file says the same URL but for the password.
+          {pulledWithoutPasswordWords(file, DIALOG_STEPS)}
         </p>
       ))}
-      <p className="muted">Plan again to compare the files with Flowent now.</p>
+      <p className="muted">{planAgainWords(DIALOG_STEPS)}</p>
     </section>
   );
 }
@@ -239,18 +236,12 @@ function AppliedView({ applied, focusRef }: { applied: ApplyOutcome; focusRef: R
 function PlanView({ plan }: { plan: ActionPlan }) {
   return (
     <section aria-label="Plan">
-      <h3>
-        Plan for profile {plan.profile} <span className="muted">({plan.gateway})</span>
-      </h3>
-      <p data-testid="plan-summary">
-        {plan.pending
-          ? 'Flowent and the files differ: Apply makes Flowent match the files.'
-          : plan.actions.some((action) => action.state === 'only-there')
-            ? 'Nothing to apply. Actions only on Flowent are left alone: Pull writes their files; Apply with prune deletes them.'
-            : plan.actions.some((action) => action.state === 'no-url-for-profile')
-              ? 'Nothing to apply: the files ask Flowent for no change.'
-              : 'Nothing to do: Flowent matches the files.'}
-      </p>
+      <h3>{planHeadingWords(plan)}</h3>
+      <div data-testid="plan-summary">
+        {planSummaryWords(plan, DIALOG_STEPS).map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
       {plan.hereNote && (
         <p className="muted" data-testid="plan-here-note">
           Note: {plan.hereNote}
@@ -261,7 +252,7 @@ function PlanView({ plan }: { plan: ActionPlan }) {
           <tr>
             <th>Action</th>
             <th>State</th>
-            <th>Apply will</th>
+            <th>Change</th>
           </tr>
         </thead>
         <tbody>
@@ -282,13 +273,7 @@ function PlanRow({ action, profile }: { action: PlannedAction; profile: string }
           <code>{action.name}</code>
         </td>
         <td>{actionStateWords(action)}</td>
-        <td>
-          {action.state === 'only-there' && action.change === 'none'
-            ? 'leave it (prune deletes it; pull writes its file)'
-            : action.state === 'no-url-for-profile'
-              ? 'leave it (no URL for this profile)'
-              : CHANGE_WORDS[action.change]}
-        </td>
+        <td>{plannedChangeWords(action)}</td>
       </tr>
       {action.state === 'no-url-for-profile' && (
         <tr className="plan-diff">

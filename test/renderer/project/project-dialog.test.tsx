@@ -131,7 +131,8 @@ describe('the Project dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Plan' }));
     await waitFor(() =>
       expect(within(dialog).getByTestId('plan-summary').textContent).toBe(
-        'Nothing to apply. Actions only on Flowent are left alone: Pull writes their files; Apply with prune deletes them.',
+        'Nothing to apply: the files ask Flowent for no change.' +
+          'Only on Flowent, left alone: only_remote (Pull writes its file; Apply with prune deletes it from Flowent).',
       ),
     );
 
