@@ -91,14 +91,34 @@ export {
 } from './mock-use-words';
 export {
   clearMockQuestion,
+  editedMockWords,
   MOCK_BREAKS_CONTRACT,
+  MOCK_CLEARED,
   MOCK_COPIES_FAILURE,
+  MOCK_EDITS_KEPT,
+  MOCK_NOT_SAVED,
+  MOCK_SAVED,
+  MOCK_TEMPLATE_NOTE,
+  mockFileWords,
+  mockFromCallFailedWords,
   mockFromCallSavedWords,
+  mockNotCheckedWords,
   mockNotSavedWords,
   READS_AS_YAML_HINT,
   replaceMockQuestion,
   unsavedAnswersQuestion,
+  unsavedAnswersWords,
 } from './mock-edit-words';
+export {
+  ANSWER_MODE_SAVED,
+  ANSWER_SETTINGS_LOADING,
+  ANSWER_SETTINGS_NOT_READ,
+  ANSWER_SETTINGS_UNREACHABLE,
+  answerSettingsNotLoadedWords,
+  forwardTargetSavedWords,
+  noTargetToRemoveWords,
+} from './answers-dialog-words';
+export type { CodePart } from './code-parts';
 export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';
