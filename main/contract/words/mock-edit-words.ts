@@ -5,6 +5,7 @@
  * answer-setting-words.ts, after the change, in its flags.
  */
 import type { CodePart } from './code-parts';
+import { listedWords } from './counted';
 
 /** A mock saved from the editor; the command line's `mocks set` says where it went instead (mockStoredWords). */
 export const MOCK_SAVED = 'Mock saved';
@@ -79,7 +80,7 @@ function editedMocksWords(actions: readonly (string | null)[]): string | null {
   const parts: string[] = [];
   if (actions.includes(null)) parts.push('the default mock');
   if (named.length === 1) parts.push(`the mock of ${named[0]}`);
-  else if (named.length > 1) parts.push(`the mocks of ${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`);
+  else if (named.length > 1) parts.push(`the mocks of ${listedWords(named)}`);
   return parts.join(' and ');
 }
 
