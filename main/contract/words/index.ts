@@ -152,6 +152,7 @@ export {
   followChangeWords,
   followModeSetWords,
   followModeWords,
+  followRecordHeading,
   linkedActionsWords,
   noProfileRemovedWords,
   notRepointedWords,
