@@ -116,7 +116,9 @@ export {
   ANSWER_SETTINGS_UNREACHABLE,
   answerSettingsNotLoadedWords,
   forwardTargetSavedWords,
+  handlerUnreachableWords,
   noTargetToRemoveWords,
+  startupForwardTargetWords,
 } from './answers-dialog-words';
 export type { CodePart } from './code-parts';
 export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';

@@ -1,6 +1,6 @@
 import { ConfirmBox } from '../shared/ConfirmBox';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { redactUrlCredentials, type AnswerMode, type AnswerSettings } from '../../../main/contract/api';
+import type { AnswerMode, AnswerSettings } from '../../../main/contract/api';
 import { formatDuration } from '../shared/format';
 import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from './answers-actions';
 import { closePanel, setUnsavedWork } from '../page/ui-actions';
@@ -19,9 +19,11 @@ import {
   actionAnswerWords,
   ANSWER_SETTINGS_LOADING,
   fileMistakeHeading,
+  handlerUnreachableWords,
   MOCK_EDITS_KEPT,
   noTargetToRemoveWords,
   problemPlace,
+  startupForwardTargetWords,
   unsavedAnswersQuestion,
   unsavedAnswersWords,
   unsetModeWords,
@@ -346,13 +348,11 @@ function RouteSection({
       <ErrorLine message={targetError} label="Target error" />
       <dl className="facts" aria-label="Forwarding facts">
         <dt>Startup forward target</dt>
-        <dd data-testid="startup-forward-target">
-          {answers.startupForwardTarget === null ? 'none (serve --forward sets one)' : redactUrlCredentials(answers.startupForwardTarget)}
-        </dd>
+        <dd data-testid="startup-forward-target">{startupForwardTargetWords(answers.startupForwardTarget)}</dd>
         <dt>Forward timeout</dt>
         <dd>{formatDuration(answers.forwardTimeoutMs)}</dd>
         <dt>Handler unreachable</dt>
-        <dd>{answers.fallbackToMock ? 'answer with the mock' : 'answer with an error (502/504)'}</dd>
+        <dd>{handlerUnreachableWords(answers.fallbackToMock)}</dd>
       </dl>
     </section>
   );

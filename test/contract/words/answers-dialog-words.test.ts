@@ -6,12 +6,14 @@ import {
   ANSWER_SETTINGS_UNREACHABLE,
   editedMockWords,
   forwardTargetSavedWords,
+  handlerUnreachableWords,
   MOCK_TEMPLATE_NOTE,
   mockFileWords,
   mockFromCallFailedWords,
   mockFromCallSavedWords,
   mockNotCheckedWords,
   noTargetToRemoveWords,
+  startupForwardTargetWords,
   unsavedAnswersWords,
   type CodePart,
 } from '../../../main/contract/words';
@@ -96,5 +98,14 @@ describe('the settings and the forward target', () => {
     expect(forwardTargetSavedWords(false)).toBe('Forward target removed');
     expect(noTargetToRemoveWords(null)).toBe('Type a URL to save: the default has no target to remove');
     expect(noTargetToRemoveWords('send_email')).toBe('Type a URL to save: send_email has no target to remove');
+  });
+
+  it("says the forwarding facts, a startup target's password as ***", () => {
+    expect(startupForwardTargetWords(null)).toBe('none (serve --forward sets one)');
+    expect(startupForwardTargetWords('http://me:pw@localhost:8000/actions/{action_name}')).toBe(
+      'http://me:***@localhost:8000/actions/{action_name}',
+    );
+    expect(handlerUnreachableWords(true)).toBe('answer with the mock');
+    expect(handlerUnreachableWords(false)).toBe('answer with an error (502/504)');
   });
 });
