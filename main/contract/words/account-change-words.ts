@@ -4,10 +4,11 @@
  * prints and the page's toast shows where both say the event, so the two cannot drift apart. As
  * in action-change-words.ts, each front end adds only what is its own after it.
  */
-import type { AccountState, FollowChange, LinkedAction, RegistrationRecord } from '../account';
+import type { AccountState, FollowChange, FollowRecord, LinkedAction, RegistrationRecord } from '../account';
 import type { FollowMode } from '../names-and-limits';
 import { DEFAULT_PROFILE, printableGatewayUrl } from '../profile-rules';
 import { redactUrlCredentials } from '../url-credentials';
+import type { CodePart } from './code-parts';
 import { counted } from './counted';
 import { cap } from './said';
 import type { Vocabulary } from './vocabulary';
@@ -155,6 +156,23 @@ export function repointFailedWords(
     `Could not point ${change.action} at the new public URL ${redactUrlCredentials(change.to)}. ${why ?? 'Flowent gave no reason.'} ` +
     `Once that is fixed, ${say.pointActionHere(change.action, profile)}.`
   );
+}
+
+/**
+ * Heads a change of the public URL in the follow history: when (`time` writes a moment as the
+ * front end shows it), the URL before and after, as code, and the follow mode it ran under.
+ */
+export function followRecordHeading(
+  record: Pick<FollowRecord, 'at' | 'previous' | 'current' | 'mode'>,
+  time: (ms: number) => string,
+): CodePart[] {
+  return [
+    { text: `${time(record.at)}: ` },
+    { code: record.previous },
+    { text: ' → ' },
+    { code: record.current },
+    { text: ` (${record.mode})` },
+  ];
 }
 
 /**

@@ -17,3 +17,8 @@ export function countWords(n: number): string {
 export function counted(n: number, noun: string, plural = `${noun}s`): string {
   return `${countWords(n)} ${nounFor(n, noun, plural)}`;
 }
+
+/** Names in a list as a person writes them: `a`, `a and b`, `a, b and c`. */
+export function listedWords(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]!}`;
+}

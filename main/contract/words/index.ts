@@ -91,18 +91,40 @@ export {
 } from './mock-use-words';
 export {
   clearMockQuestion,
+  editedMockWords,
   MOCK_BREAKS_CONTRACT,
+  MOCK_CLEARED,
   MOCK_COPIES_FAILURE,
+  MOCK_EDITS_KEPT,
+  MOCK_NOT_SAVED,
+  MOCK_SAVED,
+  MOCK_TEMPLATE_NOTE,
+  mockFileWords,
+  mockFromCallFailedWords,
   mockFromCallSavedWords,
+  mockNotCheckedWords,
   mockNotSavedWords,
   READS_AS_YAML_HINT,
   replaceMockQuestion,
   unsavedAnswersQuestion,
+  unsavedAnswersWords,
 } from './mock-edit-words';
+export {
+  ANSWER_MODE_SAVED,
+  ANSWER_SETTINGS_LOADING,
+  ANSWER_SETTINGS_NOT_READ,
+  ANSWER_SETTINGS_UNREACHABLE,
+  answerSettingsNotLoadedWords,
+  forwardTargetSavedWords,
+  handlerUnreachableWords,
+  noTargetToRemoveWords,
+  startupForwardTargetWords,
+} from './answers-dialog-words';
+export type { CodePart } from './code-parts';
 export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';
-export { counted, countWords, nounFor } from './counted';
+export { counted, countWords, listedWords, nounFor } from './counted';
 export { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
@@ -132,6 +154,7 @@ export {
   followChangeWords,
   followModeSetWords,
   followModeWords,
+  followRecordHeading,
   linkedActionsWords,
   noProfileRemovedWords,
   notRepointedWords,
@@ -223,7 +246,14 @@ export {
 } from './project-words';
 export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-words';
 export { storageFaultCountWords, storageFaultEndedWords, storageFaultWords } from './storage-fault-words';
-export { noFlowentCallsToReplay, noHandlerTodo } from './replay-words';
+export { noFlowentCallsToReplay, noHandlerTodo, PARAMETERS_NOT_AN_OBJECT, parametersOverLimitWords } from './replay-words';
+export {
+  COMPANION_NOT_LISTENING,
+  emptyTargetWords,
+  NO_ACTION_TARGET_WORDS,
+  ownWebhookTitle,
+  withoutTargetWords,
+} from './replay-target-words';
 export { endedRunToast, endedRunWords, runCountsWords, runEndCauseWords } from './bulk-run-words';
 export {
   answerChangeWords,

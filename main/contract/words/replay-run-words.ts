@@ -8,7 +8,7 @@ import type { BulkReplayItem } from '../bulk-replay';
 import type { ReplayAnswer, ReplayFailure, ReplayOutcome } from '../replay-outcome';
 import { answeredByWords, forwardingFailedWords, statusWords } from './answered-by-words';
 import { problemWords, refusedForRequest } from './call-problem-words';
-import { counted } from './counted';
+import { counted, listedWords } from './counted';
 import { cap } from './said';
 import { redactUrlCredentials } from '../url-credentials';
 import type { Vocabulary } from './vocabulary';
@@ -167,8 +167,7 @@ export function mockAnsweredWords(items: readonly Pick<BulkReplayItem, 'answer'>
  * the command line's note (`calls: 'several'`, said once per run) and the page's result (one call) share it.
  */
 export function credentialsSentWords(target: string, names: readonly string[], calls: 'one' | 'several'): string {
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
   const headers = names.length === 1 ? 'header' : 'headers';
   const [replays, own, stored] = calls === 'one' ? ['replay', "call's", 'it'] : ['replays', "calls'", 'them'];
-  return `the ${replays} to ${redactUrlCredentials(target)} carried the ${own} own ${list} ${headers}, as stored with ${stored}; replay to a URL you trust with ${names.length === 1 ? 'it' : 'them'}.`;
+  return `the ${replays} to ${redactUrlCredentials(target)} carried the ${own} own ${listedWords(names)} ${headers}, as stored with ${stored}; replay to a URL you trust with ${names.length === 1 ? 'it' : 'them'}.`;
 }

@@ -3,7 +3,7 @@ import type { AnswersFailure } from '../answers';
 import type { CallsFailure, ServerNotRunning } from '../shared';
 import type { ReplayFailure } from '../replay-outcome';
 import { noSuchCalls } from './calls-words';
-import { counted } from './counted';
+import { counted, countWords } from './counted';
 import { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 import { nobodyThereTodo, runNoAnswerWords } from './bulk-run-words';
 import { companionCommand } from './command-words';
@@ -28,6 +28,17 @@ const NEEDS_KEY: Record<Extract<ReplayFailure, { code: 'no-key' }>['needs'], str
 export function noHandlerTodo(ways: string[], webhook: string | null, say: Pick<Vocabulary, 'sendToCompanion'>): string {
   const all = webhook === null ? ways : [...ways, say.sendToCompanion(webhook)];
   return `${cap(all.join(', or '))}.`;
+}
+
+/** Parameters that are JSON but not an object: refused by the core, and said by the page's editors as typed. */
+export const PARAMETERS_NOT_AN_OBJECT = 'The parameters must be a JSON object ({...}), as Flowent sends.';
+
+/**
+ * Parameters typed in the page's editors that make a call over Flowent's limit, said as typed
+ * (`bytes`: their size in UTF-8), before a call is spent on the refusal (over-flowent-limit).
+ */
+export function parametersOverLimitWords(bytes: number): string {
+  return `The parameters are ${countWords(bytes)} bytes, over Flowent’s limit of ${FLOWENT_LIMIT_WORDS} for a whole call: Flowent never sends one that big. Make them smaller.`;
 }
 
 export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
@@ -61,7 +72,7 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
   }),
   'invalid-json': ({ what, reason }) => ({ what: `The ${what} is not valid JSON: ${reason}.`, todo: 'Fix it and try again.' }),
   'invalid-parameters-json': ({ message }) => ({ what: message }),
-  'invalid-parameters': () => ({ what: 'The parameters must be a JSON object ({...}), as Flowent sends.' }),
+  'invalid-parameters': () => ({ what: PARAMETERS_NOT_AN_OBJECT }),
   'schema-not-object': () => ({ what: 'The schema must be a JSON object ({...}), a JSON Schema.' }),
   'invalid-schema': ({ reason }) => ({ what: `The schema is not a valid JSON Schema: ${reason}` }),
   'cannot-generate': ({ action, reason }) => ({

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { AccountState } from '../../../main/contract/account';
 import type { FollowMode } from '../../../main/contract/names-and-limits';
-import { followChangeWords, linkedActionsWords } from '../../../main/contract/words';
+import { followChangeWords, followRecordHeading, linkedActionsWords } from '../../../main/contract/words';
+import { CodeParts } from '../shared/CodeParts';
 import { inPageWords } from '../page/page-words';
 import { GoneLinks } from './GoneLinks';
 import { formatDateTime } from '../shared/format';
@@ -33,7 +34,7 @@ export function AccountFollow({ account }: { account: AccountState }) {
           {account.followHistory.map((record) => (
             <li key={record.at}>
               <div>
-                {formatDateTime(record.at)}: <code>{record.previous}</code> → <code>{record.current}</code> ({record.mode})
+                <CodeParts parts={followRecordHeading(record, formatDateTime)} />
               </div>
               <ul>
                 {record.changes.map((c) => (

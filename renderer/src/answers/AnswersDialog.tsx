@@ -1,6 +1,6 @@
 import { ConfirmBox } from '../shared/ConfirmBox';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { redactUrlCredentials, type AnswerMode, type AnswerSettings } from '../../../main/contract/api';
+import type { AnswerMode, AnswerSettings } from '../../../main/contract/api';
 import { formatDuration } from '../shared/format';
 import { loadAnswerSettings, saveForwardTarget, saveAnswerMode } from './answers-actions';
 import { closePanel, setUnsavedWork } from '../page/ui-actions';
@@ -13,9 +13,21 @@ import { Dialog } from '../shared/Dialog';
 import { MockSection } from './MockSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { focusFell } from '../shared/focusable';
-import { DEFAULT_KEY, draftsWords, type MockDraft } from './mock-drafts';
+import { actionOfKey, DEFAULT_KEY, type MockDraft } from './mock-drafts';
 import { actionsOfMistakenFiles, answeringFile, answerFileMistakes, type AnswersProject } from './answer-files';
-import { actionAnswerWords, fileMistakeHeading, problemPlace, unsavedAnswersQuestion, unsetModeWords } from '../../../main/contract/words';
+import {
+  actionAnswerWords,
+  ANSWER_SETTINGS_LOADING,
+  fileMistakeHeading,
+  handlerUnreachableWords,
+  MOCK_EDITS_KEPT,
+  noTargetToRemoveWords,
+  problemPlace,
+  startupForwardTargetWords,
+  unsavedAnswersQuestion,
+  unsavedAnswersWords,
+  unsetModeWords,
+} from '../../../main/contract/words';
 
 /**
  * How the companion answers calls, per action or for all: a mock, or forwarding to the
@@ -85,7 +97,7 @@ export function AnswersDialog({ project }: { project: AnswersProject | null }) {
     else closePanel();
   }
 
-  const action = key === DEFAULT_KEY ? null : key;
+  const action = actionOfKey(key);
   const names = new Set<string>((perAction ?? []).map((a) => a.action));
   for (const m of answers?.mocks ?? []) if (m.action) names.add(m.action);
   for (const r of answers?.routes ?? []) if (r.action) names.add(r.action);
@@ -139,7 +151,7 @@ export function AnswersDialog({ project }: { project: AnswersProject | null }) {
 /** The settings are on their way, or could not be read: why, and a way to ask again. */
 function SettingsNotLoaded() {
   const failure = useAnswersStore((s) => s.loadFailure);
-  if (!failure) return <p className="muted">Loading the answer settings…</p>;
+  if (!failure) return <p className="muted">{ANSWER_SETTINGS_LOADING}</p>;
   return (
     <div className="load-failure">
       <ErrorLine message={failure} label="Load error" />
@@ -230,7 +242,7 @@ function RouteList({
                 {edited.includes(name ?? DEFAULT_KEY) && (
                   <>
                     {' '}
-                    <span className="badge answer-edited" title="Mock edits not saved yet: kept while the dialog is open">
+                    <span className="badge answer-edited" title={MOCK_EDITS_KEPT}>
                       unsaved
                     </span>
                   </>
@@ -258,13 +270,7 @@ function RouteList({
 
 /** The close question's words for the mocks and targets not saved: null when there are none. */
 function unsavedWordsOf(drafts: Record<string, MockDraft>, targetDrafts: Record<string, string>): string | null {
-  const targets = Object.keys(targetDrafts).map((k) => targetWords(k === DEFAULT_KEY ? null : k));
-  return [draftsWords(Object.keys(drafts)), ...targets].filter(Boolean).join(' and ') || null;
-}
-
-/** The unsaved target as the close question names it: "the forward target URL of send_email". */
-function targetWords(action: string | null): string {
-  return action === null ? 'the default forward target URL' : `the forward target URL of ${action}`;
+  return unsavedAnswersWords(Object.keys(drafts).map(actionOfKey), Object.keys(targetDrafts).map(actionOfKey));
 }
 
 function RouteSection({
@@ -335,24 +341,18 @@ function RouteSection({
             onChange={(e) => setTarget(e.target.value)}
           />
         </label>
-        <button
-          type="submit"
-          disabled={nothingToSave}
-          title={nothingToSave ? `Type a URL to save: ${action ?? 'the default'} has no target to remove` : undefined}
-        >
+        <button type="submit" disabled={nothingToSave} title={nothingToSave ? noTargetToRemoveWords(action) : undefined}>
           {typed === '' && route?.target ? 'Remove target' : 'Save target'}
         </button>
       </form>
       <ErrorLine message={targetError} label="Target error" />
       <dl className="facts" aria-label="Forwarding facts">
         <dt>Startup forward target</dt>
-        <dd data-testid="startup-forward-target">
-          {answers.startupForwardTarget === null ? 'none (serve --forward sets one)' : redactUrlCredentials(answers.startupForwardTarget)}
-        </dd>
+        <dd data-testid="startup-forward-target">{startupForwardTargetWords(answers.startupForwardTarget)}</dd>
         <dt>Forward timeout</dt>
         <dd>{formatDuration(answers.forwardTimeoutMs)}</dd>
         <dt>Handler unreachable</dt>
-        <dd>{answers.fallbackToMock ? 'answer with the mock' : 'answer with an error (502/504)'}</dd>
+        <dd>{handlerUnreachableWords(answers.fallbackToMock)}</dd>
       </dl>
     </section>
   );

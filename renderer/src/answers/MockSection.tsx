@@ -6,9 +6,18 @@ import { DEFAULT_MOCK_TEXT, EXAMPLE_MOCK } from './example-mock';
 import { lintMarks, type LintMark } from '../../../main/contract/mock-placement';
 import { checkMockText, removeMock, saveAnswerMode, saveMock } from './answers-actions';
 import { answerFor } from './answer-routes';
-import { clearMockQuestion, MOCK_BREAKS_CONTRACT, mockUseWords, READS_AS_YAML_HINT } from '../../../main/contract/words';
+import {
+  clearMockQuestion,
+  editedMockWords,
+  MOCK_BREAKS_CONTRACT,
+  MOCK_TEMPLATE_NOTE,
+  mockFileWords,
+  mockUseWords,
+  READS_AS_YAML_HINT,
+} from '../../../main/contract/words';
 import { formatDateAndTime } from '../shared/format';
-import { DEFAULT_KEY, mockWords, type MockDraft } from './mock-drafts';
+import type { MockDraft } from './mock-drafts';
+import { CodeParts } from '../shared/CodeParts';
 import { Prose } from '../shared/Prose';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
@@ -158,7 +167,7 @@ export function MockSection({ action, stored, settings, project, draft, onDraft 
       </div>
       {confirmingClear && stored && (
         <ClearConfirm
-          words={mockWords(action ?? DEFAULT_KEY)}
+          words={editedMockWords(action)}
           after={mockUseWords(cleared, answerFor(cleared, action), action, null, formatDateAndTime)}
           onClear={() => void onClear()}
           onKeep={() => setConfirmingClear(false)}
@@ -175,8 +184,7 @@ export function MockSection({ action, stored, settings, project, draft, onDraft 
       )}
       <LazyMockEditor value={text} onChange={onEdit} marks={marks} label={`Mock definition (${FORMAT_NAME[format]})`} language={format} />
       <p className="muted">
-        Bodies are templates: <code>{'{{parameters.recipient}}'}</code>, <code>{'{{action_name}}'}</code>, <code>{'{{now}}'}</code>,{' '}
-        <code>{'{{uuid}}'}</code>. Rules are tried in order; the fallback answers when none matches.
+        <CodeParts parts={MOCK_TEMPLATE_NOTE} />
       </p>
     </section>
   );
@@ -186,24 +194,10 @@ export function MockSection({ action, stored, settings, project, draft, onDraft 
 function MockFile({ project, action }: { project: AnswersProject | null; action: string | null }) {
   const edited = editedFile(project, action);
   if (!edited) return null;
+  const state = editedFileHasMistake(project, action) ? 'mistake' : edited.exists ? 'exists' : 'missing';
   return (
     <p className="muted" data-testid="mock-file">
-      {editedFileHasMistake(project, action) ? (
-        <>
-          The project&apos;s <code>{edited.file}</code> has a mistake (said above): fix it in the file first, as saving here would overwrite
-          it.
-        </>
-      ) : edited.exists ? (
-        <>
-          From the project&apos;s <code>{edited.file}</code>: saving writes the mock into that file as typed here, comments included (JSON
-          is written as YAML, the file&apos;s comments kept), its <code>version:</code>, <code>mode:</code> and <code>forward:</code> lines
-          left as they are; clearing removes the mock from it.
-        </>
-      ) : (
-        <>
-          The project has no <code>{edited.file}</code>: saving writes it.
-        </>
-      )}
+      <CodeParts parts={mockFileWords(edited.file, state)} />
     </p>
   );
 }

@@ -15,7 +15,20 @@ import { openPanel, reportError, showToast } from '../page/ui-actions';
 import { answerFor } from './answer-routes';
 import { useAnswersStore } from './answers-store';
 import { inPageWords } from '../page/page-words';
-import { mockFromCallSavedWords, mockNotSavedWords } from '../../../main/contract/words';
+import {
+  ANSWER_MODE_SAVED,
+  ANSWER_SETTINGS_NOT_READ,
+  ANSWER_SETTINGS_UNREACHABLE,
+  answerSettingsNotLoadedWords,
+  forwardTargetSavedWords,
+  MOCK_CLEARED,
+  MOCK_NOT_SAVED,
+  MOCK_SAVED,
+  mockFromCallFailedWords,
+  mockFromCallSavedWords,
+  mockNotCheckedWords,
+  mockNotSavedWords,
+} from '../../../main/contract/words';
 import { requestFailureWords } from '../page/request-failure-words';
 
 /** What a save reports back to the form that asked: null, or a message (and per-path problems). */
@@ -34,7 +47,7 @@ export async function loadAnswerSettings(): Promise<AnswerSettings | null> {
     useAnswersStore.setState({ loadFailure: null });
     return answers;
   } catch (error) {
-    reportError('Could not load the answer settings', error);
+    reportError(ANSWER_SETTINGS_NOT_READ, error);
     // The banner is behind the Answers dialog's overlay: the dialog says it too, where it waits.
     useAnswersStore.setState({ loadFailure: loadFailureWords(error) });
     return null;
@@ -42,10 +55,7 @@ export async function loadAnswerSettings(): Promise<AnswerSettings | null> {
 }
 
 function loadFailureWords(error: unknown): string {
-  if (isUnreachable(error)) {
-    return 'The answer settings could not be loaded: the companion could not be reached. They load by themselves once it is running again.';
-  }
-  return `The answer settings could not be loaded: ${requestFailureWords(error)}`;
+  return isUnreachable(error) ? ANSWER_SETTINGS_UNREACHABLE : answerSettingsNotLoadedWords(requestFailureWords(error));
 }
 
 /** A settings change: its toast on success, and the settings read again. */
@@ -57,15 +67,15 @@ function settle<T>(what: string, call: (b: RendererBridge) => Promise<Result<T, 
 }
 
 export function saveAnswerMode(action: string | null, mode: AnswerMode | null): Promise<string | null> {
-  return settle('change the answer mode', (b) => b.setAnswerMode(action, mode), 'Answer mode saved');
+  return settle('change the answer mode', (b) => b.setAnswerMode(action, mode), ANSWER_MODE_SAVED);
 }
 
 export function saveForwardTarget(action: string | null, url: string | null): Promise<string | null> {
-  return settle('save the forward target', (b) => b.setForwardTarget(action, url), url ? 'Forward target saved' : 'Forward target removed');
+  return settle('save the forward target', (b) => b.setForwardTarget(action, url), forwardTargetSavedWords(Boolean(url)));
 }
 
 export function removeMock(action: string | null): Promise<string | null> {
-  return settle('clear the mock', (b) => b.clearMock(action), 'Mock cleared');
+  return settle('clear the mock', (b) => b.clearMock(action), MOCK_CLEARED);
 }
 
 export async function saveMock(action: string | null, text: string, format: MockFormat): Promise<SaveOutcome | null> {
@@ -78,11 +88,11 @@ export async function saveMock(action: string | null, text: string, format: Mock
       return { message: mockNotSavedWords(result.errors.length), errors: result.errors };
     }
     if (!result.ok) return { message: inPageWords(result), errors: [] };
-    showToast('Mock saved');
+    showToast(MOCK_SAVED);
     void loadAnswerSettings();
     return null;
   } catch (error) {
-    reportError('Could not save the mock', error);
+    reportError(MOCK_NOT_SAVED, error);
     return null;
   }
 }
@@ -96,7 +106,7 @@ export async function checkMockText(text: string, format: MockFormat): Promise<M
   } catch (error) {
     return {
       ok: false,
-      errors: [{ path: '', message: `Could not check the mock: ${error instanceof Error ? error.message : String(error)}` }],
+      errors: [{ path: '', message: mockNotCheckedWords(error instanceof Error ? error.message : String(error)) }],
     };
   }
 }
@@ -112,20 +122,19 @@ export async function mockFromCall(callId: number): Promise<void> {
   try {
     const result = await b.mockFromCall(callId);
     if (!result.ok) {
-      reportError(`Could not make a mock from call #${callId}: ${inPageWords(result)}`);
+      reportError(mockFromCallFailedWords(callId, inPageWords(result)));
       return;
     }
     const { action } = result.value;
-    const who = action === null ? 'the default mock' : `the mock for ${action}`;
     const settings = await loadAnswerSettings();
     if (action !== null && settings && answerFor(settings, action).mode === 'forward') {
-      showToast(mockFromCallSavedWords(who, action), 6000);
+      showToast(mockFromCallSavedWords(action, true), 6000);
       useAnswersStore.setState({ openOn: action });
       openPanel('answers');
       return;
     }
-    showToast(mockFromCallSavedWords(who, null));
+    showToast(mockFromCallSavedWords(action, false));
   } catch (error) {
-    reportError(`Could not make a mock from call #${callId}`, error);
+    reportError(mockFromCallFailedWords(callId), error);
   }
 }

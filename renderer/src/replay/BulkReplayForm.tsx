@@ -13,6 +13,7 @@ import type { StyleName } from '../../../main/contract/names-and-limits';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { TargetField } from './TargetField';
+import { withoutTargetWords } from '../../../main/contract/words';
 
 /** How many calls of the filter a bulk replay takes (from Flowent, naming an action), and which of their actions have no target. */
 function usePreview(filter: CallFilter): BulkReplayPreview | null {
@@ -29,19 +30,6 @@ function usePreview(filter: CallFilter): BulkReplayPreview | null {
     };
   }, [key]);
   return preview;
-}
-
-/**
- * Said before a run with the target left empty: the calls of these actions will not be sent.
- * The run found out call by call, and its Failed count took them for handlers that failed.
- */
-export function withoutTargetWords(actions: string[]): string {
-  const those = actions.length === 1 ? 'that action has' : 'those actions have';
-  return `Left empty, the calls of ${listed(actions)} are not sent: ${those} no handler to send to (no forwarding target, or the companion answers them itself). Give a target URL, choose "This companion", or set a forwarding target in Answers.`;
-}
-
-function listed(words: string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)!}`;
 }
 
 /** Each field of the list's filter in words; every field has its words, so a new one cannot be left unsaid. */

@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { LazyMockEditor } from '../answers/LazyMockEditor';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../../../main/contract/api';
 import { jsonSyntaxProblem } from '../../../main/contract/json-syntax';
+import { PARAMETERS_NOT_AN_OBJECT, parametersOverLimitWords } from '../../../main/contract/words';
 
 const NO_MARKS: never[] = [];
 
@@ -32,21 +33,19 @@ export function ReplayJsonEditor({ value, onChange, label, onSubmit }: Props) {
 }
 
 /**
- * A message when `text` is not a JSON object, or makes parameters over Flowent's 1 MB, else null
+ * A message when `text` is not a JSON object, or makes parameters over Flowent's limit, else null
  * (checked before sending, so a typo costs no call). A JSON mistake is said in plain words with
  * its line and column, not in the browser's own.
  */
 export function parametersProblem(text: string): string | null {
   const bytes = utf8Length(text);
   if (bytes > FLOWENT_BODY_LIMIT_BYTES) {
-    return `The parameters are ${bytes.toLocaleString('en-US')} bytes, over Flowent’s limit of 1 MB for a whole call: Flowent never sends one that big. Make them smaller.`;
+    return parametersOverLimitWords(bytes);
   }
   const mistake = jsonSyntaxProblem(text);
   if (mistake) return mistake.message;
   const value = JSON.parse(text) as unknown;
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? null
-    : 'The parameters must be a JSON object ({...}), as Flowent sends.';
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? null : PARAMETERS_NOT_AN_OBJECT;
 }
 
 /** The text's size in UTF-8 without encoding it (this runs on every keystroke). */

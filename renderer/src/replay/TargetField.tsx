@@ -1,10 +1,8 @@
 import { useEffect, useId } from 'react';
-import { redactUrlCredentials, type AnswerSettings } from '../../../main/contract/api';
-import { targetForAction } from '../../../main/contract/action-name';
 import { useMetaStore } from '../page/stores';
 import { loadAnswerSettings } from '../answers/answers-actions';
 import { answerFor } from '../answers/answer-routes';
-import { mockAnswerWords } from '../../../main/contract/words';
+import { COMPANION_NOT_LISTENING, emptyTargetWords, NO_ACTION_TARGET_WORDS, ownWebhookTitle } from '../../../main/contract/words';
 
 /** The companion's own webhook for any action: replaying or simulating there tries the mock. */
 export function ownWebhookTarget(webhookBaseUrl: string | null | undefined): string | null {
@@ -60,7 +58,7 @@ export function TargetField({ label, value, onChange, call }: Props) {
     action === null
       ? NO_ACTION_TARGET_WORDS
       : action !== undefined && answers !== null && value.trim() === ''
-        ? emptyTargetWords(answers, action)
+        ? emptyTargetWords(answerFor(answers, action), action)
         : null;
   return (
     <div className="replay-target">
@@ -80,7 +78,7 @@ export function TargetField({ label, value, onChange, call }: Props) {
           disabled={!own}
           aria-pressed={own !== null && value === own}
           onClick={() => own && onChange(own)}
-          title={own ? ownWebhookTitle(own) : 'The companion is not listening yet'}
+          title={own ? ownWebhookTitle(own) : COMPANION_NOT_LISTENING}
         >
           This companion
         </button>
@@ -92,34 +90,4 @@ export function TargetField({ label, value, onChange, call }: Props) {
       )}
     </div>
   );
-}
-
-/**
- * Said up front of a call that names no action: it has no forwarding target, and a target with
- * {action_name} is refused for it (nothing to fill it with), which the reader learned only by trying.
- */
-export const NO_ACTION_TARGET_WORDS =
-  'This call names no action, so it has no forwarding target: only a full URL, without {action_name}, can receive it ("This companion" sends it to the path it came to).';
-
-/**
- * Where the call goes when the field is left empty, by the answers' rule (as the core picks a
- * replay's target): the action's forwarding target, filled in, its password as ***; or nowhere, as the companion
- * answers it itself, with the action's mock or, where it has none, the built-in answer.
- */
-export function emptyTargetWords(answers: AnswerSettings, action: string): string {
-  const answer = answerFor(answers, action);
-  const { mode, target } = answer;
-  if (mode === 'forward' && target)
-    return `Left empty, it goes to ${redactUrlCredentials(targetForAction(target, action))}, the forwarding target of ${action}.`;
-  if (mode === 'forward') return `Left empty, nothing is sent: ${action} forwards, but no forwarding target is set.`;
-  return `Left empty, nothing is sent: ${action} is answered by ${mockAnswerWords(answer.mock, action)}, not a handler. Choose "This companion" for that answer.`;
-}
-
-/**
- * What "This companion" does: the call goes to the companion's webhook, which answers it as it
- * answers Flowent, with the action's mock or by forwarding to the handler its answers name. (It
- * said "with the mock", and a replay of an action that forwards reached the handler.)
- */
-export function ownWebhookTitle(own: string): string {
-  return `Send to ${own}: the companion answers it as it answers Flowent's calls, with the action's mock, or by forwarding to your handler where its answers forward`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addOutcome, diagnoseHandler, emptyKnowledge, judgeHandlerSignature, verifierSnippet } from '../../../main/core/handler-check';
-import { handlerDiagnosisText, type SigningVocabulary } from '../../../main/contract/words';
+import { handlerDiagnosisText } from '../../../main/contract/words';
+import { BY_ID } from '../../helpers/signing-vocabulary';
 import { sign, verify } from '../../../main/core/signature';
 import { hasGo, runVerifiers } from './verifier-runners';
 import type { StyleName } from '../../../main/contract/names-and-limits';
@@ -10,13 +11,6 @@ import type { StyleName } from '../../../main/contract/names-and-limits';
 // Python ones throw, which frameworks answer 500. Either way the companion names the cause.
 
 const KEY = 'key-unset-key';
-const BY_ID: SigningVocabulary = {
-  style: (style) => style,
-  styles: (styles) => styles.join(', '),
-  getVerifier: (style) => `"verifier ${style ?? 'any'}" prints`,
-  showSignedBytes: '"calls <id> --json" prints them',
-  replayResigned: '"replay <id> --resign"',
-};
 const body = sign(JSON.stringify({ action_name: 'greet', parameters: { name: 'Zoë' }, timestamp: 1_700_000_000 }), KEY, 'python').body;
 const bytes = new TextEncoder().encode(body);
 const validIn = verify(bytes, KEY, { receivedAt: Date.now() })

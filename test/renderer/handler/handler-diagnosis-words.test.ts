@@ -9,14 +9,8 @@ import {
   type DiagnosedReport,
   type SigningVocabulary,
 } from '../../../main/contract/words';
+import { BY_ID } from '../../helpers/signing-vocabulary';
 
-const BY_ID: SigningVocabulary = {
-  style: (style) => style,
-  styles: (styles) => styles.join(', '),
-  getVerifier: (style) => `"verifier ${style ?? 'any'}" prints`,
-  showSignedBytes: '"calls <id> --json" prints them',
-  replayResigned: '"replay <id> --resign"',
-};
 const LABELS: Record<string, string> = {
   python: 'Python example (as sent, ASCII escapes)',
   go: 'Go example (sorted keys, Go escaping)',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { openCall } from '../harness/render';
-import { NO_ACTION_TARGET_WORDS } from '../../../renderer/src/replay/TargetField';
+import { NO_ACTION_TARGET_WORDS } from '../../../main/contract/words';
 import { expectNoParametersToEditThenOffered } from './no-parameters-to-edit';
 
 const companion = useCompanion();

@@ -60,7 +60,8 @@ describe('replay from the detail pane', () => {
       "Replayed with the original's signature and timestamp, which a handler that refuses replays or old timestamps rejects. Use Replay re-signed to send it as Flowent would now, with a fresh timestamp and signature.",
     );
     await user.click(within(pane).getByRole('button', { name: 'Replay re-signed' }));
-    await waitFor(() => expect(within(pane).getByRole('region', { name: 'Replay result' }).textContent).toContain('re-signed'));
+    // The as-is result says "not re-signed" too: wait for the re-signed one's style, not for words both have.
+    await waitFor(() => expect(within(pane).getByRole('region', { name: 'Replay result' }).textContent).toContain('re-signed ('));
     const resigned = within(pane).getByRole('region', { name: 'Replay result' });
     expect(within(resigned).queryByRole('note', { name: 'Original signature' })).toBeNull();
   });
