@@ -152,7 +152,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       if (outcome.through) {
         // The handler the serve said it forwarded to, not its --forward setting: an answer file may send the action elsewhere.
         const through = r.forwardTarget === null ? outcome.through : { serve: outcome.through.serve, does: 'forwarded' as const };
-        out(`  via:     ${throughServeWords(through, action, projectDir === null ? null : (await api.getAnswerSettings()).mocks)}`);
+        out(`  via:     ${throughServeWords(through, [action], projectDir === null ? null : (await api.getAnswerSettings()).mocks)}`);
         if (r.forwardTarget !== null) out(`  ${forwardedToWords(r.forwardTarget)}`);
       }
       out(`  body:    ${r.body}`);
