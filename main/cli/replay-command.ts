@@ -282,7 +282,7 @@ async function stepWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkRepla
   if (!result.ok || result.value.status === 0) return null;
   const { status, signatureVerdict, id } = result.value;
   const handlerSaid = status >= 200 && status < 300 ? 'accepted' : 'refused';
-  return handlerMayDisagree(signatureVerdict, handlerSaid) ? handlerWhy(api, id).catch(() => null) : null;
+  return handlerMayDisagree(signatureVerdict, handlerSaid) ? handlerWhy(api, id, 'as-it-came').catch(() => null) : null;
 }
 
 /** What the replay's new parameters (`--params`) break of the action's schema; null when they meet it, or nothing checked them. */

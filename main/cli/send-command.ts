@@ -142,7 +142,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       // What the page shows of the call beside its answer: the parameters against the action's
       // schema, and why the handler rejected the call's signature (or took one not valid).
       const parameterProblems = values.test ? null : await parameterWhy(api, r.id, action);
-      const handler = r.status === 0 ? null : await handlerWhy(api, r.id);
+      const handler = r.status === 0 ? null : await handlerWhy(api, r.id, 'as-it-came');
       const refusal = r.answeredBy === 'signature-check' ? await signatureRefusalWhy(api, r.id) : null;
       // The body and the answer are bytes from outside (the answer is the handler's): escaped as printed.
       const out = (line: string) => io.stdout.write(`${printable(line)}\n`);

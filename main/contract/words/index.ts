@@ -111,6 +111,7 @@ export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } fr
 export {
   handlerDiagnosisHeading,
   handlerDiagnosisText,
+  type DiagnosisMoment,
   handlerDiagnosisWords,
   handlerKnownForText,
   handlerKnownForWords,
