@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../main/core/signature';
 import { hasPython } from '../core/handler-check/verifier-runners';
 import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
-import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { runCli, startCommand, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // Why a handler disagrees with the companion about a call's signature, and what a call's
@@ -94,9 +94,15 @@ describe.skipIf(!hasPython)('why the handler disagrees, on the command line', ()
   it("serve's line, calls and calls --json say why a python-verifying handler refused a go-signed call (its record as of now when read later)", async () => {
     expect(await post(serve.baseUrl, 'greet', sign(payload('greet'), KEY, 'python').body)).toBe(200);
     await serve.waitFor(/greet {2}valid \(python\) {2}200 {2}handler accepted the signature {2}\d/);
+    // A second terminal following the calls prints them as they come too.
+    const following = await startCommand(['calls', '--follow', '--limit', '1'], env, /Press Ctrl-C to stop\./);
     expect(await post(serve.baseUrl, 'greet', sign(payload('greet'), KEY, 'go').body)).toBe(401);
     await serve.waitFor(/greet {2}valid \(go\) {2}401 {2}handler REJECTED the signature {2}.*\n.*\n/);
     expect(lineAfter(serve.output(), /greet {2}valid \(go\) {2}401/)).toMatch(STYLE_MISMATCH_AS_IT_CAME);
+    await following.waitFor(/greet {2}valid \(go\) {2}401 .*\n.*\n/);
+    following.child.kill('SIGINT');
+    expect(await following.exited).toBe(0);
+    expect(lineAfter(following.stdout(), /greet {2}valid \(go\) {2}401/)).toMatch(STYLE_MISMATCH_AS_IT_CAME);
     // The handler that agreed gets no why-line.
     expect(lineAfter(serve.output(), /greet {2}valid \(python\) {2}200/)).not.toMatch(/^ {2}why:/);
 
