@@ -29,6 +29,7 @@ export function callJson(call: CallSummary, handlerDiagnosis: HandlerWhy | null 
     handlerDiagnosis,
     forwardError: call.forwardError,
     spoiledSignature: call.spoiledSignature,
+    imported: call.imported,
   };
 }
 

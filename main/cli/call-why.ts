@@ -1,5 +1,11 @@
 import type { CallSummary, CompanionApi, HandlerDiagnosis } from '../contract/api';
-import { handlerDiagnosisText, handlerMayDisagree, mockTemplateFailed, parameterProblemsText } from '../contract/words';
+import {
+  handlerDiagnosisText,
+  handlerMayDisagree,
+  mockTemplateFailed,
+  parameterProblemsText,
+  type DiagnosisMoment,
+} from '../contract/words';
 import { cliProbeVocabulary } from './probe-output';
 
 /** Why the handler and the companion disagree about a call's signature: its code, and its words as the page says them. */
@@ -43,13 +49,15 @@ export function needsWhy(
 /**
  * Reads what `needsWhy` says a call may have: the call's details (every style checked) only
  * when its handler may disagree or its mock failed, and the parameter check when `checkParameters`.
+ * `moment`: whether the call's lines are printed as it came or read later (see DiagnosisMoment).
  */
 export async function readCallWhy(
   api: Pick<CompanionApi, 'getCall' | 'checkParameters'>,
   call: Pick<CallSummary, 'id' | 'action' | 'test' | 'verdict' | 'handlerSignature' | 'problem'>,
   checkParameters: boolean,
+  moment: DiagnosisMoment,
 ): Promise<CallWhy> {
-  const handler = handlerMayDisagree(call.verdict, call.handlerSignature) ? await handlerWhy(api, call.id) : null;
+  const handler = handlerMayDisagree(call.verdict, call.handlerSignature) ? await handlerWhy(api, call.id, moment) : null;
   const parameters = checkParameters && parametersApply(call) ? await parameterWhy(api, call.id, call.action ?? '') : null;
   const mock = await mockFailedWhy(api, call);
   return { handler, parameters, mock };
@@ -60,11 +68,12 @@ export async function mockFailedWhy(api: Pick<CompanionApi, 'getCall'>, call: Pi
   return mockTemplateFailed(call) ? ((await api.getCall(call.id))?.problemMessage ?? null) : null;
 }
 
-/** The handler's diagnosis of a stored call, in the command line's words; null when it has none. */
-export async function handlerWhy(api: Pick<CompanionApi, 'getCall'>, id: number): Promise<HandlerWhy | null> {
+/** The handler's diagnosis of a stored call, in the command line's words, said as the call came or read later; null when it has none. */
+export async function handlerWhy(api: Pick<CompanionApi, 'getCall'>, id: number, moment: DiagnosisMoment): Promise<HandlerWhy | null> {
   const report = (await api.getCall(id))?.handler;
   if (!report?.diagnosis) return null;
-  return { code: report.diagnosis.code, message: handlerDiagnosisText({ ...report, diagnosis: report.diagnosis }, cliProbeVocabulary(id)) };
+  const message = handlerDiagnosisText({ ...report, diagnosis: report.diagnosis }, cliProbeVocabulary(id), moment);
+  return { code: report.diagnosis.code, message };
 }
 
 /**

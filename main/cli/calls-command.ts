@@ -25,7 +25,7 @@ import { dataDirOf, dataDirOrigin, withCore } from './open-core';
 import { printable } from './printable';
 import { parseAction, parseIds, parseSince } from './replay-cli-shared';
 import { inCliWords } from './cli-words';
-import { counted, countWords } from '../contract/words';
+import { counted, countWords, type DiagnosisMoment } from '../contract/words';
 import {
   FOLLOW_WAITS_HELP,
   FOLLOW_WAITS_JSON_HELP,
@@ -145,9 +145,10 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   // The core's filter, as the page's filter bar sends it: the history's index does the work, not the command.
   const filter: CallFilter = { action, source, since, verdict, statusClass: status, ...(values.failed ? { failures: true } : {}) };
   const printed = new PrintedCalls();
-  const print = async (api: Pick<CompanionApi, 'getCall' | 'checkParameters'>, call: CallSummary) => {
+  // `moment`: the history listed is read later; a call the follow prints, as it came.
+  const print = async (api: Pick<CompanionApi, 'getCall' | 'checkParameters'>, call: CallSummary, moment: DiagnosisMoment) => {
     // Only a call whose handler may disagree with its verdict has its details read (see call-why.ts).
-    const why = needsWhy(call, false) ? await readCallWhy(api, call, false) : NOTHING_MORE;
+    const why = needsWhy(call, false) ? await readCallWhy(api, call, false, moment) : NOTHING_MORE;
     printed.printed(call);
     // JSON escapes C0 but leaves DEL and C1 as they are: printable gives those the same \u form, still the same JSON.
     if (values.json) io.stdout.write(`${printable(JSON.stringify(callJson(call, why.handler)))}\n`);
@@ -189,18 +190,18 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
       const newestBefore = values.follow ? ((await api.listCalls({ limit: 1 })).calls[0]?.id ?? 0) : 0;
       const listed = await newestFirst(api, filter, limit);
       if (stop) {
-        for (const call of listed.reverse()) await print(api, call);
+        for (const call of listed.reverse()) await print(api, call, 'read-later');
         // On stderr: with --json, stdout stays one call a line.
         io.stderr.write(`${FOLLOWING}\n`);
         const afterId = Math.max(newestBefore, listed.at(-1)?.id ?? 0);
         const cleared = () => io.stderr.write(`${HISTORY_CLEARED}\n`);
         await Promise.all([
-          followCalls(session, filter, afterId, { print: (call) => print(api, call), cleared }, stop),
+          followCalls(session, filter, afterId, { print: (call) => print(api, call, 'as-it-came'), cleared }, stop),
           ...(waitsMatch ? [followWaits(dataDirOf(values['data-dir'], io), waits, stop)] : []),
         ]);
         return 0;
       }
-      for (const call of listed) await print(api, call);
+      for (const call of listed) await print(api, call, 'read-later');
       if (listed.length === 0 && !values.json) {
         const file = join((await api.getStatus()).dataDir, DATA_FILES.history);
         // An action with no calls at all, in a history that holds other actions' calls: most likely a
@@ -270,7 +271,7 @@ async function printCallsInFull(ids: number[], dataDir: string | undefined, json
           missing = true;
           continue;
         }
-        const why = await readCallWhy(api, call, false);
+        const why = await readCallWhy(api, call, false, 'read-later');
         if (json) io.stdout.write(`${printable(JSON.stringify(callDetailJson(call, why.handler)))}\n`);
         else io.stdout.write([...(printed > 0 ? [''] : []), ...formatCallInFull(call, why)].map((line) => `${line}\n`).join(''));
         printed++;

@@ -1,5 +1,6 @@
-import { type AnsweredBy, type CallSource, type CallSummary, validOnceCorrected, type Violation } from '../contract/api';
+import { type AnsweredBy, type CallSummary, validOnceCorrected, type Violation } from '../contract/api';
 import {
+  callSourceMark,
   counted,
   failedRegistrationCheckWords,
   forwardingFailedWords,
@@ -65,9 +66,6 @@ export function handlerWords(
   return handlerVerdictWords(handler, verdict, HANDLER_DISAGREES);
 }
 
-/** How a line marks a call that is not Flowent's traffic. */
-const SOURCE_TAG: Record<CallSource, string> = { flowent: '', replay: ' [replay]', simulator: ' [simulated]', import: ' [imported]' };
-
 /** How a line marks a timestamp Flowent's docs would refuse, or one from the future. */
 export const TIMESTAMP_TAG: Record<CallSummary['timestamp']['flag'], string> = {
   ok: '',
@@ -100,7 +98,9 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   const named = call.action ?? requestLine;
   // A body naming another action than its URL is listed under the URL's (the route it came to), as on the page.
   const action = sentActionLineWords(call, named);
-  const test = (call.test ? ' [registration check]' : '') + SOURCE_TAG[call.source];
+  // A call that is not Flowent's traffic is marked as the page's row tag marks it.
+  const mark = callSourceMark(call);
+  const test = (call.test ? ' [registration check]' : '') + (mark === null ? '' : ` [${mark}]`);
   // Spoiled on purpose, its wrong signature is no caller's mistake to shout about.
   const verdictWord = call.spoiledSignature ? SPOILED_VERDICT : VERDICT_WORDS[call.verdict];
   const verdict = verdictWord + (call.style ? ` (${call.style})` : '') + TIMESTAMP_TAG[call.timestamp.flag];

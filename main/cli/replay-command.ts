@@ -193,7 +193,13 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
           if (outcome.through === null && outcome.notThrough) io.stderr.write(`${outcome.notThrough}\n`);
           return exitCodeOf(started);
         }
-        if (outcome.through) out(`Replaying through ${throughServeWords(outcome.through, action ?? null)}.`);
+        if (outcome.through) {
+          // In a project, which answer files answer the calls, as send names them: the calls'
+          // actions (each without a handler, or the run would not go through the serve).
+          const actions = action !== undefined ? [action] : (await api.previewBulkReplay(selection)).withoutTarget;
+          const mocks = projectDir === null ? null : (await api.getAnswerSettings()).mocks;
+          out(`Replaying through ${throughServeWords(outcome.through, actions, mocks)}.`);
+        }
         const { runId, notFound } = started.value;
         for (const id of notFound) out(`#${id}  not found: ${inCliWords({ code: 'call-not-found', id })}`);
         // Each replay's lines in the order they finished, above the progress line.
@@ -276,7 +282,7 @@ async function stepWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkRepla
   if (!result.ok || result.value.status === 0) return null;
   const { status, signatureVerdict, id } = result.value;
   const handlerSaid = status >= 200 && status < 300 ? 'accepted' : 'refused';
-  return handlerMayDisagree(signatureVerdict, handlerSaid) ? handlerWhy(api, id).catch(() => null) : null;
+  return handlerMayDisagree(signatureVerdict, handlerSaid) ? handlerWhy(api, id, 'as-it-came').catch(() => null) : null;
 }
 
 /** What the replay's new parameters (`--params`) break of the action's schema; null when they meet it, or nothing checked them. */

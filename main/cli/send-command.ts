@@ -142,7 +142,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       // What the page shows of the call beside its answer: the parameters against the action's
       // schema, and why the handler rejected the call's signature (or took one not valid).
       const parameterProblems = values.test ? null : await parameterWhy(api, r.id, action);
-      const handler = r.status === 0 ? null : await handlerWhy(api, r.id);
+      const handler = r.status === 0 ? null : await handlerWhy(api, r.id, 'as-it-came');
       const refusal = r.answeredBy === 'signature-check' ? await signatureRefusalWhy(api, r.id) : null;
       // The body and the answer are bytes from outside (the answer is the handler's): escaped as printed.
       const out = (line: string) => io.stdout.write(`${printable(line)}\n`);
@@ -152,7 +152,7 @@ export async function sendCommand(argv: string[], io: CliIo): Promise<number> {
       if (outcome.through) {
         // The handler the serve said it forwarded to, not its --forward setting: an answer file may send the action elsewhere.
         const through = r.forwardTarget === null ? outcome.through : { serve: outcome.through.serve, does: 'forwarded' as const };
-        out(`  via:     ${throughServeWords(through, action, projectDir === null ? null : (await api.getAnswerSettings()).mocks)}`);
+        out(`  via:     ${throughServeWords(through, [action], projectDir === null ? null : (await api.getAnswerSettings()).mocks)}`);
         if (r.forwardTarget !== null) out(`  ${forwardedToWords(r.forwardTarget)}`);
       }
       out(`  body:    ${r.body}`);

@@ -316,7 +316,9 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
         ...formatCallNotes(call, why),
       ];
       // Most calls need nothing read: their line is written in this turn, as the answer leaves.
-      const why = needsWhy(call, checkParameters) ? readCallWhy(core.api, call, checkParameters) : NOTHING_MORE;
+      // Said as the call came, but for an imported one: it came on another machine, before.
+      const moment = call.source === 'import' ? 'read-later' : 'as-it-came';
+      const why = needsWhy(call, checkParameters) ? readCallWhy(core.api, call, checkParameters, moment) : NOTHING_MORE;
       inOrder.add<CallWhy>(why, (read) =>
         stored ? elsewhere.call(callLines(read), call.source === 'import') : callLines(read).forEach(write),
       );

@@ -66,33 +66,42 @@ export function runningServeHandler(
 }
 
 /**
- * Where the call went, for the line under it: `the serve at <url>, which forwards to <url>`.
- * `action` fills `{action_name}` in the serve's `--forward` when known. `forwarded`: the serve
- * said which handler it forwarded the call to, which the line after says in the shared phrase.
+ * Where the calls went, for the line under (or above) them: `the serve at <url>, which forwards
+ * to <url>`. `actions`: the calls' actions, each once; one fills `{action_name}` in the serve's
+ * `--forward`. `forwarded`: the serve said which handler it forwarded the call to, which the
+ * line after says in the shared phrase.
  */
 export function throughServeWords(
   { serve, does }: { serve: ServeState; does: ServeDoes | 'forwarded' },
-  action: string | null,
+  actions: readonly string[],
   mocks: readonly Pick<StoredMock, 'action'>[] | null = null,
 ): string {
   const named = serveNamed(serveSeen(serve));
-  if (does === 'mock') return `${named}, which ${mockWords(serve, action, mocks)} (no handler is set here)`;
+  if (does === 'mock') return `${named}, which ${mockWords(serve, actions, mocks)} (no handler is set here)`;
   if (does === 'as-flowent' || does === 'forwarded') return `${named} (no handler is set here)`;
+  const action = actions.length === 1 ? actions[0]! : null;
   return `${named}, which forwards to ${redactUrlCredentials(targetForAction(does.forwardsTo, action))} (no handler is set here)`;
 }
 
 /**
- * How a serve answers the action without a handler: in a project, from the answer file that
- * holds its mock (the action's own, else `_default.yaml`), by the mocks this command read from
- * the same files, or with the built-in answer when none does; else, or when they are not known,
- * from "its mock". One aside follows, so the reason is said in the clause itself.
+ * How a serve answers the actions without a handler: in a project, from the answer file that
+ * holds each one's mock (the action's own, else `_default.yaml`), by the mocks this command read
+ * from the same files, or with the built-in answer when none does; else, or when they are not
+ * known, from "its mock". One aside follows, so the reason is said in the clause itself.
  */
-function mockWords(serve: ServeState, action: string | null, mocks: readonly Pick<StoredMock, 'action'>[] | null): string {
-  if (serve.projectDir === null || mocks === null || action === null) return 'answers from its mock';
+function mockWords(serve: ServeState, actions: readonly string[], mocks: readonly Pick<StoredMock, 'action'>[] | null): string {
+  if (serve.projectDir === null || mocks === null || actions.length === 0) return 'answers from its mock';
   const answers = `${basename(serve.projectDir)}/answers`;
-  if (mocks.some((mock) => mock.action === action)) return `answers from ${answers}/${action}.yaml`;
-  if (mocks.some((mock) => mock.action === null)) return `answers from ${answers}/_default.yaml`;
-  return `gives the built-in answer, as no file in ${answers} holds a mock for ${action}`;
+  const fileOf = (action: string): string | null => {
+    if (mocks.some((mock) => mock.action === action)) return `${answers}/${action}.yaml`;
+    return mocks.some((mock) => mock.action === null) ? `${answers}/_default.yaml` : null;
+  };
+  const files = actions.map(fileOf);
+  if (files.every((file) => file === null))
+    return `gives the built-in answer, as no file in ${answers} holds a mock for ${actions.join(', ')}`;
+  if (files.every((file) => file === files[0])) return `answers from ${files[0]}`;
+  // Calls of several actions answered from several places: each action with its own.
+  return `answers ${actions.map((action, at) => `${action} ${files[at] === null ? 'with the built-in answer' : `from ${files[at]}`}`).join(', ')}`;
 }
 
 /** What a serve does with the call, for a list of the serves that could be meant: `the serve at <url> forwards it to <url> (--forward)`. */

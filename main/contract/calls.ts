@@ -66,6 +66,11 @@ export interface CallSummary {
    * `invalid` because it was meant to be, to check that the handler refuses it.
    */
   spoiledSignature: boolean;
+  /**
+   * Read from a HAR file (`import`, the page's Import): true for every call of source `import`, and
+   * for a replay or simulated call another companion's export names as such, which keeps its source.
+   */
+  imported: boolean;
   /** Where a text search found this call: set on the calls of a page listed with `text`. */
   match?: TextMatch;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../main/core/signature';
 import { hasPython } from '../core/handler-check/verifier-runners';
 import { startSignatureHandler, type SignatureHandler } from '../helpers/signature-handler-process';
-import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
+import { runCli, startCommand, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
 // Why a handler disagrees with the companion about a call's signature, and what a call's
@@ -22,8 +22,15 @@ let serve: ServeProcess;
 let lenientServe: ServeProcess;
 let projectServe: ServeProcess;
 
-const STYLE_MISMATCH =
-  /^ {2}why: Your handler rejected a valid signature \(it answered 401[^)]*\): this call was signed with go, a style it does not verify with\. It verifies with python\. So far \(as of now, not when this call came\), your handler has accepted \d+ calls? with a valid signature and rejected \d+\. "flowent-companion verifier <python\|node\|go> --style go" prints a verifier that accepts how this call was signed/;
+/** The why-line, its record "So far" as the call came (serve's line), "So far (as of now, ...)" read later (calls). */
+const styleMismatch = (soFar: string) =>
+  new RegExp(
+    String.raw`^ {2}why: Your handler rejected a valid signature \(it answered 401[^)]*\): this call was signed with go, a style it does not verify with\. It verifies with python\. ` +
+      soFar.replace(/[()]/g, '\\$&') +
+      String.raw`, your handler has accepted \d+ calls? with a valid signature and rejected \d+\. "flowent-companion verifier <python\|node\|go> --style go" prints a verifier that accepts how this call was signed`,
+  );
+const STYLE_MISMATCH_AS_IT_CAME = styleMismatch('So far');
+const STYLE_MISMATCH = styleMismatch('So far (as of now, not when this call came)');
 const ACCEPTED_INVALID =
   /^ {2}why: Your handler accepted a call whose signature is not valid with the key set here \(it answered 200\): either it does not check signatures, or its key differs from this one\. Make your handler reject a wrong signature with 401/;
 const ACCEPTED_MALFORMED =
@@ -84,12 +91,18 @@ afterAll(async () => {
 });
 
 describe.skipIf(!hasPython)('why the handler disagrees, on the command line', () => {
-  it("serve's line, calls and calls --json say why a python-verifying handler refused a go-signed call", async () => {
+  it("serve's line, calls and calls --json say why a python-verifying handler refused a go-signed call (its record as of now when read later)", async () => {
     expect(await post(serve.baseUrl, 'greet', sign(payload('greet'), KEY, 'python').body)).toBe(200);
     await serve.waitFor(/greet {2}valid \(python\) {2}200 {2}handler accepted the signature {2}\d/);
+    // A second terminal following the calls prints them as they come too.
+    const following = await startCommand(['calls', '--follow', '--limit', '1'], env, /Press Ctrl-C to stop\./);
     expect(await post(serve.baseUrl, 'greet', sign(payload('greet'), KEY, 'go').body)).toBe(401);
     await serve.waitFor(/greet {2}valid \(go\) {2}401 {2}handler REJECTED the signature {2}.*\n.*\n/);
-    expect(lineAfter(serve.output(), /greet {2}valid \(go\) {2}401/)).toMatch(STYLE_MISMATCH);
+    expect(lineAfter(serve.output(), /greet {2}valid \(go\) {2}401/)).toMatch(STYLE_MISMATCH_AS_IT_CAME);
+    await following.waitFor(/greet {2}valid \(go\) {2}401 .*\n.*\n/);
+    following.child.kill('SIGINT');
+    expect(await following.exited).toBe(0);
+    expect(lineAfter(following.stdout(), /greet {2}valid \(go\) {2}401/)).toMatch(STYLE_MISMATCH_AS_IT_CAME);
     // The handler that agreed gets no why-line.
     expect(lineAfter(serve.output(), /greet {2}valid \(python\) {2}200/)).not.toMatch(/^ {2}why:/);
 
@@ -114,6 +127,8 @@ describe.skipIf(!hasPython)('why the handler disagrees, on the command line', ()
     const sent = await runCli(['send', 'greet', '--params', params, '--style', 'go', '--target', python.target], env);
     expect(sent.stdout).toMatch(/^ {2}answer: {2}401 /m);
     expect(lineAfter(sent.stdout, /^ {2}answer: {2}401 /)).toMatch(/^ {2}why: Your handler rejected a valid signature \(it answered 401/);
+    // Said as the call came: its record is so far, with no "as of now" aside.
+    expect(lineAfter(sent.stdout, /^ {2}answer: {2}401 /)).toMatch(/\. So far, your handler has accepted /);
 
     const id = /^Sent #(\d+)/m.exec(sent.stdout)![1]!;
     const replayed = await runCli(['replay', id, '--resign', '--style', 'go', '--target', python.target], env);

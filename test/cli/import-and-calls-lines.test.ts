@@ -99,3 +99,33 @@ it('import stores a file written out of time order oldest first, so calls lists 
     ['1', '09:30:01'],
   ]);
 });
+
+it("marks every imported call imported: a replay or a simulated call from another companion's export says what it was there too", async () => {
+  const dir = tempDir();
+  const body = signedBody(flowentPayload('send_email', { n: 1 }), 'any-key');
+  const file = harFile(dir, [
+    entry('2024-03-01T09:30:01.000Z', body),
+    { ...entry('2024-03-01T09:30:02.000Z', body), _source: 'replay' },
+    { ...entry('2024-03-01T09:30:03.000Z', body), _source: 'simulator' },
+  ]);
+  expect((await runCli(['import', file, '--data-dir', dir], { FLOWENT_HMAC_KEY: '' })).code).toBe(0);
+
+  const listed = await runCli(['calls', '--data-dir', dir]);
+  const marks = listed.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('#'))
+    .map((line) => /send_email( \[[^\]]+\])?/.exec(line)?.[1]);
+  expect(marks).toEqual([' [imported simulated]', ' [imported replay]', ' [imported]']);
+  // `calls <id>` heads the call with the same line; --json keeps its source and says it was imported.
+  expect((await runCli(['calls', '2', '--data-dir', dir])).stdout).toMatch(/^#2 .*send_email \[imported replay\] /);
+  const json = await runCli(['calls', '--json', '--data-dir', dir]);
+  const read = json.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { source: string; imported: boolean });
+  expect(read.map(({ source, imported }) => [source, imported])).toEqual([
+    ['simulator', true],
+    ['replay', true],
+    ['import', true],
+  ]);
+});

@@ -73,7 +73,7 @@ describe('send without --target while a serve forwards (serve --forward)', () =>
     const replayed = await runCli(['replay', '1', '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY });
     expect(replayed.code, replayed.stderr).toBe(0);
     expect(replayed.stdout).toContain(
-      `Replaying through the serve at ${server.baseUrl}, which forwards to ${developer.target} (no handler is set here).\n`,
+      `Replaying through the serve at ${server.baseUrl}, which forwards to http://127.0.0.1:${developer.port}/actions/send_email (no handler is set here).\n`,
     );
     expect(replayed.stdout).toContain('1 replayed: 1 passed, 0 passed with a changed answer, 0 failed.');
     expect((await developer.received()).length).toBe(2);
@@ -162,6 +162,31 @@ describe('send without --target through a serve answering from a project', () =>
     expect(other.code, other.stderr).toBe(0);
     expect(other.stdout).toContain(`which answers from flowent/answers/_default.yaml (no handler is set here)`);
     expect(other.stdout).toContain('"result":"from the default"');
+  });
+
+  it("replay names the same files: the one action's, or each action's when the calls are of several", async () => {
+    const dataDir = tempDir();
+    const project = tempDir();
+    mkdirSync(join(project, 'flowent', 'answers'), { recursive: true });
+    writeFileSync(join(project, 'flowent', 'answers', 'send_email.yaml'), 'version: 1\nstatus: 200\nbody: {result: "file", error: ""}\n');
+    writeFileSync(join(project, 'flowent', 'answers', '_default.yaml'), 'version: 1\nstatus: 200\nbody: {result: "default", error: ""}\n');
+    const server = await serve(['--data-dir', dataDir], project);
+    expect((await postSigned(server.baseUrl, 'send_email', { n: 1 }, KEY)).status).toBe(200);
+    expect((await postSigned(server.baseUrl, 'lookup_order', { n: 2 }, KEY)).status).toBe(200);
+    const replay = (...args: string[]) => runCli(['replay', ...args, '--data-dir', dataDir], { FLOWENT_HMAC_KEY: KEY }, { cwd: project });
+    const through = `Replaying through the serve at ${server.baseUrl}, which`;
+
+    const byId = await replay('1');
+    expect(byId.code, byId.stderr).toBe(0);
+    expect(byId.stdout).toContain(`${through} answers from flowent/answers/send_email.yaml (no handler is set here).\n`);
+    const byAction = await replay('--action', 'lookup_order');
+    expect(byAction.code, byAction.stderr).toBe(0);
+    expect(byAction.stdout).toContain(`${through} answers from flowent/answers/_default.yaml (no handler is set here).\n`);
+    const both = await replay('1', '2');
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stdout).toContain(
+      `${through} answers send_email from flowent/answers/send_email.yaml, lookup_order from flowent/answers/_default.yaml (no handler is set here).\n`,
+    );
   });
 
   it('says the built-in answer answered, in the words used everywhere else, with one aside', async () => {

@@ -24,6 +24,7 @@ export function callSummary(patch: Partial<CallSummary> & Pick<CallSummary, 'id'
     signatureDiagnosis: null,
     forwardError: null,
     spoiledSignature: false,
+    imported: false,
     ...patch,
   };
   return { ...call, failed: patch.failed ?? isFailedCall(call) };

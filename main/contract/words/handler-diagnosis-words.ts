@@ -40,12 +40,20 @@ export const KEY_OR_UNKNOWN_TEXT =
   'its key differs, or it verifies text none of the known styles produce (common: spaces after , or :, the signature field left in the signed text, a body re-encoded by a framework)';
 
 /**
+ * When a call's diagnosis is said: as the call came (serve's line, send's and replay's results,
+ * a followed call), or read later (`calls`, `calls <id>`), when the record holds the calls after it.
+ */
+export type DiagnosisMoment = 'as-it-came' | 'read-later';
+
+/**
  * "So far (as of now, not when this call came), your handler has accepted 3 calls with a valid
  * signature and rejected 2": the diagnosis is worked out when it is read, from all the handler
- * has taught until then, so an old call's counts include the calls after it, and say so.
+ * has taught until then, so an old call's counts include the calls after it, and say so. Said
+ * as the call came, now is when it came: the aside would be noise, so it is left out.
  */
-function recordSoFar({ known }: Pick<HandlerReport, 'known'>): string {
-  return `So far (as of now, not when this call came), your handler has accepted ${counted(known.accepted, 'call')} with a valid signature and rejected ${known.refused}.`;
+function recordSoFar({ known }: Pick<HandlerReport, 'known'>, moment: DiagnosisMoment): string {
+  const soFar = moment === 'read-later' ? 'So far (as of now, not when this call came)' : 'So far';
+  return `${soFar}, your handler has accepted ${counted(known.accepted, 'call')} with a valid signature and rejected ${known.refused}.`;
 }
 
 /**
@@ -205,35 +213,35 @@ function tellsRecord(diagnosis: HandlerDiagnosis | null): boolean {
  * the styles the handler may verify with and its record so far, for a rejected valid
  * signature; null for the other diagnoses, which the record does not explain.
  */
-function handlerRecordText(report: DiagnosedReport, say: SigningVocabulary): string | null {
+function handlerRecordText(report: DiagnosedReport, say: SigningVocabulary, moment: DiagnosisMoment): string | null {
   if (!tellsRecord(report.diagnosis)) return null;
   const verifiesWith = report.known.stylesAccepted;
   // None, or no style mismatch: no style to name; the record still says what it did.
   if (report.diagnosis.code !== 'handler-signature-style-mismatch' || verifiesWith.length === 0)
-    return withKeyNote(report, recordSoFar(report));
+    return withKeyNote(report, recordSoFar(report, moment));
   const styles =
     verifiesWith.length === 1
       ? `It verifies with ${say.style(verifiesWith[0]!)}.`
       : `It verifies with one of ${say.styles(verifiesWith)} (the calls so far do not tell them apart).`;
-  return withKeyNote(report, `${styles} ${recordSoFar(report)}`);
+  return withKeyNote(report, `${styles} ${recordSoFar(report, moment)}`);
 }
 
 /**
- * For a front end without the page's table of what the handler did, under a call's handler: which
- * key its record is for and its counts, when that is not the key set now and the diagnosis's
- * paragraph (`handlerDiagnosisText`) does not say them already. Null otherwise.
+ * For a front end without the page's table of what the handler did, under a call's handler in
+ * its details (read later): which key its record is for and its counts, when that is not the key
+ * set now and the diagnosis's paragraph (`handlerDiagnosisText`) does not say them already. Null otherwise.
  */
 export function handlerKnownForText(report: Pick<HandlerReport, 'known' | 'knownFor' | 'diagnosis'>): string | null {
   if (report.knownFor === 'key-set-now' || tellsRecord(report.diagnosis)) return null;
-  return withKeyNote(report, recordSoFar(report));
+  return withKeyNote(report, recordSoFar(report, 'read-later'));
 }
 
 /**
  * The diagnosis as one paragraph, what happened, the handler's record, then what to do: the
  * command line's why-line, `calls --json`'s message.
  */
-export function handlerDiagnosisText(report: DiagnosedReport, say: SigningVocabulary): string {
+export function handlerDiagnosisText(report: DiagnosedReport, say: SigningVocabulary, moment: DiagnosisMoment): string {
   const { what, todo } = handlerDiagnosisWords(report, say);
-  const record = handlerRecordText(report, say);
+  const record = handlerRecordText(report, say, moment);
   return record === null ? `${what} ${todo}` : `${what} ${record} ${todo}`;
 }

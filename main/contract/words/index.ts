@@ -125,6 +125,7 @@ export { answerError, answerErrorWords, quotedAnswerError } from './answer-error
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';
 export { counted, countWords, listedWords, nounFor } from './counted';
+export { callSourceMark, callSourceSentence } from './call-source-words';
 export { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
@@ -133,6 +134,7 @@ export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } fr
 export {
   handlerDiagnosisHeading,
   handlerDiagnosisText,
+  type DiagnosisMoment,
   handlerDiagnosisWords,
   handlerKnownForText,
   handlerKnownForWords,

@@ -25,6 +25,8 @@ export class WatchedAnswerFolder {
   private settle: NodeJS.Timeout | null = null;
   private notifying = false;
   private newsBesideAnswers = false;
+  /** Closed for good: the files are read no more and no change is told, not even one already queued. */
+  private closed = false;
 
   /** `dir` is the project folder; `folder` the answers' folder in it. */
   constructor(
@@ -46,7 +48,9 @@ export class WatchedAnswerFolder {
     this.folderWatch = new FolderWatch(this.dir, [this.folder, ACTIONS_FOLDER], (folder) => this.soon(folder !== this.folder), onError);
   }
 
+  /** Stops for good: what was read stays, nothing is read or told after, a notice queued this turn included. */
   close(): void {
+    this.closed = true;
     this.folderWatch?.close();
     this.folderWatch = null;
     if (this.settle) clearTimeout(this.settle);
@@ -67,8 +71,9 @@ export class WatchedAnswerFolder {
     this.refresh();
   }
 
-  /** Reads again what changed on disk; true when anything did. */
+  /** Reads again what changed on disk; true when anything did. A closed folder reads nothing. */
   private refresh(): boolean {
+    if (this.closed) return false;
     const changed = this.read.refresh();
     if (changed) {
       this.stamp++;
@@ -95,7 +100,8 @@ export class WatchedAnswerFolder {
     this.notifying = true;
     setImmediate(() => {
       this.notifying = false;
-      this.onChanged();
+      // Closed since the change was found (a project closed or replaced right after a write): not news any more.
+      if (!this.closed) this.onChanged();
     });
   }
 }

@@ -290,6 +290,8 @@ function toNewCall(entry: unknown, path: string, key: string | null): Parsed {
     response: { status, headers: responseHeaders, body: responseBody },
     durationMs,
     source,
+    // Whatever it was there, a call read from a file was not received or sent here.
+    imported: true,
     // Only a call this companion sent can have been spoiled on purpose: a replay or a simulated call.
     spoiledSignature: entry._spoiledSignature === true && source !== 'import',
     // Linked to its original's id here, once that is known (LinkedInsert).

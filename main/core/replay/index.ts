@@ -156,14 +156,14 @@ export function createReplay(deps: ReplaySetup): Replay {
       }
     }
   };
+  /** Each action of the calls once, in the order first met. */
+  const actionsOf = (ids: number[]): (string | null)[] => [...new Set(ids.map((id) => deps.calls().summary(id)?.action ?? null))];
   /**
    * Why no call of a run can go anywhere (the first call's refusal), or null when one can. A
    * run with calls of several actions is refused only when none of them has a target: one
    * action with no handler (send_email) refused the whole run, the calls that had one with it;
    * each call that cannot go is now listed "not replayed", with why.
    */
-  /** Each action of the calls once, in the order first met. */
-  const actionsOf = (ids: number[]): (string | null)[] => [...new Set(ids.map((id) => deps.calls().summary(id)?.action ?? null))];
   const everyTargetRefused = (ids: number[], given: string | undefined): Refused<ReplayFailure> | null => {
     let first: Refused<ReplayFailure> | null = null;
     for (const action of actionsOf(ids)) {

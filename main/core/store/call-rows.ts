@@ -73,6 +73,7 @@ export interface CallRow {
   sent_action: string | null;
   mock_choice: string | null;
   spoiled_signature: number;
+  imported: number | null;
   timestamp_flag: string | null;
   timestamp_age: number | null;
   /** The stored report's diagnoses (JSON), read only when the verdict has a cause. */
@@ -94,7 +95,7 @@ export const REPORT_COLUMNS =
   "THEN json_extract(signature_report, '$.diagnosis') END AS diagnosis";
 export const SUMMARY_COLUMNS =
   'id, received_at, method, path, action, sent_action, is_test, verdict, style, response_status, duration_ms, body_size, problem, ' +
-  `answered_by, source, violations, failed, handler_signature, forward_error, spoiled_signature, ${REPORT_COLUMNS}`;
+  `answered_by, source, violations, failed, handler_signature, forward_error, spoiled_signature, imported, ${REPORT_COLUMNS}`;
 
 export function toSummary(row: CallRow): CallSummary {
   return {
@@ -120,6 +121,8 @@ export function toSummary(row: CallRow): CallSummary {
     signatureDiagnosis: row.diagnosis ? signatureCause(row.verdict as Verdict, JSON.parse(row.diagnosis) as Diagnosis[]) : null,
     forwardError: row.forward_error,
     spoiledSignature: row.spoiled_signature === 1,
+    // Stored before migration 23, an imported call is known by its source alone.
+    imported: row.imported === 1 || row.source === 'import',
   };
 }
 

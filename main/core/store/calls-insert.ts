@@ -76,6 +76,8 @@ export interface NewCall {
   originalCallId: number | null;
   /** Sent by this companion with its signature spoiled on purpose, to check that the handler refuses it. */
   spoiledSignature?: boolean;
+  /** Read from a HAR file (an export of another companion, say), whatever its source says it was there. */
+  imported?: boolean;
   /**
    * The style this companion signed the call with (send, Simulate, a re-signed replay, the probe),
    * which the call is named by when its text is alike in several styles; null for a call it did not sign.
@@ -98,7 +100,7 @@ const INSERT_COLUMNS =
   'problem_message, verdict, style, signature_report, answered_by, response_status, response_headers, response_body, ' +
   'duration_ms, source, original_call_id, violations, forward_target, forward_error, registration_would_pass, failed, sent_action, ' +
   'mock_choice, handler_signature, handler_target, via_tunnel, spoiled_signature, key_fingerprint, signed_style, ' +
-  'through_webhook, webhook_forwarded_to';
+  'through_webhook, webhook_forwarded_to, imported';
 const COLUMN_COUNT = INSERT_COLUMNS.split(',').length;
 const ROW_PLACEHOLDERS = `(${Array.from({ length: COLUMN_COUNT }, () => '?').join(', ')})`;
 
@@ -149,6 +151,7 @@ function insertValues(call: NewCall): unknown[] {
     call.signedStyle ?? null,
     typeof call.sentRoute?.throughWebhook === 'boolean' ? Number(call.sentRoute.throughWebhook) : null,
     call.sentRoute?.webhookForwardedTo == null ? null : redactUrlCredentials(call.sentRoute.webhookForwardedTo),
+    call.imported ? 1 : null,
   ];
 }
 
@@ -181,6 +184,7 @@ export function summaryOf(call: NewCall, id: number): CallSummary {
     signatureDiagnosis: signatureCause(call.signature.verdict, call.signature.diagnosis),
     forwardError: call.checks?.forwardError ?? null,
     spoiledSignature: call.spoiledSignature ?? false,
+    imported: call.imported ?? false,
   };
 }
 

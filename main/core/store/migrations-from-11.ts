@@ -222,6 +222,17 @@ export const MIGRATIONS_FROM_11: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 23,
+    purpose:
+      "An imported call is marked so, whatever its source: a replay or a simulated call read from another companion's " +
+      'export kept its source alone, and read as sent by this companion (`[replay]` in calls, "sent by this companion" on the page).',
+    up(db) {
+      // No default: no row rewritten. A call stored before is known to be imported by its source
+      // 'import' alone: an imported replay or simulated call then is not told from one sent here.
+      db.exec('ALTER TABLE calls ADD COLUMN imported INTEGER CHECK (imported IN (0, 1));');
+    },
+  },
 ];
 
 /**

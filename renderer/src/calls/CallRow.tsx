@@ -37,7 +37,7 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
     >
       <ListTime ms={call.receivedAt} today={today} />
       <span className="col-action">
-        {call.source !== 'flowent' && <SourceTag source={call.source} />}
+        {call.source !== 'flowent' && <SourceTag call={call} />}
         {/* A body naming another action than the URL's, or no valid one, is listed under the URL's (see call-body.ts), beside what it named. */}
         {sent !== null ? (
           <SentAction cell={sent} />

@@ -1,13 +1,15 @@
-import type { CallSource, CallSummary, SignatureCause, Verdict, Violation } from '../../../main/contract/api';
+import type { CallSummary, SignatureCause, Verdict, Violation } from '../../../main/contract/api';
 import {
   answerMarkWord,
+  callSourceMark,
+  callSourceSentence,
   mockTemplateFailed,
   noAnswerCause,
   problemWords,
   signatureCauseMark,
   type SentActionCell,
 } from '../../../main/contract/words';
-import { describeTimestamp, SOURCE_LABEL, SOURCE_LETTER, SOURCE_SENTENCE, VERDICT_LABEL } from '../shared/format';
+import { describeTimestamp, SOURCE_LETTER, VERDICT_LABEL } from '../shared/format';
 
 /**
  * The signature verdict; a request that is not a Flowent call says why in a word (not JSON, no
@@ -60,17 +62,21 @@ export function TestTag() {
   );
 }
 
-/** Marks a call that is not Flowent's traffic: a replay, a simulated or an imported call. */
-export function SourceTag({ source }: { source: Exclude<CallSource, 'flowent'> }) {
+/**
+ * Marks a call that is not Flowent's traffic: a replay, a simulated or an imported call, in the
+ * words `calls` marks its line with. An imported replay or simulated call looks imported.
+ */
+export function SourceTag({ call }: { call: Pick<CallSummary, 'source' | 'imported'> }) {
+  const look = call.imported ? 'import' : call.source;
   return (
     <span
-      className={`badge source-tag source-${source}`}
+      className={`badge source-tag source-${look}`}
       data-testid="source-tag"
-      data-source={source}
-      data-letter={SOURCE_LETTER[source]}
-      title={SOURCE_SENTENCE[source]}
+      data-source={call.source}
+      data-letter={look === 'flowent' ? undefined : SOURCE_LETTER[look]}
+      title={callSourceSentence(call) ?? undefined}
     >
-      {SOURCE_LABEL[source]}
+      {callSourceMark(call)}
     </span>
   );
 }

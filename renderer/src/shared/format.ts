@@ -19,15 +19,8 @@ export const SOURCE_LABEL: Record<CallSource, string> = {
   import: 'imported',
 };
 
-/** Why a call that is not Flowent's is marked in the list. */
 /** The source tag's one letter where the list is narrow (the tag keeps its word for screen readers and its title). */
 export const SOURCE_LETTER: Record<Exclude<CallSource, 'flowent'>, string> = { replay: 'R', simulator: 'S', import: 'I' };
-
-export const SOURCE_SENTENCE: Record<Exclude<CallSource, 'flowent'>, string> = {
-  replay: 'A replay of a stored call, sent by this companion: not Flowent traffic, never counted as a failure.',
-  simulator: 'A call made up by the simulator: not Flowent traffic, never counted as a failure.',
-  import: 'A call read from a HAR file: not Flowent traffic to this companion, never counted as a failure.',
-};
 
 export function statusClass(status: number): string {
   return status === 0 ? 'status-none' : `status-${Math.floor(status / 100)}xx`;

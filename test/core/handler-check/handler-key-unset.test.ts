@@ -41,6 +41,7 @@ describe('a handler whose verifier has no key', () => {
       const said = handlerDiagnosisText(
         { ...handler, diagnosis: diagnosis!, known: { ...emptyTally(), refused: 1 }, knownFor: 'key-set-now' },
         BY_ID,
+        'read-later',
       );
       expect(said).toContain('it says it has no HMAC key set, so it can verify no signature.');
       expect(said).toContain('Set FLOWENT_HMAC_KEY where your handler runs to the key set here');

@@ -183,7 +183,7 @@ describe('migrations from 11', () => {
     expect(migrate(db, 18)).toEqual({ ok: true, from: 17, to: 18 });
     const marked = db.prepare('SELECT id FROM calls WHERE spoiled_signature = 1 ORDER BY id').pluck().all();
     expect(marked).toEqual([simulated, probed, storedWhole]);
-    const calls = new CallsRepository(db);
+    const calls = repositoryAtLatest(db);
     const invalid = calls.list({ verdict: 'invalid' }).calls.map((call) => [call.id, call.spoiledSignature]);
     expect(invalid).toEqual([
       [flowents, false],

@@ -95,25 +95,35 @@ describe('a valid signature refused, the styles told apart', () => {
 
 describe('the paragraph for a front end without the table (the command line)', () => {
   it('adds the styles the handler verifies with and its record, said as so far, as of now: an old call’s details show today’s totals', () => {
-    expect(handlerDiagnosisText(report(goCall, tally(14, 8, ['python'])), BY_ID)).toBe(
+    expect(handlerDiagnosisText(report(goCall, tally(14, 8, ['python'])), BY_ID, 'read-later')).toBe(
       'Your handler rejected a valid signature (it answered 401 "Invalid signature"): this call was signed with go, a style it does not verify with. ' +
         'It verifies with python. So far (as of now, not when this call came), your handler has accepted 14 calls with a valid signature and rejected 8. ' +
         '"verifier go" prints a verifier that accepts how this call was signed.',
     );
   });
 
+  it('said as the call came, the record is so far without the aside: now is when the call came', () => {
+    const said = handlerDiagnosisText(report(goCall, tally(14, 8, ['python'])), BY_ID, 'as-it-came');
+    expect(said).toContain('It verifies with python. So far, your handler has accepted 14 calls with a valid signature and rejected 8. ');
+    expect(said).not.toContain('as of now');
+  });
+
   it('candidates the calls have not told apart, as a list', () => {
-    expect(handlerDiagnosisText(report(goCall, tally(2, 1, ['python', 'nested-sorted+ascii'])), BY_ID)).toContain(
+    expect(handlerDiagnosisText(report(goCall, tally(2, 1, ['python', 'nested-sorted+ascii'])), BY_ID, 'read-later')).toContain(
       'It verifies with one of python, nested-sorted+ascii (the calls so far do not tell them apart). So far (as of now, not when this call came), your handler has accepted 2 calls',
     );
   });
 
   it('a rejected valid signature whose style is not the cause: the record only; the other diagnoses: none', () => {
-    const keyNotStyle = handlerDiagnosisText(report({ code: 'handler-refused-valid-signature', cause: 'styles-alike' }), BY_ID);
+    const keyNotStyle = handlerDiagnosisText(
+      report({ code: 'handler-refused-valid-signature', cause: 'styles-alike' }),
+      BY_ID,
+      'read-later',
+    );
     expect(keyNotStyle).toContain(
       'a body re-encoded by a framework). So far (as of now, not when this call came), your handler has accepted 1 call with a valid signature and rejected 1. Check that',
     );
-    expect(handlerDiagnosisText(report({ code: 'handler-accepted-unsigned' }), BY_ID)).not.toContain('So far');
+    expect(handlerDiagnosisText(report({ code: 'handler-accepted-unsigned' }), BY_ID, 'read-later')).not.toContain('So far');
   });
 });
 
@@ -123,7 +133,7 @@ describe('which key the record is for', () => {
 
   it('says a key changed since the call came before the record it qualifies, in the paragraph and under the handler', () => {
     const changed = report(goCall, tally(1, 1, ['python']), 'key-changed');
-    expect(handlerDiagnosisText(changed, BY_ID)).toContain(
+    expect(handlerDiagnosisText(changed, BY_ID, 'read-later')).toContain(
       `a style it does not verify with. ${CHANGED} It verifies with python. So far (as of now, not when this call came), your handler has accepted 1 call`,
     );
     // The paragraph says it already: not twice.
@@ -137,10 +147,10 @@ describe('which key the record is for', () => {
 
   it('says a key not recorded is taken to be the key set now, and nothing for the key set now', () => {
     const unknown = report({ code: 'handler-refused-valid-signature', cause: 'styles-alike' }, tally(0, 3, []), 'key-not-recorded');
-    expect(handlerDiagnosisText(unknown, BY_ID)).toContain(
+    expect(handlerDiagnosisText(unknown, BY_ID, 'read-later')).toContain(
       'Which key this call was checked with was not recorded (an older version stored it, or it was imported): what your handler did is shown for the key set now. So far',
     );
-    expect(handlerDiagnosisText(report(goCall), BY_ID)).not.toMatch(/key set now|another key/);
+    expect(handlerDiagnosisText(report(goCall), BY_ID, 'read-later')).not.toMatch(/key set now|another key/);
     expect(handlerKnownForText({ ...report(goCall), diagnosis: null })).toBeNull();
   });
 });
