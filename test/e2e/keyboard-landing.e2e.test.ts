@@ -88,6 +88,34 @@ describe.sequential('where the keyboard and the eye land, in Chromium', () => {
     expect(await list.getAttribute('aria-activedescendant')).toBe(await selected.getAttribute('id'));
   });
 
+  it('Edit parameters… by the keyboard lands in the editor, in sight, and Ctrl+Enter replays from there; Esc gives the keyboard back to the button', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await rows().first().click();
+    const pane = page.getByRole('complementary', { name: 'Call details' });
+    // No handler is set for these actions: the replay goes to this companion's webhook.
+    await pane.getByRole('button', { name: 'This companion' }).click();
+    const toggle = pane.getByRole('button', { name: 'Edit parameters…' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    // The editor opens under three more buttons, below the fold of a 720 px window: with the
+    // keyboard left on the button, a person saw nothing happen.
+    await expect.poll(focused).toBe('Parameters to replay');
+    const content = pane.getByRole('group', { name: 'Edit parameters' }).locator('.cm-content');
+    const inView = () =>
+      content.evaluate((editor) => {
+        const box = editor.getBoundingClientRect();
+        return box.top >= 0 && box.top + 20 <= window.innerHeight;
+      });
+    await expect.poll(inView).toBe(true);
+    await screenshot(page, 'replay-editor-opened-1280');
+    const calls = await rows().count();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => rows().count()).toBe(calls + 1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pane.getByRole('group', { name: 'Edit parameters' }).count()).toBe(0);
+    await expect.poll(focused).toBe('Edit parameters…');
+  });
+
   it('a dialog opened from "Menu ▾" gives the keyboard back to the menu button', async () => {
     // Narrow: the commands are behind the menu.
     await page.setViewportSize({ width: 1024, height: 700 });
