@@ -67,6 +67,8 @@ serveInspectorForFile(
 interface Box {
   left: number;
   right: number;
+  top: number;
+  bottom: number;
 }
 
 interface RowBoxes {
@@ -90,7 +92,7 @@ async function rowBoxes(): Promise<RowBoxes[]> {
   return page.evaluate(() => {
     const box = (element: Element) => {
       const rect = element.getBoundingClientRect();
-      return { left: rect.left, right: rect.right };
+      return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
     };
     const { cutShort } = window as unknown as CutShortWindow;
     return Array.from(document.querySelectorAll('[role="listbox"][aria-label="Calls"] [role="option"]'), (row) => {
@@ -127,6 +129,8 @@ async function rowBoxes(): Promise<RowBoxes[]> {
 }
 
 const inside = (part: Box, cell: Box) => part.left >= cell.left - 0.5 && part.right <= cell.right + 0.5;
+/** Drawn within the row's height: a mark over its status that sticks out lies on the row above's line. */
+const withinHeight = (part: Box, row: Box) => part.top >= row.top - 0.5 && part.bottom <= row.bottom + 0.5;
 
 const SIZES = [
   { width: 800, height: 600 },
@@ -182,6 +186,8 @@ describe.sequential("the list's Answer column", () => {
           const where = `call #${id}: ${JSON.stringify({ answer, signature })}`;
           if (answer.badge) expect(inside(answer.badge, answer.cell), where).toBe(true);
           expect(inside(answer.status, answer.cell), where).toBe(true);
+          if (answer.badge) expect(withinHeight(answer.badge, row), where).toBe(true);
+          expect(withinHeight(answer.status, row), where).toBe(true);
           // Nothing else gave way: the marks beside the verdict are whole, the cells stay apart, inside the row.
           for (const mark of signature.marks) expect(inside(mark, signature.cell), where).toBe(true);
           // From a 1024 px window up, no mark is cut to a letter and an ellipsis ("o…" said nothing):

@@ -5,7 +5,8 @@ import { serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
 
 // Where Esc, the menu's dialogs and a dialog's close question leave a person, in Chromium at the
-// sizes people use: Esc in the search box hands the keys back to the list; a dialog opened from
+// sizes people use: Esc in the search box hands the keys back to the list, which shows it has
+// them; a dialog opened from
 // "Menu ▾" gives the keyboard back to the menu; the question asked before unsaved edits go is
 // where it can be read, not under the dialog's title.
 const KEY = 'e2e-landing-key';
@@ -54,10 +55,65 @@ describe.sequential('where the keyboard and the eye land, in Chromium', () => {
     expect(await search.inputValue()).toBe('');
     // Long enough for any focus put back after the list reloads.
     await page.waitForTimeout(300);
-    expect(await focused()).not.toBe('Search request bodies');
+    // On the list, not on the page's body: Tab goes on from the list, not from the page's top.
+    expect(await focused()).toBe('Calls');
     await page.keyboard.press('j');
     await expect.poll(selectedId).not.toBe(first);
     expect(await search.inputValue()).toBe('');
+  });
+
+  it('the list shows it has the keyboard: its selected row is ringed while the list has the focus, and only then', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const list = page.getByRole('listbox', { name: 'Calls' });
+    const selected = page.locator('[role="option"][aria-selected="true"]');
+    /** The ring a person sees on the selected row, as its outline is drawn, or null when there is none. */
+    const ring = () =>
+      selected.evaluate((row) => {
+        const style = getComputedStyle(row);
+        if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) return null;
+        // Drawn inside the row: the list scrolls, and a ring outside the row would be cut off at its edges.
+        return { inside: parseFloat(style.outlineOffset) <= -parseFloat(style.outlineWidth) };
+      });
+    await page.getByRole('button', { name: 'Import HAR' }).focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('Calls');
+    await page.keyboard.press('j');
+    await expect.poll(() => selected.count()).toBe(1);
+    await expect.poll(ring).toEqual({ inside: true });
+    await screenshot(page, 'list-focused-1280');
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).not.toBe('Calls');
+    // The selection stays, and looks selected, but no longer says where the keys go.
+    await expect.poll(ring).toBeNull();
+    expect(await list.getAttribute('aria-activedescendant')).toBe(await selected.getAttribute('id'));
+  });
+
+  it('Edit parameters… by the keyboard lands in the editor, in sight, and Ctrl+Enter replays from there; Esc gives the keyboard back to the button', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await rows().first().click();
+    const pane = page.getByRole('complementary', { name: 'Call details' });
+    // No handler is set for these actions: the replay goes to this companion's webhook.
+    await pane.getByRole('button', { name: 'This companion' }).click();
+    const toggle = pane.getByRole('button', { name: 'Edit parameters…' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    // The editor opens under three more buttons, below the fold of a 720 px window: with the
+    // keyboard left on the button, a person saw nothing happen.
+    await expect.poll(focused).toBe('Parameters to replay');
+    const content = pane.getByRole('group', { name: 'Edit parameters' }).locator('.cm-content');
+    const inView = () =>
+      content.evaluate((editor) => {
+        const box = editor.getBoundingClientRect();
+        return box.top >= 0 && box.top + 20 <= window.innerHeight;
+      });
+    await expect.poll(inView).toBe(true);
+    await screenshot(page, 'replay-editor-opened-1280');
+    const calls = await rows().count();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => rows().count()).toBe(calls + 1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => pane.getByRole('group', { name: 'Edit parameters' }).count()).toBe(0);
+    await expect.poll(focused).toBe('Edit parameters…');
   });
 
   it('a dialog opened from "Menu ▾" gives the keyboard back to the menu button', async () => {

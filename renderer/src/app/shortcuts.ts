@@ -1,5 +1,5 @@
 import { clearSearch, moveSelection } from '../history/calls-actions';
-import { SEARCH_INPUT_ID } from '../calls/search-input';
+import { CALL_LIST_ID, SEARCH_INPUT_ID } from '../calls/search-input';
 import { REPLAY_SHORTCUTS } from '../replay/replay-keys';
 import { copyText, openPanel, openSettings, reportError } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
@@ -85,7 +85,18 @@ export function listKey(key: string): boolean {
   else if (key === 'Escape') {
     clearSearch();
     const search = document.getElementById(SEARCH_INPUT_ID);
-    if (search && document.activeElement === search) search.blur();
+    if (search && document.activeElement === search) leaveSearch(search);
   } else return false;
   return true;
+}
+
+/**
+ * Esc in the search box hands the keyboard to the list, where ↑/↓ act and Tab goes on from; a
+ * mere blur would drop it to the page's body, and Tab would start again at the page's top. With
+ * no list to go to (nothing matched), the box is only left.
+ */
+function leaveSearch(search: HTMLElement): void {
+  const list = document.getElementById(CALL_LIST_ID);
+  if (list) list.focus({ preventScroll: true });
+  else search.blur();
 }

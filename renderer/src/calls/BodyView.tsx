@@ -1,8 +1,9 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { base64ToBytes, hexDump, isUtf8 } from '../shared/bytes';
 import { CopyButton } from '../shared/CopyButton';
 import { JsonView } from '../shared/JsonView';
 import { ScrollText } from '../shared/ScrollText';
+import { tabAfterKey } from '../shared/tab-keys';
 
 type Tab = 'pretty' | 'raw' | 'hex' | 'base64';
 const TABS: { id: Tab; label: string }[] = [
@@ -15,7 +16,22 @@ const TABS: { id: Tab; label: string }[] = [
 /** The request body: coloured JSON, the exact text, and the bytes as hex or base64. */
 export function BodyView({ text, base64 }: { text: string; base64: string }) {
   const [tab, setTab] = useState<Tab>('pretty');
-  const hexTab = useRef<HTMLButtonElement>(null);
+  const tabButtons = useRef(new Map<Tab, HTMLButtonElement>());
+  // One Tab stop, the view shown; the arrows choose another and take the keyboard to it.
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const next =
+      TABS[
+        tabAfterKey(
+          e.key,
+          TABS.findIndex((t) => t.id === tab),
+          TABS.length,
+        ) ?? -1
+      ];
+    if (!next) return;
+    e.preventDefault();
+    setTab(next.id);
+    tabButtons.current.get(next.id)?.focus();
+  };
   const dump = useMemo(() => {
     if (tab !== 'hex') return null;
     try {
@@ -34,15 +50,19 @@ export function BodyView({ text, base64 }: { text: string; base64: string }) {
   return (
     <div className="body-tabs">
       <div className="body-tabs-bar">
-        <div role="tablist" aria-label="Request body view">
+        <div role="tablist" aria-label="Request body view" onKeyDown={onTabKey}>
           {TABS.map((t) => (
             <button
               key={t.id}
               type="button"
               role="tab"
               aria-selected={tab === t.id}
+              tabIndex={tab === t.id ? 0 : -1}
               className={tab === t.id ? 'tab active' : 'tab'}
-              ref={t.id === 'hex' ? hexTab : undefined}
+              ref={(button) => {
+                if (button) tabButtons.current.set(t.id, button);
+                else tabButtons.current.delete(t.id);
+              }}
               onClick={() => setTab(t.id)}
             >
               {t.label}
@@ -65,7 +85,7 @@ export function BodyView({ text, base64 }: { text: string; base64: string }) {
             onClick={() => {
               setTab('hex');
               // The note (and this button) goes once Hex is shown: keep the keyboard focus on the page.
-              hexTab.current?.focus();
+              tabButtons.current.get('hex')?.focus();
             }}
           >
             Show the bytes in Hex

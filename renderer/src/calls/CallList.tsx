@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, type RefCallback } from 'react';
 import { observeElementRect, useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { isFiltered, type FilterState } from '../history/filter-state';
 import { loadFirstPage, loadMore, searchFurther, selectCall } from '../history/calls-actions';
-import { clearFiltersFromButton } from './search-input';
+import { CALL_LIST_ID, clearFiltersFromButton } from './search-input';
 import { countInWords } from '../history/match-counts';
 import { listView, useCallsStore } from '../history/calls-store';
 import { CallRow } from './CallRow';
@@ -132,6 +132,7 @@ export function CallList() {
       <WaitingRows />
       <div className="call-list-scroll" ref={attachScroller} data-testid="call-list-scroll">
         <div
+          id={CALL_LIST_ID}
           role="listbox"
           aria-label="Calls"
           ref={listBox}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { ReplayOutcome } from '../../../main/contract/api';
 import { replayEdited } from './replay-actions';
 import { parametersProblem, ReplayJsonEditor } from './ReplayJsonEditor';
@@ -41,6 +41,18 @@ interface Props {
   style: StyleName | null;
   onOutcome: (outcome: ReplayOutcome) => void;
   onClose: () => void;
+  /** The button that opened the editor, null when it opened by itself (a kept draft). */
+  openedBy: OpenedBy | null;
+}
+
+/**
+ * The editor opens below the panel's other buttons, under the fold of a 720 px window: opened by
+ * its button, it scrolls into sight, and from the keyboard it takes the keyboard from the button
+ * (left there, a person saw nothing happen, and Tab went through three more buttons first).
+ */
+export interface OpenedBy {
+  button: RefObject<HTMLElement | null>;
+  keyboard: boolean;
 }
 
 /**
@@ -48,7 +60,9 @@ interface Props {
  * unsaved edits. Choosing another call keeps them (replay-drafts.ts): this editor opens with them
  * again when the call is chosen again.
  */
-export function ReplayEditor({ callId, requestBody, target, style, onOutcome, onClose }: Props) {
+export function ReplayEditor({ callId, requestBody, target, style, onOutcome, onClose, openedBy }: Props) {
+  const group = useRef<HTMLDivElement>(null);
+  useInSightOnceLoaded(group, openedBy);
   const [original] = useState(() => parametersOf(requestBody));
   const [text, setText] = useState(() => keptDraft(callId)?.text ?? original);
   // The text last replayed: edits are unsaved work until replayed (or put back to the original).
@@ -94,7 +108,7 @@ export function ReplayEditor({ callId, requestBody, target, style, onOutcome, on
   };
 
   return (
-    <div className="replay-editor" role="group" aria-label="Edit parameters" onKeyDown={onKeyDown}>
+    <div className="replay-editor" role="group" aria-label="Edit parameters" ref={group} onKeyDown={onKeyDown}>
       <ReplayJsonEditor value={text} onChange={setText} label="Parameters to replay" onSubmit={() => void send()} />
       {problem && (
         <p className="muted" aria-label="Parameters problem">
@@ -115,4 +129,40 @@ export function ReplayEditor({ callId, requestBody, target, style, onOutcome, on
       <ErrorLine message={error} label="Edited replay error" />
     </div>
   );
+}
+
+/**
+ * Brings the editor into sight once it is there (it loads lazily) and, opened from the keyboard,
+ * puts the keyboard in it, while the keyboard is still on its button: a person who moved on
+ * meanwhile keeps their place. Through CodeMirror's own focus, whose code the editor has loaded
+ * by then: a plain focus of its text re-entered the editor's update where selection events come at once.
+ */
+function useInSightOnceLoaded(group: RefObject<HTMLDivElement | null>, openedBy: OpenedBy | null): void {
+  useEffect(() => {
+    const root = group.current;
+    if (!root || !openedBy) return;
+    let done = false;
+    const bringIntoSight = (): boolean => {
+      const dom = root.querySelector<HTMLElement>('.cm-editor');
+      if (!dom) return false;
+      root.scrollIntoView({ block: 'nearest' });
+      if (openedBy.keyboard) {
+        void import('@codemirror/view').then(({ EditorView }) => {
+          const view = EditorView.findFromDOM(dom);
+          if (!done && view && document.activeElement === openedBy.button.current) view.focus();
+        });
+      }
+      return true;
+    };
+    const loaded = new MutationObserver(() => {
+      if (bringIntoSight()) loaded.disconnect();
+    });
+    if (!bringIntoSight()) loaded.observe(root, { childList: true, subtree: true });
+    return () => {
+      done = true;
+      loaded.disconnect();
+    };
+    // Once, when the editor opens: what opened it does not change while it is open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 }

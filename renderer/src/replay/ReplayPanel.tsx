@@ -8,7 +8,7 @@ import {
   statusNumberWords,
   stillUnreachedWords,
 } from '../../../main/contract/words';
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type MouseEvent } from 'react';
 import { useResultArrival } from '../shared/use-result-arrival';
 import type { AnswerDiff, ReplayMode, ReplayOutcome, Violation } from '../../../main/contract/api';
 import { selectCall } from '../history/calls-actions';
@@ -21,7 +21,7 @@ import { useCallsStore } from '../history/calls-store';
 import { Prose } from '../shared/Prose';
 import { formatBytes } from '../shared/format';
 import { showToast } from '../page/ui-actions';
-import { hasParametersToEdit, ReplayEditor } from './ReplayEditor';
+import { hasParametersToEdit, ReplayEditor, type OpenedBy } from './ReplayEditor';
 import { SigningStyleField } from './SigningStyleField';
 import type { StyleName } from '../../../main/contract/names-and-limits';
 import { errorNotSaid, SentError, SentFacts, ViolationList } from './SentFacts';
@@ -55,9 +55,14 @@ export function ReplayPanel({ callId }: { callId: number }) {
   // Open again on a call left with unsent edits (replay-drafts.ts).
   const [editing, setEditing] = useState(() => keptDraft(callId) !== undefined);
   const editToggle = useRef<HTMLButtonElement>(null);
+  // Opened by its button, the editor comes into sight, and from the keyboard (a click with no
+  // pointer behind it) takes the keyboard too (ReplayEditor's openedBy); opened again with a kept
+  // draft when its call is chosen, it leaves the page where it is.
+  const [openedBy, setOpenedBy] = useState<OpenedBy | null>(null);
   // Closing the editor is what discards its edits; choosing another call keeps them.
-  const toggleEditor = () => {
+  const toggleEditor = (e: MouseEvent) => {
     if (editing) dropDraft(callId);
+    setOpenedBy(editing ? null : { button: editToggle, keyboard: e.detail === 0 });
     setEditing(!editing);
   };
   // Closed with Esc from inside it, the editor takes the focus with it: give it back to its toggle.
@@ -153,6 +158,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
           style={style}
           onOutcome={(outcome) => setReplayed({ outcome, typed: target.trim() })}
           onClose={closeEditor}
+          openedBy={openedBy}
         />
       )}
       {busy && <p className="muted">Replaying…</p>}
