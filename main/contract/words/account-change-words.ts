@@ -168,9 +168,9 @@ export function followRecordHeading(
 ): CodePart[] {
   return [
     { text: `${time(record.at)}: ` },
-    { code: record.previous },
+    { code: redactUrlCredentials(record.previous) },
     { text: ' → ' },
-    { code: record.current },
+    { code: redactUrlCredentials(record.current) },
     { text: ` (${record.mode})` },
   ];
 }
@@ -183,11 +183,11 @@ export function followRecordHeading(
 export function followChangeWords(change: FollowChange, why: string | null): string {
   switch (change.outcome) {
     case 'updated':
-      return `${change.action}: now ${change.to}`;
+      return `${change.action}: now ${redactUrlCredentials(change.to)}`;
     case 'failed':
       return `${change.action}: not updated: ${why ?? 'Flowent refused'}`;
     case 'proposed':
-      return `${change.action}: still ${change.from}`;
+      return `${change.action}: still ${redactUrlCredentials(change.from)}`;
     case 'gone':
       return `${change.action}: not re-pointed: Flowent no longer has it`;
     default: {
