@@ -9,7 +9,9 @@ import {
 import { checkActionName, companionWebhookUrl, findProjectDir } from '../core';
 import {
   deletedWords,
+  linkedActionsWords,
   linkedWords,
+  noActionsWords,
   notDeletedWords,
   notLinkedWords,
   registeredWords,
@@ -244,10 +246,11 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
       return async ({ api, finish, out, err, json }) => {
         const listed = await api.listActions();
         const account = await api.getAccount();
-        const gateway = account.profiles.find((known) => known.name === account.activeProfile)?.baseUrl ?? 'the Gateway';
+        const baseUrl = account.profiles.find((known) => known.name === account.activeProfile)?.baseUrl;
+        const gateway = baseUrl === undefined ? 'the Gateway' : redactUrlCredentials(baseUrl);
         return finish(listed, (actions) => {
           actions.forEach(print(json, out));
-          if (actions.length === 0 && !json) err(`No actions registered on ${gateway}.`);
+          if (actions.length === 0 && !json) err(noActionsWords(gateway, '"flowent-companion actions register"', 'its --here'));
           // This list is what found them gone (or one before it): the links it leaves are said here.
           const mine = account.links.filter((link) => link.profile === account.activeProfile);
           goneLinkLines(mine, account.activeProfile).forEach(err);
@@ -375,7 +378,7 @@ function prepare(sub: string, parsed: Parsed): (runtime: Runtime) => Promise<num
               : `${link.action}  ${link.profile}  ${redactUrlCredentials(link.webhookUrl)}${link.gone ? '  gone from Flowent' : ''}`,
           ),
         );
-        if (links.length === 0 && !json) err('No actions are linked to this companion.');
+        if (links.length === 0 && !json) err(linkedActionsWords([], '"flowent-companion actions link <name> --here"'));
         if (!json) goneLinkLines(links, activeProfile).forEach(err);
         return 0;
       };

@@ -9,6 +9,17 @@ import { actionsRigs, lines, SCHEMA, uncheckedUpdate } from './actions-command-s
 const { setup, tempDir } = actionsRigs();
 
 describe('flowent-companion actions', () => {
+  it('list on a Gateway with no actions says so on stderr, naming the Gateway and how to register one as the Actions tab does', async () => {
+    const { gateway, cli } = await setup();
+    expect(await cli(['list'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr:
+        `No actions registered on ${gateway.baseUrl} yet: register one with "flowent-companion actions register", ` +
+        'pointed at this companion with its --here.\n',
+    });
+  });
+
   it('registers against the companion (--url), lists, gets, updates, links and deletes, with --json', async () => {
     const { gateway, companion, dataDir, schema, cli } = await setup();
     const registered = await cli([

@@ -124,7 +124,7 @@ describe('listing links and profiles', () => {
     const links = await runInProcess(['actions', 'links', '--data-dir', dataDir], { env });
     expect(links.code, links.stderr).toBe(0);
     expect(links.stdout).toBe('');
-    expect(links.stderr).toContain('No actions are linked to this companion.');
+    expect(links.stderr).toBe('No linked actions: "flowent-companion actions link <name> --here" links an action to this companion.\n');
     const profiles = await runInProcess(['actions', 'profile', 'list', '--data-dir', dataDir], { env });
     expect(profiles.code, profiles.stderr).toBe(0);
     expect(profiles.stdout).toBe('* default  https://gateway.example.test  (from FLOWENT_BASE_URL)\n');

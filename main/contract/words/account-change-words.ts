@@ -56,6 +56,15 @@ export function followModeSetWords(mode: FollowMode): string {
 }
 
 /**
+ * No action is registered on the Gateway (`gateway`, where the front end does not go without
+ * saying it), and where the front end registers one: `register` and `registerHere` read on after
+ * "register one with" and "pointed at this companion with".
+ */
+export function noActionsWords(gateway: string | null, register: string, registerHere: string): string {
+  return `No actions registered ${gateway === null ? 'in Flowent' : `on ${gateway}`} yet: register one with ${register}, pointed at this companion with ${registerHere}.`;
+}
+
+/**
  * The linked actions a change of the public URL would re-point, under the follow mode: each with
  * its profile, and marked when Flowent no longer has it; none, with `registerHere`, where the
  * front end links an action (it reads on after "No linked actions: ").

@@ -158,6 +158,7 @@ export {
   followModeWords,
   followRecordHeading,
   linkedActionsWords,
+  noActionsWords,
   noProfileRemovedWords,
   notRepointedWords,
   profileInUseWords,

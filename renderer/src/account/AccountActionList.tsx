@@ -4,6 +4,7 @@ import { badgesOf } from './account-format';
 import { loadActions } from './account-registry';
 import { useAccountStore } from './account-store';
 import { ActionBadges } from './ActionBadges';
+import { noActionsWords } from '../../../main/contract/words';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { canFocus, focusableIn, focusFell } from '../shared/focusable';
@@ -52,7 +53,7 @@ export function AccountActionList({ account, onOpen, onNew, cameFrom = null }: P
         !error && <p className="muted">Loading your actions from Flowent…</p>
       ) : actions.length === 0 ? (
         <p className="explain-box" data-testid="actions-empty">
-          No actions registered in Flowent yet: register one with “Register an action…”, pointed at this companion with “Register here”.
+          {noActionsWords(null, '“Register an action…”', '“Register here”')}
         </p>
       ) : (
         <table className="actions-table" aria-label="Actions">
