@@ -1,13 +1,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { isActionName, type CompanionApi, type ProjectProblem } from '../contract/api';
+import { isActionName, type ApiFailure, type CompanionApi, type ProjectProblem, type Result } from '../contract/api';
 import { UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { inCliWords } from './cli-words';
 import { exitCodeOf } from './exit-codes';
 import { serveNamed, type AnswerTarget, type AnswersPlace } from '../contract/words';
 import { runningServes, samePath, type ServeState } from '../core';
-import { dataDirOf, projectDirOf } from './open-core';
+import { dataDirOf, projectDirOf, withCore } from './open-core';
 import { projectProblemLines } from './project-lines';
 
 /** Which action a subcommand is about, from its argument and flags: a name, the default (`--default`), or every one (`--all`). */
@@ -79,6 +79,42 @@ export function removedServedProject(dir: string, io: CliIo, dataDirFlag: string
 export function writableAnswers(projectDir: string | null): { projectDir: string | null } {
   if (projectDir !== null) mkdirSync(join(projectDir, 'answers'), { recursive: true });
   return { projectDir };
+}
+
+/** Where a `mocks` or `targets` change runs: the command, its --data-dir, and whose answers it changes (a project's; null: the history folder's). */
+export interface AnswersChangeContext {
+  command: 'mocks' | 'targets';
+  dataDirFlag: string | undefined;
+  io: CliIo;
+  project: string | null;
+}
+
+/**
+ * Makes one change to the answers through a core on the data folder and says it: a refusal under
+ * the command's prefix, with its exit code; or what changed (`said` prints it, and whatever else
+ * the change calls for), then which running serves answer from other answers than these.
+ */
+export function changeAnswers<T>(
+  { command, dataDirFlag, io, project }: AnswersChangeContext,
+  change: (api: CompanionApi) => Promise<Result<T, ApiFailure>>,
+  said: (value: T, api: CompanionApi) => unknown,
+): Promise<number> {
+  return withCore(
+    command,
+    dataDirFlag,
+    io,
+    async (api) => {
+      const changed = await change(api);
+      if (!changed.ok) {
+        io.stderr.write(`flowent-companion ${command}: ${inCliWords(changed)}\n`);
+        return exitCodeOf(changed);
+      }
+      await said(changed.value, api);
+      noteProjectAnswers(io, dataDirFlag, project);
+      return 0;
+    },
+    writableAnswers(project),
+  );
 }
 
 /**

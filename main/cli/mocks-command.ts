@@ -3,6 +3,7 @@ import { REDACTED_CREDENTIAL, type MockFormat } from '../contract/api';
 import {
   answerFileMistakes,
   answerFileWarnings,
+  changeAnswers,
   answerFileOf,
   answersPlace,
   answersProjectDir,
@@ -142,6 +143,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
     ? refuseWhereProjectRemoved('mocks', project, io, values['data-dir'])
     : null;
   if (refused !== null) return refused;
+  const changing = { command: 'mocks', dataDirFlag: values['data-dir'], io, project } as const;
   switch (sub) {
     case 'list':
       if (positional !== undefined) throw new UsageError(`mocks list takes no action name.`);
@@ -258,53 +260,29 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
     case 'clear': {
       refuse('--file', values.file);
       const target = parseTarget('mocks clear', positional, values, true);
-      return withCore(
-        'mocks',
-        values['data-dir'],
-        io,
-        async (api) => {
-          if (target.kind === 'all') {
-            const cleared = await api.clearAllMocks();
-            if (!cleared.ok) {
-              err(`flowent-companion mocks: ${inCliWords(cleared)}`);
-              return exitCodeOf(cleared);
-            }
-            out(mocksRemovedWords(cleared.value.cleared, place));
-            noteProjectAnswers(io, values['data-dir'], project);
-            return 0;
-          }
-          const cleared = await api.clearMock(targetKey(target));
-          if (!cleared.ok) {
-            err(`flowent-companion mocks: ${inCliWords(cleared)}`);
-            return exitCodeOf(cleared);
-          }
-          out(mockRemovedWords(target, cleared.value.cleared, place));
-          noteProjectAnswers(io, values['data-dir'], project);
-          return 0;
-        },
-        writableAnswers(project),
+      if (target.kind === 'all')
+        return changeAnswers(
+          changing,
+          (api) => api.clearAllMocks(),
+          ({ cleared }) => out(mocksRemovedWords(cleared, place)),
+        );
+      return changeAnswers(
+        changing,
+        (api) => api.clearMock(targetKey(target)),
+        ({ cleared }) => out(mockRemovedWords(target, cleared, place)),
       );
     }
     case 'from-call': {
       const id = Number(positional);
       if (!positional || !/^\d+$/.test(positional) || id < 1)
         throw new UsageError('mocks from-call needs a call id, e.g. "mocks from-call 12" (see "flowent-companion calls").');
-      return withCore(
-        'mocks',
-        values['data-dir'],
-        io,
-        async (api) => {
-          const made = await api.mockFromCall(id);
-          if (!made.ok) {
-            err(`flowent-companion mocks: ${inCliWords(made)}`);
-            return exitCodeOf(made);
-          }
-          out(mockFromCallWords(id, made.value.action, place));
-          await warnOfContract(api, made.value, mockFromCallName(id), io);
-          noteProjectAnswers(io, values['data-dir'], project);
-          return 0;
+      return changeAnswers(
+        changing,
+        (api) => api.mockFromCall(id),
+        async (made, api) => {
+          out(mockFromCallWords(id, made.action, place));
+          await warnOfContract(api, made, mockFromCallName(id), io);
         },
-        writableAnswers(project),
       );
     }
     case 'export':

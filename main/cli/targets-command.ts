@@ -1,18 +1,16 @@
 import { redactUrlCredentials, type AnswerMode } from '../contract/api';
 import {
   answerFileMistakes,
+  changeAnswers,
   answersPlace,
   answersProjectDir,
   noteProjectAnswers,
   parseTarget,
   refuseWhereProjectRemoved,
   targetKey,
-  writableAnswers,
 } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { exitCodeOf } from './exit-codes';
-import { inCliWords } from './cli-words';
 import { modeSetWords, NO_TARGETS, settingsClearedWords, targetLineWords, targetSetWords } from '../contract/words';
 import { withCore } from './open-core';
 
@@ -75,6 +73,7 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
     ? refuseWhereProjectRemoved('targets', project, io, values['data-dir'])
     : null;
   if (refused !== null) return refused;
+  const changing = { command: 'targets', dataDirFlag: values['data-dir'], io, project } as const;
   switch (sub) {
     case 'list':
       if (rest.length > 0) throw new UsageError('targets list takes no arguments.');
@@ -107,21 +106,10 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
     case 'set': {
       const target = parseTarget('targets set', action, values, false);
       if (value === undefined) throw new UsageError('targets set needs a URL, e.g. http://localhost:8000/actions/{action_name}.');
-      return withCore(
-        'targets',
-        values['data-dir'],
-        io,
-        async (api) => {
-          const set = await api.setForwardTarget(targetKey(target), value);
-          if (!set.ok) {
-            err(`flowent-companion targets: ${inCliWords(set)}`);
-            return exitCodeOf(set);
-          }
-          out(targetSetWords(target, value, place));
-          noteProjectAnswers(io, values['data-dir'], project);
-          return 0;
-        },
-        writableAnswers(project),
+      return changeAnswers(
+        changing,
+        (api) => api.setForwardTarget(targetKey(target), value),
+        () => out(targetSetWords(target, value, place)),
       );
     }
     case 'mode': {
@@ -130,41 +118,19 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
         throw new UsageError(
           `targets mode needs ${MODE_NAMES.slice(0, -1).join(', ')} or ${MODE_NAMES.at(-1)}, not ${value === undefined ? 'nothing' : `"${value}"`}.`,
         );
-      return withCore(
-        'targets',
-        values['data-dir'],
-        io,
-        async (api) => {
-          const set = await api.setAnswerMode(targetKey(target), MODES[value] ?? null);
-          if (!set.ok) {
-            err(`flowent-companion targets: ${inCliWords(set)}`);
-            return exitCodeOf(set);
-          }
-          out(modeSetWords(target, value, place));
-          noteProjectAnswers(io, values['data-dir'], project);
-          return 0;
-        },
-        writableAnswers(project),
+      return changeAnswers(
+        changing,
+        (api) => api.setAnswerMode(targetKey(target), MODES[value] ?? null),
+        () => out(modeSetWords(target, value, place)),
       );
     }
     case 'clear': {
       if (value !== undefined) throw new UsageError(`unexpected argument "${value}".`);
       const target = parseTarget('targets clear', action, values, true);
-      return withCore(
-        'targets',
-        values['data-dir'],
-        io,
-        async (api) => {
-          const cleared = target.kind === 'all' ? await api.clearAllAnswerRoutes() : await api.clearAnswerRoute(targetKey(target));
-          if (!cleared.ok) {
-            err(`flowent-companion targets: ${inCliWords(cleared)}`);
-            return exitCodeOf(cleared);
-          }
-          out(settingsClearedWords(target, cleared.value.cleared, place));
-          noteProjectAnswers(io, values['data-dir'], project);
-          return 0;
-        },
-        writableAnswers(project),
+      return changeAnswers<{ cleared: number | boolean }>(
+        changing,
+        (api) => (target.kind === 'all' ? api.clearAllAnswerRoutes() : api.clearAnswerRoute(targetKey(target))),
+        ({ cleared }) => out(settingsClearedWords(target, cleared, place)),
       );
     }
     case undefined:
