@@ -39,12 +39,37 @@ export function targetKey(target: AnswerTarget): string | null {
  * what `serve` run there answers from, read and written as the app's Answers dialog does; null
  * elsewhere, where they work on the history folder's answers.
  */
-export function answersProjectDir(io: CliIo): string | null {
+function answersProjectDir(io: CliIo): string | null {
   return projectDirOf(undefined, io);
 }
 
+/** Whose answers a `mocks` or `targets` subcommand reads or changes, how its lines name them, and what a change of them needs. */
+export interface AnswersAt {
+  /** The project's folder, whose answers/ files the command uses; null: the history folder's answers. */
+  project: string | null;
+  place: AnswersPlace;
+  changing: AnswersChangeContext;
+}
+
+/**
+ * Where a `mocks` or `targets` subcommand runs (see AnswersAt); for one that `changes` the
+ * answers where the project folder a serve answers from was removed, the exit code of its
+ * refusal, said (see refuseWhereProjectRemoved).
+ */
+export function answersAt(
+  command: 'mocks' | 'targets',
+  changes: boolean,
+  dataDirFlag: string | undefined,
+  io: CliIo,
+): AnswersAt | { refused: number } {
+  const project = answersProjectDir(io);
+  const refused = changes ? refuseWhereProjectRemoved(command, project, io, dataDirFlag) : null;
+  if (refused !== null) return { refused };
+  return { project, place: answersPlace(project), changing: { command, dataDirFlag, io, project } };
+}
+
 /** Where the answers of `projectDir` are, as the lines saying a change name it (see AnswersPlace). */
-export function answersPlace(projectDir: string | null): AnswersPlace {
+function answersPlace(projectDir: string | null): AnswersPlace {
   return projectDir === null ? null : basename(projectDir);
 }
 
@@ -55,7 +80,7 @@ export function answersPlace(projectDir: string | null): AnswersPlace {
  * answers, which that serve does not answer from. Says why and returns the exit code; null when
  * the command may go on.
  */
-export function refuseWhereProjectRemoved(
+function refuseWhereProjectRemoved(
   command: 'mocks' | 'targets',
   projectDir: string | null,
   io: CliIo,

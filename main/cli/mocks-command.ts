@@ -2,14 +2,12 @@ import { readFileSync } from 'node:fs';
 import { REDACTED_CREDENTIAL, type MockFormat } from '../contract/api';
 import {
   answerFileMistakes,
+  answersAt,
   answerFileWarnings,
   changeAnswers,
   answerFileOf,
-  answersPlace,
-  answersProjectDir,
   noteProjectAnswers,
   parseTarget,
-  refuseWhereProjectRemoved,
   targetKey,
   writableAnswers,
 } from './answers-cli-shared';
@@ -137,13 +135,9 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
   const refuse = (flag: string, used: unknown) => {
     if (used !== undefined) throw new UsageError(`${flag} does not apply to "mocks ${sub}".`);
   };
-  const project = answersProjectDir(io);
-  const place = answersPlace(project);
-  const refused = ['set', 'clear', 'from-call'].includes(sub ?? '')
-    ? refuseWhereProjectRemoved('mocks', project, io, values['data-dir'])
-    : null;
-  if (refused !== null) return refused;
-  const changing = { command: 'mocks', dataDirFlag: values['data-dir'], io, project } as const;
+  const at = answersAt('mocks', ['set', 'clear', 'from-call'].includes(sub ?? ''), values['data-dir'], io);
+  if ('refused' in at) return at.refused;
+  const { project, place, changing } = at;
   switch (sub) {
     case 'list':
       if (positional !== undefined) throw new UsageError(`mocks list takes no action name.`);

@@ -1,14 +1,5 @@
 import { redactUrlCredentials, type AnswerMode } from '../contract/api';
-import {
-  answerFileMistakes,
-  changeAnswers,
-  answersPlace,
-  answersProjectDir,
-  noteProjectAnswers,
-  parseTarget,
-  refuseWhereProjectRemoved,
-  targetKey,
-} from './answers-cli-shared';
+import { answerFileMistakes, answersAt, changeAnswers, noteProjectAnswers, parseTarget, targetKey } from './answers-cli-shared';
 import { parseFlags, UsageError } from './args';
 import type { CliIo } from './cli-io';
 import { modeSetWords, NO_TARGETS, settingsClearedWords, targetLineWords, targetSetWords } from '../contract/words';
@@ -67,13 +58,9 @@ export async function targetsCommand(argv: string[], io: CliIo): Promise<number>
   // With --default the one positional after the subcommand is the value, not an action.
   const [action, value, ...extra] = values.default || values.all ? [undefined, ...rest] : rest;
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}".`);
-  const project = answersProjectDir(io);
-  const place = answersPlace(project);
-  const refused = ['set', 'mode', 'clear'].includes(sub ?? '')
-    ? refuseWhereProjectRemoved('targets', project, io, values['data-dir'])
-    : null;
-  if (refused !== null) return refused;
-  const changing = { command: 'targets', dataDirFlag: values['data-dir'], io, project } as const;
+  const at = answersAt('targets', ['set', 'mode', 'clear'].includes(sub ?? ''), values['data-dir'], io);
+  if ('refused' in at) return at.refused;
+  const { project, place, changing } = at;
   switch (sub) {
     case 'list':
       if (rest.length > 0) throw new UsageError('targets list takes no arguments.');
