@@ -49,6 +49,8 @@ export interface BulkReplayPreview {
    * or answered by the companion itself), in the order first met: their calls are not sent.
    */
   withoutTarget: string[];
+  /** How many of the calls are of those actions: not sent when no target is given (all of them: the run is refused). */
+  notSent: number;
 }
 
 export interface BulkReplayStarted {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
-import { serveInspectorForFile } from './served-inspector';
+import { backToMainScreen, serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
 
 // Where Esc, the menu's dialogs and a dialog's close question leave a person, in Chromium at the
@@ -33,6 +33,27 @@ const focused = () =>
     const active = document.activeElement;
     if (!active || active === document.body) return 'BODY';
     return active.getAttribute('aria-label') ?? active.textContent?.trim() ?? active.tagName;
+  });
+
+/**
+ * The ring a person sees around `box` while it has the keyboard: its outline, and whether every
+ * box that scrolls around it leaves the whole ring in sight (a ring drawn inside a scrolling
+ * box is cut off at its edges); null when it has no outline.
+ */
+const ringOf = (box: Locator) =>
+  box.evaluate((element) => {
+    const style = getComputedStyle(element);
+    if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) return null;
+    const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const own = element.getBoundingClientRect();
+    let whole = true;
+    for (let up = element.parentElement; up; up = up.parentElement) {
+      if (getComputedStyle(up).overflow === 'visible') continue;
+      const clip = up.getBoundingClientRect();
+      whole &&= own.left - reach >= clip.left && own.right + reach <= clip.right;
+      whole &&= own.top - reach >= clip.top - up.scrollTop && own.bottom + reach <= clip.bottom + up.scrollHeight;
+    }
+    return { width: style.outlineWidth, style: style.outlineStyle, whole };
   });
 
 /** The id of the selected call, from its row. */
@@ -177,5 +198,57 @@ describe.sequential('where the keyboard and the eye land, in Chromium', () => {
     await page.keyboard.press('Escape');
     await question.getByRole('button', { name: 'Discard and close' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('each code editor, with the keyboard in it, is ringed as the other fields are, the whole ring in sight', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const ring = { width: '2px', style: 'solid', whole: true };
+    /** Tabs into the editor whose text is `label` from the control before it, and reads its ring. */
+    const ringWhenTabbedInto = async (scope: Locator, label: string) => {
+      const content = scope.getByRole('textbox', { name: label });
+      await content.waitFor();
+      await content.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      await expect.poll(focused).toBe(label);
+      const host = content.locator('xpath=ancestor::div[contains(@class, "mock-editor")]');
+      return ringOf(host);
+    };
+
+    await rows().first().click();
+    const pane = page.getByRole('complementary', { name: 'Call details' });
+    await pane.getByRole('button', { name: 'Edit parameters…' }).click();
+    await expect.poll(() => ringWhenTabbedInto(pane, 'Parameters to replay')).toEqual(ring);
+    await screenshot(page, 'replay-editor-ring-1280');
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('Edit parameters…');
+
+    await page.keyboard.press('s');
+    const simulator = page.getByRole('dialog', { name: 'Simulate a Flowent call' });
+    await expect.poll(() => ringWhenTabbedInto(simulator, 'Parameters to send')).toEqual(ring);
+    await screenshot(page, 'simulator-editor-ring-1280');
+    await backToMainScreen(page);
+
+    await page.keyboard.press('a');
+    const answers = page.getByRole('dialog', { name: 'Answers' });
+    await expect.poll(() => ringWhenTabbedInto(answers, 'Mock definition (JSON)')).toEqual(ring);
+    await screenshot(page, 'mock-editor-ring-1280');
+    await backToMainScreen(page);
+  });
+
+  it("the bulk replay's result heading takes the keyboard without a box drawn across the dialog", async () => {
+    await page.setViewportSize({ width: 900, height: 720 });
+    await page.getByRole('button', { name: 'Bulk replay…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bulk replay' });
+    await dialog.getByRole('button', { name: 'This companion' }).click();
+    const start = dialog.getByRole('button', { name: /^Replay these \d+ calls$/ });
+    await start.focus();
+    await page.keyboard.press('Enter');
+    const heading = dialog.getByRole('heading', { name: 'Bulk replay result' });
+    await heading.waitFor();
+    await expect.poll(focused).toBe('Bulk replay result');
+    expect(await ringOf(heading)).toBeNull();
+    await screenshot(page, 'bulk-replay-result-900');
+    await backToMainScreen(page);
   });
 });

@@ -210,8 +210,13 @@ export function createReplay(deps: ReplaySetup): Replay {
     replayableIds: (selection) => replayableIds(deps.calls(), selection),
     async previewBulk(selection) {
       const ids = await replayableIds(deps.calls(), selection);
-      const withoutTarget = actionsOf(ids).filter((action): action is string => action !== null && !targetFor(ctx, action, undefined).ok);
-      return { calls: ids.length, withoutTarget };
+      const actions = ids.map((id) => deps.calls().summary(id)?.action ?? null);
+      const withoutTarget = [...new Set(actions)].filter(
+        (action): action is string => action !== null && !targetFor(ctx, action, undefined).ok,
+      );
+      // How many calls go unsent, for the page to say how many its run replays (none: it is refused).
+      const notSent = actions.filter((action) => action !== null && withoutTarget.includes(action)).length;
+      return { calls: ids.length, withoutTarget, notSent };
     },
     async startBulk(selection, options) {
       const ids = await replayableIds(deps.calls(), selection);

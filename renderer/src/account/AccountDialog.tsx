@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { loadAccount } from './account-actions';
 import { useAccountStore } from './account-store';
 import { closePanel } from '../page/ui-actions';
@@ -8,21 +8,57 @@ import { AccountProfiles } from './AccountProfiles';
 import { AccountSession } from './AccountSession';
 import { AccountToken } from './AccountToken';
 import { Dialog } from '../shared/Dialog';
+import { tabAfterKey } from '../shared/tab-keys';
 
 export type AccountTab = 'account' | 'actions';
+const TABS: { id: AccountTab; label: string }[] = [
+  { id: 'account', label: 'Account' },
+  { id: 'actions', label: 'Actions' },
+];
 
 /** The Flowent account: profiles, the API token and session (Account), and the action registry (Actions). */
 export function AccountDialog() {
   const account = useAccountStore((s) => s.account);
   const tab = useAccountStore((s) => s.tab);
+  const tabButtons = useRef(new Map<AccountTab, HTMLButtonElement>());
+  // One Tab stop, the section shown; the arrows choose another and take the keyboard to it.
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const next =
+      TABS[
+        tabAfterKey(
+          e.key,
+          TABS.findIndex((t) => t.id === tab),
+          TABS.length,
+        ) ?? -1
+      ];
+    if (!next) return;
+    e.preventDefault();
+    useAccountStore.setState({ tab: next.id });
+    tabButtons.current.get(next.id)?.focus();
+  };
   useEffect(() => {
     void loadAccount();
   }, []);
   return (
     <Dialog title="Flowent account" closeLabel="Close Flowent account" onClose={closePanel} className="wide account-dialog">
-      <div className="tabs" role="tablist" aria-label="Account sections">
-        <TabButton tab="account" current={tab} label="Account" />
-        <TabButton tab="actions" current={tab} label="Actions" />
+      <div className="tabs" role="tablist" aria-label="Account sections" onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            tabIndex={tab === t.id ? 0 : -1}
+            className={tab === t.id ? 'active' : undefined}
+            ref={(button) => {
+              if (button) tabButtons.current.set(t.id, button);
+              else tabButtons.current.delete(t.id);
+            }}
+            onClick={() => useAccountStore.setState({ tab: t.id })}
+          >
+            {t.label}
+          </button>
+        ))}
       </div>
       {!account ? (
         <p className="muted">Loading the Flowent account…</p>
@@ -39,19 +75,5 @@ export function AccountDialog() {
         </div>
       )}
     </Dialog>
-  );
-}
-
-function TabButton({ tab, current, label }: { tab: AccountTab; current: AccountTab; label: string }) {
-  return (
-    <button
-      type="button"
-      role="tab"
-      aria-selected={tab === current}
-      className={tab === current ? 'active' : undefined}
-      onClick={() => useAccountStore.setState({ tab })}
-    >
-      {label}
-    </button>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { BulkReplayPreview, CallFilter } from '../../../main/contract/api';
 import { SOURCE_LABEL } from '../shared/format';
 import type { BulkRun } from './replay-store';
@@ -67,6 +67,14 @@ function nothingToReplay(filter: CallFilter): string {
   return `No call from Flowent matches the list’s filter (${describeFilter(filter)}), and only those can be replayed. Change the filter, or send a call to the webhook URL first.`;
 }
 
+/** What the start button replays: every call, or of `count`, those with somewhere to go. */
+function replayButtonLabel(count: number | null, notSent: number): string {
+  if (count === null) return 'Counting the calls…';
+  if (count === 1) return 'Replay this call';
+  if (notSent > 0 && notSent < count) return `Replay ${count - notSent} of these ${count} calls`;
+  return `Replay these ${count} calls`;
+}
+
 /** The run before, folded: its result stays at hand without standing in the way of a new run. */
 function LastRun({ run }: { run: BulkRun }) {
   return (
@@ -94,6 +102,11 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
   const firstField = useRef<HTMLInputElement>(null);
   const emptyNote = useRef<HTMLParagraphElement>(null);
   const empty = count === 0;
+  // Left empty, the target sends none of the calls of actions with no handler: the button says
+  // how many it replays, and none is no run at all (the core would refuse it).
+  const notSent = target.trim() === '' ? (preview?.notSent ?? 0) : 0;
+  const nothingSent = count !== null && notSent === count;
+  const notSentNote = useId();
   // "New bulk replay" goes away under the keyboard's focus as this form takes its place: the focus
   // moves to the form's first field (or to why there is nothing to replay), not to the page's body.
   useEffect(() => {
@@ -102,7 +115,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
 
   const start = async (e: FormEvent) => {
     e.preventDefault();
-    if (!concurrencyOk) return;
+    if (!concurrencyOk || nothingSent) return;
     setBusy(true);
     setError(null);
     const trimmed = target.trim();
@@ -155,13 +168,18 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
       <TargetField label="Bulk replay target URL" value={target} onChange={setTarget} />
       {/* A URL typed takes every call: only an empty field leaves some unsent. */}
       {preview && preview.withoutTarget.length > 0 && target.trim() === '' && (
-        <p className="muted replay-target-note" role="note" aria-label="Calls not sent">
+        <p className="muted replay-target-note" role="note" aria-label="Calls not sent" id={notSentNote}>
           {withoutTargetWords(preview.withoutTarget)}
         </p>
       )}
       <div className="button-row">
-        <BusyButton type="submit" busy={busy} disabled={count === null || !concurrencyOk}>
-          {count === null ? 'Counting the calls…' : count === 1 ? 'Replay this call' : `Replay these ${count} calls`}
+        <BusyButton
+          type="submit"
+          busy={busy}
+          disabled={count === null || !concurrencyOk || nothingSent}
+          aria-describedby={notSent > 0 ? notSentNote : undefined}
+        >
+          {replayButtonLabel(count, notSent)}
         </BusyButton>
       </div>
       <ErrorLine message={error} label="Bulk replay error" />

@@ -133,8 +133,12 @@ describe('a run whose calls name several actions, one with nowhere to go', () =>
     for (const action of ['send_email', 'create_ticket', 'create_ticket'])
       expect((await core.post(`/actions/${action}`, signedBody(flowentPayload(action), KEY))).status).toBe(200);
     await core.core.api.setForwardTarget('create_ticket', handlerUrl(handler(), 'ok'));
-    expect(await core.core.api.previewBulkReplay({ filter: {} })).toEqual({ calls: 3, withoutTarget: ['send_email'] });
-    expect(await core.core.api.previewBulkReplay({ filter: { action: 'create_ticket' } })).toEqual({ calls: 2, withoutTarget: [] });
+    expect(await core.core.api.previewBulkReplay({ filter: {} })).toEqual({ calls: 3, withoutTarget: ['send_email'], notSent: 1 });
+    expect(await core.core.api.previewBulkReplay({ filter: { action: 'create_ticket' } })).toEqual({
+      calls: 2,
+      withoutTarget: [],
+      notSent: 0,
+    });
     const started = await core.core.api.startBulkReplay({ filter: {} }, { concurrency: 1, resign: false, target: null });
     if (!started.ok) throw new Error(JSON.stringify(started));
     expect(started.value.total).toBe(3);

@@ -105,7 +105,7 @@ describe('bulk replay', () => {
     expect(run.notFound).toEqual([12345, 12346]);
     expect(run.summary).toMatchObject({ total: 1, done: 1, passed: 1, failed: 0 });
     expect(run.summary.items.map((item) => item.originalId)).toEqual([ok]);
-    expect(await world.running.core.api.previewBulkReplay({ ids: [12345, ok] })).toEqual({ calls: 1, withoutTarget: [] });
+    expect(await world.running.core.api.previewBulkReplay({ ids: [12345, ok] })).toEqual({ calls: 1, withoutTarget: [], notSent: 0 });
     const none = await world.running.core.api.startBulkReplay({ ids: [12345, 12346] }, { concurrency: 1, resign: false, target: null });
     expect(none).toEqual({ ok: false, code: 'calls-not-found', ids: [12345, 12346] });
   });

@@ -198,8 +198,13 @@ describe('bulk replay of the filtered list', () => {
 
   it('shows the core’s refusal inline and says what to do when nothing matches', async () => {
     const c = await gatedHistory();
+    await c.api.setForwardTarget('create_ticket', handlerUrl(handler(), 'ok'));
     const { dialog, user } = await openBulkFor(c, 'create_ticket');
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay this call' }));
+    const start = await within(dialog).findByRole('button', { name: 'Replay this call' });
+    // The target goes while the dialog is open: the form counted on it, the core refuses.
+    await c.api.setForwardTarget('create_ticket', null);
+    await c.api.setAnswerMode('create_ticket', null);
+    await user.click(start);
     // The page's words: the field here and the Answers panel, never the command line's flags.
     expect((await within(dialog).findByRole('alert', { name: 'Bulk replay error' })).textContent).toBe(
       'There is no handler to send action create_ticket to. Give a target URL here, or set a forwarding target for create_ticket in Answers, ' +
@@ -313,7 +318,7 @@ describe('bulk replay: calls with nowhere to go', () => {
     const { user } = await renderLoaded(c);
     await user.click(screen.getByRole('button', { name: 'Bulk replay…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
-    const start = await within(dialog).findByRole('button', { name: 'Replay these 4 calls' });
+    const start = await within(dialog).findByRole('button', { name: 'Replay 1 of these 4 calls' });
     const warning = await within(dialog).findByRole('note', { name: 'Calls not sent' });
     expect(warning.textContent).toBe(
       'Left empty, the calls of send_email are not sent: that action has no handler to send to (no forwarding target, or the companion ' +
