@@ -163,6 +163,15 @@ export type HarImportStage =
 /** The stages the core itself goes through, told as `har-import-progress` events. */
 export type CoreHarImportStage = Exclude<HarImportStage, { stage: 'uploading' }>;
 
+/**
+ * How far the core has written an `exportHar`'s file: `done` of its `total` calls. 10,000
+ * filled calls take seconds to write (and longer on a loaded machine), so the page shows it.
+ */
+export interface HarExportStage {
+  done: number;
+  total: number;
+}
+
 type Args = ArgumentsOf<typeof replayArguments>;
 
 export interface ReplayMethods {
@@ -236,4 +245,9 @@ export type ReplayEvent =
    * after each slice (the last has `done === total`). Imported calls are not announced one by
    * one: a receiver reads the history again when the import ends.
    */
-  | ({ type: 'har-import-progress' } & CoreHarImportStage);
+  | ({ type: 'har-import-progress' } & CoreHarImportStage)
+  /**
+   * An `exportHar`'s progress: `done: 0` as it starts writing, then after each batch of calls
+   * (the last has `done === total`). The file itself comes as the method's answer.
+   */
+  | ({ type: 'har-export-progress' } & HarExportStage);

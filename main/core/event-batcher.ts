@@ -51,6 +51,7 @@ const HANDLING: Record<CoreEventType, Handling> = {
   'project-changed': 'snapshot',
   'replay-progress': 'snapshot',
   'har-import-progress': 'snapshot',
+  'har-export-progress': 'snapshot',
   'probe-progress': 'snapshot',
   'tunnel-url-changed': 'notice',
   // Not stored, so not read again on a resync: a page that missed them would keep a row waiting, or never show one.

@@ -15,6 +15,11 @@ export function exportedCallsWords({ count, matched }: ExportedCount): string {
   return matched > count ? `the newest ${countWords(count)} of ${counted(matched, 'call')}` : counted(count, 'call');
 }
 
+/** How far a HAR export or import has gone through its calls, beside its bar on the page: "2,500 of 10,000 calls". */
+export function callsDoneWords(done: number, total: number): string {
+  return `${countWords(done)} of ${counted(total, 'call')}`;
+}
+
 /** The calls an export left out and `how` to write them (in the front end's words); null when it left none out. */
 export function leftOutWords({ count, matched }: ExportedCount, how: string): string | null {
   const left = matched - count;

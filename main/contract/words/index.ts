@@ -128,7 +128,7 @@ export { counted, countWords, listedWords, nounFor } from './counted';
 export { callSourceMark, callSourceSentence } from './call-source-words';
 export { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
-export { exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
+export { callsDoneWords, exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
 export { overLimitsWords, skippedWords, type ImportSkipped } from './import-words';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
 export {

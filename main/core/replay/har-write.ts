@@ -87,13 +87,14 @@ export async function writeHar(
   return count;
 }
 
-/** The calls as HAR text, as writeHar writes them. */
+/** The calls as HAR text, as writeHar writes them; `onWritten` as writeHar's. */
 export async function harText(
   calls: CallsRepository,
   ids: readonly number[],
   ownWebhookBaseUrl: string | null = null,
+  onWritten?: (written: number, total: number) => void,
 ): Promise<{ text: string; count: number }> {
   const chunks: string[] = [];
-  const count = await writeHar(calls, ids, (chunk) => chunks.push(chunk), undefined, ownWebhookBaseUrl);
+  const count = await writeHar(calls, ids, (chunk) => chunks.push(chunk), onWritten, ownWebhookBaseUrl);
   return { text: chunks.join(''), count };
 }

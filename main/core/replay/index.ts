@@ -184,7 +184,9 @@ export function createReplay(deps: ReplaySetup): Replay {
     simulate: (options) => simulateCall(ctx, options),
     async exportHar(selection) {
       const { ids, matched } = await harPlan(deps.calls(), selection);
-      return { ...(await harText(deps.calls(), ids, ownWebhookBaseUrl())), matched };
+      // One event a batch of calls: the batcher keeps only the latest for a page that lags.
+      const told = (done: number, total: number) => deps.onEvent?.({ type: 'har-export-progress', done, total });
+      return { ...(await harText(deps.calls(), ids, ownWebhookBaseUrl(), told)), matched };
     },
     async writeHar(selection, write, onWritten) {
       const { ids, matched } = await harPlan(deps.calls(), selection);

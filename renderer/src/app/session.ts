@@ -14,7 +14,7 @@ import { countSearchArrivals } from '../history/search-arrivals';
 import { currentBridge, setBridge } from '../page/bridge-holder';
 import { loadAnswerSettings } from '../answers/answers-actions';
 import { applyReplayEvent, resumeBulkReplay } from '../replay/replay-bulk-actions';
-import { applyHarImportProgress } from '../replay/replay-har-actions';
+import { applyHarExportProgress, applyHarImportProgress } from '../replay/replay-har-actions';
 import { dropDraftsOfPrunedCalls, dropEveryDraft } from '../replay/replay-drafts';
 import { applyAccountEvents, isAccountEvent, loadAccount } from '../account/account-actions';
 import type { AccountEvent } from '../../../main/contract/account';
@@ -166,6 +166,9 @@ export function applyEvents(events: DeliveredEvent[]): void {
       case 'har-import-progress':
         applyHarImportProgress(event);
         if (event.stage === 'entries' && event.done === event.total && event.imported > 0) historyGrew = true;
+        break;
+      case 'har-export-progress':
+        applyHarExportProgress(event);
         break;
       case 'probe-progress':
         applyProbeProgress(event);

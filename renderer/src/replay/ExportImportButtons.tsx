@@ -1,6 +1,6 @@
 import { useRef } from 'react';
-import type { HarImportStage, HarImportSummary } from '../../../main/contract/api';
-import { counted, countWords, overLimitsWords, skippedWords } from '../../../main/contract/words';
+import type { HarExportStage, HarImportStage, HarImportSummary } from '../../../main/contract/api';
+import { callsDoneWords, counted, countWords, overLimitsWords, skippedWords } from '../../../main/contract/words';
 import { harImportStageWords, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { exportFilteredCalls, oneHarWorkAtATime } from './har-work';
 import { withReplayKey } from './replay-keys';
@@ -29,6 +29,7 @@ export function describeImport(summary: HarImportSummary): string {
 export function ExportImportButtons() {
   const work = useReplayStore((s) => s.harWork);
   const progress = useReplayStore((s) => s.harImport);
+  const exported = useReplayStore((s) => s.harExport);
   const fileInput = useRef<HTMLInputElement>(null);
 
   // The last import's error stays until dismissed, or until the next import: it is about a file the user has moved on from.
@@ -64,6 +65,8 @@ export function ExportImportButtons() {
       <BusyButton busy={work !== null} onClick={chooseFile} title="Import calls from a HAR file">
         {work === 'import' ? 'Importing…' : 'Import HAR'}
       </BusyButton>
+      {/* An empty selection is refused at once: no bar for "0 of 0 calls". */}
+      {work === 'export' && exported && exported.total > 0 && <HarExportBar stage={exported} />}
       {progress && progress.stage !== 'choosing' && <HarImportBar stage={progress} />}
       <input
         ref={fileInput}
@@ -101,6 +104,26 @@ function HarImportBar({ stage }: { stage: HarImportStage }) {
         title={words}
       />
       <span id="har-import-stage" className="har-progress-stage">
+        {words}
+      </span>
+    </>
+  );
+}
+
+/** The export's bar and, beside it, how many calls the core has written of all it exports. */
+function HarExportBar({ stage }: { stage: HarExportStage }) {
+  const words = callsDoneWords(stage.done, stage.total);
+  return (
+    <>
+      <progress
+        className="har-progress"
+        aria-label="HAR export"
+        aria-describedby="har-export-stage"
+        max={stage.total}
+        value={stage.done}
+        title={words}
+      />
+      <span id="har-export-stage" className="har-progress-stage">
         {words}
       </span>
     </>

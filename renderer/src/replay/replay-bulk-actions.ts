@@ -15,7 +15,7 @@ import { reportError, showToast } from '../page/ui-actions';
 import { inPageWords } from '../page/page-words';
 import { endedRunToast } from '../../../main/contract/words';
 
-type RunEvent = Exclude<ReplayEvent, { type: 'har-import-progress' }>;
+type RunEvent = Exclude<ReplayEvent, { type: 'har-import-progress' | 'har-export-progress' }>;
 
 /**
  * The events of runs this window does not follow (yet), the latest progress and the end of

@@ -10,7 +10,7 @@ import { currentBridge } from '../page/bridge-holder';
 import { NOT_CONNECTED } from '../page/run-result';
 import { inPageWords } from '../page/page-words';
 import { errorMessage, reportError } from '../page/ui-actions';
-import { companionCommand, counted, countWords, dataDirForCommands, exportedCallsWords, leftOutWords } from '../../../main/contract/words';
+import { callsDoneWords, companionCommand, dataDirForCommands, exportedCallsWords, leftOutWords } from '../../../main/contract/words';
 import { useMetaStore } from '../page/stores';
 import { useReplayStore } from './replay-store';
 
@@ -27,10 +27,14 @@ function writeAll(): string {
   return `the command writes every one: ${companionCommand('export --har calls.har --all', dataDirForCommands(useMetaStore.getState().status))}`;
 }
 
-/** Exports the selection: the desktop app saves it through a dialog, the browser downloads it. */
+/**
+ * Exports the selection: the desktop app saves it through a dialog, the browser downloads it.
+ * The core tells how far it has written meanwhile; `harExport` in the replay store follows it.
+ */
 export async function exportHar(selection: CallSelection, now = new Date()): Promise<HarOutcome | null> {
   const b = currentBridge();
   if (!b) return { ok: false, message: NOT_CONNECTED };
+  useReplayStore.setState({ harExport: null });
   try {
     const result = await b.exportHar(selection);
     if (!result.ok) return { ok: false, message: inPageWords(result) };
@@ -46,7 +50,19 @@ export async function exportHar(selection: CallSelection, now = new Date()): Pro
   } catch (error) {
     reportError('Could not export the calls', error);
     return null;
+  } finally {
+    useReplayStore.setState({ harExport: null });
   }
+}
+
+/**
+ * The core's word on a HAR export: shown while this window's export runs (another window's
+ * export is not followed), and never going back (a lagging event after a later one).
+ */
+export function applyHarExportProgress({ done, total }: Extract<ReplayEvent, { type: 'har-export-progress' }>): void {
+  const { harWork, harExport } = useReplayStore.getState();
+  if (harWork !== 'export' || (harExport && harExport.total === total && harExport.done > done)) return;
+  useReplayStore.setState({ harExport: { done, total } });
 }
 
 function download(text: string, name: string): void {
@@ -150,7 +166,7 @@ export function harImportStageWords(stage: HarImportStage): string {
     case 'reading':
       return 'Reading the file…';
     case 'entries':
-      return `${countWords(stage.done)} of ${counted(stage.total, 'call')}`;
+      return callsDoneWords(stage.done, stage.total);
     default: {
       const never: never = stage;
       return never;

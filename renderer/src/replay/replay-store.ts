@@ -1,5 +1,12 @@
 import { create } from 'zustand';
-import type { BulkReplayCounts, BulkReplaySummary, HarImportStage, LearnedStyleInfo, SimulatorAction } from '../../../main/contract/api';
+import type {
+  BulkReplayCounts,
+  BulkReplaySummary,
+  HarExportStage,
+  HarImportStage,
+  LearnedStyleInfo,
+  SimulatorAction,
+} from '../../../main/contract/api';
 import { onReset } from '../page/stores';
 
 /** The bulk replay the UI started and follows through `replay-progress` / `replay-finished` events. */
@@ -37,6 +44,8 @@ export interface ReplayState {
    * uploaded, then by the core's events. `choosing` while the desktop app's open dialog is up.
    */
   harImport: HarImportStage | { stage: 'choosing' } | null;
+  /** How far the core has written the HAR export this window runs; null until it first says. */
+  harExport: HarExportStage | null;
   /**
    * The HAR export or import this window runs, one at a time however it was started (the
    * buttons, the `e` key): the buttons say so meanwhile (har-work.ts).
@@ -52,6 +61,7 @@ const initial = (): ReplayState => ({
   learned: null,
   simulatorActions: null,
   harImport: null,
+  harExport: null,
   harWork: null,
   drafts: {},
 });
