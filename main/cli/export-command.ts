@@ -3,7 +3,7 @@ import { MAX_SELECTION } from '../contract/api';
 import { writePrivateFileInPieces } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { counted, countWords, exportedCallsWords, fileProblemInWords, leftOutWords } from '../contract/words';
+import { callsDoneWords, counted, countWords, exportedCallsWords, fileProblemInWords, leftOutWords } from '../contract/words';
 import { withCore } from './open-core';
 import { isTerminal, NO_PROGRESS_LINE, progressLine } from './progress-line';
 import { parseAction, parseIds, parseSince } from './replay-cli-shared';
@@ -73,7 +73,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
       const exporting = `Exporting${file === '-' ? '' : ` to ${file}`}`;
       progress.show(`${exporting}: finding the calls…`);
       const onWritten = (written: number, total: number) =>
-        progress.show(`${exporting}: ${countWords(written)} of ${counted(total, 'call')}…`, written === total);
+        progress.show(`${exporting}: ${callsDoneWords(written, total)}…`, written === total);
       let exported: { count: number; matched: number };
       try {
         // Written a batch of calls at a time: --all of a whole history holds one batch in memory, not the file.

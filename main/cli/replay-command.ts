@@ -8,8 +8,8 @@ import { EXIT, exitCodeOf, stoppedExitCode } from './exit-codes';
 import { CLI_VOCABULARY, inCliWords } from './cli-words';
 import {
   answerChangeWords,
+  callsDoneWords,
   counted,
-  countWords,
   forwardedToWords,
   handlerMayDisagree,
   handlerStillUnreached,
@@ -231,7 +231,7 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
                   printed = printed.then(async () => {
                     const stepWhys = { handler: await why, parameters: await parametersWhy, mock: await mockWhy };
                     progress.above(() => printStep(step, stepWhys, values.diff ?? false, out));
-                    progress.show(`Replaying ${countWords(done)} of ${counted(total, 'call')}…`, done === total);
+                    progress.show(`Replaying ${callsDoneWords(done, total)}…`, done === total);
                   });
                 }
                 if (event.type === 'replay-finished' && event.runId === runId) resolve(event.summary);
