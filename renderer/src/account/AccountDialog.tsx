@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect } from 'react';
 import { loadAccount } from './account-actions';
 import { useAccountStore } from './account-store';
 import { closePanel } from '../page/ui-actions';
@@ -8,10 +8,10 @@ import { AccountProfiles } from './AccountProfiles';
 import { AccountSession } from './AccountSession';
 import { AccountToken } from './AccountToken';
 import { Dialog } from '../shared/Dialog';
-import { tabAfterKey } from '../shared/tab-keys';
+import { TabRow, type TabOf } from '../shared/TabRow';
 
 export type AccountTab = 'account' | 'actions';
-const TABS: { id: AccountTab; label: string }[] = [
+const TABS: TabOf<AccountTab>[] = [
   { id: 'account', label: 'Account' },
   { id: 'actions', label: 'Actions' },
 ];
@@ -20,46 +20,18 @@ const TABS: { id: AccountTab; label: string }[] = [
 export function AccountDialog() {
   const account = useAccountStore((s) => s.account);
   const tab = useAccountStore((s) => s.tab);
-  const tabButtons = useRef(new Map<AccountTab, HTMLButtonElement>());
-  // One Tab stop, the section shown; the arrows choose another and take the keyboard to it.
-  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const next =
-      TABS[
-        tabAfterKey(
-          e.key,
-          TABS.findIndex((t) => t.id === tab),
-          TABS.length,
-        ) ?? -1
-      ];
-    if (!next) return;
-    e.preventDefault();
-    useAccountStore.setState({ tab: next.id });
-    tabButtons.current.get(next.id)?.focus();
-  };
   useEffect(() => {
     void loadAccount();
   }, []);
   return (
     <Dialog title="Flowent account" closeLabel="Close Flowent account" onClose={closePanel} className="wide account-dialog">
-      <div className="tabs" role="tablist" aria-label="Account sections" onKeyDown={onTabKey}>
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            tabIndex={tab === t.id ? 0 : -1}
-            className={tab === t.id ? 'active' : undefined}
-            ref={(button) => {
-              if (button) tabButtons.current.set(t.id, button);
-              else tabButtons.current.delete(t.id);
-            }}
-            onClick={() => useAccountStore.setState({ tab: t.id })}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
+      <TabRow
+        tabs={TABS}
+        current={tab}
+        onChoose={(chosen) => useAccountStore.setState({ tab: chosen })}
+        label="Account sections"
+        className="tabs"
+      />
       {!account ? (
         <p className="muted">Loading the Flowent account…</p>
       ) : tab === 'account' ? (

@@ -1,12 +1,12 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { base64ToBytes, hexDump, isUtf8 } from '../shared/bytes';
 import { CopyButton } from '../shared/CopyButton';
 import { JsonView } from '../shared/JsonView';
 import { ScrollText } from '../shared/ScrollText';
-import { tabAfterKey } from '../shared/tab-keys';
+import { TabRow, type TabOf } from '../shared/TabRow';
 
 type Tab = 'pretty' | 'raw' | 'hex' | 'base64';
-const TABS: { id: Tab; label: string }[] = [
+const TABS: TabOf<Tab>[] = [
   { id: 'pretty', label: 'Pretty' },
   { id: 'raw', label: 'Raw' },
   { id: 'hex', label: 'Hex' },
@@ -17,21 +17,6 @@ const TABS: { id: Tab; label: string }[] = [
 export function BodyView({ text, base64 }: { text: string; base64: string }) {
   const [tab, setTab] = useState<Tab>('pretty');
   const tabButtons = useRef(new Map<Tab, HTMLButtonElement>());
-  // One Tab stop, the view shown; the arrows choose another and take the keyboard to it.
-  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const next =
-      TABS[
-        tabAfterKey(
-          e.key,
-          TABS.findIndex((t) => t.id === tab),
-          TABS.length,
-        ) ?? -1
-      ];
-    if (!next) return;
-    e.preventDefault();
-    setTab(next.id);
-    tabButtons.current.get(next.id)?.focus();
-  };
   const dump = useMemo(() => {
     if (tab !== 'hex') return null;
     try {
@@ -50,25 +35,7 @@ export function BodyView({ text, base64 }: { text: string; base64: string }) {
   return (
     <div className="body-tabs">
       <div className="body-tabs-bar">
-        <div role="tablist" aria-label="Request body view" onKeyDown={onTabKey}>
-          {TABS.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              aria-selected={tab === t.id}
-              tabIndex={tab === t.id ? 0 : -1}
-              className={tab === t.id ? 'tab active' : 'tab'}
-              ref={(button) => {
-                if (button) tabButtons.current.set(t.id, button);
-                else tabButtons.current.delete(t.id);
-              }}
-              onClick={() => setTab(t.id)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <TabRow tabs={TABS} current={tab} onChoose={setTab} label="Request body view" tabClassName="tab" buttons={tabButtons} />
         <div className="body-copy">
           <CopyButton text={text} what="request body" />
           <CopyButton text={base64} what="request body" label="Copy base64" />
