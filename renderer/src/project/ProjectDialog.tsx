@@ -29,7 +29,6 @@ import {
   pulledFileWords,
   pulledWithoutPasswordWords,
   stalePlanWords,
-  type PlanStepsVocabulary,
 } from '../../../main/contract/words';
 import { BusyButton } from '../shared/BusyButton';
 import { Dialog } from '../shared/Dialog';
@@ -38,10 +37,8 @@ import { inPageWords, PAGE_VOCABULARY } from '../page/page-words';
 import { closePanel } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { applyProject, loadProject, planProject, pullProject } from './project-actions';
+import { DIALOG_STEPS } from './dialog-steps';
 import { useProjectStore } from './project-store';
-
-/** The project's steps as this dialog names them: its buttons (Apply deletes with the prune box ticked). */
-const DIALOG_STEPS: PlanStepsVocabulary = { plan: 'Plan', apply: (prune) => (prune ? 'Apply with prune' : 'Apply'), pull: 'Pull' };
 
 /** The open project folder: its files' mistakes, each action's state against Flowent, and Plan / Apply. */
 export function ProjectDialog() {
@@ -77,10 +74,10 @@ export function ProjectDialog() {
           <ProblemList project={project} />
           <div className="row project-commands">
             <BusyButton busy={busy !== null} onClick={() => void planProject()}>
-              {busy === 'plan' ? 'Planning…' : 'Plan'}
+              {busy === 'plan' ? 'Planning…' : DIALOG_STEPS.plan}
             </BusyButton>
             <BusyButton busy={busy !== null} onClick={() => void applyProject()} disabled={applyOff}>
-              {busy === 'apply' ? 'Applying…' : 'Apply'}
+              {busy === 'apply' ? 'Applying…' : DIALOG_STEPS.apply(false)}
             </BusyButton>
             {/* As "actions pull": Flowent's version of each action into its file, comments kept; a file only here stays. */}
             <BusyButton
@@ -88,7 +85,7 @@ export function ProjectDialog() {
               onClick={() => void pullProject()}
               title="Write Flowent's actions into the files under actions/ (the plan shows how they differ)"
             >
-              {busy === 'pull' ? 'Pulling…' : 'Pull'}
+              {busy === 'pull' ? 'Pulling…' : DIALOG_STEPS.pull}
             </BusyButton>
             <label className="inline-field">
               <input type="checkbox" checked={prune} onChange={(e) => useProjectStore.setState({ prune: e.target.checked, plan: null })} />

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionPlan, PlannedAction } from '../../../main/contract/api';
-import { planHeadingWords, plannedChangeWords, planSummaryWords, type PlanStepsVocabulary } from '../../../main/contract/words';
+import { planHeadingWords, plannedChangeWords, planSummaryWords } from '../../../main/contract/words';
 import { CLI_PLAN_STEPS } from '../../../main/cli/plan-output';
-
-/** The Project dialog's names of the steps (its buttons), as it defines them. */
-const BUTTONS: PlanStepsVocabulary = { plan: 'Plan', apply: (prune) => (prune ? 'Apply with prune' : 'Apply'), pull: 'Pull' };
+import { DIALOG_STEPS } from '../../../renderer/src/project/dialog-steps';
 
 const action = (name: string, state: PlannedAction['state'], change: PlannedAction['change'], fields = 0): PlannedAction => ({
   name,
@@ -33,15 +31,17 @@ describe('a plan of the project actions, as the command line prints it and the P
       '1 to create, 0 to update, 0 to delete. "flowent-companion actions apply" does it.',
       'Only on Flowent, left alone: old ("flowent-companion actions pull" writes its file; "flowent-companion actions apply --prune" deletes it from Flowent).',
     ]);
-    expect(planSummaryWords(mixed, BUTTONS)).toEqual([
+    expect(planSummaryWords(mixed, DIALOG_STEPS)).toEqual([
       '1 to create, 0 to update, 0 to delete. Apply does it.',
       'Only on Flowent, left alone: old (Pull writes its file; Apply with prune deletes it from Flowent).',
     ]);
   });
 
   it('tells nothing to do from nothing to apply', () => {
-    expect(planSummaryWords(plan([action('a', 'in-sync', 'none')], false), BUTTONS)).toEqual(['Nothing to do: Flowent matches the files.']);
-    expect(planSummaryWords(plan([action('a', 'no-url-for-profile', 'none')], false), BUTTONS)).toEqual([
+    expect(planSummaryWords(plan([action('a', 'in-sync', 'none')], false), DIALOG_STEPS)).toEqual([
+      'Nothing to do: Flowent matches the files.',
+    ]);
+    expect(planSummaryWords(plan([action('a', 'no-url-for-profile', 'none')], false), DIALOG_STEPS)).toEqual([
       'Nothing to apply: the files ask Flowent for no change.',
     ]);
   });
