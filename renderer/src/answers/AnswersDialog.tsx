@@ -106,7 +106,7 @@ export function AnswersDialog({ project }: { project: AnswersProject | null }) {
   const sorted = [...names].sort();
 
   return (
-    <Dialog title="Answers" closeLabel="Close answers" onClose={requestClose} className="wide">
+    <Dialog title="Answers" closeLabel="Close answers" onClose={requestClose} className="wide answers-dialog">
       {closing && unsavedWords && <CloseConfirm words={unsavedWords} onKeep={keepEditing} />}
       <label className="inline-field action-picker">
         Answers for
@@ -121,26 +121,30 @@ export function AnswersDialog({ project }: { project: AnswersProject | null }) {
       </label>
       <AnswerFileMistakes project={project} />
       {answers ? (
-        <>
-          <RouteList
-            answers={answers}
-            project={project}
-            names={sorted}
-            selected={action}
-            edited={edited}
-            onPick={(name) => pick(name ?? DEFAULT_KEY)}
-          />
-          <RouteSection key={`route-${key}`} action={action} answers={answers} draft={targetDrafts[key]} onDraft={keepTargetDraft} />
-          <MockSection
-            key={`mock-${key}`}
-            action={action}
-            stored={answers.mocks.find((m) => m.action === action) ?? null}
-            settings={answers}
-            project={project}
-            draft={drafts[key]}
-            onDraft={keepDraft}
-          />
-        </>
+        <div className="answers-columns">
+          <div className="answers-list">
+            <RouteList
+              answers={answers}
+              project={project}
+              names={sorted}
+              selected={action}
+              edited={edited}
+              onPick={(name) => pick(name ?? DEFAULT_KEY)}
+            />
+          </div>
+          <div className="answers-detail">
+            <RouteSection key={`route-${key}`} action={action} answers={answers} draft={targetDrafts[key]} onDraft={keepTargetDraft} />
+            <MockSection
+              key={`mock-${key}`}
+              action={action}
+              stored={answers.mocks.find((m) => m.action === action) ?? null}
+              settings={answers}
+              project={project}
+              draft={drafts[key]}
+              onDraft={keepDraft}
+            />
+          </div>
+        </div>
       ) : (
         <SettingsNotLoaded />
       )}
@@ -221,6 +225,12 @@ function RouteList({
   onPick: (action: string | null) => void;
 }) {
   const rows: (string | null)[] = [null, ...names];
+  // The list scrolls on its own: an action picked from "Answers for" (or opened from a call) is
+  // brought into its view, so the row beside the answer being edited is the one that shows.
+  const selectedRow = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    selectedRow.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   return (
     <table className="route-list" aria-label="What answers each action">
       <thead>
@@ -234,7 +244,11 @@ function RouteList({
           const answer = answerFor(answers, name);
           const file = answeringFile(project, name, answer);
           return (
-            <tr key={name ?? DEFAULT_KEY} className={name === selected ? 'selected' : undefined}>
+            <tr
+              key={name ?? DEFAULT_KEY}
+              className={name === selected ? 'selected' : undefined}
+              ref={name === selected ? selectedRow : undefined}
+            >
               <th scope="row">
                 <button type="button" className="link-button" aria-current={name === selected || undefined} onClick={() => onPick(name)}>
                   {name ?? 'Default for all actions'}
