@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion, valueOf } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
-import { openBulkFor, renderLoaded, sendHistory } from './replay-kit';
+import { bulkReplayedSendEmail, renderLoaded, sendHistory } from './replay-kit';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -44,13 +44,8 @@ describe('bulk replay: the filter it names, and the run before', () => {
   });
 
   it('opens again on what a new run would replay, the last run’s result folded below it', async () => {
-    const c = companion();
-    await sendHistory(c);
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
-    const { dialog, user } = await openBulkFor(c, 'send_email');
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
     // Ended while the dialog is open: its result is what the dialog shows.
-    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
+    const { dialog, user } = await bulkReplayedSendEmail(companion(), handlerUrl(handler(), 'ok'));
     expect(within(dialog).queryByRole('form', { name: 'Bulk replay options' })).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Close bulk replay' }));
 

@@ -3,19 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { closedPort, handlerUrl, useHandler } from '../../helpers/handler-process';
-import { listed, openBulkFor, sendHistory } from './replay-kit';
+import { bulkReplayedSendEmail, listed, openBulkFor, sendHistory } from './replay-kit';
 
 const companion = useCompanion();
 const handler = useHandler();
 
 describe('bulk replay: why each call ended as it did', () => {
   it('the Failed list says, beside each call, its answer and why it failed', async () => {
-    const c = companion();
-    await sendHistory(c);
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'error500'));
-    const { dialog, user } = await openBulkFor(c, 'send_email');
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
-    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
+    const { dialog, user } = await bulkReplayedSendEmail(companion(), handlerUrl(handler(), 'error500'));
     const why =
       'Your handler answered 500; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).';
     // The mock's 200 before: the handler's 500 is the change, and the reason it failed.

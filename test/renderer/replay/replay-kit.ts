@@ -34,6 +34,19 @@ export async function openBulkFor(c: Companion, action: string) {
 }
 
 /**
+ * Flowent's history (sendHistory) with send_email forwarded to `target`, and its three calls
+ * bulk replayed from the dialog, which is left open on the run's result.
+ */
+export async function bulkReplayedSendEmail(c: Companion, target: string) {
+  await sendHistory(c);
+  await c.api.setForwardTarget('send_email', target);
+  const opened = await openBulkFor(c, 'send_email');
+  await opened.user.click(await within(opened.dialog).findByRole('button', { name: 'Replay these 3 calls' }));
+  await waitFor(() => expect(opened.dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
+  return opened;
+}
+
+/**
  * Flowent's history (sendHistory) with create_ticket alone forwarded, to `target`, and the bulk
  * replay dialog open over the whole list: its start button offers the one call that has somewhere
  * to go, and the three send_email calls are the ones a run leaves unsent.
