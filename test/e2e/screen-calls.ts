@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 import { runCli, type ServeProcess } from '../helpers/spawn-cli';
+import { serveInspectorForFile, type ServedInspector } from './served-inspector';
 
 /** A week before now: an imported call from then shows its date in the list. */
 export const LAST_WEEK = Date.now() - 7 * 86_400_000;
@@ -65,4 +66,22 @@ export async function seedScreenCalls(server: ServeProcess, dataDir: string, key
     ['/actions/send_email', '[1,2,3]'],
   ];
   for (const [path, body, type] of sends) await post(server, path, body, type);
+}
+
+/**
+ * For a whole test file: `serve` with the HMAC key `key` over the history seedScreenCalls makes,
+ * and Chromium on its inspector, handed to `use` (serveInspectorForFile).
+ */
+export function serveScreenCalls(key: string, use: (served: ServedInspector) => void): void {
+  serveInspectorForFile(
+    () => ({ env: { FLOWENT_HMAC_KEY: key }, prepare: (started) => seedScreenCalls(started, dataDirOf(started), key) }),
+    use,
+  );
+}
+
+/** seedScreenCalls needs the data folder, which serve prints in its banner. */
+function dataDirOf(started: ServeProcess): string {
+  const dir = /History: +(.+)\/history\.sqlite/.exec(started.output())?.[1];
+  if (!dir) throw new Error(`serve printed no history path:\n${started.output()}`);
+  return dir;
 }

@@ -3,8 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
-import { seedScreenCalls } from './screen-calls';
-import { serveInspectorForFile } from './served-inspector';
+import { serveScreenCalls } from './screen-calls';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 // The detail pane as people read it: verdict first, then what is wrong, request and answer,
@@ -15,17 +14,7 @@ let page: Page;
 let pageErrors: string[];
 let rows: () => Locator;
 
-serveInspectorForFile(
-  () => ({ env: { FLOWENT_HMAC_KEY: KEY }, prepare: (started) => seedScreenCalls(started, dataDirOf(started), KEY) }),
-  (served) => ({ server, page, pageErrors, rows } = served),
-);
-
-/** seedScreenCalls needs the data folder, which serve prints in its banner. */
-function dataDirOf(started: ServeProcess): string {
-  const dir = /History: +(.+)\/history\.sqlite/.exec(started.output())?.[1];
-  if (!dir) throw new Error(`serve printed no history path:\n${started.output()}`);
-  return dir;
-}
+serveScreenCalls(KEY, (served) => ({ server, page, pageErrors, rows } = served));
 
 const pane = () => page.getByRole('complementary', { name: 'Call details' });
 const row = (id: number) => page.locator(`[role="option"][data-call-id="${id}"]`);

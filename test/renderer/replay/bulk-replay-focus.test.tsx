@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { useCompanion, type Companion } from '../harness/companion';
 import { handlerUrl, useHandler } from '../../helpers/handler-process';
-import { renderLoaded, sendHistory } from './replay-kit';
+import { openBulkFor, sendHistory } from './replay-kit';
 
 const companion = useCompanion();
 const handler = useHandler();
@@ -12,12 +12,7 @@ const handler = useHandler();
 async function openGatedBulk(c: Companion) {
   await sendHistory(c);
   await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'gated'));
-  const view = await renderLoaded(c);
-  await view.user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), 'send_email');
-  await waitFor(() => expect(document.querySelectorAll('[data-call-id]').length).toBeLessThan(4));
-  await view.user.click(screen.getByRole('button', { name: 'Bulk replay…' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
-  return { ...view, dialog };
+  return openBulkFor(c, 'send_email');
 }
 
 // The form is replaced by the run's progress, and Cancel by the run's result: a keyboard user's

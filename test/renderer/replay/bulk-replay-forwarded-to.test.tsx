@@ -3,7 +3,7 @@
 // developer's handler: the run's lists named no handler per call, while a single replay's result
 // did ("Forwarded to"). Each call of the list now names the handler the webhook said it
 // forwarded that replay to, in the same phrase, its password as ***; a run straight to a handler
-// names none (the Failed list's exact lines in bulk-replay.test.tsx).
+// names none (the Failed list's exact lines in bulk-replay-verdicts.test.tsx).
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';

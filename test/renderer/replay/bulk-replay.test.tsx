@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { useCompanion, valueOf, type Companion } from '../harness/companion';
-import { closedPort, handlerUrl, useHandler } from '../../helpers/handler-process';
-import { renderLoaded, sendHistory } from './replay-kit';
+import { handlerUrl, useHandler } from '../../helpers/handler-process';
+import { openBulkFor, renderLoaded, sendHistory } from './replay-kit';
 import { refreshAll } from '../../../renderer/src/app/session';
 import { FINISHED_RUNS_KEPT } from '../../../main/core/replay/bulk-runs';
 
@@ -16,15 +16,6 @@ async function gatedHistory(): Promise<Companion> {
   await sendHistory(c);
   await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'gated'));
   return c;
-}
-
-async function openBulkFor(c: Companion, action: string) {
-  const view = await renderLoaded(c);
-  await view.user.selectOptions(screen.getByRole('combobox', { name: 'Action' }), action);
-  await waitFor(() => expect(document.querySelectorAll('[data-call-id]').length).toBeLessThan(4));
-  await view.user.click(screen.getByRole('button', { name: 'Bulk replay…' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
-  return { ...view, dialog };
 }
 
 function progressOf(dialog: HTMLElement): HTMLProgressElement {
@@ -234,189 +225,5 @@ describe('bulk replay of the filtered list', () => {
     await handler().release(2);
     await waitFor(() => expect(progressOf(dialog).value).toBe(3));
     await waitFor(() => expect(within(dialog).queryByRole('button', { name: 'New bulk replay' })).not.toBeNull());
-  });
-});
-
-/** The texts of a run's list of calls of one verdict, opened from its count. */
-async function listed(dialog: HTMLElement, user: { click(element: Element): Promise<void> }, count: string, list: string) {
-  await user.click(within(dialog).getByRole('button', { name: count }));
-  return within(within(dialog).getByRole('list', { name: list }))
-    .getAllByRole('listitem')
-    .map((li) => li.textContent);
-}
-
-describe('bulk replay: why each call ended as it did', () => {
-  it('the Failed list says, beside each call, its answer and why it failed', async () => {
-    const c = companion();
-    await sendHistory(c);
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'error500'));
-    const { dialog, user } = await openBulkFor(c, 'send_email');
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
-    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
-    const why =
-      'Your handler answered 500; Flowent treats anything but 2xx as a failed action (the flow takes its "on action failure" branch).';
-    // The mock's 200 before: the handler's 500 is the change, and the reason it failed.
-    expect(await listed(dialog, user, 'Failed 3', 'Failed calls')).toEqual([
-      `Call #1 → replay #5: 200 → 500 — ${why}`,
-      `Call #2 → replay #6: 200 → 500 — ${why}`,
-      `Call #3 → replay #7: 200 → 500 — ${why}`,
-    ]);
-    expect(within(dialog).queryByRole('note', { name: 'Answered by the mock' })).toBeNull();
-    // Every answer changed, yet failed: the changed count says it counts passing replays only,
-    // not "Changed answer 0" above three changed answers.
-    const counts = within(dialog).getByRole('group', { name: 'Bulk replay counts' });
-    expect(
-      within(counts)
-        .getAllByRole('button')
-        .map((button) => button.textContent),
-    ).toEqual(['Passed 0', 'Passed with a changed answer 0', 'Failed 3', 'Not sent 0']);
-  });
-
-  it('the list of calls passed with a changed answer says what each answer changed from: a refusal in its own words', async () => {
-    const c = companion();
-    await c.send('send_email', { to: 'a@example.com' });
-    // No parameters: this companion refused it (400), before any mock or handler saw it.
-    expect((await c.send('send_email', {}, { extra: { parameters: undefined } })).status).toBe(400);
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
-    const { dialog, user } = await openBulkFor(c, 'send_email');
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 2 calls' }));
-    await waitFor(() => expect(dialog.textContent).toContain('Done: 2 of 2 calls replayed.'));
-    expect(await listed(dialog, user, 'Passed with a changed answer 2', 'Calls passed with a changed answer')).toEqual([
-      'Call #1 → replay #3: 200 — The body and headers changed',
-      'Call #2 → replay #4: 400 refused: no parameters → 200',
-    ]);
-  });
-
-  it('a replay the mock answered in place of a handler that gave none says so, and why forwarding failed', async () => {
-    const closed = `http://127.0.0.1:${await closedPort()}`;
-    const c = await companion.restart({ core: { forwardTarget: `${closed}/actions/{action_name}`, fallbackToMock: true } });
-    await sendHistory(c);
-    const { dialog, user } = await openBulkFor(c, 'send_email');
-    // Sent to this companion, which forwards each to the closed port, then answers with its mock.
-    await user.click(within(dialog).getByRole('button', { name: 'This companion' }));
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
-    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
-    // Passed, as a single replay's verdict says of the same answer; but no handler was tested.
-    expect(within(dialog).getByRole('note', { name: 'Answered by the mock' }).textContent).toBe(
-      '3 replays answered from the mock: your handler gave no answer.',
-    );
-    const passed = await listed(dialog, user, 'Passed 3', 'Passed calls');
-    expect(passed[0]).toMatch(
-      /^Call #1 → replay #5: 200 from the mock: your handler gave no answer — forwarded to your handler at .*\/actions\/send_email, behind this companion's webhook — Forwarding failed: Your handler at .*\/actions\/send_email refused the connection/,
-    );
-    expect(passed).toHaveLength(3);
-  });
-});
-
-describe('bulk replay: calls with nowhere to go', () => {
-  // Calls never sent were counted Failed, the done line called them replayed, and nothing warned before the run.
-  it('names the actions with no target before it starts, and counts their calls Not sent, apart from Failed', async () => {
-    const c = companion();
-    await sendHistory(c);
-    // send_email, the first call's action, has no target: it refused the whole run before.
-    await c.api.setForwardTarget('create_ticket', handlerUrl(handler(), 'ok'));
-    const { user } = await renderLoaded(c);
-    await user.click(screen.getByRole('button', { name: 'Bulk replay…' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
-    const start = await within(dialog).findByRole('button', { name: 'Replay 1 of these 4 calls' });
-    const warning = await within(dialog).findByRole('note', { name: 'Calls not sent' });
-    expect(warning.textContent).toBe(
-      'Left empty, the calls of send_email are not sent: that action has no handler to send to (no forwarding target, or the companion ' +
-        'answers them itself). Give a target URL, choose "This companion", or set a forwarding target in Answers.',
-    );
-    // A URL sends every call: nothing to warn of.
-    const field = within(dialog).getByLabelText('Bulk replay target URL');
-    await user.type(field, 'http://127.0.0.1:9/x');
-    expect(within(dialog).queryByRole('note', { name: 'Calls not sent' })).toBeNull();
-    await user.clear(field);
-    expect(within(dialog).getByRole('note', { name: 'Calls not sent' })).toBeTruthy();
-    await user.click(start);
-    await waitFor(() => expect(dialog.textContent).toContain('Done: 1 of 4 calls replayed, 3 not sent.'));
-    expect(within(dialog).queryByRole('alert', { name: 'Bulk replay error' })).toBeNull();
-    expect((within(dialog).getByRole('button', { name: 'Failed 0' }) as HTMLButtonElement).disabled).toBe(true);
-    const why =
-      'No target for send_email: set a forwarding target for send_email in Answers (press a), or give a target URL (or choose This companion) in a new bulk replay';
-    expect(await listed(dialog, user, 'Not sent 3', 'Calls not sent')).toEqual([
-      `Call #1: not sent — ${why}`,
-      `Call #2: not sent — ${why}`,
-      `Call #3: not sent — ${why}`,
-    ]);
-    expect(await listed(dialog, user, 'Passed with a changed answer 1', 'Calls passed with a changed answer')).toEqual([
-      'Call #4 → replay #5: 200 — The body and headers changed',
-    ]);
-  });
-
-  it("a companion's webhook with no target says where the page sets one, not the command line's step", async () => {
-    const c = companion();
-    await sendHistory(c);
-    await c.api.setAnswerMode('send_email', 'forward');
-    const { dialog, user } = await openBulkFor(c, 'send_email');
-    await user.click(within(dialog).getByRole('button', { name: 'This companion' }));
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
-    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
-    const lines = await listed(dialog, user, 'Failed 3', 'Failed calls');
-    expect(lines[0]).toBe(
-      "Call #1 → replay #5: 200 → 502 — This companion's webhook has no forwarding target for send_email: set a forwarding target for send_email in Answers (press a)",
-    );
-    expect(lines.join('\n')).not.toMatch(/flowent-companion|--forward/);
-  });
-});
-
-describe('bulk replay: the filter it names, and the run before', () => {
-  it('a window that opens after a run ended shows it as the last run, whole', async () => {
-    const c = companion();
-    await sendHistory(c);
-    const options = { concurrency: 1, resign: false, target: handlerUrl(handler(), 'ok') };
-    valueOf(await c.api.startBulkReplay({ filter: { action: 'send_email' } }, options));
-    await waitFor(async () => expect((await c.api.listBulkReplays()).running).toEqual([]));
-    const { user } = await renderLoaded(c);
-    await waitFor(() => expect(c.bridge.callsTo('listBulkReplays').length).toBeGreaterThan(0));
-    await user.keyboard('r');
-    const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
-    const last = await waitFor(() => dialog.querySelector('details.bulk-last-run') as HTMLDetailsElement);
-    expect(last.querySelector('summary')?.textContent).toBe('Last bulk replay: Done: 3 of 3 calls replayed.');
-    expect(within(last).getByRole('group', { name: 'Bulk replay counts' }).textContent).toMatch(/Passed with a changed answer 3/);
-    // No news to this window: no toast of an end it did not see come.
-    expect(screen.queryByText('Bulk replay done: 3 calls replayed')).toBeNull();
-  });
-
-  it('names the list’s own filter: with Source replay, it says so, not “every stored call”', async () => {
-    const c = companion();
-    await sendHistory(c);
-    valueOf(await c.api.replayCall(4, 'as-is', handlerUrl(handler(), 'ok')));
-    const { user } = await renderLoaded(c);
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Source' }), 'replay');
-    await waitFor(() => expect(document.querySelectorAll('[data-call-id]')).toHaveLength(1));
-    // The key, as a person presses it: not while typing in the filter's field.
-    (document.activeElement as HTMLElement | null)?.blur();
-    await user.keyboard('r');
-    const dialog = await screen.findByRole('dialog', { name: 'Bulk replay' });
-    expect((await within(dialog).findByLabelText('Nothing to replay')).textContent).toBe(
-      'The list’s filter (source: replay) shows only replays, and only calls from Flowent can be replayed. Choose another Source in the list’s filter.',
-    );
-    expect(c.bridge.callsTo('previewBulkReplay').at(-1)).toEqual([{ filter: { source: 'replay' } }]);
-  });
-
-  it('opens again on what a new run would replay, the last run’s result folded below it', async () => {
-    const c = companion();
-    await sendHistory(c);
-    await c.api.setForwardTarget('send_email', handlerUrl(handler(), 'ok'));
-    const { dialog, user } = await openBulkFor(c, 'send_email');
-    await user.click(await within(dialog).findByRole('button', { name: 'Replay these 3 calls' }));
-    // Ended while the dialog is open: its result is what the dialog shows.
-    await waitFor(() => expect(dialog.textContent).toContain('Done: 3 of 3 calls replayed.'));
-    expect(within(dialog).queryByRole('form', { name: 'Bulk replay options' })).toBeNull();
-    await user.click(within(dialog).getByRole('button', { name: 'Close bulk replay' }));
-
-    await user.keyboard('r');
-    const again = await screen.findByRole('dialog', { name: 'Bulk replay' });
-    const form = within(again).getByRole('form', { name: 'Bulk replay options' });
-    expect(form.textContent).toContain('The calls of the list’s filter: action send_email.');
-    expect(await within(form).findByRole('button', { name: 'Replay these 3 calls' })).toBeTruthy();
-    const last = again.querySelector('details.bulk-last-run') as HTMLDetailsElement;
-    expect(last.open).toBe(false);
-    expect(last.querySelector('summary')?.textContent).toBe('Last bulk replay: Done: 3 of 3 calls replayed.');
-    expect(within(last).queryByRole('button', { name: 'New bulk replay' })).toBeNull();
-    expect(within(last).getByRole('group', { name: 'Bulk replay counts' }).textContent).toMatch(/Passed with a changed answer 3/);
   });
 });
