@@ -19,13 +19,33 @@ function compute(): number[] {
   return sparkBuckets(seen.values(), now);
 }
 
+const isFlat = (buckets: number[]) => buckets.every((count) => count === 0);
+
+/** How often a busy line is redrawn: on its own clock, not per event, so a burst costs no frames. */
+const BUSY_REDRAW_MS = 2000;
+/**
+ * How soon a flat line shows the first calls: redrawn each 2 s, it said "none in 5 min" for up
+ * to 2 s beside a list and a count that had the calls already. Reading an empty window is cheap.
+ */
+const QUIET_REDRAW_MS = 250;
+
 /** Calls per 10 s over the last 5 minutes; redrawn on its own clock, not per event. */
 export function Sparkline() {
   const [buckets, setBuckets] = useState(compute);
   useEffect(() => {
-    // A first redraw soon after mount picks up the first page; then a slow steady clock.
-    const first = setTimeout(() => setBuckets(compute()), 500);
-    const timer = setInterval(() => setBuckets(compute()), 2000);
+    let drawnAt = Date.now();
+    let quiet = isFlat(compute());
+    const redraw = () => {
+      const next = compute();
+      drawnAt = Date.now();
+      quiet = isFlat(next);
+      setBuckets(next);
+    };
+    // A first redraw soon after mount picks up the first page; then the clock.
+    const first = setTimeout(redraw, 500);
+    const timer = setInterval(() => {
+      if (quiet || Date.now() - drawnAt >= BUSY_REDRAW_MS) redraw();
+    }, QUIET_REDRAW_MS);
     return () => {
       clearTimeout(first);
       clearInterval(timer);
