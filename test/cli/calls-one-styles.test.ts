@@ -40,7 +40,7 @@ describe('calls <id> of a call no style was compared on', () => {
       expect.stringMatching(/^Signature: {2}no-key, received [0-9a-f]{64}$/),
       // Why before what to do, as the page's verdict line says it.
       // Said of the call as it came: read where a key is set now, "no HMAC key is set" would be untrue.
-      '  The call is signed, but no HMAC key was set when it arrived, so it was not checked.',
+      '  The call is signed, but no HMAC key was set when it arrived.',
       expect.stringMatching(/^ {2}what to do: Set FLOWENT_HMAC_KEY .*, then replay the call to check it\.$/),
       '  Not checked: no HMAC key was set when this call arrived, so no signing style was tried.',
     ]);

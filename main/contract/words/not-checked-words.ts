@@ -8,6 +8,9 @@ import { HMAC_KEY_ENV } from '../secret-variables';
  * replaying the call, the only way to check it).
  */
 export const NOT_CHECKED_WITHOUT_KEY: Pick<Diagnosis, 'message' | 'hint'> = {
-  message: 'The call is signed, but no HMAC key was set when it arrived, so it was not checked.',
+  message: 'The call is signed, but no HMAC key was set when it arrived.',
   hint: `Set ${HMAC_KEY_ENV} or enter the key in Settings (copy it from Gateway Management > HMAC Keys), then replay the call to check it.`,
 };
+
+/** The verdict line's headline for such a call: why follows it (NOT_CHECKED_WITHOUT_KEY), not "no key is set", untrue once one is. */
+export const NOT_CHECKED_HEADLINE = 'Signature not checked.';

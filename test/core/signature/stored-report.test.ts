@@ -63,7 +63,7 @@ describe('stored signature report', () => {
         expect(unpackReport(text).diagnosis).toStrictEqual([
           {
             code: 'no-key',
-            message: 'The call is signed, but no HMAC key was set when it arrived, so it was not checked.',
+            message: 'The call is signed, but no HMAC key was set when it arrived.',
             hint: 'Set FLOWENT_HMAC_KEY or enter the key in Settings (copy it from Gateway Management > HMAC Keys), then replay the call to check it.',
           },
         ]);
