@@ -1,8 +1,10 @@
 import type { CallSummary, CompanionApi, HandlerDiagnosis } from '../contract/api';
 import {
+  answerErrorWords,
   handlerDiagnosisText,
   handlerMayDisagree,
   mockTemplateFailed,
+  noAnswerCause,
   parameterProblemsText,
   type DiagnosisMoment,
 } from '../contract/words';
@@ -16,16 +18,32 @@ export interface HandlerWhy {
 
 /**
  * What a call's lines say beyond its summary, read from the core: the handler's diagnosis, what
- * its parameters break of the action's schema, and why its mock's template failed (the summary
- * says only `mock failed`; the page quotes the mock's error) (null: nothing to say, or not checked).
+ * its parameters break of the action's schema, why its mock's template failed (the summary
+ * says only `mock failed`; the page quotes the mock's error), and the failed answer's own
+ * error, as the page's problem box quotes it (`Your handler's error: “database is down”`: the
+ * `!` line says only that it answered 500) (null: nothing to say, or not checked).
  */
 export interface CallWhy {
   handler: HandlerWhy | null;
   parameters: string | null;
   mock: string | null;
+  answerError: string | null;
 }
 
-export const NOTHING_MORE: CallWhy = { handler: null, parameters: null, mock: null };
+export const NOTHING_MORE: CallWhy = { handler: null, parameters: null, mock: null, answerError: null };
+
+type AnswerSummary = Pick<CallSummary, 'violations' | 'problem'>;
+
+/**
+ * Whether a call's answer may carry an error of its own to quote: one came and broke Flowent's
+ * contract (the page quotes it only then), and it is not a failed mock template, whose `why:`
+ * line quotes that error already.
+ */
+function answerErrorMayBeQuoted(call: AnswerSummary): boolean {
+  // Summaries from before migration 3 (or from older inspectors) may lack the field.
+  const violations = call.violations ?? [];
+  return violations.length > 0 && noAnswerCause(violations) === null && !mockTemplateFailed(call);
+}
 
 /**
  * Whether a call's parameters are checked: the calls the page checks (a named action, not
@@ -40,10 +58,15 @@ function parametersApply(call: Pick<CallSummary, 'action' | 'test' | 'verdict'>)
  * calls (a handler that agrees, no handler at all) cost nothing more than their line.
  */
 export function needsWhy(
-  call: Pick<CallSummary, 'action' | 'test' | 'verdict' | 'handlerSignature' | 'problem'>,
+  call: Pick<CallSummary, 'action' | 'test' | 'verdict' | 'handlerSignature' | 'problem' | 'violations'>,
   checkParameters: boolean,
 ): boolean {
-  return handlerMayDisagree(call.verdict, call.handlerSignature) || (checkParameters && parametersApply(call)) || mockTemplateFailed(call);
+  return (
+    handlerMayDisagree(call.verdict, call.handlerSignature) ||
+    (checkParameters && parametersApply(call)) ||
+    mockTemplateFailed(call) ||
+    answerErrorMayBeQuoted(call)
+  );
 }
 
 /**
@@ -53,14 +76,25 @@ export function needsWhy(
  */
 export async function readCallWhy(
   api: Pick<CompanionApi, 'getCall' | 'checkParameters'>,
-  call: Pick<CallSummary, 'id' | 'action' | 'test' | 'verdict' | 'handlerSignature' | 'problem'>,
+  call: Pick<CallSummary, 'id' | 'action' | 'test' | 'verdict' | 'handlerSignature' | 'problem' | 'violations'>,
   checkParameters: boolean,
   moment: DiagnosisMoment,
 ): Promise<CallWhy> {
   const handler = handlerMayDisagree(call.verdict, call.handlerSignature) ? await handlerWhy(api, call.id, moment) : null;
   const parameters = checkParameters && parametersApply(call) ? await parameterWhy(api, call.id, call.action ?? '') : null;
   const mock = await mockFailedWhy(api, call);
-  return { handler, parameters, mock };
+  const answerError = await answerErrorWhy(api, call);
+  return { handler, parameters, mock, answerError };
+}
+
+/** A stored call's failed answer's own error, in the page's problem box's words; null when there is none to quote. */
+export async function answerErrorWhy(
+  api: Pick<CompanionApi, 'getCall'>,
+  call: Pick<CallSummary, 'id'> & AnswerSummary,
+): Promise<string | null> {
+  if (!answerErrorMayBeQuoted(call)) return null;
+  const detail = await api.getCall(call.id);
+  return detail === null ? null : answerErrorWords(detail);
 }
 
 /** Why a stored call's mock failed to answer it, quoting the mock's error as the page does; null when its mock did not fail. */

@@ -25,7 +25,7 @@ import { dataDirOf, dataDirOrigin, withCore } from './open-core';
 import { printable } from './printable';
 import { parseAction, parseIds, parseSince } from './replay-cli-shared';
 import { inCliWords } from './cli-words';
-import { counted, countWords, type DiagnosisMoment } from '../contract/words';
+import { counted, countWords, handlerMayDisagree, type DiagnosisMoment } from '../contract/words';
 import {
   FOLLOW_WAITS_HELP,
   FOLLOW_WAITS_JSON_HELP,
@@ -147,8 +147,10 @@ export async function callsCommand(argv: string[], io: CliIo): Promise<number> {
   const printed = new PrintedCalls();
   // `moment`: the history listed is read later; a call the follow prints, as it came.
   const print = async (api: Pick<CompanionApi, 'getCall' | 'checkParameters'>, call: CallSummary, moment: DiagnosisMoment) => {
-    // Only a call whose handler may disagree with its verdict has its details read (see call-why.ts).
-    const why = needsWhy(call, false) ? await readCallWhy(api, call, false, moment) : NOTHING_MORE;
+    // Only a call with more to say than its line has its details read (see call-why.ts); a JSON
+    // line carries only the handler's diagnosis, so a call whose handler agrees reads nothing more.
+    const read = values.json ? handlerMayDisagree(call.verdict, call.handlerSignature) : needsWhy(call, false);
+    const why = read ? await readCallWhy(api, call, false, moment) : NOTHING_MORE;
     printed.printed(call);
     // JSON escapes C0 but leaves DEL and C1 as they are: printable gives those the same \u form, still the same JSON.
     if (values.json) io.stdout.write(`${printable(JSON.stringify(callJson(call, why.handler)))}\n`);

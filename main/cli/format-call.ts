@@ -171,9 +171,14 @@ export function formatCallNotes(call: CallSummary, why: CallWhy = NOTHING_MORE):
   const cause = noAnswerCause(violations);
   const registration =
     call.test && cause !== null ? [`  ${failedRegistrationCheckWords({ cause, status: call.status, answeredBy: call.answeredBy })}`] : [];
-  return [...signature, ...whyLines(why), ...forwarding, ...registration, ...answerProblemLines(violations, call.answeredBy)].map(
-    printable,
-  );
+  return [
+    ...signature,
+    ...whyLines(why),
+    ...forwarding,
+    ...registration,
+    ...answerProblemLines(violations, call.answeredBy),
+    ...answerErrorLines(why),
+  ].map(printable);
 }
 
 /**
@@ -185,6 +190,11 @@ export function answerProblemLines(violations: readonly Violation[], answeredBy:
   return violations.map((violation) =>
     violation.cause === undefined ? `  ! ${violation.message}` : `  ${noAnswerHeading(answeredBy)}: ${violation.message}`,
   );
+}
+
+/** The failed answer's own error, under what it breaks of Flowent's contract, as the page's problem box quotes it below its list. */
+export function answerErrorLines(why: Pick<CallWhy, 'answerError'>): string[] {
+  return why.answerError === null ? [] : [printable(`  ${why.answerError}`)];
 }
 
 /** The handler's diagnosis, the parameter check and why the mock failed, as lines under a call's (or a send's, a replay's) result. */

@@ -24,8 +24,8 @@ import {
 } from '../contract/words';
 import { cap } from '../contract/words/said';
 import { formatDiff } from './format-diff';
-import { handlerWhy, mockFailedWhy, parameterWhy, type CallWhy, type HandlerWhy } from './call-why';
-import { answerProblemLines, forwardingNote, whyLines } from './format-call';
+import { answerErrorWhy, handlerWhy, mockFailedWhy, parameterWhy, type CallWhy, type HandlerWhy } from './call-why';
+import { answerErrorLines, answerProblemLines, forwardingNote, whyLines } from './format-call';
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
 import { progressLine } from './progress-line';
@@ -228,8 +228,15 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
                   const parametersWhy = parameters !== undefined ? stepParametersWhy(api, step) : Promise.resolve(null);
                   // A companion's mock that answered in place of a handler may have failed: why, as serve says it.
                   const mockWhy = stepMockWhy(api, step);
+                  // The failed answer's own error ("recipient is required"), as the page quotes it.
+                  const answerError = stepAnswerErrorWhy(api, step);
                   printed = printed.then(async () => {
-                    const stepWhys = { handler: await why, parameters: await parametersWhy, mock: await mockWhy };
+                    const stepWhys = {
+                      handler: await why,
+                      parameters: await parametersWhy,
+                      mock: await mockWhy,
+                      answerError: await answerError,
+                    };
                     progress.above(() => printStep(step, stepWhys, values.diff ?? false, out));
                     progress.show(`Replaying ${callsDoneWords(done, total)}…`, done === total);
                   });
@@ -297,6 +304,12 @@ async function stepMockWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkR
   return mockFailedWhy(api, result.value).catch(() => null);
 }
 
+/** The replay's failed answer's own error, quoted as the page's problem box quotes it; null when there is none. */
+async function stepAnswerErrorWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkReplayStep): Promise<string | null> {
+  if (!result.ok) return null;
+  return answerErrorWhy(api, result.value).catch(() => null);
+}
+
 /** One line per replayed call (and the handler behind a companion's webhook it went through, what was not sent, its parameters against the schema, why the handler disagrees, its violations, and with --diff what changed). */
 function printStep({ originalId, result }: BulkReplayStep, why: CallWhy, diff: boolean, out: (line: string) => void): void {
   if (!result.ok) {
@@ -329,5 +342,6 @@ function printStep({ originalId, result }: BulkReplayStep, why: CallWhy, diff: b
   const forwarding = forwardingNote(r.answeredBy, r.error);
   if (forwarding) out(forwarding);
   answerProblemLines(r.violations, r.answeredBy).forEach(out);
+  answerErrorLines(why).forEach(out);
   if (diff) for (const line of formatDiff(r.diff, stillUnreached)) out(`    ${line}`);
 }

@@ -283,6 +283,7 @@ export {
   signedUnlikeLearnedNote,
   VERDICTS_WITH_CAUSE,
 } from './verdict-words';
+export { NOT_CHECKED_HEADLINE, NOT_CHECKED_WITHOUT_KEY } from './not-checked-words';
 export type {
   AnswersFolderVocabulary,
   ListenVocabulary,

@@ -44,12 +44,19 @@ export function failureViolation(failure: { kind: ForwardFailure; cause?: NoAnsw
   }
 }
 
-/** The handler's answer, refused for its size before Flowent would refuse it. */
-export function tooLarge(target: URL, to: Receiver, size: string, fullSize: number, durationMs: number): FailedForward {
+/**
+ * The handler's answer, refused for its size before Flowent would refuse it. `announced`: the
+ * size its Content-Length gave; null for an answer without one, cut off once past the limit,
+ * whose size is only known to be over it ("answered more than Flowent's 1 MB limit", not the
+ * limit's bytes twice).
+ */
+export function tooLarge(target: URL, to: Receiver, announced: number | null, fullSize: number, durationMs: number): FailedForward {
+  const limit = `Flowent's ${FLOWENT_LIMIT_WORDS} limit (${FLOWENT_BODY_LIMIT_BYTES} bytes)`;
+  const answered = announced === null ? `more than ${limit}` : `${announced} bytes, over ${limit}`;
   return {
     ok: false,
     kind: 'too-large',
-    message: `${describeTarget(target, to)} answered ${size}, over Flowent's ${FLOWENT_LIMIT_WORDS} limit (${FLOWENT_BODY_LIMIT_BYTES} bytes): Flowent would refuse the answer, so it is not passed on. Return less.`,
+    message: `${describeTarget(target, to)} answered ${answered}: Flowent would refuse the answer, so it is not passed on. Return less.`,
     fullSize,
     durationMs,
   };

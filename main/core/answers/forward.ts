@@ -111,7 +111,7 @@ export class Forwarder {
       if (Number.isFinite(announced) && announced > FLOWENT_BODY_LIMIT_BYTES) {
         // Refused before reading: no point receiving 10 MB to say no.
         response.body.destroy();
-        return tooLarge(target, request.to, `${announced} bytes`, announced, elapsed());
+        return tooLarge(target, request.to, announced, announced, elapsed());
       }
       if (Number.isFinite(announced)) {
         // The common case: a length within the limit, read whole (no per-chunk iteration).
@@ -132,7 +132,7 @@ export class Forwarder {
         size += buffer.length;
         if (size > FLOWENT_BODY_LIMIT_BYTES) {
           response.body.destroy();
-          return tooLarge(target, request.to, `more than ${FLOWENT_BODY_LIMIT_BYTES} bytes`, size, elapsed());
+          return tooLarge(target, request.to, null, size, elapsed());
         }
         chunks.push(buffer);
       }

@@ -1,4 +1,5 @@
-import type { SignatureReport, StyleResult } from '../../contract/api';
+import type { Diagnosis, SignatureReport, StyleResult } from '../../contract/api';
+import { NOT_CHECKED_WITHOUT_KEY } from '../../contract/words/not-checked-words';
 import { stylesComputed } from './complete-report';
 import { STYLES } from './styles';
 import { withCurrentTimestampRemark } from './timestamp';
@@ -93,7 +94,7 @@ export function unpackReport(text: string): SignatureReport {
     const whole = stored as SignatureReport;
     // '{}' stands for a row stored without a report: nothing to reword.
     if (!Array.isArray(whole.diagnosis)) return whole;
-    return { ...whole, diagnosis: withCurrentTimestampRemark(whole.diagnosis, whole.timestamp) };
+    return { ...whole, diagnosis: inCurrentWords(whole.diagnosis, whole.timestamp) };
   }
   const { digests, at, matched } = stored;
   return {
@@ -106,7 +107,17 @@ export function unpackReport(text: string): SignatureReport {
       expected: digests && at ? (digests[at[i]!] ?? null) : null,
       matched: (matched & (1 << i)) !== 0,
     })),
-    diagnosis: withCurrentTimestampRemark(stored.diagnosis, stored.timestamp),
+    diagnosis: inCurrentWords(stored.diagnosis, stored.timestamp),
     timestamp: stored.timestamp,
   };
+}
+
+/**
+ * A stored report's diagnoses as this build says them: its timestamp remark, and why a call that
+ * came with no key set was not checked (earlier builds stored "no HMAC key is set", read as
+ * untrue once one is).
+ */
+function inCurrentWords(diagnosis: Diagnosis[], timestamp: SignatureReport['timestamp']): Diagnosis[] {
+  const reworded = diagnosis.map((d) => (d.code === 'no-key' ? { ...d, ...NOT_CHECKED_WITHOUT_KEY } : d));
+  return withCurrentTimestampRemark(reworded, timestamp);
 }

@@ -1,4 +1,5 @@
 import type { Diagnosis, SignatureReport, StyleResult, Verdict } from '../../contract/api';
+import { NOT_CHECKED_WITHOUT_KEY } from '../../contract/words/not-checked-words';
 import type { JsonObject, JsonParseResult } from '../json/json-node';
 import { lastMember } from '../json/json-values';
 import { parseJson } from '../json/parse-json';
@@ -109,13 +110,7 @@ export function verify(
   }
 
   if (!hasKey) {
-    return check.report('no-key', value, [
-      {
-        code: 'no-key',
-        message: 'The call is signed but no HMAC key is set, so it cannot be checked.',
-        hint: 'Set FLOWENT_HMAC_KEY or enter the key in Settings (copy it from Gateway Management > HMAC Keys).',
-      },
-    ]);
+    return check.report('no-key', value, [{ code: 'no-key', ...NOT_CHECKED_WITHOUT_KEY }]);
   }
 
   if (opts.stopAtFirstMatch) {

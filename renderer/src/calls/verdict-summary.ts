@@ -5,6 +5,7 @@ import {
   isTimestampRemark,
   leadDiagnosis,
   noAnswerCause,
+  NOT_CHECKED_HEADLINE,
   PASSED_REGISTRATION_CHECK,
   problemWords,
   refusedForRequest,
@@ -35,7 +36,7 @@ const SHORT_VERDICT = {
   invalid: 'Invalid signature.',
   malformed: 'Malformed signature.',
   missing: 'No signature.',
-  'no-key': 'Signature not checked: no HMAC key is set.',
+  'no-key': NOT_CHECKED_HEADLINE,
 } as const;
 
 export function summarize(call: CallDetail): VerdictSummary {

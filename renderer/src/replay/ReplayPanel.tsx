@@ -1,6 +1,9 @@
 import {
   credentialsSentWords,
   handlerStillUnreached,
+  noAnswerCause,
+  noAnswerHeading,
+  noAnswerPhrase,
   originalSignatureRefusedWords,
   problemWords,
   refusedForRequest,
@@ -218,7 +221,11 @@ function ReplayResultBox({ outcome, typed }: { outcome: ReplayOutcome; typed: st
         </p>
       )}
       <SentError answeredBy={outcome.answeredBy} error={errorNotSaid(outcome)} />
-      <Violations title="Replay problems" list={outcome.violations} />
+      {/* Nothing answered (refused, timed out, closed): headed as the call's details head it, not as problems with an answer. */}
+      <Violations
+        title={noAnswerCause(outcome.violations) === null ? 'Replay problems' : noAnswerHeading(outcome.answeredBy)}
+        list={outcome.violations}
+      />
       <Violations title="Original problems" list={outcome.originalViolations} />
       <DiffView diff={outcome.diff} stillUnreached={handlerStillUnreached(outcome.original, outcome)} />
     </div>
@@ -242,7 +249,10 @@ function OriginalSignatureNote({ outcome }: { outcome: ReplayOutcome }) {
  */
 function verdictWords(outcome: ReplayOutcome): string {
   const { answeredBy, problem } = outcome;
-  return refusedForRequest({ answeredBy, problem }) ? `failed: refused: ${problemWords(problem)}` : VERDICT_LABEL[outcome.verdict];
+  if (refusedForRequest({ answeredBy, problem })) return `failed: refused: ${problemWords(problem)}`;
+  // No answer came, so none broke the contract: how none came, as `replay` and the call's details say it.
+  const cause = noAnswerCause(outcome.violations);
+  return cause === null ? VERDICT_LABEL[outcome.verdict] : `failed: ${noAnswerPhrase(answeredBy, cause)}`;
 }
 
 function Violations({ title, list }: { title: string; list: Violation[] }) {

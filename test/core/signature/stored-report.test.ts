@@ -43,6 +43,34 @@ describe('stored signature report', () => {
     expect(unpackReport(packReport(stale)).diagnosis).toStrictEqual(stale.diagnosis);
   });
 
+  it('says why a call that came with no key set was not checked in the words of this build, never "no key is set"', () => {
+    const unchecked = run(withSignature(BODY, hmac(KEY, BODY)), null);
+    // Earlier builds stored it in the present tense, untrue once a key is set, and said nothing of replaying the call.
+    const storedEarlier = {
+      ...unchecked,
+      diagnosis: unchecked.diagnosis.map((d) =>
+        d.code === 'no-key'
+          ? {
+              ...d,
+              message: 'The call is signed but no HMAC key is set, so it cannot be checked.',
+              hint: 'Set FLOWENT_HMAC_KEY or enter the key in Settings (copy it from Gateway Management > HMAC Keys).',
+            }
+          : d,
+      ),
+    };
+    for (const report of [unchecked, storedEarlier]) {
+      for (const text of [packReport(report), JSON.stringify(report)]) {
+        expect(unpackReport(text).diagnosis).toStrictEqual([
+          {
+            code: 'no-key',
+            message: 'The call is signed, but no HMAC key was set when it arrived.',
+            hint: 'Set FLOWENT_HMAC_KEY or enter the key in Settings (copy it from Gateway Management > HMAC Keys), then replay the call to check it.',
+          },
+        ]);
+      }
+    }
+  });
+
   it('drops the canonical texts, which are recomputed when a call is opened', () => {
     const full = verify(enc(withSignature(BODY, hmac(KEY, BODY))), KEY, { receivedAt: AT, includeCanonical: true });
     expect(full.styles[0]!.canonical).toBeDefined();

@@ -192,7 +192,9 @@ describe('detail pane', () => {
     const c = await companion.restart({ key: null });
     await c.send('send_email', {}, { key: KEY });
     const { pane } = await openCall(c.bridge, 1);
-    expect(within(pane).getByTestId('verdict-line').textContent).toMatch(/^Signature not checked: no HMAC key is set\./);
+    expect(within(pane).getByTestId('verdict-line').textContent).toMatch(
+      /^Signature not checked\. The call is signed, but no HMAC key was set when it arrived\./,
+    );
     const panel = within(pane).getByRole('region', { name: 'Signature' });
     expect(within(panel).getByTestId('matched-style').textContent).toBe(
       'Not checked: no HMAC key was set when this call arrived, so no signing style was tried.',

@@ -89,7 +89,8 @@ describe('replay from the detail pane', () => {
     await user.type(within(pane).getByLabelText('Replay target URL'), handlerUrl(handler(), 'reset'));
     await user.click(within(pane).getByRole('button', { name: 'Replay as is' }));
     const result = await within(pane).findByRole('region', { name: 'Replay result' });
-    const [problem] = within(within(result).getByLabelText('Replay problems')).getAllByRole('listitem');
+    // Headed as the call's details head it: nothing answered, so no problem with an answer.
+    const [problem] = within(within(result).getByLabelText('Your handler never answered')).getAllByRole('listitem');
     expect(problem!.getAttribute('data-code')).toBe('no-answer');
     expect((result.textContent ?? '').split(problem!.textContent!).length - 1).toBe(1);
   });
