@@ -121,6 +121,15 @@ export {
   startupForwardTargetWords,
 } from './answers-dialog-words';
 export type { CodePart } from './code-parts';
+export {
+  callNotLoadedWords,
+  copyFailedWords,
+  failedWith,
+  NOT_CONNECTED,
+  PAGE_FAILURE_WORDS,
+  registerHereFailedWords,
+  type PageFailure,
+} from './page-failure-words';
 export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';

@@ -12,6 +12,7 @@ import {
   followModeSetWords,
   gatewayVariableWinsWords,
   notRepointedWords,
+  PAGE_FAILURE_WORDS,
   profileInUseWords,
   profileRemovedWords,
   profileSavedWords,
@@ -48,13 +49,13 @@ export async function loadAccount(): Promise<void> {
   try {
     applyAccount(await b.getAccount());
   } catch (error) {
-    reportError('Could not load the Flowent account', error);
+    reportError(PAGE_FAILURE_WORDS.loadAccount, error);
   }
 }
 
 export function saveProfile(profile: FlowentProfile): Promise<string | null> {
   return runResult(
-    'save the profile',
+    PAGE_FAILURE_WORDS.saveProfile,
     (b) => b.saveProfile(profile),
     (account) => {
       applyAccount(account);
@@ -68,7 +69,7 @@ export function saveProfile(profile: FlowentProfile): Promise<string | null> {
 
 export function deleteProfile(name: string): Promise<string | null> {
   return runResult(
-    'delete the profile',
+    PAGE_FAILURE_WORDS.deleteProfile,
     (b) => b.deleteProfile(name),
     (account) => {
       applyAccount(account);
@@ -79,7 +80,7 @@ export function deleteProfile(name: string): Promise<string | null> {
 
 export function switchProfile(name: string): Promise<string | null> {
   return runResult(
-    'switch the profile',
+    PAGE_FAILURE_WORDS.switchProfile,
     (b) => b.setActiveProfile(name),
     (account) => {
       applyAccount(account);
@@ -90,7 +91,7 @@ export function switchProfile(name: string): Promise<string | null> {
 
 export function saveApiToken(profile: string, token: string): Promise<string | null> {
   return runResult(
-    'set the API token',
+    PAGE_FAILURE_WORDS.setApiToken,
     (b) => b.setFlowentApiToken(profile, token),
     (account) => {
       applyAccount(account);
@@ -101,7 +102,7 @@ export function saveApiToken(profile: string, token: string): Promise<string | n
 
 export function removeApiToken(profile: string): Promise<string | null> {
   return runResult(
-    'clear the API token',
+    PAGE_FAILURE_WORDS.clearApiToken,
     (b) => b.clearFlowentApiToken(profile),
     (account) => {
       applyAccount(account);
@@ -113,7 +114,7 @@ export function removeApiToken(profile: string): Promise<string | null> {
 
 export function connectFlowent(): Promise<string | null> {
   return runResult(
-    'connect to Flowent',
+    PAGE_FAILURE_WORDS.connectFlowent,
     (b) => b.connectFlowent(),
     (account) => {
       applyAccount(account);
@@ -124,7 +125,7 @@ export function connectFlowent(): Promise<string | null> {
 
 export function setFollowMode(mode: FollowMode): Promise<string | null> {
   return runResult(
-    'change the follow mode',
+    PAGE_FAILURE_WORDS.changeFollowMode,
     (b) => b.setFollowMode(mode),
     (account) => {
       applyAccount(account);
@@ -137,7 +138,7 @@ export function setFollowMode(mode: FollowMode): Promise<string | null> {
 export function applyFollow(): Promise<string | null> {
   // What changed is said by the actions-followed event the core sends for this record.
   return runResult(
-    'update the actions',
+    PAGE_FAILURE_WORDS.applyFollow,
     (b) => b.applyFollow(),
     () => {
       useAccountStore.setState({ pendingFollow: null });

@@ -8,17 +8,28 @@ import type {
 } from '../../../main/contract/account';
 import { currentBridge } from '../page/bridge-holder';
 import { useAccountStore } from './account-store';
-import { NOT_CONNECTED, runResult } from '../page/run-result';
+import { runResult } from '../page/run-result';
 import { errorMessage, showToast } from '../page/ui-actions';
 import { inPageWords } from '../page/page-words';
-import { deletedWords, linkedWords, registeredWords, unlinkedWords, updatedWords, type ActionChange } from '../../../main/contract/words';
+import {
+  type ActionChange,
+  deletedWords,
+  failedWith,
+  linkedWords,
+  NOT_CONNECTED,
+  PAGE_FAILURE_WORDS,
+  registeredWords,
+  registerHereFailedWords,
+  unlinkedWords,
+  updatedWords,
+} from '../../../main/contract/words';
 import { DEFAULT_PROFILE } from '../../../main/contract/profile-rules';
 
 /** Lists Flowent's actions for the active profile; a refusal is kept to show in place of the list. */
 export async function loadActions(): Promise<void> {
   useAccountStore.setState({ actionsLoading: true });
   const message = await runResult(
-    'list the actions',
+    PAGE_FAILURE_WORDS.listActions,
     (b) => b.listActions(),
     ({ value, warnings }) => {
       useAccountStore.setState({ actions: value, actionsWarnings: warnings, actionsError: null });
@@ -50,7 +61,7 @@ function warnOf(warnings: string[]): void {
 
 export function registerAction(input: ActionCreate): Promise<string | null> {
   return runResult(
-    'register the action',
+    PAGE_FAILURE_WORDS.registerAction,
     (b) => b.registerAction(input),
     ({ value, warnings }) => {
       putAction(value);
@@ -62,7 +73,7 @@ export function registerAction(input: ActionCreate): Promise<string | null> {
 
 export function updateAction(name: string, changes: ActionUpdate): Promise<string | null> {
   return runResult(
-    'update the action',
+    PAGE_FAILURE_WORDS.updateAction,
     (b) => b.updateAction(name, changes),
     ({ value, warnings }) => {
       putAction(value);
@@ -74,7 +85,7 @@ export function updateAction(name: string, changes: ActionUpdate): Promise<strin
 
 export function deleteAction(name: string): Promise<string | null> {
   return runResult(
-    'delete the action',
+    PAGE_FAILURE_WORDS.deleteAction,
     (b) => b.deleteAction(name),
     () => {
       useAccountStore.setState((s) => ({ actions: s.actions?.filter((a) => a.name !== name) ?? null }));
@@ -85,7 +96,7 @@ export function deleteAction(name: string): Promise<string | null> {
 
 export function linkAction(name: string, repoint: boolean): Promise<string | null> {
   return runResult(
-    'link the action',
+    PAGE_FAILURE_WORDS.linkAction,
     (b) => b.linkAction(name, repoint),
     ({ value, warnings }) => {
       showToast(linkedWords(changeOf(name, value.profile)));
@@ -97,7 +108,7 @@ export function linkAction(name: string, repoint: boolean): Promise<string | nul
 
 export function unlinkAction(name: string, profile: string): Promise<string | null> {
   return runResult(
-    'unlink the action',
+    PAGE_FAILURE_WORDS.unlinkAction,
     (b) => b.unlinkAction(name, profile),
     () => showToast(unlinkedWords(changeOf(name, profile))),
   );
@@ -118,7 +129,7 @@ export async function registerHere(
   useAccountStore.setState({ registering: name });
   const got: { value?: RegisteredHere; warnings?: string[] } = {};
   const message = await runResult(
-    'register the action here',
+    PAGE_FAILURE_WORDS.registerHere,
     (b) => b.registerHere(name, description, schema, baseUrl),
     ({ value, warnings }) => {
       got.value = value;
@@ -126,7 +137,7 @@ export async function registerHere(
     },
   );
   useAccountStore.setState((s) => (s.registering === name ? { registering: null } : s));
-  if (!got.value) return { ok: false, message: message ?? `Could not register ${name} here: see the message above.` };
+  if (!got.value) return { ok: false, message: message ?? registerHereFailedWords(name) };
   putAction(got.value.action);
   return { ok: true, value: got.value, warnings: got.warnings ?? [] };
 }
@@ -138,7 +149,7 @@ export async function checkActionInput(input: Partial<ActionCreate>, partial: bo
   try {
     return await b.checkAction(input, partial);
   } catch (error) {
-    return { problems: [], warnings: [`Could not check the action: ${errorMessage(error)}`] };
+    return { problems: [], warnings: [failedWith(PAGE_FAILURE_WORDS.checkAction, errorMessage(error))] };
   }
 }
 
@@ -151,6 +162,6 @@ export async function checkCallParameters(callId: number): Promise<ParameterChec
     const result = await b.checkParameters(callId);
     return result.ok ? result.value : { status: 'error', message: inPageWords(result) };
   } catch (error) {
-    return { status: 'error', message: `Could not check the parameters: ${errorMessage(error)}` };
+    return { status: 'error', message: failedWith(PAGE_FAILURE_WORDS.checkParameters, errorMessage(error)) };
   }
 }

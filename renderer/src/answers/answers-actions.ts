@@ -9,7 +9,7 @@ import type {
 } from '../../../main/contract/api';
 import { isUnreachable, type RendererBridge } from '../transport/connection';
 import { currentBridge } from '../page/bridge-holder';
-import { NOT_CONNECTED, runResult } from '../page/run-result';
+import { runResult } from '../page/run-result';
 import { useMetaStore } from '../page/stores';
 import { openPanel, reportError, showToast } from '../page/ui-actions';
 import { answerFor } from './answer-routes';
@@ -28,6 +28,9 @@ import {
   mockFromCallSavedWords,
   mockNotCheckedWords,
   mockNotSavedWords,
+  NOT_CONNECTED,
+  PAGE_FAILURE_WORDS,
+  type PageFailure,
 } from '../../../main/contract/words';
 import { requestFailureWords } from '../page/request-failure-words';
 
@@ -59,23 +62,27 @@ function loadFailureWords(error: unknown): string {
 }
 
 /** A settings change: its toast on success, and the settings read again. */
-function settle<T>(what: string, call: (b: RendererBridge) => Promise<Result<T, AnswersFailure>>, done: string): Promise<string | null> {
-  return runResult(what, call, () => {
+function settle<T>(
+  failure: PageFailure,
+  call: (b: RendererBridge) => Promise<Result<T, AnswersFailure>>,
+  done: string,
+): Promise<string | null> {
+  return runResult(failure, call, () => {
     showToast(done);
     void loadAnswerSettings();
   });
 }
 
 export function saveAnswerMode(action: string | null, mode: AnswerMode | null): Promise<string | null> {
-  return settle('change the answer mode', (b) => b.setAnswerMode(action, mode), ANSWER_MODE_SAVED);
+  return settle(PAGE_FAILURE_WORDS.changeAnswerMode, (b) => b.setAnswerMode(action, mode), ANSWER_MODE_SAVED);
 }
 
 export function saveForwardTarget(action: string | null, url: string | null): Promise<string | null> {
-  return settle('save the forward target', (b) => b.setForwardTarget(action, url), forwardTargetSavedWords(Boolean(url)));
+  return settle(PAGE_FAILURE_WORDS.saveForwardTarget, (b) => b.setForwardTarget(action, url), forwardTargetSavedWords(Boolean(url)));
 }
 
 export function removeMock(action: string | null): Promise<string | null> {
-  return settle('clear the mock', (b) => b.clearMock(action), MOCK_CLEARED);
+  return settle(PAGE_FAILURE_WORDS.clearMock, (b) => b.clearMock(action), MOCK_CLEARED);
 }
 
 export async function saveMock(action: string | null, text: string, format: MockFormat): Promise<SaveOutcome | null> {

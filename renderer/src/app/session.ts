@@ -22,6 +22,7 @@ import { loadProject, projectChanged } from '../project/project-actions';
 import { applyProbeFinished, applyProbeProgress, loadProbes } from '../handler/probe-progress';
 import { followCallInAddress } from './call-address';
 import { applyWaits, loadWaitingCalls } from '../history/waiting-calls';
+import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /**
  * Connects the stores to a bridge: subscribes to events and to the connection state when the
@@ -104,7 +105,7 @@ export async function refreshStatus(): Promise<void> {
     const status = await b.getStatus();
     if (statusChanges === asked) useMetaStore.setState({ status });
   } catch (error) {
-    reportError('Could not load the companion status', error);
+    reportError(PAGE_FAILURE_WORDS.loadStatus, error);
   }
 }
 

@@ -7,6 +7,7 @@ import { sourceLabel } from '../shared/secret-words';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
 import { actionUrl, webhookBaseToRegister } from '../tunnel/tunnel';
 import { ActionPicker, useActionPick } from '../tunnel/ActionPicker';
+import { failedWith, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /** How often the sample call is signed again while the empty state shows. */
 const SAMPLE_REFRESH_MS = 30_000;
@@ -44,7 +45,7 @@ export function EmptyState() {
           )}
         </div>
       ) : sampleError ? (
-        <p className="form-error">Could not prepare a sample request: {sampleError}</p>
+        <p className="form-error">{failedWith(PAGE_FAILURE_WORDS.prepareSample, sampleError)}</p>
       ) : (
         <p className="muted">Preparing a sample request…</p>
       )}

@@ -3,12 +3,13 @@ import { currentBridge } from '../page/bridge-holder';
 import { runResult } from '../page/run-result';
 import { reportError } from '../page/ui-actions';
 import { useCallsStore } from '../history/calls-store';
+import { callNotLoadedWords, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /** A verifier to paste into the handler, or the message to show in its place. */
 export async function fetchVerifier(language: VerifierLanguage, style: string): Promise<{ snippet: string } | { message: string }> {
   const got: { snippet?: string } = {};
   const message = await runResult(
-    'print the verifier',
+    PAGE_FAILURE_WORDS.printVerifier,
     (b) => b.getVerifierSnippet(language, style),
     (snippet) => {
       got.snippet = snippet;
@@ -29,7 +30,7 @@ export type ProbeAttempt = { ok: true; probe: HandlerProbe } | { ok: false; mess
 export async function probeHandler(callId: number, target: string): Promise<ProbeAttempt> {
   const got: { probe?: HandlerProbe } = {};
   const message = await runResult(
-    "check the handler's verifier",
+    PAGE_FAILURE_WORDS.probeHandler,
     (b) => b.probeHandler(callId, target),
     (probe) => {
       got.probe = probe;
@@ -47,7 +48,7 @@ export async function stopProbe(callId: number): Promise<void> {
   try {
     await b.stopProbe(callId);
   } catch (error) {
-    reportError("Could not stop checking the handler's verifier", error);
+    reportError(PAGE_FAILURE_WORDS.stopProbe, error);
   }
 }
 
@@ -59,6 +60,6 @@ async function rereadDetails(id: number): Promise<void> {
     const call = await b.getCall(id);
     useCallsStore.setState((s) => (s.selectedId === id && call ? { detail: { id, call, loading: false, failure: null } } : s));
   } catch (error) {
-    reportError(`Could not load call #${id}`, error);
+    reportError(callNotLoadedWords(id), error);
   }
 }

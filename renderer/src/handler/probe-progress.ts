@@ -3,6 +3,7 @@ import type { ProbeStepOf } from '../../../main/contract/api';
 import { currentBridge } from '../page/bridge-holder';
 import { onReset } from '../page/stores';
 import { reportError } from '../page/ui-actions';
+import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /** The request a probe of the handler is sending, as its last `probe-progress` event told. */
 export interface ProbeStep {
@@ -84,7 +85,7 @@ export async function loadProbes(): Promise<void> {
       return { steps, stopping };
     });
   } catch (error) {
-    reportError("Could not read the checks of your handler's verifier going on", error);
+    reportError(PAGE_FAILURE_WORDS.readProbes, error);
   } finally {
     toldSince.delete(since);
   }

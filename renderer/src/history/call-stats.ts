@@ -3,8 +3,7 @@ import { currentBridge } from '../page/bridge-holder';
 import { withStoredMeanwhile } from '../page/reads-in-flight';
 import { useMetaStore } from '../page/stores';
 import { forgetError, reportError } from '../page/ui-actions';
-
-const LOAD_STATS_FAILED = 'Could not load call statistics';
+import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /** The history's counts (the header's calls and failures, the action list's per action), read again. */
 export async function refreshStats(): Promise<void> {
@@ -13,9 +12,9 @@ export async function refreshStats(): Promise<void> {
   try {
     const { value: stats, meanwhile } = await withStoredMeanwhile(() => b.getStats({}));
     useMetaStore.setState({ stats: countInto(stats, meanwhile.stored) });
-    forgetError(LOAD_STATS_FAILED);
+    forgetError(PAGE_FAILURE_WORDS.loadStats);
   } catch (error) {
-    reportError(LOAD_STATS_FAILED, error);
+    reportError(PAGE_FAILURE_WORDS.loadStats, error);
   }
 }
 

@@ -7,8 +7,7 @@ import { arrivedUnderOlderPage, idRange, mergeByArrival } from './arrival-order'
 import { forgetError, reportError } from '../page/ui-actions';
 import { isUnreachable } from '../transport/connection';
 import { countMatches } from './match-counts';
-
-const LOAD_CALLS_FAILED = 'Could not load calls';
+import { callNotLoadedWords, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 export const PAGE_SIZE = 200;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -57,11 +56,11 @@ export async function loadFirstPage(): Promise<void> {
       readAgain = arrivedUnderOlderPage(calls, newest, PAGE_SIZE);
       return { calls, nextBeforeId: page.nextBeforeId, searchedDownTo: page.searchedDownTo, loading: 'idle', loaded: true };
     });
-    forgetError(LOAD_CALLS_FAILED);
+    forgetError(PAGE_FAILURE_WORDS.loadCalls);
     if (readAgain) return loadFirstPage();
   } catch (error) {
     if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle', loaded: true });
-    reportError(LOAD_CALLS_FAILED, error);
+    reportError(PAGE_FAILURE_WORDS.loadCalls, error);
   }
 }
 
@@ -103,7 +102,7 @@ async function readOlder(enough: (s: CallsState) => boolean): Promise<void> {
     if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle' });
   } catch (error) {
     if (useCallsStore.getState().generation === gen) useCallsStore.setState({ loading: 'idle' });
-    reportError('Could not load older calls', error);
+    reportError(PAGE_FAILURE_WORDS.loadOlderCalls, error);
   }
 }
 
@@ -186,7 +185,7 @@ async function readDetail(id: number): Promise<void> {
     const failure = isUnreachable(error) ? 'unreachable' : 'failed';
     // A call already shown stays shown: only one that never loaded says it could not be read.
     useCallsStore.setState((s) => (s.selectedId === id && !s.detail?.call ? { detail: { id, call: null, loading: false, failure } } : s));
-    reportError(`Could not load call #${id}`, error);
+    reportError(callNotLoadedWords(id), error);
   }
 }
 

@@ -6,6 +6,7 @@ import type { RendererBridge } from '../transport/connection';
 import { useCallsStore, type ActionCounts, type CallsState } from './calls-store';
 import { matchesFilter, withoutAction } from './filter-state';
 import { watchStored, withStoredMeanwhile, type StoredMeanwhile } from '../page/reads-in-flight';
+import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /** Counts started since the page loaded: a count goes on only while it is the newest. */
 let countsStarted = 0;
@@ -99,7 +100,7 @@ function stepCounter(b: RendererBridge, current: () => boolean, query: CallCount
     return stats.nextBeforeId !== null;
   };
   const failed = (error: unknown) => {
-    if (current()) reportError('Could not count the matching calls', error);
+    if (current()) reportError(PAGE_FAILURE_WORDS.countMatches, error);
     return false;
   };
   return {
@@ -178,7 +179,7 @@ async function recount(b: RendererBridge, gen: number, query: CallFilter): Promi
         : null,
     });
   } catch (error) {
-    if (current()) reportError('Could not count the matching calls', error);
+    if (current()) reportError(PAGE_FAILURE_WORDS.countMatches, error);
   } finally {
     watch.stop();
   }
@@ -296,7 +297,7 @@ async function estimate(b: RendererBridge, current: () => boolean, query: CallCo
       return next;
     });
   } catch (error) {
-    if (current()) reportError('Could not estimate how many calls match', error);
+    if (current()) reportError(PAGE_FAILURE_WORDS.estimateMatches, error);
   }
 }
 

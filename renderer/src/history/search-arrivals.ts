@@ -5,6 +5,7 @@ import { useCallsStore } from './calls-store';
 import { withSearchArrivals } from './match-counts';
 import { matchesFilter, withoutAction } from './filter-state';
 import { noteSearchMatches } from '../page/reads-in-flight';
+import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /**
  * Calls told of while a text search is active: the list does not take them in (it offers "N new
@@ -33,7 +34,7 @@ export async function countSearchArrivals(generation: number, query: CallFilter,
       beforeId = page.nextBeforeId;
     }
   } catch (error) {
-    if (useCallsStore.getState().generation === generation) reportError('Could not check the new calls against the search', error);
+    if (useCallsStore.getState().generation === generation) reportError(PAGE_FAILURE_WORDS.checkSearchArrivals, error);
     return;
   }
   if (useCallsStore.getState().generation !== generation) return;

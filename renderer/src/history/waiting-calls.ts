@@ -2,6 +2,7 @@ import type { WaitingCall } from '../../../main/contract/api';
 import { currentBridge } from '../page/bridge-holder';
 import { reportError } from '../page/ui-actions';
 import { useCallsStore } from './calls-store';
+import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /** Keys an event told of (a wait begun or ended) since each listWaitingCalls read was asked for: the read is older for them. */
 const toldSince = new Set<Set<number>>();
@@ -43,7 +44,7 @@ export async function loadWaitingCalls(): Promise<void> {
   } catch (error) {
     // Unknown which of the held waits still go on: only those told since are known to.
     useCallsStore.setState((s) => ({ waiting: s.waiting.filter((call) => since.has(call.key)) }));
-    reportError('Could not read the calls waiting for your handler', error);
+    reportError(PAGE_FAILURE_WORDS.readWaitingCalls, error);
   } finally {
     toldSince.delete(since);
   }

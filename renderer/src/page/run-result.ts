@@ -1,17 +1,17 @@
 import type { ApiFailure, Result } from '../../../main/contract/api';
 import type { RendererBridge } from '../transport/connection';
+import { NOT_CONNECTED, type PageFailure } from '../../../main/contract/words';
 import { currentBridge } from './bridge-holder';
 import { inPageWords } from './page-words';
 import { reportError } from './ui-actions';
 
-export const NOT_CONNECTED = 'Not connected to the companion.';
-
 /**
  * Runs one API call that answers a Result. Returns the message to show beside the control
- * (the refusal in the page's words), or null; transport failures go to the error banner.
+ * (the refusal in the page's words), or null; transport failures go to the error banner,
+ * headed by `failure`.
  */
 export async function runResult<T, F extends ApiFailure>(
-  what: string,
+  failure: PageFailure,
   call: (b: RendererBridge) => Promise<Result<T, F>>,
   onOk: (value: T) => void,
 ): Promise<string | null> {
@@ -23,7 +23,7 @@ export async function runResult<T, F extends ApiFailure>(
     onOk(result.value);
     return null;
   } catch (error) {
-    reportError(`Could not ${what}`, error);
+    reportError(failure, error);
     return null;
   }
 }

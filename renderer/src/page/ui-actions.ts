@@ -1,3 +1,4 @@
+import { copyFailedWords, failedWith } from '../../../main/contract/words';
 import { isUnreachable } from '../transport/connection';
 import { requestFailureWords } from './request-failure-words';
 import { onReset, SAVE_FIRST, useUiStore, type Toast, type UiState } from './stores';
@@ -22,7 +23,7 @@ export function errorMessage(error: unknown): string {
 export function reportError(what: string, error?: unknown): void {
   // A refused token fails every request: the access screen says it once, with what to do.
   if (isLockedOut(useUiStore.getState().connection)) return;
-  const message = error === undefined ? what : `${what}: ${requestFailureWords(error)}`;
+  const message = error === undefined ? what : failedWith(what, requestFailureWords(error));
   const unreachable = isUnreachable(error);
   // Of those, the last one is kept: the banner says what failed last and why.
   useUiStore.setState((s) => {
@@ -82,7 +83,7 @@ export async function copyText(text: string, what = 'text'): Promise<boolean> {
     showToast('Copied');
     return true;
   } catch (error) {
-    reportError(`Could not copy the ${what}`, error);
+    reportError(copyFailedWords(what), error);
     return false;
   }
 }

@@ -3,6 +3,7 @@ import { currentBridge } from '../page/bridge-holder';
 import { inPageWords } from '../page/page-words';
 import { reportError } from '../page/ui-actions';
 import { useProjectStore, type ProjectViewState } from './project-store';
+import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 export async function loadProject(): Promise<void> {
   const bridge = currentBridge();
@@ -10,7 +11,7 @@ export async function loadProject(): Promise<void> {
   try {
     useProjectStore.setState({ project: await bridge.getProject() });
   } catch (error) {
-    reportError('Could not read the project folder', error);
+    reportError(PAGE_FAILURE_WORDS.readProject, error);
   }
 }
 
@@ -44,7 +45,7 @@ export async function planProject(): Promise<void> {
     const planned = await bridge.planActions(useProjectStore.getState().prune);
     useProjectStore.setState(planned.ok ? { plan: planned.value, planStale: false } : { plan: null, ...refusal('Plan', planned) });
   } catch (error) {
-    reportError('Could not plan', error);
+    reportError(PAGE_FAILURE_WORDS.plan, error);
   } finally {
     useProjectStore.setState({ busy: null });
   }
@@ -64,7 +65,7 @@ export async function applyProject(): Promise<void> {
     const again = await bridge.planActions(useProjectStore.getState().prune);
     useProjectStore.setState({ applied: applied.value, plan: again.ok ? again.value : applied.value.plan, planStale: false });
   } catch (error) {
-    reportError('Could not apply', error);
+    reportError(PAGE_FAILURE_WORDS.apply, error);
   } finally {
     useProjectStore.setState({ busy: null });
   }
@@ -83,7 +84,7 @@ export async function pullProject(): Promise<void> {
     const pulled = await bridge.pullActions(false);
     useProjectStore.setState(pulled.ok ? { pulled: pulled.value, plan: null, planStale: false } : refusal('Pull', pulled));
   } catch (error) {
-    reportError('Could not pull', error);
+    reportError(PAGE_FAILURE_WORDS.pull, error);
   } finally {
     useProjectStore.setState({ busy: null });
   }

@@ -13,7 +13,7 @@ import type { StyleName } from '../../../main/contract/names-and-limits';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { TargetField } from './TargetField';
-import { withoutTargetWords } from '../../../main/contract/words';
+import { PAGE_FAILURE_WORDS, withoutTargetWords } from '../../../main/contract/words';
 
 /** How many calls of the filter a bulk replay takes (from Flowent, naming an action), and which of their actions have no target. */
 function usePreview(filter: CallFilter): BulkReplayPreview | null {
@@ -24,7 +24,7 @@ function usePreview(filter: CallFilter): BulkReplayPreview | null {
     const b = currentBridge();
     b?.previewBulkReplay({ filter: JSON.parse(key) as CallFilter })
       .then((read) => live && setPreview(read))
-      .catch((error: unknown) => reportError('Could not count the calls to replay', error));
+      .catch((error: unknown) => reportError(PAGE_FAILURE_WORDS.countBulkReplay, error));
     return () => {
       live = false;
     };

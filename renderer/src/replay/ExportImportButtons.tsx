@@ -1,6 +1,14 @@
 import { useRef } from 'react';
 import type { HarExportStage, HarImportStage, HarImportSummary } from '../../../main/contract/api';
-import { callsDoneWords, counted, countWords, overLimitsWords, skippedWords } from '../../../main/contract/words';
+import {
+  callsDoneWords,
+  counted,
+  countWords,
+  failedWith,
+  overLimitsWords,
+  PAGE_FAILURE_WORDS,
+  skippedWords,
+} from '../../../main/contract/words';
 import { harImportStageWords, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { exportFilteredCalls, oneHarWorkAtATime } from './har-work';
 import { withReplayKey } from './replay-keys';
@@ -43,7 +51,7 @@ export function ExportImportButtons() {
     });
     if (!result) return;
     // The core announces each imported call, so the list and the counts update by themselves.
-    if (!result.ok) importError.current = showToast(`Could not import the HAR file: ${result.message}`, null, 'error');
+    if (!result.ok) importError.current = showToast(failedWith(PAGE_FAILURE_WORDS.importHar, result.message), null, 'error');
     else showToast(describeImport(result.value), 6000, result.value.problems.length > 0 ? 'error' : 'info');
   };
 

@@ -3,6 +3,7 @@ import type { StyleName } from '../../../main/contract/names-and-limits';
 import { runResult } from '../page/run-result';
 import { sendInline } from './send-inline';
 import { copyText, showToast } from '../page/ui-actions';
+import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /**
  * What a replay reports back to the panel that asked: the outcome (with what of the request was
@@ -16,7 +17,7 @@ export async function replayCall(id: number, mode: ReplayMode, target: string, s
   const trimmed = target.trim();
   const got: { outcome?: ReplayOutcome } = {};
   const message = await runResult(
-    'replay the call',
+    PAGE_FAILURE_WORDS.replayCall,
     (b) => b.replayCall(id, mode, trimmed === '' ? null : trimmed, style),
     (outcome) => {
       got.outcome = outcome;
@@ -43,7 +44,7 @@ export async function replayEdited(id: number, parameters: string, target: strin
 export async function copyCallAsCurl(id: number, resign: boolean, style: StyleName | null): Promise<string | null> {
   const got: { command?: string } = {};
   const message = await runResult(
-    'build the cURL command',
+    PAGE_FAILURE_WORDS.buildCurl,
     (b) => b.copyAsCurl(id, resign, style),
     (command) => {
       got.command = command;

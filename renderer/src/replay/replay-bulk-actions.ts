@@ -13,7 +13,7 @@ import { useReplayStore, type BulkRun } from './replay-store';
 import { runResult } from '../page/run-result';
 import { reportError, showToast } from '../page/ui-actions';
 import { inPageWords } from '../page/page-words';
-import { endedRunToast } from '../../../main/contract/words';
+import { endedRunToast, failedWith, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 type RunEvent = Exclude<ReplayEvent, { type: 'har-import-progress' | 'har-export-progress' }>;
 
@@ -62,7 +62,7 @@ function countsOf({ done, total, passed, changed, failed, notSent }: BulkReplayS
 /** Starts a bulk replay; returns a message to show beside the form when the core refused. */
 export async function startBulkReplay(selection: CallSelection, options: BulkReplayOptions): Promise<string | null> {
   return runResult(
-    'start the bulk replay',
+    PAGE_FAILURE_WORDS.startBulkReplay,
     (b) => b.startBulkReplay(selection, options),
     ({ runId, total }) => follow(newRun(runId, { done: 0, total, passed: 0, changed: 0, failed: 0, notSent: 0 })),
   );
@@ -123,11 +123,11 @@ export async function cancelBulkReplay(): Promise<void> {
     // keeps how it ended; its finished event, if one is on its way, says the same.
     if (result.code === 'run-not-found') await readEnd(b, run.runId);
     else {
-      reportError(`Could not cancel the bulk replay: ${inPageWords(result)}`);
+      reportError(failedWith(PAGE_FAILURE_WORDS.cancelBulkReplay, inPageWords(result)));
       stillCancelling();
     }
   } catch (error) {
-    reportError('Could not cancel the bulk replay', error);
+    reportError(PAGE_FAILURE_WORDS.cancelBulkReplay, error);
     stillCancelling();
   }
 }
@@ -162,7 +162,7 @@ export async function resumeBulkReplay(): Promise<void> {
       useReplayStore.setState({ bulk: { ...newRun(last.runId, countsOf(last.summary)), summary: last.summary } });
     }
   } catch (error) {
-    reportError('Could not read the running bulk replays', error);
+    reportError(PAGE_FAILURE_WORDS.readBulkReplays, error);
   }
 }
 

@@ -7,10 +7,17 @@ import {
 } from '../../../main/contract/api';
 import { canUploadHar, hasConnection, type RendererBridge } from '../transport/connection';
 import { currentBridge } from '../page/bridge-holder';
-import { NOT_CONNECTED } from '../page/run-result';
 import { inPageWords } from '../page/page-words';
 import { errorMessage, reportError } from '../page/ui-actions';
-import { callsDoneWords, companionCommand, dataDirForCommands, exportedCallsWords, leftOutWords } from '../../../main/contract/words';
+import {
+  callsDoneWords,
+  companionCommand,
+  dataDirForCommands,
+  exportedCallsWords,
+  leftOutWords,
+  NOT_CONNECTED,
+  PAGE_FAILURE_WORDS,
+} from '../../../main/contract/words';
 import { useMetaStore } from '../page/stores';
 import { useReplayStore } from './replay-store';
 
@@ -48,7 +55,7 @@ export async function exportHar(selection: CallSelection, now = new Date()): Pro
     download(text, name);
     return { ok: true, message: `Downloaded ${calls} as ${name}${end}` };
   } catch (error) {
-    reportError('Could not export the calls', error);
+    reportError(PAGE_FAILURE_WORDS.exportCalls, error);
     return null;
   } finally {
     useReplayStore.setState({ harExport: null });
@@ -101,7 +108,7 @@ export async function importHar(file: File | null): Promise<HarImported | null> 
     // An upload that failed because the file could not be read is about the file, not the connection.
     const unreadable = upload && (await whyUnreadable(upload.file));
     if (unreadable) return { ok: false, message: inPageWords({ code: 'file-unreadable', file: upload.file.name, reason: unreadable }) };
-    reportError('Could not import the HAR file', error);
+    reportError(PAGE_FAILURE_WORDS.importHar, error);
     return null;
   } finally {
     useReplayStore.setState({ harImport: null });

@@ -3,6 +3,7 @@ import { currentBridge } from '../page/bridge-holder';
 import { useReplayStore } from './replay-store';
 import { sendInline } from './send-inline';
 import { reportError, showToast } from '../page/ui-actions';
+import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 export async function loadSimulatorActions(): Promise<void> {
   const b = currentBridge();
@@ -10,7 +11,7 @@ export async function loadSimulatorActions(): Promise<void> {
   try {
     useReplayStore.setState({ simulatorActions: await b.listSimulatorActions() });
   } catch (error) {
-    reportError('Could not load the actions to simulate', error);
+    reportError(PAGE_FAILURE_WORDS.loadSimulatorActions, error);
   }
 }
 

@@ -4,6 +4,7 @@ import { useReplayStore, type ReplayDialog } from './replay-store';
 import { useUiStore } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
 import { reportError } from '../page/ui-actions';
+import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /** Opens a replay dialog; like the other dialogs, one at a time. */
 export function openReplayDialog(dialog: ReplayDialog): void {
@@ -27,6 +28,6 @@ export async function loadLearnedStyle(): Promise<void> {
   try {
     useReplayStore.setState({ learned: await b.getLearnedStyle() });
   } catch (error) {
-    reportError('Could not load the learned signing style', error);
+    reportError(PAGE_FAILURE_WORDS.loadLearnedStyle, error);
   }
 }

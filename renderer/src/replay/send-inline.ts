@@ -3,7 +3,7 @@ import type { RendererBridge } from '../transport/connection';
 import { isUnreachable } from '../transport/connection';
 import { currentBridge } from '../page/bridge-holder';
 import { inPageWords } from '../page/page-words';
-import { NOT_CONNECTED } from '../page/run-result';
+import { NOT_CONNECTED } from '../../../main/contract/words';
 import { requestFailureWords } from '../page/request-failure-words';
 import { errorMessage } from '../page/ui-actions';
 

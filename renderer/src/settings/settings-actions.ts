@@ -9,11 +9,12 @@ import type { HistoryLimits, LimitsInfo } from '../../../main/contract/api';
 import { errorMessage, reportError, showToast } from '../page/ui-actions';
 import { clearedMessage } from '../shared/SecretSection';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
+import { failedWith, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /** Saves the HMAC key; returns an error message to show beside the field, or null. */
 export function saveHmacKey(key: string): Promise<string | null> {
   return runResult(
-    'set the HMAC key',
+    PAGE_FAILURE_WORDS.setHmacKey,
     (b) => b.setHmacKey(key),
     (status) => {
       useMetaStore.setState({ status });
@@ -24,7 +25,7 @@ export function saveHmacKey(key: string): Promise<string | null> {
 
 export function removeHmacKey(): Promise<string | null> {
   return runResult(
-    'clear the HMAC key',
+    PAGE_FAILURE_WORDS.clearHmacKey,
     (b) => b.clearHmacKey(),
     (status) => {
       useMetaStore.setState({ status });
@@ -35,7 +36,7 @@ export function removeHmacKey(): Promise<string | null> {
 
 export function clearHistory(): Promise<string | null> {
   return runResult(
-    'clear the history',
+    PAGE_FAILURE_WORDS.clearHistory,
     (b) => b.clearHistory(),
     ({ deleted }) => {
       useCallsStore.setState({ calls: [], nextBeforeId: null, pendingNew: 0, selectedId: null, detail: null });
@@ -74,7 +75,7 @@ export async function rotateAccessToken(navigate: (token: string) => void = relo
     navigate(token);
     return null;
   } catch (error) {
-    return `Could not change the access token: ${errorMessage(error)}`;
+    return failedWith(PAGE_FAILURE_WORDS.changeAccessToken, errorMessage(error));
   }
 }
 
@@ -91,7 +92,7 @@ export async function loadLimits(): Promise<LimitsInfo | null> {
   try {
     return await b.getLimits();
   } catch (error) {
-    reportError('Could not load the history limits', error);
+    reportError(PAGE_FAILURE_WORDS.loadLimits, error);
     return null;
   }
 }
@@ -99,7 +100,7 @@ export async function loadLimits(): Promise<LimitsInfo | null> {
 /** Saves the history limits; returns a refusal to show beside the fields, or null. */
 export function saveLimits(limits: HistoryLimits, onSaved: (info: LimitsInfo) => void): Promise<string | null> {
   return runResult(
-    'save the limits',
+    PAGE_FAILURE_WORDS.saveLimits,
     (b) => b.setLimits(limits),
     (info) => {
       showToast('History limits saved');

@@ -5,6 +5,7 @@ import { reportError, showToast } from '../page/ui-actions';
 import { currentBridge } from '../page/bridge-holder';
 import { clearedMessage } from '../shared/SecretSection';
 import { NGROK_AUTHTOKEN_ENV } from '../../../main/contract/secret-variables';
+import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 function applyStatus(status: CoreStatus): void {
   useMetaStore.setState({ status });
@@ -12,7 +13,7 @@ function applyStatus(status: CoreStatus): void {
 
 export function openTunnel(): Promise<string | null> {
   return run(
-    'open the tunnel',
+    PAGE_FAILURE_WORDS.openTunnel,
     (b) => b.openTunnel(),
     ({ url }) => {
       // The tunnel-status event carries the state; this only spares a flash of "connecting".
@@ -24,7 +25,7 @@ export function openTunnel(): Promise<string | null> {
 
 export function closeTunnel(): Promise<string | null> {
   return run(
-    'close the tunnel',
+    PAGE_FAILURE_WORDS.closeTunnel,
     (b) => b.closeTunnel(),
     () => showToast('Tunnel closed'),
   );
@@ -32,7 +33,7 @@ export function closeTunnel(): Promise<string | null> {
 
 export function saveNgrokAuthtoken(token: string): Promise<string | null> {
   return run(
-    'set the ngrok authtoken',
+    PAGE_FAILURE_WORDS.setNgrokAuthtoken,
     (b) => b.setNgrokAuthtoken(token),
     (status) => {
       applyStatus(status);
@@ -43,7 +44,7 @@ export function saveNgrokAuthtoken(token: string): Promise<string | null> {
 
 export function removeNgrokAuthtoken(): Promise<string | null> {
   return run(
-    'clear the ngrok authtoken',
+    PAGE_FAILURE_WORDS.clearNgrokAuthtoken,
     (b) => b.clearNgrokAuthtoken(),
     (status) => {
       applyStatus(status);
@@ -54,7 +55,7 @@ export function removeNgrokAuthtoken(): Promise<string | null> {
 
 export function setListenOnAllInterfaces(on: boolean): Promise<string | null> {
   return run(
-    'change the listening interfaces',
+    PAGE_FAILURE_WORDS.changeListening,
     (b) => b.setListenOnAllInterfaces(on),
     (status) => {
       applyStatus(status);
@@ -75,7 +76,7 @@ export async function loadKnownActions(): Promise<string[]> {
     const known = await b.listSimulatorActions();
     return known.sort((x, y) => y.calls - x.calls || x.action.localeCompare(y.action)).map((a) => a.action);
   } catch (error) {
-    reportError('Could not read the actions the companion knows', error);
+    reportError(PAGE_FAILURE_WORDS.readKnownActions, error);
     return [];
   }
 }
