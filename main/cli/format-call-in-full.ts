@@ -21,6 +21,7 @@ import {
   signedUnlikeLearnedNote,
   spoiledOnPurposeWords,
   storedWrongSignatureOutcome,
+  tunnelCallerWords,
   wrongSignatureWords,
 } from '../contract/words';
 import { NOTHING_MORE, type CallWhy } from './call-why';
@@ -108,9 +109,9 @@ export function formatCallInFull(call: CallDetail, why: CallWhy): string[] {
   const lines = [`#${call.id}  ${formatCallLine(call)}`, ...formatCallNotes(call, { ...why, mock: null })];
   const requestLine = requestLineWords(call);
   const from = call.remoteAddress ? `  from ${call.remoteAddress}` : '';
-  const forwardedFor = call.forwardedFor ? ` (forwarded for ${call.forwardedFor})` : '';
+  const throughTunnel = call.forwardedFor ? ` (${tunnelCallerWords(call.forwardedFor)})` : '';
   const original = call.originalCallId === null ? [] : [`  a replay of #${call.originalCallId}`];
-  lines.push('', `Request:  ${requestLine}${from}${forwardedFor}`, ...original, ...messageLines(call.requestHeaders, call.requestBody));
+  lines.push('', `Request:  ${requestLine}${from}${throughTunnel}`, ...original, ...messageLines(call.requestHeaders, call.requestBody));
   // A failed mock template, or headers not sent on, is not the request's problem: said under Answer.
   const requestProblem = requestProblemMessage(call);
   if (requestProblem) lines.push(`  problem: ${requestProblem}`);

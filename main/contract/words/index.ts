@@ -135,6 +135,7 @@ export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './
 export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';
 export { counted, countWords, listedWords, nounFor } from './counted';
 export { callSourceMark, callSourceSentence } from './call-source-words';
+export { tunnelCallerWords } from './tunnel-caller-words';
 export { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { callsDoneWords, exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';

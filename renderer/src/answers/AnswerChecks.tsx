@@ -11,7 +11,9 @@ import {
   ownMockWords,
   registrationCheckOutcomeWords,
   replaceMockQuestion,
+  tunnelCallerWords,
 } from '../../../main/contract/words';
+import { cap } from '../../../main/contract/words/said';
 import { formatDateAndTime } from '../shared/format';
 
 /** Where the answer came from (forwarding, the tunnel), and "make it a mock"; its contract problems are at the top of the pane. */
@@ -47,7 +49,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
     <>
       {call.forwardedFor && (
         <p className="muted" data-testid="forwarded-for">
-          Through the tunnel from {call.forwardedFor}
+          {cap(tunnelCallerWords(call.forwardedFor))}
         </p>
       )}
       {forwarded && (

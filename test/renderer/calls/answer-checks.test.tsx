@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { answererWords } from '../../../main/contract/words';
+import { answererWords, tunnelCallerWords } from '../../../main/contract/words';
+import { cap } from '../../../main/contract/words/said';
 import type { AnsweredBy, MockChoice, Selection } from '../../../main/contract/api';
 import { KEY, useCompanion, valueOf } from '../harness/companion';
 import { startServe } from '../../helpers/spawn-cli';
@@ -71,6 +72,8 @@ describe('forwarding and the tunnel', () => {
     expect(within(straight.pane).queryByTestId('forwarded-for')).toBeNull();
     resetPage();
     const { pane } = await openCall(c.bridge, 1);
+    // The command line's calls <id> says it in the same words, after the agent's loopback address.
+    expect(within(pane).getByTestId('forwarded-for').textContent).toBe(cap(tunnelCallerWords('34.120.1.9')));
     expect(within(pane).getByTestId('forwarded-for').textContent).toBe('Through the tunnel from 34.120.1.9');
     const box = within(pane).getByRole('note', { name: 'Forwarding' });
     expect(within(box).getByTestId('forward-target').textContent).toBe(`http://127.0.0.1:${port}/actions/send_email`);
