@@ -136,6 +136,14 @@ export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainComm
 export { counted, countWords, listedWords, nounFor } from './counted';
 export { callSourceMark, callSourceSentence } from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
+export {
+  partLoadingWords,
+  partNotLoadedAgainWords,
+  partNotLoadedWords,
+  RELOAD_THE_PAGE,
+  TRY_LOADING_AGAIN,
+  type PagePart,
+} from './page-part-words';
 export { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
 export { callsDoneWords, exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';

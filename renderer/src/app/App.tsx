@@ -48,7 +48,7 @@ export function App({ bridge }: { bridge: RendererBridge }) {
       {panel === 'tunnel' && <TunnelPanel />}
       {panel === 'answers' && (
         <LazyPart
-          what="the Answers dialog"
+          part="answers"
           retry={AnswersDialog.retry}
           dialog={{ title: 'Answers', closeLabel: 'Close answers', onClose: closePanel }}
         >
@@ -57,7 +57,7 @@ export function App({ bridge }: { bridge: RendererBridge }) {
       )}
       {panel === 'account' && (
         <LazyPart
-          what="the Flowent account dialog"
+          part="account"
           retry={AccountDialog.retry}
           dialog={{ title: 'Flowent account', closeLabel: 'Close Flowent account', onClose: closePanel }}
         >
@@ -66,7 +66,7 @@ export function App({ bridge }: { bridge: RendererBridge }) {
       )}
       {panel === 'project' && (
         <LazyPart
-          what="the Project dialog"
+          part="project"
           retry={ProjectDialog.retry}
           dialog={{ title: 'Project', closeLabel: 'Close project', onClose: closePanel }}
         >

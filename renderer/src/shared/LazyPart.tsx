@@ -1,5 +1,12 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { Dialog } from './Dialog';
+import {
+  partNotLoadedAgainWords,
+  partNotLoadedWords,
+  RELOAD_THE_PAGE,
+  TRY_LOADING_AGAIN,
+  type PagePart,
+} from '../../../main/contract/words';
 
 /**
  * A part of the page loaded when first shown, which can be loaded again after a failure: a
@@ -27,8 +34,8 @@ interface FailureDialog {
 }
 
 interface Props {
-  /** What loads, for the sentence when it cannot: "the editor", "the Answers dialog". */
-  what: string;
+  /** What loads, as the sentence when it cannot names it. */
+  part: PagePart;
   /** Shown while it loads (default: nothing). */
   loading?: ReactNode;
   /** Loads it again (`retryableLazy`'s retry), for the failure's "Try again". */
@@ -44,16 +51,16 @@ interface Props {
  * would unmount the whole page. It says so in place instead, with a button that loads it again
  * once the companion is back.
  */
-export function LazyPart({ what, loading = null, retry, dialog, children }: Props) {
+export function LazyPart({ part, loading = null, retry, dialog, children }: Props) {
   return (
-    <LoadFailure what={what} retry={retry} dialog={dialog}>
+    <LoadFailure part={part} retry={retry} dialog={dialog}>
       <Suspense fallback={loading}>{children}</Suspense>
     </LoadFailure>
   );
 }
 
 interface FailureProps {
-  what: string;
+  part: PagePart;
   retry: () => void;
   dialog: FailureDialog | undefined;
   children: ReactNode;
@@ -79,29 +86,28 @@ class LoadFailure extends Component<FailureProps, FailureState> {
 
   render() {
     if (!this.state.failed) return this.props.children;
-    const { what, dialog } = this.props;
-    const What = `${what[0]!.toUpperCase()}${what.slice(1)}`;
+    const { part, dialog } = this.props;
     // Some browsers keep a failed load of a part of the page until the page is loaded again, so
     // a second failure offers the reload (which keeps the selected call: it is in the address).
     const failure = this.state.retried ? (
       <div className="load-failure">
         <p className="form-error" role="alert" aria-label="Load error">
-          {`${What} could not be loaded again. If the companion is running, reload the page: this browser keeps a failed load until then.`}
+          {partNotLoadedAgainWords(part)}
         </p>
         <button type="button" onClick={this.tryAgain}>
-          Try again
+          {TRY_LOADING_AGAIN}
         </button>
         <button type="button" onClick={() => window.location.reload()}>
-          Reload the page
+          {RELOAD_THE_PAGE}
         </button>
       </div>
     ) : (
       <div className="load-failure">
         <p className="form-error" role="alert" aria-label="Load error">
-          {`${What} could not be loaded: the companion could not be reached. Try again once it is running again.`}
+          {partNotLoadedWords(part)}
         </p>
         <button type="button" onClick={this.tryAgain}>
-          Try again
+          {TRY_LOADING_AGAIN}
         </button>
       </div>
     );

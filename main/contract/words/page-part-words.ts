@@ -1,0 +1,37 @@
+/**
+ * What the page says of a part of it loaded when first shown (the mock editor, some dialogs):
+ * while it loads, and when it cannot be, as its file comes from a companion that may be out of
+ * reach. The page only: the command line has no parts to load.
+ */
+import { cap } from './said';
+
+/** The parts loaded when first shown, as the sentences about them name them. */
+const PAGE_PARTS = {
+  editor: 'the editor',
+  answers: 'the Answers dialog',
+  account: 'the Flowent account dialog',
+  project: 'the Project dialog',
+} as const;
+
+export type PagePart = keyof typeof PAGE_PARTS;
+
+/** Shown in the part's place while it loads. */
+export function partLoadingWords(part: PagePart): string {
+  return `Loading ${PAGE_PARTS[part]}…`;
+}
+
+/** The part's first failed load: the companion could not be reached, so its file could not come. */
+export function partNotLoadedWords(part: PagePart): string {
+  return `${cap(PAGE_PARTS[part])} could not be loaded: the companion could not be reached. Try again once it is running again.`;
+}
+
+/** A second failure, after Try again: some browsers keep a failed load until the page is loaded again. */
+export function partNotLoadedAgainWords(part: PagePart): string {
+  return `${cap(PAGE_PARTS[part])} could not be loaded again. If the companion is running, reload the page: this browser keeps a failed load until then.`;
+}
+
+/** The failure's button that loads the part again. */
+export const TRY_LOADING_AGAIN = 'Try again';
+
+/** The second failure's button that loads the whole page again (which keeps the selected call: it is in the address). */
+export const RELOAD_THE_PAGE = 'Reload the page';
