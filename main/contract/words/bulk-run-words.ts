@@ -60,6 +60,29 @@ export function endedRunWords(summary: BulkReplaySummary): string {
   return `${summary.stopped ? 'Stopped' : 'Done'}: ${countWords(counts.replayed)} of ${countWords(summary.total)} calls replayed${afterComma(counts)}.`;
 }
 
+/** Where a run that goes on is: "Replaying 2 of 6…". */
+export function runningRunWords(done: number, total: number): string {
+  return `Replaying ${done} of ${total}…`;
+}
+
+/** A run that ended while this page was not told how (it was away): where it was last seen. */
+export function endMissedWords(done: number, total: number): string {
+  return `Ended, but how never reached this page (last seen: ${done} of ${total}). Its replays are in the list.`;
+}
+
+/** The page's Bulk replay button while a run goes on with its dialog closed. */
+export function runningButtonWords(done: number, total: number): string {
+  return `Bulk replay: ${done} of ${total}…`;
+}
+
+/** The Bulk replay button's title: what it replays. */
+export const BULK_REPLAY_TITLE = 'Replay the calls of this filter';
+
+/** The run before, folded under the form of a new one: how it went (`runWords`, endedRunWords or the like). */
+export function lastRunWords(runWords: string): string {
+  return `Last bulk replay: ${runWords}`;
+}
+
 /** The toast that tells a run's end: what stopped it when something did, else how many calls it replayed. */
 export function endedRunToast(summary: BulkReplaySummary): string {
   if (summary.stopped && summary.noAnswer) return `Bulk replay stopped: ${runNoAnswerWords(summary.noAnswer)}`;

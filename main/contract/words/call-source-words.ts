@@ -5,8 +5,17 @@
  * first: it was not sent from here, though what it was there still tells its answer apart.
  */
 import type { CallSummary } from '../calls';
+import type { CallSource } from '../names-and-limits';
 
 type Marked = Pick<CallSummary, 'source' | 'imported'>;
+
+/** Where a call came from, as the page's source filter offers it and the bulk replay's filter names it. */
+export const CALL_SOURCE_LABEL: Record<CallSource, string> = {
+  flowent: 'from Flowent',
+  replay: 'replay',
+  simulator: 'simulated',
+  import: 'imported',
+};
 
 /** The mark's words (`replay`, `simulated`, `imported`, `imported replay`, `imported simulated`); null for Flowent's own calls. */
 export function callSourceMark({ source, imported }: Marked): string | null {

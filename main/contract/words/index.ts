@@ -134,7 +134,7 @@ export { answerError, answerErrorWords, quotedAnswerError } from './answer-error
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';
 export { counted, countWords, listedWords, nounFor } from './counted';
-export { callSourceMark, callSourceSentence } from './call-source-words';
+export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
 export {
   partLoadingWords,
@@ -269,13 +269,29 @@ export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-wo
 export { storageFaultCountWords, storageFaultEndedWords, storageFaultWords } from './storage-fault-words';
 export { noFlowentCallsToReplay, noHandlerTodo, PARAMETERS_NOT_AN_OBJECT, parametersOverLimitWords } from './replay-words';
 export {
+  BULK_CONCURRENCY_WORDS,
+  bulkReplayButtonWords,
+  bulkReplayCallsWords,
+  callFilterWords,
   COMPANION_NOT_LISTENING,
   emptyTargetWords,
   NO_ACTION_TARGET_WORDS,
+  nothingToReplayWords,
   ownWebhookTitle,
+  RESIGNED_CHECKS_WORDS,
   withoutTargetWords,
 } from './replay-target-words';
-export { endedRunToast, endedRunWords, runCountsWords, runEndCauseWords } from './bulk-run-words';
+export {
+  BULK_REPLAY_TITLE,
+  endedRunToast,
+  endedRunWords,
+  endMissedWords,
+  lastRunWords,
+  runCountsWords,
+  runEndCauseWords,
+  runningButtonWords,
+  runningRunWords,
+} from './bulk-run-words';
 export {
   answerChangeWords,
   handlerBehindWebhookWords,

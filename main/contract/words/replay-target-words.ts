@@ -2,9 +2,12 @@
  * What the page says under a replay's or a simulated call's target field: where a call goes when
  * the field is left empty, by the answers' rule the core picks a replay's target by, and what its
  * "This companion" button does. The command line says the same facts as refusals once a replay
- * was asked for (REPLAY_WORDS' no-target and answered-by-mock), in its flags.
+ * was asked for (REPLAY_WORDS' no-target and answered-by-mock), in its flags. Then the bulk
+ * replay form's words: the list's filter it replays, and what its start button replays.
  */
 import { targetForAction } from '../action-name';
+import type { CallFilter } from '../calls';
+import { CALL_SOURCE_LABEL } from './call-source-words';
 import { redactUrlCredentials } from '../url-credentials';
 import { listedWords } from './counted';
 import { mockAnswerWords, type AnswerFacts } from './mock-use-words';
@@ -49,3 +52,61 @@ export function ownWebhookTitle(own: string): string {
 
 /** Why "This companion" cannot be pressed yet. */
 export const COMPANION_NOT_LISTENING = 'The companion is not listening yet';
+
+/** Each field of the list's filter in words; every field has its words, so a new one cannot be left unsaid. */
+const FILTER_WORDS: { [K in keyof CallFilter]-?: (value: NonNullable<CallFilter[K]>, filter: CallFilter) => string | null } = {
+  action: (action) => `action ${action}`,
+  verdict: (verdict) => `verdict ${verdict}`,
+  statusClass: (status) => `status ${status}`,
+  test: (test) => (test ? 'registration checks only' : 'no registration checks'),
+  text: (text) => `bodies containing “${text}”`,
+  since: () => 'in the chosen time range',
+  // One range: said once, with since when there is one.
+  until: (_, filter) => (filter.since === undefined ? 'in the chosen time range' : null),
+  source: (source) => `source: ${CALL_SOURCE_LABEL[source]}`,
+  failures: () => 'failures only',
+};
+
+/** The list's filter in words, as the filter bar sets it ("source: replay"); "every stored call" when nothing is set. */
+export function callFilterWords(filter: CallFilter): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(FILTER_WORDS) as (keyof CallFilter)[]) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    const words = (FILTER_WORDS[key] as (value: unknown, filter: CallFilter) => string | null)(value, filter);
+    if (words) parts.push(words);
+  }
+  return parts.length === 0 ? 'every stored call' : parts.join(', ');
+}
+
+/** Why nothing of the filter can be replayed, and what to change. */
+export function nothingToReplayWords(filter: CallFilter): string {
+  if (filter.source === 'replay' || filter.source === 'simulator') {
+    const shown = filter.source === 'replay' ? 'replays' : 'simulated calls';
+    return `The list’s filter (${callFilterWords(filter)}) shows only ${shown}, and only calls from Flowent can be replayed. Choose another Source in the list’s filter.`;
+  }
+  return `No call from Flowent matches the list’s filter (${callFilterWords(filter)}), and only those can be replayed. Change the filter, or send a call to the webhook URL first.`;
+}
+
+/** Which calls a bulk replay takes, the filter's words set apart (the form shows them in bold). */
+export function bulkReplayCallsWords(filter: CallFilter): { before: string; filter: string; after: string } {
+  return {
+    before: 'The calls of the list’s filter: ',
+    filter: callFilterWords(filter),
+    after: '. They are replayed oldest first (replays, simulated calls and requests that name no action are left out).',
+  };
+}
+
+/** Under "Replays at once" when it holds no number the page takes. */
+export const BULK_CONCURRENCY_WORDS = 'Replays at once: a whole number from 1 to 16 (1: one at a time, in order).';
+
+/** Under "Re-sign with a fresh timestamp": what a re-signed bulk replay does with the checks Flowent sent unsigned. */
+export const RESIGNED_CHECKS_WORDS = 'Registration checks Flowent sent unsigned go unsigned with a fresh timestamp, as Flowent sends them.';
+
+/** What the start button replays (`count` null: not counted yet): every call, or of `count`, those with somewhere to go. */
+export function bulkReplayButtonWords(count: number | null, notSent: number): string {
+  if (count === null) return 'Counting the calls…';
+  if (count === 1) return 'Replay this call';
+  if (notSent > 0 && notSent < count) return `Replay ${count - notSent} of these ${count} calls`;
+  return `Replay these ${count} calls`;
+}

@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { CALL_SOURCES, MAX_SEARCH_LENGTH, VERDICTS, type CallSource, type StatusClass, type Verdict } from '../../../main/contract/api';
-import { SOURCE_LABEL, VERDICT_LABEL } from '../shared/format';
+import { VERDICT_LABEL } from '../shared/format';
+import { CALL_SOURCE_LABEL } from '../../../main/contract/words';
 import { isFiltered, withoutAction, type RangeChoice, type TestChoice } from '../history/filter-state';
 import { setFilter, setSearchInput } from '../history/calls-actions';
 import { useMetaStore } from '../page/stores';
@@ -108,7 +109,7 @@ export function FilterBar() {
         <option value="">Any source</option>
         {CALL_SOURCES.map((source) => (
           <option key={source} value={source}>
-            {SOURCE_LABEL[source]}
+            {CALL_SOURCE_LABEL[source]}
           </option>
         ))}
       </select>

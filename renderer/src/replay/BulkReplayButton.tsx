@@ -2,6 +2,7 @@ import { useReplayStore } from './replay-store';
 import { openReplayDialog } from './replay-ui-actions';
 import { useCallsStore } from '../history/calls-store';
 import { withReplayKey } from './replay-keys';
+import { BULK_REPLAY_TITLE, runningButtonWords } from '../../../main/contract/words';
 
 /** "Bulk replay…": the bulk replay of the list's current filter (the `r` key too); shows a run's progress while its dialog is closed. */
 export function BulkReplayButton() {
@@ -13,9 +14,9 @@ export function BulkReplayButton() {
       type="button"
       disabled={loaded && empty && !running}
       onClick={() => openReplayDialog('bulk')}
-      title={withReplayKey('Replay the calls of this filter', 'bulk-replay')}
+      title={withReplayKey(BULK_REPLAY_TITLE, 'bulk-replay')}
     >
-      {running ? `Bulk replay: ${running.done} of ${running.total}…` : 'Bulk replay…'}
+      {running ? runningButtonWords(running.done, running.total) : 'Bulk replay…'}
     </button>
   );
 }

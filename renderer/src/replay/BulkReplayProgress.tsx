@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BulkReplayVerdict } from '../../../main/contract/api';
-import { endedRunWords, mockAnsweredWords, runEndCauseWords } from '../../../main/contract/words';
+import { endedRunWords, endMissedWords, mockAnsweredWords, runEndCauseWords, runningRunWords } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { BulkReplayItems } from './BulkReplayItems';
 import { cancelBulkReplay } from './replay-bulk-actions';
@@ -32,8 +32,8 @@ const VERDICTS: readonly Verdict[] = ['passed', 'changed', 'failed', 'notSent'];
 /** Where a run is, in a few words: "Replaying 2 of 6…", "Done: 4 of 6 calls replayed, 2 not sent." (see endedRunWords). */
 export function describeRun(run: BulkRun): string {
   const { done, total } = run.counts;
-  if (!run.summary) return `Replaying ${done} of ${total}…`;
-  if (run.endMissed) return `Ended, but how never reached this page (last seen: ${done} of ${total}). Its replays are in the list.`;
+  if (!run.summary) return runningRunWords(done, total);
+  if (run.endMissed) return endMissedWords(done, total);
   return endedRunWords(run.summary);
 }
 

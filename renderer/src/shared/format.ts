@@ -11,14 +11,6 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   'not-flowent': 'not a Flowent call',
 };
 
-/** Where a call came from, as the source filter and the row marker name it. */
-export const SOURCE_LABEL: Record<CallSource, string> = {
-  flowent: 'from Flowent',
-  replay: 'replay',
-  simulator: 'simulated',
-  import: 'imported',
-};
-
 /** The source tag's one letter where the list is narrow (the tag keeps its word for screen readers and its title). */
 export const SOURCE_LETTER: Record<Exclude<CallSource, 'flowent'>, string> = { replay: 'R', simulator: 'S', import: 'I' };
 
