@@ -125,9 +125,11 @@ export {
   callNotLoadedWords,
   copyFailedWords,
   failedWith,
+  NO_ACCESS_TOKEN_HERE,
   NOT_CONNECTED,
   PAGE_FAILURE_WORDS,
   registerHereFailedWords,
+  VERIFIER_NOT_PRINTED,
   type PageFailure,
 } from './page-failure-words';
 export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
@@ -136,6 +138,7 @@ export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainComm
 export { counted, countWords, listedWords, nounFor } from './counted';
 export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
+export { callLoadingWords, missingCallWords, NO_CALL_SELECTED } from './call-detail-words';
 export {
   partLoadingWords,
   partNotLoadedAgainWords,

@@ -88,6 +88,12 @@ export function failedWith(failure: string, reason: string): string {
   return `${failure}: ${reason}`;
 }
 
+/** A verifier the companion gave neither a snippet nor a refusal for (its failure is in the banner). */
+export const VERIFIER_NOT_PRINTED = 'The verifier could not be printed.';
+
+/** Asked to change the access token where there is none: only the browser inspector has one. */
+export const NO_ACCESS_TOKEN_HERE = 'Only the browser inspector has an access token.';
+
 /** A call that could not be read for its detail. */
 export function callNotLoadedWords(id: number): string {
   return `Could not load call #${id}`;

@@ -1,7 +1,16 @@
-import { answererWords, refusedForRequest, requestLineWords, requestProblemMessage, statusNumberWords } from '../../../main/contract/words';
+import {
+  answererWords,
+  callLoadingWords,
+  missingCallWords,
+  NO_CALL_SELECTED,
+  refusedForRequest,
+  requestLineWords,
+  requestProblemMessage,
+  statusNumberWords,
+} from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, statusClass } from '../shared/format';
-import { useCallsStore, type CallDetailState } from '../history/calls-store';
+import { useCallsStore } from '../history/calls-store';
 import { AnswerChecks } from '../answers/AnswerChecks';
 import { AnswerProblem, answerProblemLeads } from './AnswerProblem';
 import { BodyView } from './BodyView';
@@ -24,21 +33,21 @@ export function DetailPane() {
   if (!detail) {
     return (
       <aside className="detail-pane empty" aria-label="Call details">
-        <p className="muted">Select a call to see its request, answer and signature check. (↑/↓ move, / searches)</p>
+        <p className="muted">{NO_CALL_SELECTED}</p>
       </aside>
     );
   }
   if (detail.loading) {
     return (
       <aside className="detail-pane" aria-label="Call details" aria-busy="true">
-        <p className="muted">Loading call #{detail.id}…</p>
+        <p className="muted">{callLoadingWords(detail.id)}</p>
       </aside>
     );
   }
   if (!detail.call) {
     return (
       <aside className="detail-pane" aria-label="Call details">
-        <p className="muted">{missingCall(detail.id, detail.failure)}</p>
+        <p className="muted">{missingCallWords(detail.id, detail.failure)}</p>
       </aside>
     );
   }
@@ -47,22 +56,6 @@ export function DetailPane() {
       <CallDetailView key={detail.call.id} call={detail.call} />
     </aside>
   );
-}
-
-/** Why a selected call shows no details: only a read that reached the companion can tell it is gone. */
-function missingCall(id: number, failure: CallDetailState['failure']): string {
-  switch (failure) {
-    case null:
-      return `Call #${id} is no longer stored.`;
-    case 'unreachable':
-      return `Call #${id} could not be loaded: the companion cannot be reached. It is loaded when the connection is back.`;
-    case 'failed':
-      return `Call #${id} could not be loaded (the message above says why). Select it again to retry.`;
-    default: {
-      const never: never = failure;
-      return never;
-    }
-  }
 }
 
 /**

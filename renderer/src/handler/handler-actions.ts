@@ -3,7 +3,7 @@ import { currentBridge } from '../page/bridge-holder';
 import { runResult } from '../page/run-result';
 import { reportError } from '../page/ui-actions';
 import { useCallsStore } from '../history/calls-store';
-import { callNotLoadedWords, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
+import { callNotLoadedWords, PAGE_FAILURE_WORDS, VERIFIER_NOT_PRINTED } from '../../../main/contract/words';
 
 /** A verifier to paste into the handler, or the message to show in its place. */
 export async function fetchVerifier(language: VerifierLanguage, style: string): Promise<{ snippet: string } | { message: string }> {
@@ -16,7 +16,7 @@ export async function fetchVerifier(language: VerifierLanguage, style: string): 
     },
   );
   if (got.snippet !== undefined) return { snippet: got.snippet };
-  return { message: message ?? 'The verifier could not be printed.' };
+  return { message: message ?? VERIFIER_NOT_PRINTED };
 }
 
 /** What a probe reports back to the panel that asked: its findings, or a message to show inline (null: reported in a banner). */

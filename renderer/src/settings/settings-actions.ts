@@ -9,7 +9,7 @@ import type { HistoryLimits, LimitsInfo } from '../../../main/contract/api';
 import { errorMessage, reportError, showToast } from '../page/ui-actions';
 import { clearedMessage } from '../shared/SecretSection';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
-import { failedWith, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
+import { failedWith, NO_ACCESS_TOKEN_HERE, NOT_CONNECTED, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 
 /** Saves the HMAC key; returns an error message to show beside the field, or null. */
 export function saveHmacKey(key: string): Promise<string | null> {
@@ -53,7 +53,7 @@ export function clearHistory(): Promise<string | null> {
  */
 export async function loadSample(action = 'send_email'): Promise<string | null> {
   const b = currentBridge();
-  if (!b) return 'Not connected to the companion.';
+  if (!b) return NOT_CONNECTED;
   try {
     const sample = await b.getSampleRequest(action);
     useMetaStore.setState({ sample });
@@ -69,7 +69,7 @@ export async function loadSample(action = 'send_email'): Promise<string | null> 
  */
 export async function rotateAccessToken(navigate: (token: string) => void = reloadWithToken): Promise<string | null> {
   const b = currentBridge();
-  if (!canRotateToken(b)) return 'Only the browser inspector has an access token.';
+  if (!canRotateToken(b)) return NO_ACCESS_TOKEN_HERE;
   try {
     const { token } = await b.rotateToken();
     navigate(token);

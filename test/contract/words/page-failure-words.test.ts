@@ -7,9 +7,11 @@ import {
   callNotLoadedWords,
   copyFailedWords,
   failedWith,
+  NO_ACCESS_TOKEN_HERE,
   NOT_CONNECTED,
   PAGE_FAILURE_WORDS,
   registerHereFailedWords,
+  VERIFIER_NOT_PRINTED,
 } from '../../../main/contract/words';
 
 describe("the page's failures in words", () => {
@@ -91,6 +93,8 @@ describe("the page's failures in words", () => {
     expect(copyFailedWords('cURL command')).toBe('Could not copy the cURL command');
     expect(registerHereFailedWords('send_email')).toBe('Could not register send_email here: see the message above.');
     expect(NOT_CONNECTED).toBe('Not connected to the companion.');
+    expect(VERIFIER_NOT_PRINTED).toBe('The verifier could not be printed.');
+    expect(NO_ACCESS_TOKEN_HERE).toBe('Only the browser inspector has an access token.');
   });
 });
 
@@ -105,19 +109,21 @@ function pageSources(folder = resolve(__dirname, '../../../renderer/src')): Map<
   return files;
 }
 
-/** The lines of `text` that write a failure's heading themselves (comments, which no one reads on the page, aside). */
+/** The lines of `text` that write a failure's heading, or the lost connection's sentence, themselves (comments, which no one reads on the page, aside). */
 function ownFailureLines(text: string): string[] {
-  return text.split('\n').filter((line) => /Could not/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line));
+  return text.split('\n').filter((line) => /Could not|Not connected to/.test(line) && !/^\s*(\/\/|\*|\/\*)/.test(line));
 }
 
 describe('the page writes no failure heading of its own', () => {
   it('finds one where a file writes it (the check looks at something)', () => {
-    expect(ownFailureLines("    reportError('Could not load calls', error);\n  // Could not: said in the banner")).toEqual([
-      "    reportError('Could not load calls', error);",
-    ]);
+    expect(
+      ownFailureLines(
+        "    reportError('Could not load calls', error);\n  // Could not: said in the banner\n  if (!b) return 'Not connected to the companion.';",
+      ),
+    ).toEqual(["    reportError('Could not load calls', error);", "  if (!b) return 'Not connected to the companion.';"]);
   });
 
-  it('takes every "Could not …" of renderer/src from the shared words', () => {
+  it('takes every "Could not …" and "Not connected …" of renderer/src from the shared words', () => {
     const written = [...pageSources()].flatMap(([file, text]) => ownFailureLines(text).map((line) => `${file}: ${line.trim()}`));
     expect(written).toEqual([]);
   });

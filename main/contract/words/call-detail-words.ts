@@ -1,0 +1,30 @@
+/**
+ * What the page's call detail says when it shows no call: none selected, one loading, or one it
+ * could not show. The command line's `calls <id>` says a call that is not stored in the
+ * catalogue's words (noSuchCalls), as a refusal of the id asked for; the page's pane says it of
+ * a call the list showed a moment ago, with what to do about a read that failed.
+ */
+
+/** The pane with no call selected, with the keys that move through the list. */
+export const NO_CALL_SELECTED = 'Select a call to see its request, answer and signature check. (↑/↓ move, / searches)';
+
+/** The pane while the call's details are read. */
+export function callLoadingWords(id: number): string {
+  return `Loading call #${id}…`;
+}
+
+/** Why a selected call shows no details: gone (`failure` null), or a read that failed, out of reach or for a reason the banner says. */
+export function missingCallWords(id: number, failure: 'unreachable' | 'failed' | null): string {
+  switch (failure) {
+    case null:
+      return `Call #${id} is no longer stored.`;
+    case 'unreachable':
+      return `Call #${id} could not be loaded: the companion cannot be reached. It is loaded when the connection is back.`;
+    case 'failed':
+      return `Call #${id} could not be loaded (the message above says why). Select it again to retry.`;
+    default: {
+      const never: never = failure;
+      return never;
+    }
+  }
+}
