@@ -138,6 +138,25 @@ export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainComm
 export { counted, countWords, listedWords, nounFor } from './counted';
 export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
+export { EXPOSE_NOTE, EXPOSE_QUESTION, listeningWords, NO_LAN_ADDRESS, TUNNEL_CLOSED, TUNNEL_ONLINE } from './network-panel-words';
+export {
+  KEYCHAIN_UNAVAILABLE,
+  NO_HMAC_KEY_SET,
+  NO_NGROK_AUTHTOKEN_SET,
+  secretClearedWords,
+  secretNow,
+  secretSavedWords,
+  sourceLabel,
+  unreadableNote,
+} from './secret-state-words';
+export {
+  NOT_DONE_WORDS,
+  notDoneUnreachableWords,
+  replayedAsWords,
+  schemaSavedWords,
+  simulatedAsWords,
+  type NotDone,
+} from './inline-send-words';
 export { callLoadingWords, missingCallWords, NO_CALL_SELECTED } from './call-detail-words';
 export {
   partLoadingWords,

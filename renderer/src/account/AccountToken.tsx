@@ -1,9 +1,8 @@
 import type { AccountState } from '../../../main/contract/account';
 import { removeApiToken, saveApiToken } from './account-actions';
 import { SecretSection } from '../shared/SecretSection';
-import { sourceLabel, unreadableNote } from '../shared/secret-words';
 import { useMetaStore } from '../page/stores';
-import { apiTokenEdgeSpaceWords } from '../../../main/contract/words';
+import { apiTokenEdgeSpaceWords, sourceLabel, unreadableNote } from '../../../main/contract/words';
 
 /** The active profile's API token: whether it is set and where from, never its value. */
 export function AccountToken({ account }: { account: AccountState }) {

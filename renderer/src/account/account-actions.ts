@@ -5,7 +5,6 @@ import { useAccountStore } from './account-store';
 import { runResult } from '../page/run-result';
 import { reportError, showToast } from '../page/ui-actions';
 import { inPageWords, PAGE_VOCABULARY } from '../page/page-words';
-import { clearedMessage } from '../shared/SecretSection';
 import {
   API_TOKEN_SAVED,
   CONNECTED_TO_FLOWENT,
@@ -18,6 +17,7 @@ import {
   profileSavedWords,
   repointedWords,
   repointFailedWords,
+  secretClearedWords,
 } from '../../../main/contract/words';
 import { DEFAULT_PROFILE } from '../../../main/contract/profile-rules';
 
@@ -107,7 +107,7 @@ export function removeApiToken(profile: string): Promise<string | null> {
     (account) => {
       applyAccount(account);
       useAccountStore.setState({ actions: null, actionsError: null, actionsWarnings: [] });
-      showToast(clearedMessage('API token', account.apiToken, account.apiTokenVariable));
+      showToast(secretClearedWords('API token', account.apiToken, account.apiTokenVariable));
     },
   );
 }

@@ -3,11 +3,10 @@ import { loadSample } from '../settings/settings-actions';
 import { openPanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
-import { sourceLabel } from '../shared/secret-words';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
 import { actionUrl, webhookBaseToRegister } from '../tunnel/tunnel';
 import { ActionPicker, useActionPick } from '../tunnel/ActionPicker';
-import { failedWith, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
+import { failedWith, PAGE_FAILURE_WORDS, sourceLabel } from '../../../main/contract/words';
 
 /** How often the sample call is signed again while the empty state shows. */
 const SAMPLE_REFRESH_MS = 30_000;

@@ -3,7 +3,7 @@ import type { StyleName } from '../../../main/contract/names-and-limits';
 import { runResult } from '../page/run-result';
 import { sendInline } from './send-inline';
 import { copyText, showToast } from '../page/ui-actions';
-import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
+import { PAGE_FAILURE_WORDS, replayedAsWords } from '../../../main/contract/words';
 
 /**
  * What a replay reports back to the panel that asked: the outcome (with what of the request was
@@ -24,7 +24,7 @@ export async function replayCall(id: number, mode: ReplayMode, target: string, s
     },
   );
   if (!got.outcome) return { ok: false, message };
-  showToast(`Replayed as call #${got.outcome.id}`);
+  showToast(replayedAsWords(got.outcome.id, false));
   return { ok: true, outcome: got.outcome };
 }
 
@@ -36,7 +36,7 @@ export async function replayEdited(id: number, parameters: string, target: strin
   const trimmed = target.trim();
   const sent = await sendInline((b) => b.replayEdited(id, parameters, trimmed === '' ? null : trimmed, style));
   if (!sent.ok) return { ok: false, message: sent.message };
-  showToast(`Replayed with your parameters as call #${sent.value.id}`);
+  showToast(replayedAsWords(sent.value.id, true));
   return { ok: true, outcome: sent.value };
 }
 

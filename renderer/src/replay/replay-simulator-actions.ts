@@ -3,7 +3,7 @@ import { currentBridge } from '../page/bridge-holder';
 import { useReplayStore } from './replay-store';
 import { sendInline } from './send-inline';
 import { reportError, showToast } from '../page/ui-actions';
-import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
+import { NOT_DONE_WORDS, PAGE_FAILURE_WORDS, schemaSavedWords, simulatedAsWords } from '../../../main/contract/words';
 
 export async function loadSimulatorActions(): Promise<void> {
   const b = currentBridge();
@@ -17,7 +17,7 @@ export async function loadSimulatorActions(): Promise<void> {
 
 /** Generated parameters as JSON text, or the message to show. */
 export async function generateParameters(action: string, seed: number): Promise<{ text: string } | { message: string | null }> {
-  const got = await sendInline((b) => b.generateParameters(action, seed), 'No parameters were generated');
+  const got = await sendInline((b) => b.generateParameters(action, seed), NOT_DONE_WORDS.generateParameters);
   return got.ok ? { text: got.value } : { message: got.message };
 }
 
@@ -40,7 +40,7 @@ export async function checkSimulatedParameters(action: string, parameters: strin
 export async function simulateCall(request: SimulateRequest): Promise<{ outcome: SimulateOutcome } | { message: string | null }> {
   const sent = await sendInline((b) => b.simulateCall(request));
   if (!sent.ok) return { message: sent.message };
-  showToast(`Sent as call #${sent.value.id}`);
+  showToast(simulatedAsWords(sent.value.id));
   return { outcome: sent.value };
 }
 
@@ -63,10 +63,10 @@ export async function readSimulatedCall(id: number): Promise<CallDetail | null> 
 export async function saveSimulatorSchema(action: string, schema: string | null): Promise<string | null> {
   const saved = await sendInline(
     (b) => b.saveSimulatorAction(action, schema),
-    schema === null ? 'The schema was not removed' : 'The schema was not saved',
+    schema === null ? NOT_DONE_WORDS.removeSchema : NOT_DONE_WORDS.saveSchema,
   );
   if (!saved.ok) return saved.message;
   useReplayStore.setState({ simulatorActions: saved.value });
-  showToast(schema === null ? `Removed the schema of ${action}` : `Saved the schema of ${action}`);
+  showToast(schemaSavedWords(action, schema === null));
   return null;
 }

@@ -3,7 +3,7 @@ import type { RendererBridge } from '../transport/connection';
 import { isUnreachable } from '../transport/connection';
 import { currentBridge } from '../page/bridge-holder';
 import { inPageWords } from '../page/page-words';
-import { NOT_CONNECTED } from '../../../main/contract/words';
+import { failedWith, NOT_CONNECTED, NOT_DONE_WORDS, notDoneUnreachableWords, type NotDone } from '../../../main/contract/words';
 import { requestFailureWords } from '../page/request-failure-words';
 import { errorMessage } from '../page/ui-actions';
 
@@ -16,7 +16,7 @@ import { errorMessage } from '../page/ui-actions';
  */
 export async function sendInline<T, F extends ApiFailure>(
   call: (b: RendererBridge) => Promise<Result<T, F>>,
-  notDone = 'Nothing was sent',
+  notDone: NotDone = NOT_DONE_WORDS.send,
 ): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
   const b = currentBridge();
   if (!b) return { ok: false, message: NOT_CONNECTED };
@@ -29,12 +29,12 @@ export async function sendInline<T, F extends ApiFailure>(
 }
 
 /** Why nothing was sent, when the request itself failed (the companion never answered, or refused the request). */
-function thrownWords(error: unknown, notDone: string): string {
+function thrownWords(error: unknown, notDone: NotDone): string {
   if (isUnreachable(error)) {
-    return `${notDone}: the companion could not be reached. Check that it is still running (the serve command, or the app), then try again.`;
+    return notDoneUnreachableWords(notDone);
   }
   const code = (error as { code?: unknown } | null)?.code;
   // The inspector's words for a request it refused say what to do (too large: send smaller parameters).
   if (code === 'too-large') return errorMessage(error);
-  return `${notDone}: ${requestFailureWords(error)}`;
+  return failedWith(notDone, requestFailureWords(error));
 }

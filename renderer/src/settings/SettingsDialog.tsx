@@ -7,11 +7,10 @@ import { Dialog } from '../shared/Dialog';
 import { NgrokTokenSection } from '../tunnel/NgrokTokenSection';
 import { SecretSection } from '../shared/SecretSection';
 import { InspectorAccessSection } from './InspectorAccessSection';
-import { secretNow } from '../shared/secret-words';
 import { HistoryLimitsSection } from './HistoryLimitsSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
-import { countWords, edgeSpaceWords } from '../../../main/contract/words';
+import { countWords, edgeSpaceWords, NO_HMAC_KEY_SET, secretNow } from '../../../main/contract/words';
 
 export function SettingsDialog() {
   const status = useMetaStore((s) => s.status);
@@ -38,7 +37,7 @@ export function SettingsDialog() {
         state={hmac}
         canSet={canSet}
         // Only that a key is set, and where from: not a character of it reaches the page.
-        current={secretNow(hmac, canSet, HMAC_KEY_ENV, 'No key set: signatures cannot be checked.', 'key')}
+        current={secretNow(hmac, canSet, HMAC_KEY_ENV, NO_HMAC_KEY_SET, 'key')}
         currentTestId="hmac-current"
         inputLabel="New HMAC key"
         saveLabel="Save key"

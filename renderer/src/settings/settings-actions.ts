@@ -7,9 +7,15 @@ import { canRotateToken } from '../transport/connection';
 import { keepToken, tabStorage } from '../transport/page-token';
 import type { HistoryLimits, LimitsInfo } from '../../../main/contract/api';
 import { errorMessage, reportError, showToast } from '../page/ui-actions';
-import { clearedMessage } from '../shared/SecretSection';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
-import { failedWith, NO_ACCESS_TOKEN_HERE, NOT_CONNECTED, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
+import {
+  failedWith,
+  NO_ACCESS_TOKEN_HERE,
+  NOT_CONNECTED,
+  PAGE_FAILURE_WORDS,
+  secretClearedWords,
+  secretSavedWords,
+} from '../../../main/contract/words';
 
 /** Saves the HMAC key; returns an error message to show beside the field, or null. */
 export function saveHmacKey(key: string): Promise<string | null> {
@@ -18,7 +24,7 @@ export function saveHmacKey(key: string): Promise<string | null> {
     (b) => b.setHmacKey(key),
     (status) => {
       useMetaStore.setState({ status });
-      showToast('HMAC key saved');
+      showToast(secretSavedWords('HMAC key'));
     },
   );
 }
@@ -29,7 +35,7 @@ export function removeHmacKey(): Promise<string | null> {
     (b) => b.clearHmacKey(),
     (status) => {
       useMetaStore.setState({ status });
-      showToast(clearedMessage('HMAC key', status.hmacKey, HMAC_KEY_ENV));
+      showToast(secretClearedWords('HMAC key', status.hmacKey, HMAC_KEY_ENV));
     },
   );
 }

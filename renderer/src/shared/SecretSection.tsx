@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { KeychainUnavailable, SecretState } from '../../../main/contract/api';
 import { nonBlankSecret } from '../../../main/contract/secret-variables';
 import { hasEdgeSpace } from '../../../main/contract/words';
-import { KEYCHAIN_UNAVAILABLE } from './secret-words';
+import { KEYCHAIN_UNAVAILABLE } from '../../../main/contract/words';
 import { ErrorLine } from './ErrorLine';
 import { BusyButton } from './BusyButton';
 import { useFocusWhenGone } from './use-focus-when-gone';
@@ -122,9 +122,4 @@ export function SecretSection(props: Props) {
       <ErrorLine message={message} label={props.errorLabel} />
     </section>
   );
-}
-
-/** What clearing a secret left: none, or the one from the environment, which a cleared session's or keychain's value gives way to. */
-export function clearedMessage(what: string, state: SecretState, envVar: string): string {
-  return state.set && state.source === 'environment' ? `${what} cleared: the one from ${envVar} is in use again` : `${what} cleared`;
 }

@@ -5,8 +5,7 @@ import { setListenOnAllInterfaces } from './tunnel-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
 import { ErrorLine } from '../shared/ErrorLine';
-
-export const EXPOSE_WARNING = 'Turning this on exposes the webhook port to your network.';
+import { EXPOSE_NOTE, EXPOSE_QUESTION, NO_LAN_ADDRESS } from '../../../main/contract/words';
 
 /** This machine's network addresses, for a Flowent (or a colleague) on the same network. */
 export function LanSection({ action }: { action: string | null }) {
@@ -51,13 +50,13 @@ export function LanSection({ action }: { action: string | null }) {
           onConfirm={() => void apply(true)}
           onCancel={() => setConfirming(false)}
         >
-          {EXPOSE_WARNING} Anyone on it can send calls to the companion.
+          {EXPOSE_QUESTION}
         </ConfirmBox>
       )}
-      {!confirming && !on && <p className="muted">{EXPOSE_WARNING} The LAN URLs below work only after turning it on.</p>}
+      {!confirming && !on && <p className="muted">{EXPOSE_NOTE}</p>}
       <ErrorLine message={error} />
       {addresses.length === 0 ? (
-        <p className="muted">No network address found (only loopback).</p>
+        <p className="muted">{NO_LAN_ADDRESS}</p>
       ) : (
         <ul className="lan-list" aria-label="LAN addresses">
           {addresses.map((a) => {

@@ -2,8 +2,8 @@ import { removeNgrokAuthtoken, saveNgrokAuthtoken } from './tunnel-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
 import { SecretSection } from '../shared/SecretSection';
-import { secretNow } from '../shared/secret-words';
 import { NGROK_AUTHTOKEN_ENV } from '../../../main/contract/secret-variables';
+import { NO_NGROK_AUTHTOKEN_SET, secretNow } from '../../../main/contract/words';
 
 export const NGROK_TOKEN_URL = 'https://dashboard.ngrok.com/get-started/your-authtoken';
 
@@ -18,7 +18,7 @@ export function NgrokTokenSection() {
       envVar={NGROK_AUTHTOKEN_ENV}
       state={token}
       canSet={canSet}
-      current={secretNow(token, canSet, NGROK_AUTHTOKEN_ENV, 'Not set: the public URL (tunnel) cannot open.', 'ngrok authtoken')}
+      current={secretNow(token, canSet, NGROK_AUTHTOKEN_ENV, NO_NGROK_AUTHTOKEN_SET, 'ngrok authtoken')}
       keychainUnavailable={status?.keychainUnavailable ?? null}
       currentTestId="ngrok-token-current"
       inputLabel="New ngrok authtoken"

@@ -3,9 +3,15 @@ import { runResult as run } from '../page/run-result';
 import { useMetaStore } from '../page/stores';
 import { reportError, showToast } from '../page/ui-actions';
 import { currentBridge } from '../page/bridge-holder';
-import { clearedMessage } from '../shared/SecretSection';
 import { NGROK_AUTHTOKEN_ENV } from '../../../main/contract/secret-variables';
-import { PAGE_FAILURE_WORDS } from '../../../main/contract/words';
+import {
+  listeningWords,
+  PAGE_FAILURE_WORDS,
+  secretClearedWords,
+  secretSavedWords,
+  TUNNEL_CLOSED,
+  TUNNEL_ONLINE,
+} from '../../../main/contract/words';
 
 function applyStatus(status: CoreStatus): void {
   useMetaStore.setState({ status });
@@ -18,7 +24,7 @@ export function openTunnel(): Promise<string | null> {
     ({ url }) => {
       // The tunnel-status event carries the state; this only spares a flash of "connecting".
       useMetaStore.setState((s) => (s.status ? { status: { ...s.status, tunnel: { state: 'online', url, reason: null } } } : s));
-      showToast('Tunnel online');
+      showToast(TUNNEL_ONLINE);
     },
   );
 }
@@ -27,7 +33,7 @@ export function closeTunnel(): Promise<string | null> {
   return run(
     PAGE_FAILURE_WORDS.closeTunnel,
     (b) => b.closeTunnel(),
-    () => showToast('Tunnel closed'),
+    () => showToast(TUNNEL_CLOSED),
   );
 }
 
@@ -37,7 +43,7 @@ export function saveNgrokAuthtoken(token: string): Promise<string | null> {
     (b) => b.setNgrokAuthtoken(token),
     (status) => {
       applyStatus(status);
-      showToast('ngrok authtoken saved');
+      showToast(secretSavedWords('ngrok authtoken'));
     },
   );
 }
@@ -48,7 +54,7 @@ export function removeNgrokAuthtoken(): Promise<string | null> {
     (b) => b.clearNgrokAuthtoken(),
     (status) => {
       applyStatus(status);
-      showToast(clearedMessage('ngrok authtoken', status.ngrokAuthtoken, NGROK_AUTHTOKEN_ENV));
+      showToast(secretClearedWords('ngrok authtoken', status.ngrokAuthtoken, NGROK_AUTHTOKEN_ENV));
     },
   );
 }
@@ -59,7 +65,7 @@ export function setListenOnAllInterfaces(on: boolean): Promise<string | null> {
     (b) => b.setListenOnAllInterfaces(on),
     (status) => {
       applyStatus(status);
-      showToast(on ? 'Listening on all interfaces' : 'Listening on this computer only');
+      showToast(listeningWords(on));
     },
   );
 }

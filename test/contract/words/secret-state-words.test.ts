@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { secretNow } from '../../../renderer/src/shared/secret-words';
+import {
+  KEYCHAIN_UNAVAILABLE,
+  NO_HMAC_KEY_SET,
+  NO_NGROK_AUTHTOKEN_SET,
+  secretClearedWords,
+  secretNow,
+  secretSavedWords,
+} from '../../../main/contract/words';
 
-const NOT_SET = 'Not set: the public URL (tunnel) cannot open.';
+const NOT_SET = NO_NGROK_AUTHTOKEN_SET;
 
 describe('what a secret’s section says it is now', () => {
   it('says where a set secret comes from, and that a saved one the keychain cannot read is no secret', () => {
@@ -18,5 +25,24 @@ describe('what a secret’s section says it is now', () => {
       'Set (from NGROK_AUTHTOKEN). A saved ngrok authtoken cannot be read: the system keychain is locked, was reset, or ' +
         'belongs to another computer. Unlock the keychain and restart the companion.',
     );
+  });
+});
+
+describe('a secret saved, cleared or not set', () => {
+  it('says each section with none set', () => {
+    expect(NO_NGROK_AUTHTOKEN_SET).toBe('Not set: the public URL (tunnel) cannot open.');
+    expect(NO_HMAC_KEY_SET).toBe('No key set: signatures cannot be checked.');
+  });
+
+  it('says a secret saved, and what clearing one left: none, or the one from the environment', () => {
+    expect(secretSavedWords('HMAC key')).toBe('HMAC key saved');
+    expect(secretClearedWords('HMAC key', { set: false, source: null }, 'FLOWENT_HMAC_KEY')).toBe('HMAC key cleared');
+    expect(secretClearedWords('ngrok authtoken', { set: true, source: 'environment' }, 'NGROK_AUTHTOKEN')).toBe(
+      'ngrok authtoken cleared: the one from NGROK_AUTHTOKEN is in use again',
+    );
+  });
+
+  it('says why the desktop app cannot save one', () => {
+    expect(KEYCHAIN_UNAVAILABLE['no-encryption']).toBe('this system offers the companion no keychain to save it in');
   });
 });

@@ -1,4 +1,8 @@
-import type { KeychainUnavailable, SecretState } from '../../../main/contract/api';
+/**
+ * What the page says of a secret (the HMAC key, the ngrok authtoken, the API token): whether it is
+ * set and where from, why the desktop app cannot save it, and the toasts of saving and clearing it.
+ */
+import type { KeychainUnavailable, SecretState } from '../api';
 
 const SECRET_SOURCE_LABEL = {
   keychain: 'saved in the system keychain',
@@ -40,3 +44,19 @@ export function secretNow(state: SecretState | undefined, canSet: boolean, envVa
   }
   return state?.unreadable ? unreadableNote(what, canSet) : notSet;
 }
+
+/** A secret saved (`what`: "HMAC key", "ngrok authtoken"). */
+export function secretSavedWords(what: string): string {
+  return `${what} saved`;
+}
+
+/** What clearing a secret left: none, or the one from the environment, which a cleared session's or keychain's value gives way to. */
+export function secretClearedWords(what: string, state: SecretState, envVar: string): string {
+  return state.set && state.source === 'environment' ? `${what} cleared: the one from ${envVar} is in use again` : `${what} cleared`;
+}
+
+/** The HMAC key's section with no key set. */
+export const NO_HMAC_KEY_SET = 'No key set: signatures cannot be checked.';
+
+/** The ngrok authtoken's section with none set. */
+export const NO_NGROK_AUTHTOKEN_SET = 'Not set: the public URL (tunnel) cannot open.';

@@ -1,0 +1,36 @@
+/**
+ * What the page's replay editor and simulator say beside their buttons: what did not happen when a
+ * request failed (a dialog's overlay hides the error banner), and the toasts of what was sent or
+ * saved. The command line says its sends on its own lines (`send`'s "Sent #N to ..."), with where
+ * they went; the page's toasts name only the call the list now holds.
+ */
+
+/** What did not happen, by what was asked, heading why. */
+export const NOT_DONE_WORDS = {
+  send: 'Nothing was sent',
+  generateParameters: 'No parameters were generated',
+  saveSchema: 'The schema was not saved',
+  removeSchema: 'The schema was not removed',
+} as const;
+
+export type NotDone = (typeof NOT_DONE_WORDS)[keyof typeof NOT_DONE_WORDS];
+
+/** What did not happen because the companion could not be reached, and what to check. */
+export function notDoneUnreachableWords(notDone: NotDone): string {
+  return `${notDone}: the companion could not be reached. Check that it is still running (the serve command, or the app), then try again.`;
+}
+
+/** A replay sent, as the call the list now holds. */
+export function replayedAsWords(id: number, edited: boolean): string {
+  return edited ? `Replayed with your parameters as call #${id}` : `Replayed as call #${id}`;
+}
+
+/** A simulated call sent, as the call the list now holds. */
+export function simulatedAsWords(id: number): string {
+  return `Sent as call #${id}`;
+}
+
+/** An action's schema defined here, saved or (`removed`) removed. */
+export function schemaSavedWords(action: string, removed: boolean): string {
+  return removed ? `Removed the schema of ${action}` : `Saved the schema of ${action}`;
+}
