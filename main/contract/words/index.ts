@@ -138,6 +138,7 @@ export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainComm
 export { counted, countWords, listedWords, nounFor } from './counted';
 export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
+export { connectionLostHeading, lastFailedWords, START_APP_AGAIN, startServeAgainParts, unreachableWords } from './connection-words';
 export { EXPOSE_NOTE, EXPOSE_QUESTION, listeningWords, NO_LAN_ADDRESS, TUNNEL_CLOSED, TUNNEL_ONLINE } from './network-panel-words';
 export {
   KEYCHAIN_UNAVAILABLE,

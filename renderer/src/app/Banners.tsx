@@ -1,9 +1,17 @@
+import { CodeParts } from '../shared/CodeParts';
 import { useAccountStore } from '../account/account-store';
 import { currentBridge } from '../page/bridge-holder';
 import { dismissError, dismissToast, dismissUrlChange, forgetUnreachable } from '../page/ui-actions';
 import { useMetaStore, useUiStore } from '../page/stores';
 import { hasConnection } from '../transport/connection';
-import { dataDirForCommands, serveAgainCommand } from '../../../main/contract/words';
+import {
+  connectionLostHeading,
+  dataDirForCommands,
+  lastFailedWords,
+  serveAgainCommand,
+  START_APP_AGAIN,
+  startServeAgainParts,
+} from '../../../main/contract/words';
 
 /** API failures (dismissible) and the live connection's state. */
 export function Banners() {
@@ -57,20 +65,20 @@ function ConnectionLost({ reconnecting, failed }: { reconnecting: boolean; faile
   return (
     <div className="banner banner-warn" role={failed ? 'alert' : 'status'} aria-label="Connection lost">
       <span>
-        <strong>{reconnecting ? 'Connection to the companion lost: reconnecting…' : 'Cannot reach the companion.'}</strong>{' '}
+        <strong>{connectionLostHeading(reconnecting)}</strong>{' '}
         {headless ? (
-          <>
-            {/* As printed, it must start the same companion: on this page's port (a serve started with
-                --inspector-port 0 gets another one otherwise), its webhook's and its folder. */}
-            If it was stopped, start{' '}
-            <code>{serveAgainCommand({ webhookPort: status?.port ?? null, inspectorPort: pagePort() }, dataDirForCommands(status))}</code>{' '}
-            again{status ? '' : ' (on the same data folder and webhook port)'}: this page reconnects by itself and reads again what it
-            shows.
-          </>
+          // As printed, it must start the same companion: on this page's port (a serve started with
+          // --inspector-port 0 gets another one otherwise), its webhook's and its folder.
+          <CodeParts
+            parts={startServeAgainParts(
+              serveAgainCommand({ webhookPort: status?.port ?? null, inspectorPort: pagePort() }, dataDirForCommands(status)),
+              Boolean(status),
+            )}
+          />
         ) : (
-          <>If it was closed, start Flowent Companion again.</>
+          START_APP_AGAIN
         )}
-        {failed && <span className="banner-detail"> Last failed: {failed}</span>}
+        {failed && <span className="banner-detail"> {lastFailedWords(failed)}</span>}
       </span>
       {!reconnecting && (
         <button type="button" aria-label="Dismiss error" onClick={forgetUnreachable}>

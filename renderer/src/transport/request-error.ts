@@ -1,3 +1,4 @@
+import { unreachableWords } from '../../../main/contract/words';
 import { UNREACHABLE } from './connection';
 
 /**
@@ -16,7 +17,7 @@ export function requestError(message: string, code: unknown, problem: unknown): 
 
 /** The request never reached the companion: said as such, with the code the page tells it apart by. */
 export function unreachable(error: unknown): Error {
-  return Object.assign(new Error(`Cannot reach the companion (${describe(error)})`, { cause: error }), { code: UNREACHABLE });
+  return Object.assign(new Error(unreachableWords(describe(error)), { cause: error }), { code: UNREACHABLE });
 }
 
 function describe(error: unknown): string {
