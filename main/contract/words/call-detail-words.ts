@@ -28,3 +28,9 @@ export function missingCallWords(id: number, failure: 'unreachable' | 'failed' |
     }
   }
 }
+
+/** An answer that never came: no status, no headers, no body (not an empty body). */
+export const NOTHING_CAME_BACK = 'Nothing came back: no status, headers or body.';
+
+/** An answer whose body is empty. */
+export const EMPTY_ANSWER_BODY = 'The answer’s body is empty.';

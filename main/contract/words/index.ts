@@ -127,6 +127,7 @@ export {
   failedWith,
   NO_ACCESS_TOKEN_HERE,
   NOT_CONNECTED,
+  nothingToCopyWords,
   PAGE_FAILURE_WORDS,
   registerHereFailedWords,
   VERIFIER_NOT_PRINTED,
@@ -138,6 +139,8 @@ export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainComm
 export { counted, countWords, listedWords, nounFor } from './counted';
 export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
+export { learnedStyleWords } from './learned-style-words';
+export { discardWarningWords, SAVE_FIRST } from './unsaved-work-words';
 export { connectionLostHeading, lastFailedWords, START_APP_AGAIN, startServeAgainParts, unreachableWords } from './connection-words';
 export { EXPOSE_NOTE, EXPOSE_QUESTION, listeningWords, NO_LAN_ADDRESS, TUNNEL_CLOSED, TUNNEL_ONLINE } from './network-panel-words';
 export {
@@ -158,7 +161,7 @@ export {
   simulatedAsWords,
   type NotDone,
 } from './inline-send-words';
-export { callLoadingWords, missingCallWords, NO_CALL_SELECTED } from './call-detail-words';
+export { callLoadingWords, EMPTY_ANSWER_BODY, missingCallWords, NO_CALL_SELECTED, NOTHING_CAME_BACK } from './call-detail-words';
 export {
   partLoadingWords,
   partNotLoadedAgainWords,

@@ -104,6 +104,11 @@ export function copyFailedWords(what: string): string {
   return `Could not copy the ${what}`;
 }
 
+/** Why a Copy button cannot be pressed: what it copies is empty (copying it would empty the clipboard). */
+export function nothingToCopyWords(what: string): string {
+  return `Nothing to copy: the ${what} is empty.`;
+}
+
 /** Register here ended without an action and without a message of its own: the banner above says why. */
 export function registerHereFailedWords(action: string): string {
   return `Could not register ${action} here: see the message above.`;

@@ -3,6 +3,7 @@ import {
   callLoadingWords,
   missingCallWords,
   NO_CALL_SELECTED,
+  NOTHING_CAME_BACK,
   refusedForRequest,
   requestLineWords,
   requestProblemMessage,
@@ -149,7 +150,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
         {call.response.status === 0 ? (
           // Not an empty body: nothing came back at all (the box above says why).
           <p className="muted" data-testid="no-answer-body">
-            Nothing came back: no status, headers or body.
+            {NOTHING_CAME_BACK}
           </p>
         ) : (
           <>

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { CallStats, CoreStatus, AnswerSettings, SampleRequest } from '../../../main/contract/api';
+import { SAVE_FIRST } from '../../../main/contract/words';
 
 export interface MetaState {
   status: CoreStatus | null;
@@ -47,8 +48,6 @@ export interface UiState {
 }
 
 /** How most forms keep unsaved work: their Save button. */
-export const SAVE_FIRST = 'save first';
-
 const initialMeta = (): MetaState => ({ status: null, stats: null, sample: null, answers: null });
 const initialUi = (): UiState => ({
   errors: [],

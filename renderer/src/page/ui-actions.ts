@@ -1,7 +1,7 @@
-import { copyFailedWords, failedWith } from '../../../main/contract/words';
+import { copyFailedWords, discardWarningWords, failedWith, SAVE_FIRST } from '../../../main/contract/words';
 import { isUnreachable } from '../transport/connection';
 import { requestFailureWords } from './request-failure-words';
-import { onReset, SAVE_FIRST, useUiStore, type Toast, type UiState } from './stores';
+import { onReset, useUiStore, type Toast, type UiState } from './stores';
 
 let nextId = 1;
 const toastTimers = new Set<ReturnType<typeof setTimeout>>();
@@ -144,16 +144,8 @@ export function mayDiscardOnEscape(): boolean {
   }
   if (discardWarned) return true;
   useUiStore.setState({ discardWarned: true });
-  showToast(discardWarning(unsavedWork, unsavedKeep), 4000);
+  showToast(discardWarningWords(unsavedWork, unsavedKeep), 4000);
   return false;
-}
-
-/**
- * What a first Esc over unsaved work says: what would go, and how to keep it, in the words of the
- * form's own button ("save first" where there is a Save).
- */
-export function discardWarning(what: string, keep = SAVE_FIRST): string {
-  return `Unsaved changes to ${what}: press Esc again to discard them, or ${keep}.`;
 }
 
 export function dismissUrlChange(): void {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { holdUnloadForUnsavedWork } from './leave-guard';
-import { discardWarning, setDiscardQuestion, setUnsavedWork, showToast } from './ui-actions';
+import { setDiscardQuestion, setUnsavedWork, showToast } from './ui-actions';
+import { discardWarningWords } from '../../../main/contract/words';
 
 /** While `unsaved`, a reload or close asks first (leave-guard.ts). */
 function useUnloadGuard(unsaved: boolean): void {
@@ -43,7 +44,7 @@ export function useInlineUnsavedWork(what: string | null, keep: string): () => b
     if (!what || warned.current) return true;
     warned.current = true;
     // Worded as the dialogs' warning (mayDiscardOnEscape), so both read the same.
-    showToast(discardWarning(what, keep), 4000);
+    showToast(discardWarningWords(what, keep), 4000);
     return false;
   }, [what, keep]);
 }

@@ -2,6 +2,8 @@ import { useResultArrival } from '../shared/use-result-arrival';
 import type { SimulateOutcome } from '../../../main/contract/api';
 import {
   answerPasses,
+  EMPTY_ANSWER_BODY,
+  NOTHING_CAME_BACK,
   refusedVerdictWords,
   WRONG_SIGNATURE_SENT,
   wrongSignatureRefused,
@@ -80,7 +82,7 @@ export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateO
       </div>
       {outcome.answer === '' ? (
         <p className="muted" aria-label="Answer body">
-          {outcome.status === 0 ? 'Nothing came back: no status, headers or body.' : 'The answer’s body is empty.'}
+          {outcome.status === 0 ? NOTHING_CAME_BACK : EMPTY_ANSWER_BODY}
         </p>
       ) : (
         <pre className="diff-body" aria-label="Answer body">

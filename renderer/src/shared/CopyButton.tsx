@@ -1,4 +1,5 @@
 import { copyText } from '../page/ui-actions';
+import { nothingToCopyWords } from '../../../main/contract/words';
 
 interface Props {
   text: string;
@@ -17,7 +18,7 @@ export function CopyButton({ text, what, label = 'Copy' }: Props) {
       // A label of its own already says what it copies (and speech input users say what they see).
       aria-label={label === 'Copy' ? `Copy ${what}` : undefined}
       disabled={empty}
-      title={empty ? `Nothing to copy: the ${what} is empty.` : undefined}
+      title={empty ? nothingToCopyWords(what) : undefined}
       onClick={() => void copyText(text, what)}
     >
       {label}

@@ -9,6 +9,7 @@ import {
   failedWith,
   NO_ACCESS_TOKEN_HERE,
   NOT_CONNECTED,
+  nothingToCopyWords,
   PAGE_FAILURE_WORDS,
   registerHereFailedWords,
   VERIFIER_NOT_PRINTED,
@@ -91,6 +92,7 @@ describe("the page's failures in words", () => {
     );
     expect(callNotLoadedWords(42)).toBe('Could not load call #42');
     expect(copyFailedWords('cURL command')).toBe('Could not copy the cURL command');
+    expect(nothingToCopyWords('answer body')).toBe('Nothing to copy: the answer body is empty.');
     expect(registerHereFailedWords('send_email')).toBe('Could not register send_email here: see the message above.');
     expect(NOT_CONNECTED).toBe('Not connected to the companion.');
     expect(VERIFIER_NOT_PRINTED).toBe('The verifier could not be printed.');
