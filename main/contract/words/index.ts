@@ -139,6 +139,18 @@ export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainComm
 export { counted, countWords, listedWords, nounFor } from './counted';
 export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
+export {
+  actionUrlMissingWords,
+  LOCAL_URL_LEAD,
+  NO_CALLS_YET,
+  PREPARING_SAMPLE,
+  REGISTER_WITH_WEBHOOK_URL,
+  registerUrlLeadWords,
+  sampleLeadWords,
+  SIGNATURES_CHECKED_WITH_KEY,
+  UNSIGNED_SAMPLE_NOTE,
+  webhookUrlPendingWords,
+} from './empty-state-words';
 export { learnedStyleWords } from './learned-style-words';
 export { discardWarningWords, SAVE_FIRST } from './unsaved-work-words';
 export { connectionLostHeading, lastFailedWords, START_APP_AGAIN, startServeAgainParts, unreachableWords } from './connection-words';

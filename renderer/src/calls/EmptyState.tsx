@@ -6,7 +6,21 @@ import { CopyButton } from '../shared/CopyButton';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
 import { actionUrl, webhookBaseToRegister } from '../tunnel/tunnel';
 import { ActionPicker, useActionPick } from '../tunnel/ActionPicker';
-import { failedWith, PAGE_FAILURE_WORDS, sourceLabel } from '../../../main/contract/words';
+import {
+  actionUrlMissingWords,
+  failedWith,
+  LOCAL_URL_LEAD,
+  NO_CALLS_YET,
+  PAGE_FAILURE_WORDS,
+  PREPARING_SAMPLE,
+  REGISTER_WITH_WEBHOOK_URL,
+  registerUrlLeadWords,
+  sampleLeadWords,
+  SIGNATURES_CHECKED_WITH_KEY,
+  sourceLabel,
+  UNSIGNED_SAMPLE_NOTE,
+  webhookUrlPendingWords,
+} from '../../../main/contract/words';
 
 /** How often the sample call is signed again while the empty state shows. */
 const SAMPLE_REFRESH_MS = 30_000;
@@ -30,23 +44,19 @@ export function EmptyState() {
   }, [status]);
   return (
     <section className="empty-state" aria-label="No calls yet">
-      <h2>No calls yet</h2>
+      <h2>{NO_CALLS_YET}</h2>
       <WebhookUrls />
-      <p>{sample && !sample.signed ? 'Or send a sample call now:' : 'Or send a correctly signed sample call now:'}</p>
+      <p>{sampleLeadWords(Boolean(sample && !sample.signed))}</p>
       {sample ? (
         <div className="code-block">
           <pre data-testid="sample-curl">{sample.curl}</pre>
           <CopyButton text={sample.curl} what="curl command" />
-          {!sample.signed && (
-            <p className="muted">
-              This sample is unsigned because no HMAC key is set: it arrives as a call with no signature, a failure, until a key is set.
-            </p>
-          )}
+          {!sample.signed && <p className="muted">{UNSIGNED_SAMPLE_NOTE}</p>}
         </div>
       ) : sampleError ? (
         <p className="form-error">{failedWith(PAGE_FAILURE_WORDS.prepareSample, sampleError)}</p>
       ) : (
-        <p className="muted">Preparing a sample request…</p>
+        <p className="muted">{PREPARING_SAMPLE}</p>
       )}
       <KeyLine />
     </section>
@@ -65,8 +75,8 @@ function WebhookUrls() {
   if (!toRegister) {
     return (
       <>
-        <p>Register your action in Flowent with its webhook URL, one path per action name.</p>
-        <p className="muted">{status ? 'The webhook server is not listening yet.' : 'Asking the companion where it listens…'}</p>
+        <p>{REGISTER_WITH_WEBHOOK_URL}</p>
+        <p className="muted">{webhookUrlPendingWords(Boolean(status))}</p>
       </>
     );
   }
@@ -74,11 +84,7 @@ function WebhookUrls() {
   const isPublic = toRegister.reach === 'public';
   return (
     <>
-      <p>
-        {isPublic
-          ? "Register your action in Flowent with the tunnel's public URL, one path per action name:"
-          : 'Register your action in Flowent with this webhook URL, one path per action name:'}
-      </p>
+      <p>{registerUrlLeadWords(isPublic)}</p>
       <ActionPicker pick={pick} listId="empty-state-actions" />
       <ActionUrlLine
         base={toRegister.base}
@@ -88,7 +94,7 @@ function WebhookUrls() {
       />
       {isPublic && local && (
         <>
-          <p>This computer&apos;s own URL, which Flowent in the cloud cannot reach:</p>
+          <p>{LOCAL_URL_LEAD}</p>
           <ActionUrlLine base={local} action={pick.action} what="local action URL" testId="empty-local-url" />
         </>
       )}
@@ -110,7 +116,7 @@ function ActionUrlLine({ base, action, what, testId }: { base: string; action: s
   if (action === null)
     return (
       <p className="muted" data-testid={`${testId}-missing`}>
-        {base}/actions/… : type the action&apos;s name above for its URL.
+        {actionUrlMissingWords(base)}
       </p>
     );
   const url = actionUrl(base, action);
@@ -129,7 +135,7 @@ function ActionUrlLine({ base, action, what, testId }: { base: string; action: s
  */
 function KeyLine() {
   const status = useMetaStore((s) => s.status);
-  if (!status) return <p>Signatures are checked with your Flowent HMAC key.</p>;
+  if (!status) return <p>{SIGNATURES_CHECKED_WITH_KEY}</p>;
   const settings = (
     <button type="button" className="link-button" onClick={openSettings}>
       Settings
