@@ -139,6 +139,7 @@ export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainComm
 export { counted, countWords, listedWords, nounFor } from './counted';
 export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
+export { failureCountTitle, HEADER_COMMAND_TITLES } from './header-words';
 export {
   actionUrlMissingWords,
   LOCAL_URL_LEAD,

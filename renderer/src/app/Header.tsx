@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { countWords, nounFor, projectTroubleShort } from '../../../main/contract/words';
+import { countWords, failureCountTitle, HEADER_COMMAND_TITLES, nounFor, projectTroubleShort } from '../../../main/contract/words';
 import { openPanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { openReplayDialog } from '../replay/replay-ui-actions';
@@ -13,12 +13,6 @@ import { useCallsStore } from '../history/calls-store';
 import { setFilter } from '../history/calls-actions';
 import { useProjectTrouble } from '../project/project-store';
 
-/** The failure rule (isFailedCall and countsAsFailure in the contract) in words. */
-const FAILURES_EXPLAINED =
-  'What counts as a failure: a call from Flowent whose answer was not 2xx (or that got no answer), whose signature is invalid, ' +
-  "missing or malformed or that was not a Flowent call at all, or whose answer breaks Flowent's contract. " +
-  'Without an HMAC key signatures cannot be checked, and that alone is not a failure. ' +
-  'Replays, simulated and imported calls are never counted.';
 interface Command {
   label: string;
   title: string;
@@ -29,16 +23,16 @@ interface Command {
 }
 
 const COMMANDS: Command[] = [
-  { label: 'Answers', title: withKey('Mocks and forwarding', 'answers'), run: () => openPanel('answers') },
-  { label: 'Account', title: withKey('Flowent account and actions', 'account'), run: () => openPanel('account') },
+  { label: 'Answers', title: withKey(HEADER_COMMAND_TITLES.answers, 'answers'), run: () => openPanel('answers') },
+  { label: 'Account', title: withKey(HEADER_COMMAND_TITLES.account, 'account'), run: () => openPanel('account') },
   {
     label: 'Project',
-    title: 'The project folder: actions and answers as files, Plan and Apply',
+    title: HEADER_COMMAND_TITLES.project,
     run: () => openPanel('project'),
     project: true,
   },
-  { label: 'Simulate', title: withKey('Send a Flowent call that never happened', 'simulate'), run: () => openReplayDialog('simulator') },
-  { label: 'Settings', title: withKey('HMAC key, ngrok authtoken, history', 'settings'), run: openSettings, className: 'settings-button' },
+  { label: 'Simulate', title: withKey(HEADER_COMMAND_TITLES.simulate, 'simulate'), run: () => openReplayDialog('simulator') },
+  { label: 'Settings', title: withKey(HEADER_COMMAND_TITLES.settings, 'settings'), run: openSettings, className: 'settings-button' },
 ];
 
 export function Header() {
@@ -57,7 +51,7 @@ export function Header() {
           type="button"
           className={`count-button${stats && stats.failures > 0 ? ' failures' : ''}`}
           aria-pressed={failuresOnly}
-          title={`${FAILURES_EXPLAINED} ${failuresOnly ? 'Press to list every call again.' : 'Press to list them.'}`}
+          title={failureCountTitle(failuresOnly)}
           data-testid="failure-count"
           onClick={() => void setFilter({ failures: !failuresOnly })}
         >
