@@ -127,6 +127,7 @@ export {
   failedWith,
   NO_ACCESS_TOKEN_HERE,
   NOT_CONNECTED,
+  NO_WEBHOOK_URL_TO_COPY,
   nothingToCopyWords,
   PAGE_FAILURE_WORDS,
   registerHereFailedWords,
@@ -139,6 +140,7 @@ export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainComm
 export { counted, countWords, listedWords, nounFor } from './counted';
 export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
+export { SHORTCUT_WORDS } from './shortcut-words';
 export { failureCountTitle, HEADER_COMMAND_TITLES } from './header-words';
 export {
   actionUrlMissingWords,

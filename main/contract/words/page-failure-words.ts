@@ -104,6 +104,9 @@ export function copyFailedWords(what: string): string {
   return `Could not copy the ${what}`;
 }
 
+/** The copy shortcut pressed before the webhook server listens: there is no URL yet. */
+export const NO_WEBHOOK_URL_TO_COPY = 'There is no webhook URL to copy yet: the server is not listening';
+
 /** Why a Copy button cannot be pressed: what it copies is empty (copying it would empty the clipboard). */
 export function nothingToCopyWords(what: string): string {
   return `Nothing to copy: the ${what} is empty.`;

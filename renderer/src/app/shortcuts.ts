@@ -5,6 +5,7 @@ import { copyText, openPanel, openSettings, reportError } from '../page/ui-actio
 import { useMetaStore } from '../page/stores';
 import { webhookBaseToRegister, webhookUrlWords } from '../tunnel/tunnel';
 import { titleWithKey, type Shortcut, type ShortcutId } from '../shared/shortcut';
+import { NO_WEBHOOK_URL_TO_COPY, SHORTCUT_WORDS } from '../../../main/contract/words';
 
 /**
  * Single keys, pressed outside text fields with no modifier held: browsers and operating
@@ -12,22 +13,22 @@ import { titleWithKey, type Shortcut, type ShortcutId } from '../shared/shortcut
  * bar, Ctrl+Shift+C the element picker, Cmd+M minimise), and none of them uses these.
  */
 export const SHORTCUTS: Shortcut[] = [
-  { keys: '↑ / ↓ or k / j', what: 'Select the previous / next call', match: [] },
-  { keys: '/', what: 'Search request bodies', match: ['/'], run: () => document.getElementById(SEARCH_INPUT_ID)?.focus() },
-  { keys: 'Esc', what: 'Clear the search, or close a dialog', match: [] },
+  { keys: '↑ / ↓ or k / j', what: SHORTCUT_WORDS.move, match: [] },
+  { keys: '/', what: SHORTCUT_WORDS.search, match: ['/'], run: () => document.getElementById(SEARCH_INPUT_ID)?.focus() },
+  { keys: 'Esc', what: SHORTCUT_WORDS.escape, match: [] },
   {
     keys: 'c',
-    what: "Copy the webhook base URL to give Flowent: the tunnel's public URL while it is online, else this computer's",
+    what: SHORTCUT_WORDS.copyWebhookUrl,
     match: ['c'],
     run: copyWebhookUrl,
   },
-  { id: 'answers', keys: 'a', what: 'Answers (mocks and forwarding)', match: ['a'], run: () => openPanel('answers') },
-  { keys: 'p', what: 'Public URL (tunnel and LAN addresses)', match: ['p'], run: () => openPanel('tunnel') },
-  { id: 'account', keys: 'f', what: 'Flowent account (actions, API token)', match: ['f'], run: () => openPanel('account') },
-  { id: 'settings', keys: ',', what: 'Settings (HMAC key, ngrok authtoken, history)', match: [','], run: openSettings },
+  { id: 'answers', keys: 'a', what: SHORTCUT_WORDS.answers, match: ['a'], run: () => openPanel('answers') },
+  { keys: 'p', what: SHORTCUT_WORDS.publicUrl, match: ['p'], run: () => openPanel('tunnel') },
+  { id: 'account', keys: 'f', what: SHORTCUT_WORDS.account, match: ['f'], run: () => openPanel('account') },
+  { id: 'settings', keys: ',', what: SHORTCUT_WORDS.settings, match: [','], run: openSettings },
   ...REPLAY_SHORTCUTS,
-  { keys: 'Ctrl/Cmd+Enter', what: 'In a parameters editor: send', match: [] },
-  { id: 'help', keys: '?', what: 'Show these shortcuts', match: ['?'], run: () => openPanel('help') },
+  { keys: 'Ctrl/Cmd+Enter', what: SHORTCUT_WORDS.sendParameters, match: [] },
+  { id: 'help', keys: '?', what: SHORTCUT_WORDS.help, match: ['?'], run: () => openPanel('help') },
 ];
 
 /** A button's title with its key, from the list the `?` help shows. */
@@ -43,7 +44,7 @@ function copyWebhookUrl(): void {
   const status = useMetaStore.getState().status;
   const toRegister = status ? webhookBaseToRegister(status) : null;
   if (toRegister) void copyText(toRegister.base, webhookUrlWords(toRegister.reach).what);
-  else reportError('There is no webhook URL to copy yet: the server is not listening');
+  else reportError(NO_WEBHOOK_URL_TO_COPY);
 }
 
 /** A preference, not a secret: whether single keys act as shortcuts (people using speech input or key-by-key screen readers turn them off). */

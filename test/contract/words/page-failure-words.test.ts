@@ -8,6 +8,7 @@ import {
   copyFailedWords,
   failedWith,
   NO_ACCESS_TOKEN_HERE,
+  NO_WEBHOOK_URL_TO_COPY,
   NOT_CONNECTED,
   nothingToCopyWords,
   PAGE_FAILURE_WORDS,
@@ -92,6 +93,7 @@ describe("the page's failures in words", () => {
     );
     expect(callNotLoadedWords(42)).toBe('Could not load call #42');
     expect(copyFailedWords('cURL command')).toBe('Could not copy the cURL command');
+    expect(NO_WEBHOOK_URL_TO_COPY).toBe('There is no webhook URL to copy yet: the server is not listening');
     expect(nothingToCopyWords('answer body')).toBe('Nothing to copy: the answer body is empty.');
     expect(registerHereFailedWords('send_email')).toBe('Could not register send_email here: see the message above.');
     expect(NOT_CONNECTED).toBe('Not connected to the companion.');
