@@ -205,3 +205,22 @@ export function followChangeWords(change: FollowChange, why: string | null): str
     }
   }
 }
+
+/**
+ * The Account tab's Flowent session: none yet, one that runs out in `countdown` ("42:10") and is
+ * renewed before then, or one that ran out.
+ */
+export function sessionWords(session: { state: 'none' } | { state: 'live'; countdown: string } | { state: 'expired' }): string {
+  switch (session.state) {
+    case 'none':
+      return 'Not connected yet: Connect exchanges the API token for a session.';
+    case 'live':
+      return `Session expires in ${session.countdown} (renewed before it runs out).`;
+    case 'expired':
+      return 'Session expired: it is exchanged again with the next request.';
+    default: {
+      const never: never = session;
+      return never;
+    }
+  }
+}

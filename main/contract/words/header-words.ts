@@ -1,8 +1,9 @@
 /**
  * The page header's titles: what its failure count counts (the failure rule, isFailedCall and
- * countsAsFailure in the contract, in words) and what its commands open. `calls --failed`'s help
+ * countsAsFailure in the contract, in words), its request rate's, and what its commands open. `calls --failed`'s help
  * says the same rule in its own lines, wrapped as the help's options are.
  */
+import { counted } from './counted';
 
 const FAILURES_EXPLAINED =
   'What counts as a failure: a call from Flowent whose answer was not 2xx (or that got no answer), whose signature is invalid, ' +
@@ -13,6 +14,14 @@ const FAILURES_EXPLAINED =
 /** The failure count's title: the rule, then what pressing it does (`failuresOnly`: the list shows only failures). */
 export function failureCountTitle(failuresOnly: boolean): string {
   return `${FAILURES_EXPLAINED} ${failuresOnly ? 'Press to list every call again.' : 'Press to list them.'}`;
+}
+
+/** The request rate's sparkline: `total` calls in the last 5 minutes, at most `peak` in 10 seconds; its name and its title. */
+export function requestRateWords(total: number, peak: number): { label: string; title: string } {
+  return {
+    label: `Request rate: ${counted(total, 'call')} in the last 5 minutes; at most ${peak} in 10 seconds`,
+    title: `Calls per 10 s over the last 5 minutes (${total} in all). Top of the scale: ${peak} per 10 s.`,
+  };
 }
 
 /** What each of the header's commands opens, for its title. */

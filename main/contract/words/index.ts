@@ -141,7 +141,7 @@ export { counted, countWords, listedWords, nounFor } from './counted';
 export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
 export { SHORTCUT_WORDS } from './shortcut-words';
-export { failureCountTitle, HEADER_COMMAND_TITLES } from './header-words';
+export { failureCountTitle, HEADER_COMMAND_TITLES, requestRateWords } from './header-words';
 export {
   actionUrlMissingWords,
   LOCAL_URL_LEAD,
@@ -229,6 +229,7 @@ export {
   repointFailedWords,
   repointProposedWords,
   staleLinksWords,
+  sessionWords,
 } from './account-change-words';
 export {
   appliedStepWords,
@@ -357,6 +358,8 @@ export {
   signatureCause,
   signedUnlikeLearnedNote,
   VERDICTS_WITH_CAUSE,
+  noStyleMatchedWords,
+  styleFoldWords,
 } from './verdict-words';
 export { NOT_CHECKED_HEADLINE, NOT_CHECKED_WITHOUT_KEY } from './not-checked-words';
 export type {

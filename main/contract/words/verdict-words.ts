@@ -82,3 +82,13 @@ export function learnedStyleCountWords(
   const unlike = contrary.map((other) => `${countWords(other.calls)} signed ${say.style(other.style)}`).join(', ');
   return `${say.style(style)}, ${countWords(fromCalls)} of ${counted(total, 'call')}; ${unlike}`;
 }
+
+/** The signature panel when no style matched the signature, of the `tried` styles. */
+export function noStyleMatchedWords(tried: number): string {
+  return `No signing style matched (${tried} tried).`;
+}
+
+/** The signature panel's button that shows every style checked (`count`), or folds those that signed the same bytes. */
+export function styleFoldWords(every: boolean, count: number): string {
+  return every ? 'Fold styles that signed the same bytes' : `Show every style (${count})`;
+}

@@ -7,6 +7,7 @@ import { useNow } from '../shared/use-now';
 import { inPageWords } from '../page/page-words';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
+import { sessionWords } from '../../../main/contract/words';
 
 /** Connect's refusal, with the account as the page had read it when the refusal came. */
 interface ConnectRefusal {
@@ -45,11 +46,13 @@ export function AccountSession({ account }: { account: AccountState }) {
     <section aria-label="Session">
       <h3>Session</h3>
       <p data-testid="session-expiry">
-        {expiresAt === null
-          ? 'Not connected yet: Connect exchanges the API token for a session.'
-          : expiresAt > now
-            ? `Session expires in ${formatCountdown(expiresAt, now)} (renewed before it runs out).`
-            : 'Session expired: it is exchanged again with the next request.'}
+        {sessionWords(
+          expiresAt === null
+            ? { state: 'none' }
+            : expiresAt > now
+              ? { state: 'live', countdown: formatCountdown(expiresAt, now) }
+              : { state: 'expired' },
+        )}
       </p>
       <ErrorLine message={sessionError(account, refusal)} label="Session error" testId="session-error" />
       <div className="button-row">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { counted } from '../../../main/contract/words';
+import { requestRateWords } from '../../../main/contract/words';
 import { sparkBuckets, sparkPoints } from './sparkline';
 import { arrivals } from '../page/stores';
 import { useCallsStore } from '../history/calls-store';
@@ -53,13 +53,9 @@ export function Sparkline() {
   }, []);
   const total = buckets.reduce((a, b) => a + b, 0);
   const peak = Math.max(0, ...buckets);
+  const rate = requestRateWords(total, peak);
   return (
-    <div
-      className="sparkline-box"
-      role="img"
-      aria-label={`Request rate: ${counted(total, 'call')} in the last 5 minutes; at most ${peak} in 10 seconds`}
-      title={`Calls per 10 s over the last 5 minutes (${total} in all). Top of the scale: ${peak} per 10 s.`}
-    >
+    <div className="sparkline-box" role="img" aria-label={rate.label} title={rate.title}>
       <svg className="sparkline" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} aria-hidden="true">
         <line x1="0" y1={HEIGHT - 0.5} x2={WIDTH} y2={HEIGHT - 0.5} className="spark-axis" />
         <polyline points={sparkPoints(buckets, WIDTH, HEIGHT)} fill="none" stroke="currentColor" strokeWidth="1.5" />

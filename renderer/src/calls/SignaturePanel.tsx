@@ -5,7 +5,14 @@ import { Prose } from '../shared/Prose';
 import { CanonicalView } from './CanonicalView';
 import { CopyButton } from '../shared/CopyButton';
 import { groupStyles } from './style-groups';
-import { isTimestampRemark, leadDiagnosis, NO_STYLE_TRIED, NOTHING_TO_MATCH } from '../../../main/contract/words';
+import {
+  isTimestampRemark,
+  leadDiagnosis,
+  NO_STYLE_TRIED,
+  noStyleMatchedWords,
+  NOTHING_TO_MATCH,
+  styleFoldWords,
+} from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { PAGE_VOCABULARY } from '../page/page-words';
 
@@ -42,7 +49,7 @@ export function SignaturePanel({ report, requestRefused }: { report: SignatureRe
         ) : signed && !tried ? (
           NO_STYLE_TRIED
         ) : signed ? (
-          `No signing style matched (${report.styles.length} tried).`
+          noStyleMatchedWords(report.styles.length)
         ) : (
           NOTHING_TO_MATCH
         )}
@@ -77,7 +84,7 @@ export function SignaturePanel({ report, requestRefused }: { report: SignatureRe
       )}
       {tried && report.styles.length > 0 && (
         <button type="button" className="link-button" aria-expanded={everyStyle} onClick={() => setEveryStyle(!everyStyle)}>
-          {everyStyle ? 'Fold styles that signed the same bytes' : `Show every style (${report.styles.length})`}
+          {styleFoldWords(everyStyle, report.styles.length)}
         </button>
       )}
       {more.length > 0 && (

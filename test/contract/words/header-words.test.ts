@@ -1,6 +1,6 @@
 // The page header's titles, as the page wrote them itself: the failure rule and the commands.
 import { describe, expect, it } from 'vitest';
-import { failureCountTitle, HEADER_COMMAND_TITLES } from '../../../main/contract/words';
+import { failureCountTitle, HEADER_COMMAND_TITLES, requestRateWords } from '../../../main/contract/words';
 
 const RULE =
   'What counts as a failure: a call from Flowent whose answer was not 2xx (or that got no answer), whose signature is invalid, ' +
@@ -22,5 +22,13 @@ describe("the header's titles", () => {
       simulate: 'Send a Flowent call that never happened',
       settings: 'HMAC key, ngrok authtoken, history',
     });
+  });
+
+  it("says the request rate's sparkline, its name and its title", () => {
+    expect(requestRateWords(12, 3)).toEqual({
+      label: 'Request rate: 12 calls in the last 5 minutes; at most 3 in 10 seconds',
+      title: 'Calls per 10 s over the last 5 minutes (12 in all). Top of the scale: 3 per 10 s.',
+    });
+    expect(requestRateWords(1, 1).label).toBe('Request rate: 1 call in the last 5 minutes; at most 1 in 10 seconds');
   });
 });
