@@ -157,7 +157,15 @@ export {
 export { learnedStyleWords } from './learned-style-words';
 export { discardWarningWords, SAVE_FIRST } from './unsaved-work-words';
 export { connectionLostHeading, lastFailedWords, START_APP_AGAIN, startServeAgainParts, unreachableWords } from './connection-words';
-export { EXPOSE_NOTE, EXPOSE_QUESTION, listeningWords, NO_LAN_ADDRESS, TUNNEL_CLOSED, TUNNEL_ONLINE } from './network-panel-words';
+export {
+  EXPOSE_NOTE,
+  EXPOSE_QUESTION,
+  listeningWords,
+  NO_LAN_ADDRESS,
+  PICKER_NO_ACTIONS,
+  TUNNEL_CLOSED,
+  TUNNEL_ONLINE,
+} from './network-panel-words';
 export {
   KEYCHAIN_UNAVAILABLE,
   NO_HMAC_KEY_SET,
@@ -169,6 +177,10 @@ export {
   unreadableNote,
 } from './secret-state-words';
 export {
+  draftKeptWords,
+  noParametersToEditWords,
+  SIMULATOR_NO_ACTIONS,
+  STALE_RESULT_NOTE,
   NOT_DONE_WORDS,
   notDoneUnreachableWords,
   replayedAsWords,

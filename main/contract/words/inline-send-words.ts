@@ -34,3 +34,22 @@ export function simulatedAsWords(id: number): string {
 export function schemaSavedWords(action: string, removed: boolean): string {
   return removed ? `Removed the schema of ${action}` : `Saved the schema of ${action}`;
 }
+
+/** Said as the selection leaves a call with kept edits, so the person knows they did not just vanish. */
+export function draftKeptWords(callId: number): string {
+  return `The edited parameters of call #${callId} are kept: choose the call again to go on with them.`;
+}
+
+/** Why a replay has no parameters to edit: a registration check (always sent empty), or a body that is not a JSON object. */
+export function noParametersToEditWords(registrationCheck: boolean): string {
+  return registrationCheck
+    ? 'No parameters to edit: this is Flowent’s registration check, which Flowent only ever sends with empty parameters. Replay it as is or re-signed, or to see what a handler makes of parameters, simulate a call.'
+    : "No parameters to edit: this call's body is not a JSON object, so it has none. Replay it as is, or to see what a handler makes of parameters, simulate a call.";
+}
+
+/** Over a simulator result the call has changed since. */
+export const STALE_RESULT_NOTE = 'The result of the previous send: the call has changed since. Send it to see its answer.';
+
+/** The simulator with no action known to offer: what to do instead. */
+export const SIMULATOR_NO_ACTIONS =
+  'No action is known yet: none has been called, registered or defined here. Type an action name below (and define its JSON Schema to generate parameters), or send a call to the webhook URL first.';

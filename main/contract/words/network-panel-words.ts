@@ -23,3 +23,6 @@ export const EXPOSE_NOTE = `${EXPOSES} The LAN URLs below work only after turnin
 
 /** No address but loopback to list. */
 export const NO_LAN_ADDRESS = 'No network address found (only loopback).';
+
+/** The action picker (the Public URL panel's, the empty history's) with no action known to offer. */
+export const PICKER_NO_ACTIONS = 'No action is known yet: none has been called, registered or linked in Flowent, or defined here.';

@@ -4,6 +4,7 @@ import {
   noAnswerCause,
   noAnswerHeading,
   noAnswerPhrase,
+  noParametersToEditWords,
   originalSignatureRefusedWords,
   problemWords,
   refusedForRequest,
@@ -119,9 +120,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
       )}
       {requestBody !== undefined && !editable && (
         <p className="muted" id={noParametersNote} role="note" aria-label="No parameters to edit">
-          {registrationCheck
-            ? 'No parameters to edit: this is Flowent’s registration check, which Flowent only ever sends with empty parameters. Replay it as is or re-signed, or to see what a handler makes of parameters, simulate a call.'
-            : "No parameters to edit: this call's body is not a JSON object, so it has none. Replay it as is, or to see what a handler makes of parameters, simulate a call."}
+          {noParametersToEditWords(registrationCheck)}
         </p>
       )}
       <div className="button-row">

@@ -18,6 +18,7 @@ const DATALIST_ORIGIN: Partial<Record<SimulatorAction['origin'], string>> = {
   flowent: 'schema from Flowent',
 };
 import { useCallsStore } from '../history/calls-store';
+import { SIMULATOR_NO_ACTIONS } from '../../../main/contract/words';
 
 const ACTION_NAME = /^[a-z0-9_]{1,100}$/;
 
@@ -75,8 +76,7 @@ export function SimulatorDialog() {
       {!valid && <ReplayLearnedStyle />}
       {actions && actions.length === 0 && (
         <p className="empty-note" aria-label="No known actions">
-          No action is known yet: none has been called, registered or defined here. Type an action name below (and define its JSON Schema to
-          generate parameters), or send a call to the webhook URL first.
+          {SIMULATOR_NO_ACTIONS}
         </p>
       )}
       <label className="inline-field">

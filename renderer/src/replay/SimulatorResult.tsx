@@ -5,6 +5,7 @@ import {
   EMPTY_ANSWER_BODY,
   NOTHING_CAME_BACK,
   refusedVerdictWords,
+  STALE_RESULT_NOTE,
   WRONG_SIGNATURE_SENT,
   wrongSignatureRefused,
   wrongSignatureWords,
@@ -37,7 +38,7 @@ export function SimulatorResult({ outcome, stale = false }: { outcome: SimulateO
       </h4>
       {stale && (
         <p className="stale-note" role="note">
-          The result of the previous send: the call has changed since. Send it to see its answer.
+          {STALE_RESULT_NOTE}
         </p>
       )}
       <SentFacts

@@ -3,6 +3,7 @@ import { holdUnloadForUnsavedWork } from '../page/leave-guard';
 import { onReset } from '../page/stores';
 import { dismissToast, showToast } from '../page/ui-actions';
 import { useReplayStore, type ReplayDraft } from './replay-store';
+import { draftKeptWords } from '../../../main/contract/words';
 
 /** By call id: the toast saying its edits are kept, while it may be up. */
 const keptNotices = new Map<number, number>();
@@ -37,7 +38,7 @@ export function keepDraft(callId: number, draft: ReplayDraft): void {
 /** Said as the selection leaves a call with kept edits, so the person knows they did not just vanish. */
 export function sayDraftKept(callId: number): void {
   dismissDraftKept(callId);
-  keptNotices.set(callId, showToast(`The edited parameters of call #${callId} are kept: choose the call again to go on with them.`, 4000));
+  keptNotices.set(callId, showToast(draftKeptWords(callId), 4000));
 }
 
 /** The call is chosen again (or its edits discarded): the toast asks for a step already done. */

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { ACTION_NAME_RULE, isActionName } from '../../../main/contract/api';
 import { loadKnownActions } from './tunnel-actions';
+import { PICKER_NO_ACTIONS } from '../../../main/contract/words';
 
 /** The action whose URL is given: the one typed, else the most called of those the companion knows. */
 export interface ActionPick {
@@ -56,7 +57,7 @@ export function ActionPicker({ pick, listId }: { pick: ActionPick; listId: strin
       </label>
       {pick.known !== null && names.length === 0 && (
         <p className="empty-note" data-testid="no-known-actions">
-          No action is known yet: none has been called, registered or linked in Flowent, or defined here.
+          {PICKER_NO_ACTIONS}
         </p>
       )}
       {invalid && (
