@@ -224,3 +224,18 @@ export function sessionWords(session: { state: 'none' } | { state: 'live'; count
     }
   }
 }
+
+/** The Actions tab without an API token: where to set one (`variable`: where it comes from, when the page cannot set it). */
+export function actionsNeedTokenWords(variable: string | null): string {
+  return `Set your API token (Account tab) to see your actions${variable === null ? '' : `: here it comes from ${variable}`}.`;
+}
+
+/** While Register here waits: Flowent checks the URL before it answers. */
+export const REGISTER_HERE_WAITING =
+  'Waiting for Flowent: it sends its registration check to this companion (watch the history) before it answers…';
+
+/** What an action's badges mean, for their titles. */
+export const ACTION_BADGE_TITLES = {
+  linked: 'Follows this companion when the public URL changes',
+  stale: 'Its webhook_url no longer reaches this companion',
+} as const;

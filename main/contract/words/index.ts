@@ -242,6 +242,9 @@ export {
   repointProposedWords,
   staleLinksWords,
   sessionWords,
+  actionsNeedTokenWords,
+  REGISTER_HERE_WAITING,
+  ACTION_BADGE_TITLES,
 } from './account-change-words';
 export {
   appliedStepWords,

@@ -5,6 +5,7 @@ import { useAccountStore } from './account-store';
 import { AccountActionForm } from './AccountActionForm';
 import { AccountActionList } from './AccountActionList';
 import { AccountActionView } from './AccountActionView';
+import { actionsNeedTokenWords } from '../../../main/contract/words';
 
 // The list's cameFrom: the action whose row the keyboard comes back to, shown on its own or just registered.
 type Screen =
@@ -26,8 +27,7 @@ export function AccountActions({ account }: { account: AccountState }) {
   if (!tokenSet) {
     return (
       <div className="explain-box" data-testid="actions-empty">
-        Set your API token (Account tab) to see your actions
-        {account.canSetApiToken ? '' : `: here it comes from ${account.apiTokenVariable}`}.{' '}
+        {actionsNeedTokenWords(account.canSetApiToken ? null : account.apiTokenVariable)}{' '}
         <button type="button" onClick={() => useAccountStore.setState({ tab: 'account' })}>
           Go to the API token
         </button>

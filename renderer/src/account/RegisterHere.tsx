@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import {
-  registerHereTunnelWaitWords,
+  REGISTER_HERE_WAITING,
   registeredWords,
+  registerHereTunnelWaitWords,
   registrationCheckPassedWords,
   uncheckedUpdateWords,
   updatedWords,
@@ -101,7 +102,7 @@ export function RegisterHere({ name, description, schema, blocked = null, onTry,
             </BusyButton>
             {busy && (
               <span role="status" data-testid="register-here-progress">
-                Waiting for Flowent: it sends its registration check to this companion (watch the history) before it answers…
+                {REGISTER_HERE_WAITING}
               </span>
             )}
           </div>
