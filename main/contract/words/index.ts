@@ -193,6 +193,7 @@ export {
   partLoadingWords,
   partNotLoadedAgainWords,
   partNotLoadedWords,
+  partStoppedWords,
   RELOAD_THE_PAGE,
   TRY_LOADING_AGAIN,
   type PagePart,

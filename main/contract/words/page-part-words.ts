@@ -30,6 +30,15 @@ export function partNotLoadedAgainWords(part: PagePart): string {
   return `${cap(PAGE_PARTS[part])} could not be loaded again. If the companion is running, reload the page: this browser keeps a failed load until then.`;
 }
 
+/**
+ * The part loaded and then stopped on an error of the page's own (a defect, not the connection):
+ * said as such, with the error, as "could not be reached" sent people to check a companion that
+ * was running.
+ */
+export function partStoppedWords(part: PagePart, error: string): string {
+  return `${cap(PAGE_PARTS[part])} stopped on an error in the page (${error}). Try again; if it stops again, reload the page.`;
+}
+
 /** The failure's button that loads the part again. */
 export const TRY_LOADING_AGAIN = 'Try again';
 

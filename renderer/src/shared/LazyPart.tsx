@@ -3,6 +3,7 @@ import { Dialog } from './Dialog';
 import {
   partNotLoadedAgainWords,
   partNotLoadedWords,
+  partStoppedWords,
   RELOAD_THE_PAGE,
   TRY_LOADING_AGAIN,
   type PagePart,
@@ -18,12 +19,23 @@ export interface RetryableLazy<P extends object> {
 }
 
 export function retryableLazy<P extends object>(load: () => Promise<{ default: (props: P) => ReactNode }>): RetryableLazy<P> {
-  let Loaded = lazy(load);
+  const marked = () =>
+    load().catch((cause: unknown) => {
+      throw new PartNotLoaded(cause);
+    });
+  let Loaded = lazy(marked);
   const Part = (props: P) => <Loaded {...props} />;
   Part.retry = () => {
-    Loaded = lazy(load);
+    Loaded = lazy(marked);
   };
   return Part;
+}
+
+/** A part's file that did not come: told apart from an error of the part once loaded. */
+class PartNotLoaded extends Error {
+  constructor(cause: unknown) {
+    super('A part of the page could not be loaded', { cause });
+  }
 }
 
 /** Where a part that could not load says so: in place, or, for a dialog, in a dialog of its own title. */
@@ -49,7 +61,8 @@ interface Props {
  * A part of the page loaded when first shown (the editor, some dialogs). Its file comes from the
  * companion: when the companion cannot be reached the load fails, and without this the failure
  * would unmount the whole page. It says so in place instead, with a button that loads it again
- * once the companion is back.
+ * once the companion is back. A part that loaded and then stops on an error of its own is said
+ * as that, with the error: it is no sign of the connection.
  */
 export function LazyPart({ part, loading = null, retry, dialog, children }: Props) {
   return (
@@ -67,29 +80,45 @@ interface FailureProps {
 }
 
 interface FailureState {
-  failed: boolean;
+  /** Why the part is not shown: its file did not come, or it stopped on an error once loaded. */
+  failed: { load: true } | { load: false; error: string } | null;
   /** "Try again" was pressed: a failure now is a second one, and the browser may be keeping the first. */
   retried: boolean;
 }
 
 class LoadFailure extends Component<FailureProps, FailureState> {
-  state: FailureState = { failed: false, retried: false };
+  state: FailureState = { failed: null, retried: false };
 
-  static getDerivedStateFromError(): Partial<FailureState> {
-    return { failed: true };
+  static getDerivedStateFromError(error: unknown): Partial<FailureState> {
+    if (error instanceof PartNotLoaded) return { failed: { load: true } };
+    return { failed: { load: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } };
   }
 
   private tryAgain = () => {
-    this.props.retry();
-    this.setState({ failed: false, retried: true });
+    // A part that loaded has nothing to load again: it is drawn again.
+    if (this.state.failed?.load) this.props.retry();
+    this.setState({ failed: null, retried: true });
   };
 
   render() {
-    if (!this.state.failed) return this.props.children;
+    const { failed, retried } = this.state;
+    if (!failed) return this.props.children;
     const { part, dialog } = this.props;
     // Some browsers keep a failed load of a part of the page until the page is loaded again, so
     // a second failure offers the reload (which keeps the selected call: it is in the address).
-    const failure = this.state.retried ? (
+    const failure = !failed.load ? (
+      <div className="load-failure">
+        <p className="form-error" role="alert" aria-label="Page error">
+          {partStoppedWords(part, failed.error)}
+        </p>
+        <button type="button" onClick={this.tryAgain}>
+          {TRY_LOADING_AGAIN}
+        </button>
+        <button type="button" onClick={() => window.location.reload()}>
+          {RELOAD_THE_PAGE}
+        </button>
+      </div>
+    ) : retried ? (
       <div className="load-failure">
         <p className="form-error" role="alert" aria-label="Load error">
           {partNotLoadedAgainWords(part)}

@@ -5,6 +5,7 @@ import {
   partLoadingWords,
   partNotLoadedAgainWords,
   partNotLoadedWords,
+  partStoppedWords,
   RELOAD_THE_PAGE,
   TRY_LOADING_AGAIN,
 } from '../../../main/contract/words';
@@ -35,5 +36,13 @@ describe('a part of the page loaded when first shown', () => {
       'The Answers dialog could not be loaded again. If the companion is running, reload the page: this browser keeps a failed load until then.',
     );
     expect(RELOAD_THE_PAGE).toBe('Reload the page');
+  });
+});
+
+describe('a part of the page that loaded and then stopped', () => {
+  it('says so with the error, not that the companion could not be reached', () => {
+    expect(partStoppedWords('project', 'RangeError: Invalid time value')).toBe(
+      'The Project dialog stopped on an error in the page (RangeError: Invalid time value). Try again; if it stops again, reload the page.',
+    );
   });
 });
