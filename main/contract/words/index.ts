@@ -194,6 +194,7 @@ export {
   partNotLoadedAgainWords,
   partNotLoadedWords,
   partStoppedWords,
+  pageStoppedWords,
   RELOAD_THE_PAGE,
   TRY_LOADING_AGAIN,
   type PagePart,

@@ -39,6 +39,14 @@ export function partStoppedWords(part: PagePart, error: string): string {
   return `${cap(PAGE_PARTS[part])} stopped on an error in the page (${error}). Try again; if it stops again, reload the page.`;
 }
 
+/**
+ * The whole page stopped on an error of its own, outside any part loaded when first shown: said
+ * in its place (it went blank), with the error, and that the companion goes on.
+ */
+export function pageStoppedWords(error: string): string {
+  return `The page stopped on an error (${error}). Reload the page to go on: the companion, and the calls it stored, are not affected.`;
+}
+
 /** The failure's button that loads the part again. */
 export const TRY_LOADING_AGAIN = 'Try again';
 

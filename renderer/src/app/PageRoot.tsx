@@ -4,6 +4,7 @@ import { chooseBridge } from '../transport/choose-bridge';
 import type { PageToken } from '../transport/page-token';
 import { App } from './App';
 import { NoBridge } from './NoBridge';
+import { PageCrash } from './PageCrash';
 
 /** The desktop app's: it has no token, and none ever comes. */
 const NO_TOKEN: PageToken = { current: () => null, subscribe: () => () => {} };
@@ -15,5 +16,11 @@ const NO_TOKEN: PageToken = { current: () => null, subscribe: () => () => {} };
 export function PageRoot({ desktop, token = NO_TOKEN }: { desktop: PreloadBridge | undefined; token?: PageToken }) {
   const current = useSyncExternalStore(token.subscribe, token.current);
   const bridge = useMemo(() => chooseBridge(desktop, location.origin, current), [desktop, current]);
-  return bridge ? <App bridge={bridge} /> : <NoBridge />;
+  return bridge ? (
+    <PageCrash>
+      <App bridge={bridge} />
+    </PageCrash>
+  ) : (
+    <NoBridge />
+  );
 }

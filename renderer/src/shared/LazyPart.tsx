@@ -1,5 +1,6 @@
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { Dialog } from './Dialog';
+import { pageErrorText } from './page-error-text';
 import {
   partNotLoadedAgainWords,
   partNotLoadedWords,
@@ -91,7 +92,7 @@ class LoadFailure extends Component<FailureProps, FailureState> {
 
   static getDerivedStateFromError(error: unknown): Partial<FailureState> {
     if (error instanceof PartNotLoaded) return { failed: { load: true } };
-    return { failed: { load: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) } };
+    return { failed: { load: false, error: pageErrorText(error) } };
   }
 
   private tryAgain = () => {

@@ -6,6 +6,7 @@ import {
   partNotLoadedAgainWords,
   partNotLoadedWords,
   partStoppedWords,
+  pageStoppedWords,
   RELOAD_THE_PAGE,
   TRY_LOADING_AGAIN,
 } from '../../../main/contract/words';
@@ -43,6 +44,14 @@ describe('a part of the page that loaded and then stopped', () => {
   it('says so with the error, not that the companion could not be reached', () => {
     expect(partStoppedWords('project', 'RangeError: Invalid time value')).toBe(
       'The Project dialog stopped on an error in the page (RangeError: Invalid time value). Try again; if it stops again, reload the page.',
+    );
+  });
+});
+
+describe('the whole page stopped', () => {
+  it('says so with the error, and that the companion goes on', () => {
+    expect(pageStoppedWords('TypeError: x is undefined')).toBe(
+      'The page stopped on an error (TypeError: x is undefined). Reload the page to go on: the companion, and the calls it stored, are not affected.',
     );
   });
 });
