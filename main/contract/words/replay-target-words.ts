@@ -6,6 +6,7 @@
  * replay form's words: the list's filter it replays, and what its start button replays.
  */
 import { targetForAction } from '../action-name';
+import { MAX_BULK_CONCURRENCY } from '../names-and-limits';
 import type { CallFilter } from '../calls';
 import { CALL_SOURCE_LABEL } from './call-source-words';
 import { redactUrlCredentials } from '../url-credentials';
@@ -98,7 +99,7 @@ export function bulkReplayCallsWords(filter: CallFilter): { before: string; filt
 }
 
 /** Under "Replays at once" when it holds no number the page takes. */
-export const BULK_CONCURRENCY_WORDS = 'Replays at once: a whole number from 1 to 16 (1: one at a time, in order).';
+export const BULK_CONCURRENCY_WORDS = `Replays at once: a whole number from 1 to ${MAX_BULK_CONCURRENCY} (1: one at a time, in order).`;
 
 /** Under "Re-sign with a fresh timestamp": what a re-signed bulk replay does with the checks Flowent sent unsigned. */
 export const RESIGNED_CHECKS_WORDS = 'Registration checks Flowent sent unsigned go unsigned with a fresh timestamp, as Flowent sends them.';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { BulkReplayPreview, CallFilter } from '../../../main/contract/api';
+import { MAX_BULK_CONCURRENCY, type BulkReplayPreview, type CallFilter } from '../../../main/contract/api';
 import type { BulkRun } from './replay-store';
 import { BulkReplayProgress, describeRun } from './BulkReplayProgress';
 import { focusFell } from '../shared/focusable';
@@ -58,7 +58,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
   const count = preview?.calls ?? null;
   const [concurrencyText, setConcurrencyText] = useState('1');
   const concurrency = /^\d+$/.test(concurrencyText) ? Number(concurrencyText) : 0;
-  const concurrencyOk = concurrency >= 1 && concurrency <= 16;
+  const concurrencyOk = concurrency >= 1 && concurrency <= MAX_BULK_CONCURRENCY;
   const [resign, setResign] = useState(true);
   // The style re-signed replays go in; null: the learned one.
   const [style, setStyle] = useState<StyleName | null>(null);
@@ -117,7 +117,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
           ref={firstField}
           type="number"
           min={1}
-          max={16}
+          max={MAX_BULK_CONCURRENCY}
           value={concurrencyText}
           onChange={(e) => setConcurrencyText(e.target.value.trim())}
         />

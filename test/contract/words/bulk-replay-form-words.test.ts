@@ -61,7 +61,7 @@ describe("the list's filter a bulk replay takes", () => {
   });
 
   it('says the form’s notes', () => {
-    expect(BULK_CONCURRENCY_WORDS).toBe('Replays at once: a whole number from 1 to 16 (1: one at a time, in order).');
+    expect(BULK_CONCURRENCY_WORDS).toBe('Replays at once: a whole number from 1 to 64 (1: one at a time, in order).');
     expect(RESIGNED_CHECKS_WORDS).toBe(
       'Registration checks Flowent sent unsigned go unsigned with a fresh timestamp, as Flowent sends them.',
     );
