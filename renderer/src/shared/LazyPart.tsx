@@ -106,39 +106,21 @@ class LoadFailure extends Component<FailureProps, FailureState> {
     if (!failed) return this.props.children;
     const { part, dialog } = this.props;
     // Some browsers keep a failed load of a part of the page until the page is loaded again, so
-    // a second failure offers the reload (which keeps the selected call: it is in the address).
-    const failure = !failed.load ? (
+    // a second failure offers the reload (which keeps the selected call: it is in the address);
+    // so does an error of the part's own, which may come again.
+    const failure = (
       <div className="load-failure">
-        <p className="form-error" role="alert" aria-label="Page error">
-          {partStoppedWords(part, failed.error)}
+        <p className="form-error" role="alert" aria-label={failed.load ? 'Load error' : 'Page error'}>
+          {!failed.load ? partStoppedWords(part, failed.error) : retried ? partNotLoadedAgainWords(part) : partNotLoadedWords(part)}
         </p>
         <button type="button" onClick={this.tryAgain}>
           {TRY_LOADING_AGAIN}
         </button>
-        <button type="button" onClick={() => window.location.reload()}>
-          {RELOAD_THE_PAGE}
-        </button>
-      </div>
-    ) : retried ? (
-      <div className="load-failure">
-        <p className="form-error" role="alert" aria-label="Load error">
-          {partNotLoadedAgainWords(part)}
-        </p>
-        <button type="button" onClick={this.tryAgain}>
-          {TRY_LOADING_AGAIN}
-        </button>
-        <button type="button" onClick={() => window.location.reload()}>
-          {RELOAD_THE_PAGE}
-        </button>
-      </div>
-    ) : (
-      <div className="load-failure">
-        <p className="form-error" role="alert" aria-label="Load error">
-          {partNotLoadedWords(part)}
-        </p>
-        <button type="button" onClick={this.tryAgain}>
-          {TRY_LOADING_AGAIN}
-        </button>
+        {(!failed.load || retried) && (
+          <button type="button" onClick={() => window.location.reload()}>
+            {RELOAD_THE_PAGE}
+          </button>
+        )}
       </div>
     );
     if (!dialog) return failure;

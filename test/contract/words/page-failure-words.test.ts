@@ -17,69 +17,12 @@ import {
 } from '../../../main/contract/words';
 
 describe("the page's failures in words", () => {
-  it('heads each failure with what the page could not do', () => {
-    expect(PAGE_FAILURE_WORDS).toEqual({
-      loadAccount: 'Could not load the Flowent account',
-      saveProfile: 'Could not save the profile',
-      deleteProfile: 'Could not delete the profile',
-      switchProfile: 'Could not switch the profile',
-      setApiToken: 'Could not set the API token',
-      clearApiToken: 'Could not clear the API token',
-      connectFlowent: 'Could not connect to Flowent',
-      changeFollowMode: 'Could not change the follow mode',
-      applyFollow: 'Could not update the actions',
-      listActions: 'Could not list the actions',
-      registerAction: 'Could not register the action',
-      updateAction: 'Could not update the action',
-      deleteAction: 'Could not delete the action',
-      linkAction: 'Could not link the action',
-      unlinkAction: 'Could not unlink the action',
-      registerHere: 'Could not register the action here',
-      checkAction: 'Could not check the action',
-      checkParameters: 'Could not check the parameters',
-      readKnownActions: 'Could not read the actions the companion knows',
-      changeAnswerMode: 'Could not change the answer mode',
-      saveForwardTarget: 'Could not save the forward target',
-      clearMock: 'Could not clear the mock',
-      printVerifier: 'Could not print the verifier',
-      probeHandler: "Could not check the handler's verifier",
-      stopProbe: "Could not stop checking the handler's verifier",
-      readProbes: "Could not read the checks of your handler's verifier going on",
-      replayCall: 'Could not replay the call',
-      buildCurl: 'Could not build the cURL command',
-      countBulkReplay: 'Could not count the calls to replay',
-      startBulkReplay: 'Could not start the bulk replay',
-      cancelBulkReplay: 'Could not cancel the bulk replay',
-      readBulkReplays: 'Could not read the running bulk replays',
-      loadLearnedStyle: 'Could not load the learned signing style',
-      loadSimulatorActions: 'Could not load the actions to simulate',
-      exportCalls: 'Could not export the calls',
-      importHar: 'Could not import the HAR file',
-      loadCalls: 'Could not load calls',
-      loadOlderCalls: 'Could not load older calls',
-      loadStats: 'Could not load call statistics',
-      loadStatus: 'Could not load the companion status',
-      readWaitingCalls: 'Could not read the calls waiting for your handler',
-      checkSearchArrivals: 'Could not check the new calls against the search',
-      countMatches: 'Could not count the matching calls',
-      estimateMatches: 'Could not estimate how many calls match',
-      prepareSample: 'Could not prepare a sample request',
-      setHmacKey: 'Could not set the HMAC key',
-      clearHmacKey: 'Could not clear the HMAC key',
-      clearHistory: 'Could not clear the history',
-      changeAccessToken: 'Could not change the access token',
-      loadLimits: 'Could not load the history limits',
-      saveLimits: 'Could not save the limits',
-      openTunnel: 'Could not open the tunnel',
-      closeTunnel: 'Could not close the tunnel',
-      setNgrokAuthtoken: 'Could not set the ngrok authtoken',
-      clearNgrokAuthtoken: 'Could not clear the ngrok authtoken',
-      changeListening: 'Could not change the listening interfaces',
-      readProject: 'Could not read the project folder',
-      plan: 'Could not plan',
-      apply: 'Could not apply',
-      pull: 'Could not pull',
-    });
+  it('heads each failure with what the page could not do, as a heading that a reason follows', () => {
+    // Every heading is "Could not <do something>", with no full stop: failedWith adds ": <why>".
+    for (const [name, heading] of Object.entries(PAGE_FAILURE_WORDS)) expect(heading, name).toMatch(/^Could not [a-z][^.:]*[a-z]$/);
+    expect(PAGE_FAILURE_WORDS.changeAnswerMode).toBe('Could not change the answer mode');
+    expect(PAGE_FAILURE_WORDS.connectFlowent).toBe('Could not connect to Flowent');
+    expect(PAGE_FAILURE_WORDS.probeHandler).toBe("Could not check the handler's verifier");
   });
 
   it('says each one failure once: no two names share a heading', () => {
