@@ -65,6 +65,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // What an effect's arrow returns, React keeps as its cleanup and calls: a concise body
+      // returns its call's value, and a DOM method typed void may return one (Chromium's
+      // scrollIntoView returns a Promise), which crashed the Answers dialog when React called it.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^use(Layout|Insertion)?Effect$/] > ArrowFunctionExpression[body.type!="BlockStatement"]',
+          message:
+            "An effect's body goes in braces, with `return` only for its cleanup: a concise arrow hands React its call's value as the cleanup.",
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

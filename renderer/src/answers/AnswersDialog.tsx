@@ -303,7 +303,9 @@ function RouteSection({
   const route = answers.routes.find((r) => r.action === action) ?? null;
   const [target, setTarget] = useState(draft ?? route?.target ?? '');
   const unsaved = target.trim() !== (route?.target ?? '');
-  useEffect(() => onDraft(action ?? DEFAULT_KEY, unsaved ? target : null), [onDraft, action, unsaved, target]);
+  useEffect(() => {
+    onDraft(action ?? DEFAULT_KEY, unsaved ? target : null);
+  }, [onDraft, action, unsaved, target]);
   const [modeError, setModeError] = useState<string | null>(null);
   const [targetError, setTargetError] = useState<string | null>(null);
 

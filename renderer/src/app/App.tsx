@@ -32,7 +32,9 @@ export function App({ bridge }: { bridge: RendererBridge }) {
   const panel = useUiStore((s) => s.panel);
   const connection = useUiStore((s) => s.connection);
   const project = useProjectStore((s) => s.project);
-  useEffect(() => startSession(bridge), [bridge]);
+  useEffect(() => {
+    return startSession(bridge);
+  }, [bridge]);
   useKeyboard();
   if (connection === 'denied' || connection === 'rotated') return <AccessDenied rotated={connection === 'rotated'} />;
   return (

@@ -67,7 +67,9 @@ export function CallList() {
     observeElementRect: observeRect,
     getItemKey: (index) => calls[index]?.id ?? index,
   });
-  useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? -1;
   listView.lastVisibleIndex = Math.max(0, lastIndex);

@@ -46,12 +46,11 @@ export function useArrivals(calls: CallSummary[], rowHeight: number): Arrivals {
   const arrivedAt = useRef(new Map<number, number>());
   const sweep = useRef<ReturnType<typeof setInterval> | null>(null);
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    return () => {
       if (sweep.current) clearInterval(sweep.current);
-    },
-    [],
-  );
+    };
+  }, []);
 
   useLayoutEffect(() => {
     const el = scroller.current;

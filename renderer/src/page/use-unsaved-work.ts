@@ -5,7 +5,10 @@ import { discardWarningWords } from '../../../main/contract/words';
 
 /** While `unsaved`, a reload or close asks first (leave-guard.ts). */
 function useUnloadGuard(unsaved: boolean): void {
-  useEffect(() => (unsaved ? holdUnloadForUnsavedWork() : undefined), [unsaved]);
+  useEffect(() => {
+    if (!unsaved) return undefined;
+    return holdUnloadForUnsavedWork();
+  }, [unsaved]);
 }
 
 /**
@@ -14,8 +17,12 @@ function useUnloadGuard(unsaved: boolean): void {
  * or close of the page asks first. Cleared when the form goes away (saved or cancelled).
  */
 export function useUnsavedWork(what: string | null, ask?: () => void, keep?: string): void {
-  useEffect(() => setUnsavedWork(what, keep), [what, keep]);
-  useEffect(() => () => setUnsavedWork(null), []);
+  useEffect(() => {
+    setUnsavedWork(what, keep);
+  }, [what, keep]);
+  useEffect(() => {
+    return () => setUnsavedWork(null);
+  }, []);
   useEffect(() => {
     if (!ask) return undefined;
     setDiscardQuestion(ask);

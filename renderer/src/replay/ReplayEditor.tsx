@@ -75,14 +75,14 @@ export function ReplayEditor({ callId, requestBody, target, style, onOutcome, on
     else dropDraft(callId);
   }, [callId, unsaved, text, replayedText]);
   // Back on this call, with its edits: the toast saying they are kept has done its work.
-  useEffect(() => dismissDraftKept(callId), [callId]);
-  useEffect(
-    () =>
-      useCallsStore.subscribe((s, before) => {
-        if (before.selectedId === callId && s.selectedId !== callId && keptDraft(callId)) sayDraftKept(callId);
-      }),
-    [callId],
-  );
+  useEffect(() => {
+    dismissDraftKept(callId);
+  }, [callId]);
+  useEffect(() => {
+    return useCallsStore.subscribe((s, before) => {
+      if (before.selectedId === callId && s.selectedId !== callId && keptDraft(callId)) sayDraftKept(callId);
+    });
+  }, [callId]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const problem = parametersProblem(text);

@@ -69,10 +69,9 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
   const problem = test ? null : parametersProblem(parameters);
   const edited = parameters !== seeded && parameters !== sentText;
   const typed = parameters !== seeded;
-  useEffect(
-    () => onKeep(action, typed ? { text: parameters, seed, unsent: edited } : null),
-    [action, parameters, seed, typed, edited, onKeep],
-  );
+  useEffect(() => {
+    onKeep(action, typed ? { text: parameters, seed, unsent: edited } : null);
+  }, [action, parameters, seed, typed, edited, onKeep]);
   const showGenerated = (text: string) => {
     setParameters(text);
     setSeeded(text);

@@ -37,8 +37,12 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
   // The text the editing started from: only a change to it is work Esc would lose.
   const [startText, setStartText] = useState('');
   const unsaved = editing && text !== startText;
-  useEffect(() => onUnsaved(unsaved ? `the schema for ${editingFor}` : null), [unsaved, editingFor, onUnsaved]);
-  useEffect(() => () => onUnsaved(null), [onUnsaved]);
+  useEffect(() => {
+    onUnsaved(unsaved ? `the schema for ${editingFor}` : null);
+  }, [unsaved, editingFor, onUnsaved]);
+  useEffect(() => {
+    return () => onUnsaved(null);
+  }, [onUnsaved]);
   const [error, setError] = useState<string | null>(null);
   const origin = schemaOriginWords(known);
   // Save, Cancel and the removal question go with the buttons that took the focus: it goes back

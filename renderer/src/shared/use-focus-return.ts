@@ -69,15 +69,14 @@ export function useFocusReturn(box: RefObject<HTMLElement | null>): void {
           : null;
     };
   }, [box]);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    return () => {
       const left = place.current;
       if (!left) return;
       // After the whole change is drawn: a control given back is created in the same pass.
       queueMicrotask(() => {
         if (focusFell()) focusAfter(opener, openerName, left);
       });
-    },
-    [opener, openerName],
-  );
+    };
+  }, [opener, openerName]);
 }
