@@ -1,4 +1,4 @@
-import type { CallSummary, CompanionApi, HandlerDiagnosis } from '../contract/api';
+import type { CallDetail, CallSummary, CompanionApi, HandlerDiagnosis } from '../contract/api';
 import {
   answerErrorWords,
   handlerDiagnosisText,
@@ -39,7 +39,7 @@ type AnswerSummary = Pick<CallSummary, 'violations' | 'problem'>;
  * contract (the page quotes it only then), and it is not a failed mock template, whose `why:`
  * line quotes that error already.
  */
-function answerErrorMayBeQuoted(call: AnswerSummary): boolean {
+export function answerErrorMayBeQuoted(call: AnswerSummary): boolean {
   // Summaries from before migration 3 (or from older inspectors) may lack the field.
   const violations = call.violations ?? [];
   return violations.length > 0 && noAnswerCause(violations) === null && !mockTemplateFailed(call);
@@ -70,8 +70,9 @@ export function needsWhy(
 }
 
 /**
- * Reads what `needsWhy` says a call may have: the call's details (every style checked) only
- * when its handler may disagree or its mock failed, and the parameter check when `checkParameters`.
+ * Reads what `needsWhy` says a call may have: the call's details (every style checked) once, only
+ * when its handler may disagree, its mock failed or its answer's own error may be quoted, and the
+ * parameter check when `checkParameters`.
  * `moment`: whether the call's lines are printed as it came or read later (see DiagnosisMoment).
  */
 export async function readCallWhy(
@@ -80,33 +81,58 @@ export async function readCallWhy(
   checkParameters: boolean,
   moment: DiagnosisMoment,
 ): Promise<CallWhy> {
-  const handler = handlerMayDisagree(call.verdict, call.handlerSignature) ? await handlerWhy(api, call.id, moment) : null;
+  const wants: DetailWants = {
+    handler: handlerMayDisagree(call.verdict, call.handlerSignature),
+    mock: mockTemplateFailed(call),
+    answerError: answerErrorMayBeQuoted(call),
+  };
   const parameters = checkParameters && parametersApply(call) ? await parameterWhy(api, call.id, call.action ?? '') : null;
-  const mock = await mockFailedWhy(api, call);
-  const answerError = await answerErrorWhy(api, call);
-  return { handler, parameters, mock, answerError };
+  return { ...(await readDetailWhy(api, call.id, wants, moment)), parameters };
 }
 
-/** A stored call's failed answer's own error, in the page's problem box's words; null when there is none to quote. */
-export async function answerErrorWhy(
+/** Which of the sentences read from a call's details its lines need. */
+export interface DetailWants {
+  handler: boolean;
+  mock: boolean;
+  answerError: boolean;
+}
+
+/** What a call's details say beyond its summary: the handler's diagnosis, the failed mock's error, the failed answer's own error. */
+export type DetailWhy = Pick<CallWhy, 'handler' | 'mock' | 'answerError'>;
+
+const NOTHING_IN_DETAIL: DetailWhy = { handler: null, mock: null, answerError: null };
+
+/**
+ * Reads a stored call's details once, when any of `wants` applies, and says each wanted sentence
+ * from that one read: a call whose handler disagrees and whose answer broke the contract needs
+ * two, and reading the row twice would cost a failing call's line two queries.
+ */
+export async function readDetailWhy(
   api: Pick<CompanionApi, 'getCall'>,
-  call: Pick<CallSummary, 'id'> & AnswerSummary,
-): Promise<string | null> {
-  if (!answerErrorMayBeQuoted(call)) return null;
-  const detail = await api.getCall(call.id);
-  return detail === null ? null : answerErrorWords(detail);
-}
-
-/** Why a stored call's mock failed to answer it, quoting the mock's error as the page does; null when its mock did not fail. */
-export async function mockFailedWhy(api: Pick<CompanionApi, 'getCall'>, call: Pick<CallSummary, 'id' | 'problem'>): Promise<string | null> {
-  return mockTemplateFailed(call) ? ((await api.getCall(call.id))?.problemMessage ?? null) : null;
+  id: number,
+  wants: DetailWants,
+  moment: DiagnosisMoment,
+): Promise<DetailWhy> {
+  if (!wants.handler && !wants.mock && !wants.answerError) return NOTHING_IN_DETAIL;
+  const detail = await api.getCall(id);
+  if (detail === null) return NOTHING_IN_DETAIL;
+  return {
+    handler: wants.handler ? handlerWhyOf(detail, moment) : null,
+    mock: wants.mock ? (detail.problemMessage ?? null) : null,
+    answerError: wants.answerError ? answerErrorWords(detail) : null,
+  };
 }
 
 /** The handler's diagnosis of a stored call, in the command line's words, said as the call came or read later; null when it has none. */
 export async function handlerWhy(api: Pick<CompanionApi, 'getCall'>, id: number, moment: DiagnosisMoment): Promise<HandlerWhy | null> {
-  const report = (await api.getCall(id))?.handler;
+  const detail = await api.getCall(id);
+  return detail === null ? null : handlerWhyOf(detail, moment);
+}
+
+function handlerWhyOf(detail: CallDetail, moment: DiagnosisMoment): HandlerWhy | null {
+  const report = detail.handler;
   if (!report?.diagnosis) return null;
-  const message = handlerDiagnosisText({ ...report, diagnosis: report.diagnosis }, cliProbeVocabulary(id), moment);
+  const message = handlerDiagnosisText({ ...report, diagnosis: report.diagnosis }, cliProbeVocabulary(detail.id), moment);
   return { code: report.diagnosis.code, message };
 }
 

@@ -14,6 +14,7 @@ import {
   handlerMayDisagree,
   handlerStillUnreached,
   mockAnsweredWords,
+  mockTemplateFailed,
   noAnswerCause,
   noFlowentCallsToReplay,
   NOT_SENT,
@@ -24,7 +25,7 @@ import {
 } from '../contract/words';
 import { cap } from '../contract/words/said';
 import { formatDiff } from './format-diff';
-import { answerErrorWhy, handlerWhy, mockFailedWhy, parameterWhy, type CallWhy, type HandlerWhy } from './call-why';
+import { answerErrorMayBeQuoted, parameterWhy, readDetailWhy, type CallWhy, type DetailWants, type DetailWhy } from './call-why';
 import { answerErrorLines, answerProblemLines, forwardingNote, whyLines } from './format-call';
 import { answeringProjectDir, withCore } from './open-core';
 import { printable } from './printable';
@@ -222,21 +223,12 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
                 if (event.type === 'replay-progress' && event.runId === runId) {
                   const { done, total, step } = event;
                   if (target !== undefined && step.result.ok) addHeaderNames(credentialsSent, step.result.value.credentialsSent);
-                  // The handler's diagnosis is read while earlier steps print; each step still prints in turn.
-                  const why = stepWhy(api, step);
+                  // What the step's details say is read while earlier steps print; each step still prints in turn.
+                  const detailWhy = stepDetailWhy(api, step);
                   // New parameters are checked against the action's schema, as send checks its own.
                   const parametersWhy = parameters !== undefined ? stepParametersWhy(api, step) : Promise.resolve(null);
-                  // A companion's mock that answered in place of a handler may have failed: why, as serve says it.
-                  const mockWhy = stepMockWhy(api, step);
-                  // The failed answer's own error ("recipient is required"), as the page quotes it.
-                  const answerError = stepAnswerErrorWhy(api, step);
                   printed = printed.then(async () => {
-                    const stepWhys = {
-                      handler: await why,
-                      parameters: await parametersWhy,
-                      mock: await mockWhy,
-                      answerError: await answerError,
-                    };
+                    const stepWhys = { ...(await detailWhy), parameters: await parametersWhy };
                     progress.above(() => printStep(step, stepWhys, values.diff ?? false, out));
                     progress.show(`Replaying ${callsDoneWords(done, total)}…`, done === total);
                   });
@@ -281,33 +273,28 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
 }
 
 /**
- * Why the handler of a replay disagrees with its signature's verdict, read from its details
- * only when its answer may say so: a 2xx to a call not validly signed, anything else to a valid
- * one (a refusal is a 401, a 403 or words about the signature, which only the details judge).
+ * What a replay's details say, read once and only when its line needs it: why its handler
+ * disagrees with its signature's verdict (a 2xx to a call not validly signed, anything else to a
+ * valid one; a refusal is a 401, a 403 or words about the signature, which only the details
+ * judge), why the mock of a companion it went through failed, and its failed answer's own error
+ * ("recipient is required"), as the page quotes it.
  */
-async function stepWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkReplayStep): Promise<HandlerWhy | null> {
-  if (!result.ok || result.value.status === 0) return null;
+async function stepDetailWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkReplayStep): Promise<DetailWhy> {
+  if (!result.ok) return { handler: null, mock: null, answerError: null };
   const { status, signatureVerdict, id } = result.value;
   const handlerSaid = status >= 200 && status < 300 ? 'accepted' : 'refused';
-  return handlerMayDisagree(signatureVerdict, handlerSaid) ? handlerWhy(api, id, 'as-it-came').catch(() => null) : null;
+  const wants: DetailWants = {
+    handler: status !== 0 && handlerMayDisagree(signatureVerdict, handlerSaid),
+    mock: mockTemplateFailed(result.value),
+    answerError: answerErrorMayBeQuoted(result.value),
+  };
+  return readDetailWhy(api, id, wants, 'as-it-came').catch(() => ({ handler: null, mock: null, answerError: null }));
 }
 
 /** What the replay's new parameters (`--params`) break of the action's schema; null when they meet it, or nothing checked them. */
 async function stepParametersWhy(api: Pick<CompanionApi, 'checkParameters'>, { action, result }: BulkReplayStep): Promise<string | null> {
   if (!result.ok || action === null) return null;
   return parameterWhy(api, result.value.id, action).catch(() => null);
-}
-
-/** Why the mock of the companion a replay went through failed to answer it; null when it did not fail. */
-async function stepMockWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkReplayStep): Promise<string | null> {
-  if (!result.ok) return null;
-  return mockFailedWhy(api, result.value).catch(() => null);
-}
-
-/** The replay's failed answer's own error, quoted as the page's problem box quotes it; null when there is none. */
-async function stepAnswerErrorWhy(api: Pick<CompanionApi, 'getCall'>, { result }: BulkReplayStep): Promise<string | null> {
-  if (!result.ok) return null;
-  return answerErrorWhy(api, result.value).catch(() => null);
 }
 
 /** One line per replayed call (and the handler behind a companion's webhook it went through, what was not sent, its parameters against the schema, why the handler disagrees, its violations, and with --diff what changed). */
