@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tunnelCallerWords } from '../../main/contract/words';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
-import { rawRequest } from '../helpers/raw-http';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { postThroughEdge } from '../helpers/post-through-edge';
 import { runCli, startServe } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 
@@ -24,11 +23,7 @@ describe('calls <id> of a call through the tunnel', () => {
       ),
     );
     await server.waitFor(/Tunnel: online\./);
-    const body = signedBody(flowentPayload('send_email', { via: 'tunnel' }), KEY);
-    const answer = await rawRequest(
-      edge.ingressPort,
-      `POST /actions/send_email HTTP/1.1\r\nHost: public.example\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    const answer = await postThroughEdge(edge, 'send_email', { via: 'tunnel' }, KEY);
     expect(answer.status).toBe(200);
     await server.waitFor(/send_email {2}valid/);
 

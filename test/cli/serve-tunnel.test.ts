@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readServeState } from '../../main/core/account/serve-state';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
-import { rawRequest } from '../helpers/raw-http';
-import { flowentPayload, signedBody } from '../helpers/flowent-signer';
+import { postThroughEdge } from '../helpers/post-through-edge';
 import { runCli, startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { callServeInspector } from '../helpers/inspector';
@@ -41,11 +40,7 @@ describe('serve --tunnel', () => {
     await expect.poll(() => readServeState(lastDataDir)?.publicUrl).toBe(publicUrl);
     expect(readServeState(lastDataDir)?.webhookBaseUrl).toBe(server.baseUrl);
 
-    const body = signedBody(flowentPayload('send_email', { via: 'tunnel' }), KEY);
-    const answer = await rawRequest(
-      edge.ingressPort,
-      `POST /actions/send_email HTTP/1.1\r\nHost: public.example\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    const answer = await postThroughEdge(edge, 'send_email', { via: 'tunnel' }, KEY);
     expect(answer.status).toBe(200);
     await server.waitFor(/send_email {2}valid/);
 
@@ -107,11 +102,7 @@ describe('serve --tunnel', () => {
     await edge.up();
     const [, publicUrl] = await server.waitFor(/Tunnel: online\. Public URL: (https:\/\/\S+)\/actions\/<action_name>/);
     await expect.poll(() => readServeState(lastDataDir)?.publicUrl).toBe(publicUrl);
-    const body = signedBody(flowentPayload('send_email', { via: 'tunnel' }), KEY);
-    const answer = await rawRequest(
-      edge.ingressPort,
-      `POST /actions/send_email HTTP/1.1\r\nHost: public.example\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    const answer = await postThroughEdge(edge, 'send_email', { via: 'tunnel' }, KEY);
     expect(answer.status).toBe(200);
   }, 30_000);
 

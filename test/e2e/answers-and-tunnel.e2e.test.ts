@@ -3,8 +3,8 @@ import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
 import { serveInspectorForFile } from './served-inspector';
 import { FakeEdge } from '../fixtures/ngrok-edge/fake-edge';
-import { flowentPayload, postSigned, signedBody } from '../helpers/flowent-signer';
-import { rawRequest } from '../helpers/raw-http';
+import { postSigned } from '../helpers/flowent-signer';
+import { postThroughEdge } from '../helpers/post-through-edge';
 import type { ServeProcess } from '../helpers/spawn-cli';
 
 const KEY = 'e2e-answers-key';
@@ -50,11 +50,7 @@ describe.sequential('answers and the public URL, from the inspector', () => {
     expect(publicUrl).toMatch(/^https:\/\//);
     await screenshot(page, 'tunnel-online');
 
-    const body = signedBody(flowentPayload('send_email', { recipient: 'far@example.com' }), KEY);
-    const answer = await rawRequest(
-      edge.ingressPort,
-      `POST /actions/send_email HTTP/1.1\r\nHost: public.example\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-    );
+    const answer = await postThroughEdge(edge, 'send_email', { recipient: 'far@example.com' }, KEY);
     expect(answer.status).toBe(200);
     await page.getByRole('button', { name: 'Close public URL panel' }).click();
     await expect.poll(() => rows().count()).toBe(1);
