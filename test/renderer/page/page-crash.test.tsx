@@ -4,11 +4,25 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { PageCrash } from '../../../renderer/src/app/PageCrash';
+import { PageRoot } from '../../../renderer/src/app/PageRoot';
+
+// The app itself, standing for any of its parts that stops on an error while rendering.
+const appRenders = vi.hoisted(() => ({ fails: false }));
+vi.mock('../../../renderer/src/app/App', () => ({
+  App: () => {
+    if (appRenders.fails) throw new TypeError("Cannot read properties of undefined (reading 'length')");
+    return <p>the app</p>;
+  },
+}));
 
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  appRenders.fails = false;
 });
+
+/** The inspector's page as opened with its token: the app on an HTTP bridge. */
+const WITH_TOKEN = { current: () => 'page-token', subscribe: () => () => {} };
 
 describe('the page stopped on an error of its own', () => {
   it('says so with the error and offers the reload, instead of going blank', () => {
@@ -37,5 +51,19 @@ describe('the page stopped on an error of its own', () => {
       </PageCrash>,
     );
     expect(screen.getByText('the page').textContent).toBe('the page');
+  });
+
+  it("is the page's last stop: an error anywhere in the app shows it, not a blank page", () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    appRenders.fails = true;
+    render(<PageRoot desktop={undefined} token={WITH_TOKEN} />);
+    expect(screen.getByRole('alert', { name: 'Page error' }).textContent).toContain(
+      "The page stopped on an error (TypeError: Cannot read properties of undefined (reading 'length')).",
+    );
+  });
+
+  it('shows the app while it runs', () => {
+    render(<PageRoot desktop={undefined} token={WITH_TOKEN} />);
+    expect(screen.getByText('the app').textContent).toBe('the app');
   });
 });
