@@ -57,7 +57,7 @@ describe('calls <id> of a registration check', () => {
 
   it('that nothing answered: who did not, and what to do about that, not about its signature', async () => {
     expect(await signatureSection('reset')).toEqual([
-      '  Registration check failed: your handler closed the connection without answering.',
+      '  Registration check failed: your handler closed the connection before finishing its answer.',
       '  what to do: Check its log for a crash while it handled the check. Flowent registers the action only when this check gets a 2xx answer.',
       '  Not signed: there is nothing to match.',
     ]);

@@ -38,7 +38,9 @@ const CAUSE_WORD: Record<NoAnswerCause, string> = {
 /** How no answer came, after who was asked ("your handler refused the connection"). */
 const CAUSE_PHRASE: Record<NoAnswerCause, string> = {
   refused: 'refused the connection',
-  closed: 'closed the connection without answering',
+  // Also when it sent its status line and headers first: the answer was never finished, so
+  // Flowent got none ("without answering" read wrong beside a handler seen to start one).
+  closed: 'closed the connection before finishing its answer',
   timeout: 'did not answer in time',
   'not-http': 'answered with bytes that are not HTTP',
   unreachable: 'could not be reached',

@@ -1,5 +1,6 @@
 import type { NoAnswerCause } from '../../contract/api';
 import { FLOWENT_LIMIT_WORDS } from '../../contract/words/flowent-limit-words';
+import { noAnswerCausePhrase } from '../../contract/words/answer-mark-words';
 import type { ForwardFailure } from './forward-failure';
 
 /** Where the caller of a failed forward is sent for the details its answer leaves out. */
@@ -21,7 +22,7 @@ function whatHappened({ kind, cause }: { kind: ForwardFailure; cause?: NoAnswerC
     case 'refused':
       return 'Flowent Companion could not reach your handler: the connection was refused.';
     case 'closed':
-      return 'Your handler closed the connection before finishing its answer.';
+      return `Your handler ${noAnswerCausePhrase('closed')}.`;
     case 'timeout':
       return "Your handler did not answer within Flowent Companion's forward timeout.";
     case 'not-http':

@@ -2,6 +2,7 @@ import type { Violation } from '../../contract/api';
 import { FLOWENT_TIMEOUT_MS } from './facts';
 import { FLOWENT_BODY_LIMIT_BYTES } from '../../contract/names-and-limits';
 import { FLOWENT_LIMIT_WORDS } from '../../contract/words/flowent-limit-words';
+import { noAnswerCausePhrase } from '../../contract/words/answer-mark-words';
 
 export interface CheckedAnswer {
   /** Who answered, in the sentence: "your handler", "the mock", or "this companion" (its own webhook, for a call it sent there). */
@@ -38,7 +39,7 @@ export function checkAnswer(answer: CheckedAnswer): Violation[] {
   if (answer.status === 0) {
     violations.push({
       code: 'no-answer',
-      message: `${who} closed the connection without answering; Flowent sees a failed action.`,
+      message: `${who} ${noAnswerCausePhrase('closed')}; Flowent sees a failed action.`,
       cause: 'closed',
     });
     return violations;

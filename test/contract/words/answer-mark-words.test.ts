@@ -49,5 +49,7 @@ describe("the list's word for an answer's problem", () => {
     expect(noAnswerHeading('mock')).toBe('The mock never answered');
     expect(noAnswerPhrase('forward-error', 'refused')).toBe('your handler refused the connection');
     expect(noAnswerPhrase('companion-error', 'timeout')).toBe("this companion's webhook did not answer in time");
+    // A handler that sent its headers and then reset the connection had started an answer.
+    expect(noAnswerPhrase('forward-error', 'closed')).toBe('your handler closed the connection before finishing its answer');
   });
 });

@@ -290,7 +290,7 @@ describe('detail pane', () => {
     const c = companion();
     const { pane } = await openForwardedCall(c, 'send_email', handlerUrl(handler(), 'reset'), {}, { key: null, extra: { test: true } });
     const line = within(pane).getByTestId('verdict-line');
-    expect(line.textContent).toMatch(/^Registration check failed: your handler closed the connection without answering\./);
+    expect(line.textContent).toMatch(/^Registration check failed: your handler closed the connection before finishing its answer\./);
     expect(within(pane).getByTestId('verdict-hint').textContent?.trim()).toBe(
       'What to do: Check its log for a crash while it handled the check. Flowent registers the action only when this check gets a 2xx answer.',
     );
