@@ -20,6 +20,7 @@ import {
   NOT_SENT,
   originalSignatureRefusedWords,
   replaySigningWords,
+  REPLAYS_UNCHECKED_NOTE,
   runCountsWords,
   runEndCauseWords,
 } from '../contract/words';
@@ -194,6 +195,8 @@ export async function replayCommand(argv: string[], io: CliIo): Promise<number> 
           if (outcome.through === null && outcome.notThrough) io.stderr.write(`${outcome.notThrough}\n`);
           return exitCodeOf(started);
         }
+        // Sent as stored, each replay is still stored and checked as a call: without the key, unchecked.
+        if (!hasKey) io.stderr.write(`${REPLAYS_UNCHECKED_NOTE}\n`);
         if (outcome.through) {
           // In a project, which answer files answer the calls, as send names them: the calls'
           // actions (each without a handler, or the run would not go through the serve).

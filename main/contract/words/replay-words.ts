@@ -1,4 +1,5 @@
 import { redactUrlCredentials } from '../url-credentials';
+import { HMAC_KEY_ENV } from '../secret-variables';
 import type { AnswersFailure } from '../answers';
 import type { CallsFailure, ServerNotRunning } from '../shared';
 import type { ReplayFailure } from '../replay-outcome';
@@ -29,6 +30,13 @@ export function noHandlerTodo(ways: string[], webhook: string | null, say: Pick<
   const all = webhook === null ? ways : [...ways, say.sendToCompanion(webhook)];
   return `${cap(all.join(', or '))}.`;
 }
+
+/**
+ * Said before replays sent as stored when no key is set: each replay is stored as a new call, and
+ * without the key its signature is stored unchecked, which `calls` shows as "no key" with no word
+ * of why until then.
+ */
+export const REPLAYS_UNCHECKED_NOTE = `note: No HMAC key is set (${HMAC_KEY_ENV}): the replays are sent as stored, and their signatures are stored unchecked. Set ${HMAC_KEY_ENV} to have each replay's signature checked.`;
 
 /** Parameters that are JSON but not an object: refused by the core, and said by the page's editors as typed. */
 export const PARAMETERS_NOT_AN_OBJECT = 'The parameters must be a JSON object ({...}), as Flowent sends.';
