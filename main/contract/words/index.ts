@@ -313,6 +313,7 @@ export {
   FORWARD_WITHOUT_TARGET_MEANWHILE,
   forwardWithoutTargetHeading,
   forwardWithoutTargetWords,
+  mergeConflictWords,
   noUrlForProfileWords,
   problemPlace,
   projectFilesTroubleWords,
