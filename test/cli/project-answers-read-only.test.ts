@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { runCli } from '../helpers/spawn-cli';
+import { gatewayForOneTest } from '../helpers/account-gateway';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
@@ -34,4 +35,30 @@ it('mocks set and targets set in a project whose answers/ is read-only refuse wi
   expect(target.stderr).toContain('Not saved: flowent/answers/_default.yaml cannot be written: permission denied');
   expect(target.stderr).not.toContain('    at ');
   expect(readFileSync(join(answers, '_default.yaml'), 'utf8')).toBe(before);
+});
+
+it('actions pull in a project whose actions/ is read-only refuses with the folder and why, and writes nothing', async () => {
+  const gateway = await gatewayForOneTest(cleanups, { apiTokens: { team_token: 'tenant-1' } });
+  gateway.storeAction({
+    name: 'refund',
+    description: 'Refund an order',
+    json_schema: { type: 'object' },
+    webhook_url: 'http://127.0.0.1:9/refund',
+  });
+  const root = tempDir('fc-project-');
+  const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'team_token' };
+  const run = (...args: string[]) => runCli([...args, '--data-dir', tempDir()], env, { cwd: root, obeyingModes: true });
+  expect((await runCli(['init', '--data-dir', tempDir()], {}, { cwd: root })).code).toBe(0);
+  const actions = join(root, 'flowent', 'actions');
+  chmodSync(actions, 0o555);
+  cleanups.push(() => chmodSync(actions, 0o755));
+
+  const pulled = await run('actions', 'pull');
+  expect(pulled).toEqual({
+    code: 1,
+    stdout: '',
+    stderr:
+      'flowent-companion actions pull: Nothing was pulled: actions/ cannot be written: permission denied: this user may not write it. ' +
+      'Change the permissions of the project folder (or of the file), or run this as a user who may write it.\n',
+  });
 });

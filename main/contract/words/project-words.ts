@@ -234,6 +234,14 @@ export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
   'project-not-written': ({ root, reason }) => ({
     what: `flowent/ could not be made in ${root}: ${fileProblemClause({ code: reason }, 'written')}. Nothing was left there.`,
   }),
+  'action-files-unwritable': ({ folder, file, reason }) => ({
+    what: `Nothing was pulled: ${file ?? folder} cannot be written: ${
+      reason === 'EACCES' || reason === 'EPERM'
+        ? 'permission denied: this user may not write it'
+        : fileProblemClause({ code: reason }, 'written')
+    }.`,
+    todo: 'Change the permissions of the project folder (or of the file), or run this as a user who may write it.',
+  }),
   'action-file-missing': ({ action }) => ({ what: `${action} has no file under actions/ any more.`, todo: 'Plan again.' }),
   'no-companion-here': ({ file, others }, say) => ({
     what:

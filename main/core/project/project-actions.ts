@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { fileErrorCode } from '../../contract/words';
 import { join } from 'node:path';
 import type { FlowentAction } from '../../contract/account';
 import { failureOf, hasLeftOutCredentials, redactUrlCredentials, type ProjectFailure, type Refused, type Result } from '../../contract/api';
@@ -82,6 +83,11 @@ export class ProjectActions {
     const files = new Map(listed.files.map((file) => [file.name, file]));
     const outcome: PullOutcome = { written: [], removed: [], unchanged: [], perProfile: [], credentialsLeftOut: [] };
     const profiles = this.deps.account.registry.profiles.list().map((known) => known.name);
+    const unwritable = unwritableActionFiles(
+      this.deps.dir,
+      listed.remote.map((action) => files.get(action.name)?.file ?? null),
+    );
+    if (unwritable) return unwritable;
     mkdirSync(join(this.deps.dir, ACTIONS_FOLDER), { recursive: true });
     for (const action of listed.remote) {
       const linked = links.some((link) => link.action === action.name && link.webhookUrl === action.webhook_url);
@@ -273,6 +279,27 @@ export function withProfileUrl(
   // With no other profile here to keep the file's URL for, one URL stays one.
   if (current === url || profiles.every((name) => name === profile)) return url;
   return Object.fromEntries([...new Set([...profiles, profile])].map((name) => [name, name === profile ? url : current]));
+}
+
+/**
+ * Why pull may not write the action files (`files`: the existing ones it may rewrite), asked
+ * before any is written, so that a read-only checkout is left as it was: a file is written anew
+ * in its folder and moved over the old one, and a file made read-only on purpose is not replaced.
+ */
+function unwritableActionFiles(dir: string, files: (string | null)[]): Refused<ProjectFailure> | null {
+  const folder = join(dir, ACTIONS_FOLDER);
+  const checked = [
+    { path: existsSync(folder) ? folder : dir, file: null },
+    ...files.flatMap((file) => (file === null ? [] : [{ path: join(dir, file), file }])),
+  ];
+  for (const { path, file } of checked) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      return { ok: false, code: 'action-files-unwritable', folder: `${ACTIONS_FOLDER}/`, file, reason: fileErrorCode(error) ?? 'EACCES' };
+    }
+  }
+  return null;
 }
 
 function hereRefused(here: Exclude<HereBase, { ok: true }>, file: string): Refused<ProjectFailure> {
