@@ -254,6 +254,8 @@ export interface PullOutcome {
   perProfile: string[];
   /** Files among `written` whose webhook_url Flowent holds with credentials: written with the password as ***. */
   credentialsLeftOut: string[];
+  /** Files not written: changed in the files since the last apply or pull, which pull does not write over. */
+  keptChanged: string[];
 }
 
 type Args = ArgumentsOf<typeof projectArguments>;

@@ -273,6 +273,7 @@ export {
   planSummaryWords,
   pulledAwayWords,
   pulledFileWords,
+  pulledKeptWords,
   pulledWithoutPasswordWords,
   planAgainWords,
   stalePlanWords,

@@ -81,7 +81,7 @@ export class ProjectActions {
     const profile = this.profile();
     const links = this.deps.account.registry.links.forProfile(profile);
     const files = new Map(listed.files.map((file) => [file.name, file]));
-    const outcome: PullOutcome = { written: [], removed: [], unchanged: [], perProfile: [], credentialsLeftOut: [] };
+    const outcome: PullOutcome = { written: [], removed: [], unchanged: [], perProfile: [], credentialsLeftOut: [], keptChanged: [] };
     const profiles = this.deps.account.registry.profiles.list().map((known) => known.name);
     const unwritable = unwritableActionFiles(
       this.deps.dir,
@@ -95,6 +95,11 @@ export class ProjectActions {
       const url = linked ? 'here' : redactUrlCredentials(action.webhook_url);
       const existing = files.get(action.name);
       const file = existing?.file ?? `${ACTIONS_FOLDER}/${action.name}.yaml`;
+      // An edit not yet applied (nor perhaps committed) is not written over: apply sends it, or undoing it takes Flowent's.
+      if (existing && this.changedSinceSynced(existing, profile)) {
+        outcome.keptChanged.push(file);
+        continue;
+      }
       const webhookUrl = existing ? withProfileUrl(existing.webhookUrl, profile, url, profiles) : null;
       const text = existing
         ? changedText(existing, {
@@ -233,6 +238,19 @@ export class ProjectActions {
         pending: actions.some((action) => action.change !== 'none'),
       },
     };
+  }
+
+  /**
+   * Whether the file says other than what Flowent had at the last apply or pull: its description,
+   * schema, or URL for `profile` (`here` and a URL with its password as *** are Flowent's in other
+   * words, not edits). Never, when this companion has not applied or pulled the action.
+   */
+  private changedSinceSynced(file: ActionFile, profile: string): boolean {
+    const synced = this.deps.settings().read<ActionFacts | null>(this.key(file.name), null);
+    if (synced === null) return false;
+    const url = webhookUrlFor(file, profile);
+    const urlEdited = url !== null && url !== 'here' && url !== synced.webhook_url && !keepsPassword(url, synced.webhook_url);
+    return file.description !== synced.description || canonical(file.json_schema) !== canonical(synced.json_schema) || urlEdited;
   }
 
   private remember(name: string, action: FlowentAction): void {
