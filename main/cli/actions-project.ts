@@ -8,6 +8,7 @@ import {
   nothingPulledWords,
   noUrlForProfileWords,
   pulledAwayWords,
+  pulledKeptWords,
   pulledFileWords,
   pulledWithoutPasswordWords,
 } from '../contract/words';
@@ -65,8 +66,10 @@ export function projectSubcommand(
       const { perProfile } = pulled.value;
       pulled.value.written.forEach((file) => out(pulledFileWords(file, perProfile.includes(file))));
       pulled.value.removed.forEach((file) => out(pulledAwayWords(file)));
+      pulled.value.keptChanged.forEach((file) => out(pulledKeptWords(file, CLI_PLAN_STEPS)));
       pulled.value.credentialsLeftOut.forEach((file) => err(`  ${pulledWithoutPasswordWords(file, CLI_PLAN_STEPS)}`));
-      if (pulled.value.written.length + pulled.value.removed.length === 0) out(nothingPulledWords(CLI_PLAN_STEPS));
+      if (pulled.value.written.length + pulled.value.removed.length + pulled.value.keptChanged.length === 0)
+        out(nothingPulledWords(CLI_PLAN_STEPS));
     }
     return 0;
   };

@@ -17,10 +17,15 @@ export type AnswersFailure =
   /** The project's answer file for the action has a mistake: changing it now would overwrite the user's edit. */
   | ({ code: 'answer-file-invalid' } & AnswerFileMistake)
   /** The project folder (`folder`) was removed while in use: its last version answers, and there is nowhere to write. */
-  | { code: 'project-folder-removed'; folder: string };
+  | { code: 'project-folder-removed'; folder: string }
+  /** This user may not write the project's answer file `file` (as the project names it); `reason`: the file system's code (EACCES, EROFS...). */
+  | { code: 'answer-file-unwritable'; file: string; reason: string };
 
-/** Why a project's answers cannot be changed now: a file's mistake to fix first, or the folder gone. */
-export type AnswersWriteRefusal = Extract<AnswersFailure, { code: 'answer-file-invalid' | 'project-folder-removed' }>;
+/** Why a project's answers cannot be changed now: a file's mistake to fix first, the folder gone, or a file this user may not write. */
+export type AnswersWriteRefusal = Extract<
+  AnswersFailure,
+  { code: 'answer-file-invalid' | 'project-folder-removed' | 'answer-file-unwritable' }
+>;
 
 /** A mistake in a project's answer file: the file, what its checker found (a position's text), and where. */
 export interface AnswerFileMistake {

@@ -23,6 +23,8 @@ export type ProjectFailure =
   /** Files under actions/ have mistakes: nothing is planned or sent until they are fixed. */
   | { code: 'project-invalid'; problems: ProjectProblem[] }
   | ProjectNotCreated
+  /** pull may not write `folder` (actions/) or a file in it (`file`, else null); `reason`: the file system's code. Nothing was written. */
+  | { code: 'action-files-unwritable'; folder: string; file: string | null; reason: string }
   /** An action the plan changes has no file (it was removed while applying). */
   | { code: 'action-file-missing'; action: string }
   /**
@@ -252,6 +254,8 @@ export interface PullOutcome {
   perProfile: string[];
   /** Files among `written` whose webhook_url Flowent holds with credentials: written with the password as ***. */
   credentialsLeftOut: string[];
+  /** Files not written: changed in the files since the last apply or pull, which pull does not write over. */
+  keptChanged: string[];
 }
 
 type Args = ArgumentsOf<typeof projectArguments>;

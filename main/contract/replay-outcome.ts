@@ -29,6 +29,12 @@ export type ReplayFailure =
    * version it read while good, so no guess is made.
    */
   | ({ code: 'answer-file-mistake'; action: string } & AnswerFileMistake)
+  /**
+   * No target was given and the one the answers give `action` holds its password as `***` (a file
+   * meant for git) with none kept in this history folder for it: `***` would go as the password.
+   * `owner`: the action whose own answers set that target, null when it is the default's.
+   */
+  | { code: 'target-password-left-out'; action: string; target: string; owner: string | null }
   /** The target holds `{action_name}` and the call names no action to fill it with. */
   | { code: 'no-action-for-target'; target: string }
   /** Signing needs the HMAC key: to re-sign a replay, to sign a simulated call, or for a re-signed cURL command. */

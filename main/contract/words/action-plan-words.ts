@@ -88,6 +88,14 @@ export function pulledFileWords(file: string, perProfile: boolean): string {
     : `Wrote ${file}.`;
 }
 
+/** A file a pull did not write: changed in the files since the last apply or pull, an edit not yet sent, and not in git yet perhaps. */
+export function pulledKeptWords(file: string, say: PlanStepsVocabulary): string {
+  return (
+    `Kept ${file}: it was changed in the files since the last apply or pull, and pull does not write over that ` +
+    `(${say.apply(false)} sends it to Flowent; to take Flowent's instead, undo the change, git checkout -- the file, and pull again).`
+  );
+}
+
 /** One file a pull with prune removed: its action is not on Flowent. */
 export function pulledAwayWords(file: string): string {
   return `Removed ${file}.`;

@@ -20,6 +20,24 @@ export function leftOutPasswordError(action: string, target: string, owner: stri
   );
 }
 
+/**
+ * Why send, replay or a probe sent nothing to such a target (what, then what to do; `giveTarget`:
+ * the front end's way to name a URL for this one call): "***" would have gone as the password.
+ */
+export function leftOutPasswordRefusal(
+  action: string,
+  target: string,
+  owner: string | null,
+  giveTarget: string,
+): { what: string; todo: string } {
+  return {
+    what:
+      `The forward target for ${action}, ${target}, has ${REDACTED_CREDENTIAL} for its password: it is left out of files ` +
+      'meant for git (answer files, exports), and this history folder keeps no password for that URL, so nothing was sent.',
+    todo: `To send it, ${setItHere(owner)} (in a project the file keeps ${REDACTED_CREDENTIAL}), or ${giveTarget}.`,
+  };
+}
+
 /** serve's Answers: line for such a target, before the first call gets its 502. */
 export function leftOutPasswordLine(target: string, from: string, fallbackToMock: boolean): string {
   return (

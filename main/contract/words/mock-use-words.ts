@@ -5,7 +5,7 @@
  * forwardedMockNote) in its own flags; `time` writes a moment as the front end shows dates.
  */
 import { BUILT_IN_ANSWER_TEXT, routeFor, type AnswerMode, type AnswerSettings, type StoredMock } from '../answers';
-import { redactUrlCredentials } from '../url-credentials';
+import { hasLeftOutCredentials, REDACTED_CREDENTIAL, redactUrlCredentials } from '../url-credentials';
 
 /** Which mock answers an action in mock mode: its own, the default, or the built-in answer. */
 export type MockAnswering = 'own' | 'default' | 'built-in';
@@ -29,6 +29,12 @@ export function mockAnswerWords(mock: MockAnswering, action: string | null): str
 
 /** In a few words, for the list of actions: a target's password as ***, as the command line prints it (the page is screen-shared). */
 export function actionAnswerWords(answer: AnswerFacts, action: string | null): string {
+  if (answer.mode === 'forward' && answer.target !== null && hasLeftOutCredentials(answer.target))
+    // A file from git read where its password was never given: serve sends nothing rather than "***".
+    return (
+      `your handler, but nothing is forwarded: ${answer.target} has ${REDACTED_CREDENTIAL} for its password, and this history ` +
+      'folder keeps none for that URL; save the target here with its password'
+    );
   if (answer.mode === 'forward')
     return answer.target ? `your handler (${redactUrlCredentials(answer.target)})` : 'your handler, but no target is set';
   return mockAnswerWords(answer.mock, action);

@@ -84,6 +84,17 @@ export function fileMistakeHeading(file: string, stale: readonly string[], subje
   return `${subject} has a mistake; ${fileMistakeMeanwhile(file, stale)}`;
 }
 
+/**
+ * A project file that a stopped `git merge` (or pull, rebase, stash pop) left its conflict in:
+ * from the `<<<<<<<` line `first` to the `>>>>>>>` line `last` (null: none follows), with the
+ * `markers` found there in their order (`|||||||` heads the base version, diff3's style).
+ */
+export function mergeConflictWords(first: number, last: number | null, markers: readonly string[]): string {
+  const lines = last === null ? `from line ${first}, with no >>>>>>> line after it` : `lines ${first} to ${last}`;
+  const named = markers.length === 1 ? markers[0] : `${markers.slice(0, -1).join(', ')} and ${markers[markers.length - 1]}`;
+  return `a merge conflict is left in it (${lines}): keep the lines you want, delete the others and the lines ${named}, and save it`;
+}
+
 /** Where a mistake is: the file, and the line and column when it has them. */
 export function problemPlace(problem: ProjectProblem): string {
   return problem.line === null ? problem.file : `${problem.file}:${problem.line}${problem.column === null ? '' : `:${problem.column}`}`;
@@ -222,6 +233,14 @@ export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
   }),
   'project-not-written': ({ root, reason }) => ({
     what: `flowent/ could not be made in ${root}: ${fileProblemClause({ code: reason }, 'written')}. Nothing was left there.`,
+  }),
+  'action-files-unwritable': ({ folder, file, reason }) => ({
+    what: `Nothing was pulled: ${file ?? folder} cannot be written: ${
+      reason === 'EACCES' || reason === 'EPERM'
+        ? 'permission denied: this user may not write it'
+        : fileProblemClause({ code: reason }, 'written')
+    }.`,
+    todo: 'Change the permissions of the project folder (or of the file), or run this as a user who may write it.',
   }),
   'action-file-missing': ({ action }) => ({ what: `${action} has no file under actions/ any more.`, todo: 'Plan again.' }),
   'no-companion-here': ({ file, others }, say) => ({

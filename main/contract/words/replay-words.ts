@@ -8,6 +8,7 @@ import { counted, countWords } from './counted';
 import { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 import { nobodyThereTodo, runNoAnswerWords } from './bulk-run-words';
 import { companionCommand } from './command-words';
+import { leftOutPasswordRefusal } from './left-out-password-words';
 import { shellWord } from '../shell-words';
 import { cap, either, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
@@ -70,6 +71,7 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     what: `${file} has a mistake (${problem || 'see the project'}${line ? `, line ${line}` : ''}), so where action ${action} goes cannot be told: a running companion may still answer from the version it read before the mistake.`,
     todo: `Fix the file, or ${say.giveTarget}.`,
   }),
+  'target-password-left-out': ({ action, target, owner }, say) => leftOutPasswordRefusal(action, target, owner, say.giveTarget),
   'no-action-for-target': ({ target }, say) => ({
     what: `This call names no action, so {action_name} in ${redactUrlCredentials(target)} cannot be filled.`,
     todo: `${cap(say.giveTarget)} with the action's name in place of {action_name}.`,

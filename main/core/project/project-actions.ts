@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { fileErrorCode } from '../../contract/words';
 import { join } from 'node:path';
 import type { FlowentAction } from '../../contract/account';
 import { failureOf, hasLeftOutCredentials, redactUrlCredentials, type ProjectFailure, type Refused, type Result } from '../../contract/api';
@@ -80,8 +81,13 @@ export class ProjectActions {
     const profile = this.profile();
     const links = this.deps.account.registry.links.forProfile(profile);
     const files = new Map(listed.files.map((file) => [file.name, file]));
-    const outcome: PullOutcome = { written: [], removed: [], unchanged: [], perProfile: [], credentialsLeftOut: [] };
+    const outcome: PullOutcome = { written: [], removed: [], unchanged: [], perProfile: [], credentialsLeftOut: [], keptChanged: [] };
     const profiles = this.deps.account.registry.profiles.list().map((known) => known.name);
+    const unwritable = unwritableActionFiles(
+      this.deps.dir,
+      listed.remote.map((action) => files.get(action.name)?.file ?? null),
+    );
+    if (unwritable) return unwritable;
     mkdirSync(join(this.deps.dir, ACTIONS_FOLDER), { recursive: true });
     for (const action of listed.remote) {
       const linked = links.some((link) => link.action === action.name && link.webhookUrl === action.webhook_url);
@@ -89,6 +95,11 @@ export class ProjectActions {
       const url = linked ? 'here' : redactUrlCredentials(action.webhook_url);
       const existing = files.get(action.name);
       const file = existing?.file ?? `${ACTIONS_FOLDER}/${action.name}.yaml`;
+      // An edit not yet applied (nor perhaps committed) is not written over: apply sends it, or undoing it takes Flowent's.
+      if (existing && this.changedSinceSynced(existing, profile)) {
+        outcome.keptChanged.push(file);
+        continue;
+      }
       const webhookUrl = existing ? withProfileUrl(existing.webhookUrl, profile, url, profiles) : null;
       const text = existing
         ? changedText(existing, {
@@ -229,6 +240,19 @@ export class ProjectActions {
     };
   }
 
+  /**
+   * Whether the file says other than what Flowent had at the last apply or pull: its description,
+   * schema, or URL for `profile` (`here` and a URL with its password as *** are Flowent's in other
+   * words, not edits). Never, when this companion has not applied or pulled the action.
+   */
+  private changedSinceSynced(file: ActionFile, profile: string): boolean {
+    const synced = this.deps.settings().read<ActionFacts | null>(this.key(file.name), null);
+    if (synced === null) return false;
+    const url = webhookUrlFor(file, profile);
+    const urlEdited = url !== null && url !== 'here' && url !== synced.webhook_url && !keepsPassword(url, synced.webhook_url);
+    return file.description !== synced.description || canonical(file.json_schema) !== canonical(synced.json_schema) || urlEdited;
+  }
+
   private remember(name: string, action: FlowentAction): void {
     const facts: ActionFacts = { description: action.description, json_schema: action.json_schema, webhook_url: action.webhook_url };
     this.deps.settings().write(this.key(name), facts);
@@ -273,6 +297,27 @@ export function withProfileUrl(
   // With no other profile here to keep the file's URL for, one URL stays one.
   if (current === url || profiles.every((name) => name === profile)) return url;
   return Object.fromEntries([...new Set([...profiles, profile])].map((name) => [name, name === profile ? url : current]));
+}
+
+/**
+ * Why pull may not write the action files (`files`: the existing ones it may rewrite), asked
+ * before any is written, so that a read-only checkout is left as it was: a file is written anew
+ * in its folder and moved over the old one, and a file made read-only on purpose is not replaced.
+ */
+function unwritableActionFiles(dir: string, files: (string | null)[]): Refused<ProjectFailure> | null {
+  const folder = join(dir, ACTIONS_FOLDER);
+  const checked = [
+    { path: existsSync(folder) ? folder : dir, file: null },
+    ...files.flatMap((file) => (file === null ? [] : [{ path: join(dir, file), file }])),
+  ];
+  for (const { path, file } of checked) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      return { ok: false, code: 'action-files-unwritable', folder: `${ACTIONS_FOLDER}/`, file, reason: fileErrorCode(error) ?? 'EACCES' };
+    }
+  }
+  return null;
 }
 
 function hereRefused(here: Exclude<HereBase, { ok: true }>, file: string): Refused<ProjectFailure> {

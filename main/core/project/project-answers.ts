@@ -1,4 +1,6 @@
+import { accessSync, constants, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileErrorCode } from '../../contract/words';
 import type {
   AnswerContractWarning,
   AnswerFileMistake,
@@ -224,9 +226,29 @@ export class ProjectAnswers implements AnswerStore {
   writeRefusal(action: string | null | 'all'): AnswersWriteRefusal | null {
     // There is nowhere to write, and making the folder again would make a project of one file.
     if (this.folderRemoved()) return { code: 'project-folder-removed', folder: this.dir };
-    if (action === 'all') return null;
+    if (action === 'all') return this.unwritable(this.folder);
     const file = this.fileOf(action);
-    return this.problems.has(file) ? { code: 'answer-file-invalid', ...this.mistakeOf(file) } : null;
+    if (this.problems.has(file)) return { code: 'answer-file-invalid', ...this.mistakeOf(file) };
+    return this.unwritable(file);
+  }
+
+  /**
+   * Why this user may not write `file` (the folder, for all of them): asked before anything is
+   * changed, so that a read-only checkout refuses as a mistake does, with nothing half done. A
+   * file written anew is made in its folder and moved over the old one: the folder must be
+   * writable, and a file made read-only on purpose is not replaced either.
+   */
+  private unwritable(file: string): AnswersWriteRefusal | null {
+    const path = join(this.dir, file);
+    const paths = file === this.folder ? [path] : [join(path, '..'), ...(existsSync(path) ? [path] : [])];
+    for (const one of paths) {
+      try {
+        accessSync(one, constants.W_OK);
+      } catch (error) {
+        return { code: 'answer-file-unwritable', file, reason: fileErrorCode(error) ?? 'EACCES' };
+      }
+    }
+    return null;
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Document, LineCounter, Pair } from 'yaml';
 import { parseYamlText, yamlPosition } from '../yaml/yaml-text';
 import { loadLazily } from '../load-lazily';
 import type { ProjectProblem } from '../../contract/project';
+import { mergeConflictWords } from '../../contract/words';
 
 const loadYaml = loadLazily<typeof import('yaml')>('yaml');
 const loadDiff = loadLazily<typeof import('diff')>('diff');
@@ -24,9 +25,52 @@ export interface YamlFile {
 
 /** Parses `text` (the file `file`, as the project names it); syntax errors come back with line and column. */
 export function parseYamlFile(file: string, text: string): { ok: true; value: YamlFile } | { ok: false; problems: ProjectProblem[] } {
+  // The YAML errors of conflict markers say nothing of the conflict: it is the mistake, said once.
+  const conflicts = mergeConflicts(text);
+  if (conflicts.length > 0)
+    return {
+      ok: false,
+      problems: conflicts.map(({ first, last, markers }) => ({
+        file,
+        message: mergeConflictWords(first, last, markers),
+        line: first,
+        column: 1,
+      })),
+    };
   const { document, lineCounter, syntaxErrors } = parseYamlText(text);
   if (syntaxErrors.length > 0) return { ok: false, problems: syntaxErrors.map((error) => ({ file, ...error })) };
   return { ok: true, value: { document, lineCounter, value: document.toJS() as unknown, style: styleOf(text), text } };
+}
+
+/** Git's conflict markers, each at the start of its line: `<<<<<<< HEAD`, `|||||||` (diff3's base), `=======`, `>>>>>>> main`. */
+const CONFLICT_MARKER = /^(<{7}|\|{7}|={7}|>{7})(?:[ \t]|$)/;
+
+/**
+ * The merge conflicts git left in `text`: each from its `<<<<<<<` line to the `>>>>>>>` line that
+ * closes it (1-based), with the markers found between. A `=======` line alone is not one: only
+ * an opening marker is taken for a conflict.
+ */
+function mergeConflicts(text: string): { first: number; last: number | null; markers: string[] }[] {
+  const found: { first: number; last: number | null; markers: string[] }[] = [];
+  let open: { first: number; last: number | null; markers: string[] } | null = null;
+  text
+    .replace(/^\ufeff/, '')
+    .split(/\r?\n/)
+    .forEach((line, index) => {
+      const marker = CONFLICT_MARKER.exec(line)?.[1];
+      if (marker === undefined) return;
+      if (marker.startsWith('<')) {
+        open = { first: index + 1, last: null, markers: [marker] };
+        found.push(open);
+      } else if (open !== null) {
+        if (!open.markers.includes(marker)) open.markers.push(marker);
+        if (marker.startsWith('>')) {
+          open.last = index + 1;
+          open = null;
+        }
+      }
+    });
+  return found;
 }
 
 /** The style of a text: the line ending of its first line (an editor saves them all alike), and its byte order mark. */

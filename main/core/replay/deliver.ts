@@ -15,6 +15,7 @@ import { failureViolation } from '../answers/forward-failure';
 import { droppedHeadersMessage, forwardHeaders } from '../answers/forward-headers';
 import { resolveTarget } from '../answers/forward-target';
 import { ACTION_PLACEHOLDER } from '../../contract/action-name';
+import { hasLeftOutCredentials } from '../../contract/url-credentials';
 import { isCredentialHeader, REDACTED } from '../../contract/credential-headers';
 import { handlerChecks, handlerKeyFor, learnFromHandler, NO_HANDLER, type HandlerChecks } from '../answers/handler-lesson';
 import { handlerPreference, styleNamed } from '../handler-check';
@@ -149,6 +150,11 @@ export function targetFor(deps: ReplayDeps, action: string | null, given: string
     return { ok: false, code: 'answered-by-mock', action, webhook: mockingWebhook(deps, action) };
   }
   const template = given ?? route?.target ?? null;
+  // A file meant for git read back with no password kept here for its target: "***" would be sent as the password.
+  if (action && given === undefined && template !== null && hasLeftOutCredentials(template)) {
+    const owner = (deps.answers().getRoute(action)?.target ?? null) !== null ? action : null;
+    return { ok: false, code: 'target-password-left-out', action, target: template, owner };
+  }
   if (!template) return { ok: false, code: 'no-target', action, webhook: action ? mockingWebhook(deps, action) : null };
   // A made-up name would send the call to a route of the handler's that nobody chose.
   if (action === null && template.includes(ACTION_PLACEHOLDER)) return { ok: false, code: 'no-action-for-target', target: template };

@@ -26,6 +26,7 @@ import {
   planSummaryWords,
   problemPlace,
   pulledAwayWords,
+  pulledKeptWords,
   pulledFileWords,
   pulledWithoutPasswordWords,
   stalePlanWords,
@@ -187,15 +188,18 @@ function BlockingView({ by, blocking, listed }: { by: string; blocking: ProjectP
 
 /** What Pull wrote, in the command line's words. */
 function PulledView({ pulled }: { pulled: PullOutcome }) {
-  const { written, removed, perProfile, credentialsLeftOut } = pulled;
+  const { written, removed, perProfile, credentialsLeftOut, keptChanged } = pulled;
   return (
     <section aria-label="Pulled" className="project-applied">
-      {written.length + removed.length === 0 && <p>{nothingPulledWords(DIALOG_STEPS)}</p>}
+      {written.length + removed.length + keptChanged.length === 0 && <p>{nothingPulledWords(DIALOG_STEPS)}</p>}
       {written.map((file) => (
         <p key={file}>{pulledFileWords(file, perProfile.includes(file))}</p>
       ))}
       {removed.map((file) => (
         <p key={file}>{pulledAwayWords(file)}</p>
+      ))}
+      {keptChanged.map((file) => (
+        <p key={file}>{pulledKeptWords(file, DIALOG_STEPS)}</p>
       ))}
       {credentialsLeftOut.map((file) => (
         <p key={file} className="muted">
