@@ -75,7 +75,9 @@ Actions as code, from the project folder (flowent/actions/, see "flowent-compani
   actions apply [--prune]               Make Flowent match the files, stopping at the first
                                         refusal; "webhook_url: here" registers the running
                                         companion's URL and links the action
-  actions pull [--prune]                Write Flowent's actions into the files (comments kept)
+  actions pull [--prune]                Write Flowent's actions into the files (comments kept);
+                                        a file changed since it was last applied or pulled
+                                        is kept and said (apply sends it)
           --prune: apply deletes actions that have no file; pull removes files of actions
           Flowent does not have
 

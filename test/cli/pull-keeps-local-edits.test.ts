@@ -59,3 +59,11 @@ it('actions pull keeps an action file changed since the last pull, writes the ot
   expect((await run('actions', 'pull')).stdout).toBe('Wrote actions/send_email.yaml.\n');
   expect(readFileSync(sendEmail, 'utf8')).toContain('description: Send one email\n');
 });
+
+it('says in `actions --help` that pull keeps a file changed since it was last applied or pulled', async () => {
+  const help = await runCli(['actions', '--help']);
+  expect(help.code, help.stderr).toBe(0);
+  expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+    'a file changed since it was last applied or pulled is kept and said (apply sends it)',
+  );
+});
