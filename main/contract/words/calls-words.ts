@@ -1,4 +1,4 @@
-import { fileProblemClause } from './file-words';
+import { PROJECT_FILE_UNWRITABLE_TODO, projectFileUnwritableClause } from './file-words';
 import { redactUrlCredentials } from '../url-credentials';
 import { ACTION_NAME_RULE } from '../action-name';
 import type { AnswersFailure } from '../answers';
@@ -80,8 +80,8 @@ export const ANSWERS_WORDS: Catalogue<Exclude<AnswersFailure, CallsFailure>, Voc
     todo: 'Fix the file first, so the change does not overwrite your edit.',
   }),
   'answer-file-unwritable': ({ file, reason }) => ({
-    what: `Not saved: flowent/${file} cannot be written: ${answerFileUnwritableClause(reason)}.`,
-    todo: 'Change the permissions of the project folder (or of the file), or run this as a user who may write it.',
+    what: `Not saved: flowent/${file} cannot be written: ${projectFileUnwritableClause(reason)}.`,
+    todo: PROJECT_FILE_UNWRITABLE_TODO,
   }),
   'project-folder-removed': ({ folder }) => ({
     what: `Not saved: the project folder ${folder} was removed (a branch switch?); its last version keeps answering.`,
@@ -90,10 +90,3 @@ export const ANSWERS_WORDS: Catalogue<Exclude<AnswersFailure, CallsFailure>, Voc
       "(or open another project folder in the app) to save in the history folder's answers.",
   }),
 };
-
-/** Why an answer file cannot be written, without the generic advice to choose another place: a project's file has one place. */
-function answerFileUnwritableClause(reason: string): string {
-  return reason === 'EACCES' || reason === 'EPERM'
-    ? 'permission denied: this user may not write it'
-    : fileProblemClause({ code: reason }, 'written');
-}

@@ -12,6 +12,20 @@ export function fileErrorCode(error: unknown): string | undefined {
 }
 
 /**
+ * Why a project's file (or its folder) cannot be written, as a clause after "<file> cannot be
+ * written: ", without the advice to choose another place: a project's file has one place.
+ */
+export function projectFileUnwritableClause(reason: string): string {
+  return reason === 'EACCES' || reason === 'EPERM'
+    ? 'permission denied: this user may not write it'
+    : fileProblemClause({ code: reason }, 'written');
+}
+
+/** What to do about a project's file this user may not write. */
+export const PROJECT_FILE_UNWRITABLE_TODO =
+  'Change the permissions of the project folder (or of the file), or run this as a user who may write it.';
+
+/**
  * What went wrong and what to do, as a clause that follows "cannot read <file>: " or
  * "<file> cannot be read: ". An unknown code is kept, with the system's message when there is one.
  */

@@ -11,7 +11,7 @@ import type {
 } from '../project';
 import type { CallsFailure, ProjectMissing } from '../shared';
 import type { ReplayFailure } from '../replay-outcome';
-import { fileProblemClause } from './file-words';
+import { fileProblemClause, PROJECT_FILE_UNWRITABLE_TODO, projectFileUnwritableClause } from './file-words';
 import { tunnelNotOnlineWords } from './here-words';
 import { cap, type Catalogue, type Said } from './said';
 import type { AnswersFolderVocabulary, Vocabulary } from './vocabulary';
@@ -235,12 +235,8 @@ export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
     what: `flowent/ could not be made in ${root}: ${fileProblemClause({ code: reason }, 'written')}. Nothing was left there.`,
   }),
   'action-files-unwritable': ({ folder, file, reason }) => ({
-    what: `Nothing was pulled: ${file ?? folder} cannot be written: ${
-      reason === 'EACCES' || reason === 'EPERM'
-        ? 'permission denied: this user may not write it'
-        : fileProblemClause({ code: reason }, 'written')
-    }.`,
-    todo: 'Change the permissions of the project folder (or of the file), or run this as a user who may write it.',
+    what: `Nothing was pulled: ${file ?? folder} cannot be written: ${projectFileUnwritableClause(reason)}.`,
+    todo: PROJECT_FILE_UNWRITABLE_TODO,
   }),
   'action-file-missing': ({ action }) => ({ what: `${action} has no file under actions/ any more.`, todo: 'Plan again.' }),
   'no-companion-here': ({ file, others }, say) => ({
