@@ -326,7 +326,13 @@ export {
 } from './project-words';
 export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-words';
 export { storageFaultCountWords, storageFaultEndedWords, storageFaultWords } from './storage-fault-words';
-export { noFlowentCallsToReplay, noHandlerTodo, PARAMETERS_NOT_AN_OBJECT, parametersOverLimitWords } from './replay-words';
+export {
+  noFlowentCallsToReplay,
+  noFlowentCallsWords,
+  noHandlerTodo,
+  PARAMETERS_NOT_AN_OBJECT,
+  parametersOverLimitWords,
+} from './replay-words';
 export {
   BULK_CONCURRENCY_WORDS,
   bulkReplayButtonWords,
