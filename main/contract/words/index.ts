@@ -120,7 +120,18 @@ export {
   noTargetToRemoveWords,
   startupForwardTargetWords,
 } from './answers-dialog-words';
-export type { CodePart } from './code-parts';
+export type { CodePart, MarkedPart } from './code-parts';
+export {
+  ACCESS_TOKEN_CHANGED_NOTE,
+  accessDeniedHeading,
+  accessDeniedParts,
+  findInspectorAddressParts,
+  NO_BRIDGE,
+  OPEN_INSPECTOR_URL,
+  SAME_DATA_DIR_NOTE,
+  startAgainForAddressParts,
+  WHAT_TO_DO,
+} from './page-access-words';
 export {
   callNotLoadedWords,
   copyFailedWords,
