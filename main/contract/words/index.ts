@@ -122,6 +122,46 @@ export {
 } from './answers-dialog-words';
 export type { CodePart, MarkedPart } from './code-parts';
 export {
+  contractMarkWords,
+  handlerMarkWords,
+  REGISTRATION_CHECK,
+  refusalMarkWords,
+  timestampMarkWords,
+  VERDICT_LABEL,
+  verdictTitle,
+} from './call-mark-words';
+export { describeTimestamp } from './timestamp-words';
+export {
+  bytesComparedWords,
+  COMPARE_WITH_STYLE,
+  COMPARED_WITH,
+  MISSING_HERE,
+  NO_COMPARISON,
+  SIGNED_BYTES_OF,
+  SIGNED_BYTES_UNAVAILABLE,
+  signedBytesOfWords,
+  STYLE_SHOWN,
+} from './signed-bytes-words';
+export {
+  FAILED_SIGNATURE_HEADLINE,
+  notFlowentHeadline,
+  requestRefusedHeadline,
+  spoiledSignatureLine,
+  UNSIGNED_CHECK_IS_FINE,
+  validSignatureHeadline,
+  WHAT_TO_DO_LEAD,
+} from './verdict-line-words';
+export {
+  acceptedRejectedWords,
+  HANDLER_RECORD,
+  learnedStyleFoldWords,
+  MOST_CALLS_FOLD,
+  noStylesWords,
+  SET_KEY_AGAIN,
+  THIS_STYLE_FOLD,
+} from './handler-record-words';
+export { rangeBackwardsWords, TODAY, timeRangeWords, type RangeBound } from './time-range-words';
+export {
   ACCESS_TOKEN_CHANGED_NOTE,
   accessDeniedHeading,
   accessDeniedParts,

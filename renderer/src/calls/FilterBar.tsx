@@ -1,7 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { CALL_SOURCES, MAX_SEARCH_LENGTH, VERDICTS, type CallSource, type StatusClass, type Verdict } from '../../../main/contract/api';
-import { VERDICT_LABEL } from '../shared/format';
-import { CALL_SOURCE_LABEL } from '../../../main/contract/words';
+import { CALL_SOURCE_LABEL, VERDICT_LABEL } from '../../../main/contract/words';
 import { isFiltered, withoutAction, type RangeChoice, type TestChoice } from '../history/filter-state';
 import { setFilter, setSearchInput } from '../history/calls-actions';
 import { useMetaStore } from '../page/stores';
