@@ -132,6 +132,17 @@ export {
 } from './call-mark-words';
 export { describeTimestamp } from './timestamp-words';
 export {
+  headerDiffWords,
+  NOT_RE_SIGNED,
+  REPLAY_BUTTONS,
+  replayVerdictWords,
+  REPLAYING,
+  SAME_ANSWER_AS_ORIGINAL,
+  statusDiffLineWords,
+  statusDiffWords,
+  unstoredBodyWords,
+} from './replay-result-words';
+export {
   bytesComparedWords,
   COMPARE_WITH_STYLE,
   COMPARED_WITH,
@@ -252,8 +263,26 @@ export {
 } from './page-part-words';
 export { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
-export { callsDoneWords, exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
-export { overLimitsWords, skippedWords, type ImportSkipped } from './import-words';
+export {
+  callsDoneWords,
+  EXPORT_CANCELLED,
+  exportDownloadedWords,
+  exportedCallsWords,
+  exportSavedWords,
+  leftOutWords,
+  type ExportedCount,
+} from './export-words';
+export {
+  IMPORT_CANCELLED,
+  importEndWords,
+  importToastWords,
+  overLimitsWords,
+  READING_THE_FILE,
+  skippedWords,
+  uploadingWords,
+  type ImportEnd,
+  type ImportSkipped,
+} from './import-words';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
 export {
   handlerDiagnosisHeading,

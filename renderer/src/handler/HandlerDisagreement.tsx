@@ -11,6 +11,7 @@ import {
   mostCallsNamed,
   noStylesWords,
   rejectedStylesWords,
+  REPLAY_BUTTONS,
   SET_KEY_AGAIN,
   SIGNED_BYTES_OF,
   THIS_STYLE_FOLD,
@@ -33,7 +34,7 @@ export function pageSigningVocabulary(foldFor: (style: string | null) => string)
     styles: (styles) => styles.map(styleLabel).join('; '),
     getVerifier: (id) => `"${foldFor(id)}" below gives`,
     showSignedBytes: `the signature's "${SIGNED_BYTES_OF}" view shows them, one style at a time`,
-    replayResigned: '"Replay re-signed" below',
+    replayResigned: `"${REPLAY_BUTTONS.resigned}" below`,
   };
 }
 
