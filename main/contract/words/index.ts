@@ -206,7 +206,14 @@ export { SHORTCUT_WORDS } from './shortcut-words';
 export { failureCountTitle, HEADER_COMMAND_TITLES, requestRateWords } from './header-words';
 export {
   actionUrlMissingWords,
+  actionUrlWhat,
+  keyLineParts,
   LOCAL_URL_LEAD,
+  LOCAL_URL_NOTE,
+  PUBLIC_URL_PANEL,
+  SETTINGS,
+  type ButtonPart,
+  type EmptyStatePart,
   NO_CALLS_YET,
   PREPARING_SAMPLE,
   REGISTER_WITH_WEBHOOK_URL,
