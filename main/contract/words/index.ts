@@ -202,7 +202,9 @@ export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainComm
 export { counted, countWords, listedWords, nounFor } from './counted';
 export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
-export { SHORTCUT_WORDS } from './shortcut-words';
+export { SHORTCUT_WORDS, SINGLE_KEYS_NOTE } from './shortcut-words';
+export { apiTokenNowWords, FIX_ACTION_FIRST, NO_URL_TO_REGISTER, notRepointedToastWords, profileBlockedWords } from './page-account-words';
+export { CHECKING_VERIFIER, CONNECTING_TO_NGROK, LOADING_ACCOUNT, LOADING_FLOWENT_ACTIONS, READING_PROJECT } from './page-wait-words';
 export { failureCountTitle, HEADER_COMMAND_TITLES, requestRateWords } from './header-words';
 export {
   actionUrlMissingWords,
