@@ -189,6 +189,8 @@ export {
   failedWith,
   NO_ACCESS_TOKEN_HERE,
   NOT_CONNECTED,
+  REQUEST_NOT_READ,
+  requestRefusedWords,
   NO_WEBHOOK_URL_TO_COPY,
   nothingToCopyWords,
   PAGE_FAILURE_WORDS,
@@ -200,7 +202,14 @@ export { answerError, answerErrorWords, quotedAnswerError } from './answer-error
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';
 export { counted, countWords, listedWords, nounFor } from './counted';
-export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
+export {
+  CALL_SOURCE_LABEL,
+  callSourceMark,
+  callSourceSentence,
+  FAILURES_ONLY_TITLE,
+  SOURCE_FILTER_TITLE,
+  TEST_FILTER_CHOICES,
+} from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
 export { SHORTCUT_WORDS, SINGLE_KEYS_NOTE } from './shortcut-words';
 export { apiTokenNowWords, FIX_ACTION_FIRST, NO_URL_TO_REGISTER, notRepointedToastWords, profileBlockedWords } from './page-account-words';
@@ -249,7 +258,9 @@ export {
 } from './secret-state-words';
 export {
   draftKeptWords,
+  editingSchemaForWords,
   noParametersToEditWords,
+  removeSchemaQuestion,
   SIMULATOR_NO_ACTIONS,
   STALE_RESULT_NOTE,
   NOT_DONE_WORDS,
