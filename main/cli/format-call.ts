@@ -8,17 +8,13 @@ import {
   handlerVerdictWords,
   noAnswerCause,
   noAnswerHeading,
-  overLimitsWords,
   problemWords,
   refusedForRequest,
   requestLineWords,
   sentActionLineWords,
-  skippedWords,
-  countWords,
   spoiledOnPurposeWords,
   statusWords,
   type HandlerVoice,
-  type ImportSkipped,
 } from '../contract/words';
 import { NOTHING_MORE, type CallWhy } from './call-why';
 import { printable } from './printable';
@@ -111,24 +107,6 @@ export function formatCallLine(call: CallSummary, now = Date.now()): string {
   const handler = call.handlerSignature ? `  ${handlerWords(call.handlerSignature, call)}` : '';
   const problem = call.problem && !refused ? `  ${problemWords(call.problem)}` : '';
   return printable(`${time}  ${action}${test}  ${verdict}  ${status}${handler}  ${call.durationMs.toFixed(1)} ms${problem}`);
-}
-
-/**
- * What a HAR import stored and what it left out, from `from` (the file): the line of `import`,
- * and of `serve` when an import from the inspector ends (in place of a line per imported call).
- */
-export function formatImportEnd(
-  counts: ImportSkipped & { imported: number; duplicates: number; overLimits?: number },
-  from: string,
-): string {
-  const skippedClause = skippedWords(counts);
-  const skipped = skippedClause ? `; ${skippedClause}` : '';
-  const held =
-    counts.duplicates > 0
-      ? `; left out ${countWords(counts.duplicates)} already in the history (same path, body and time received: imported before)`
-      : '';
-  const over = overLimitsWords(counts.overLimits ?? 0, counts.imported);
-  return `Imported ${counted(counts.imported, 'call')} from ${from}${skipped}${held}${over ? `; ${over}` : ''}.`;
 }
 
 /**

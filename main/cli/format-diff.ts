@@ -1,5 +1,5 @@
 import type { AnswerDiff } from '../contract/api';
-import { statusNumberWords, stillUnreachedWords } from '../contract/words';
+import { headerDiffWords, statusDiffWords } from '../contract/words';
 
 /**
  * A replay's answer diff as unified-style text lines (`+`, `-`): only what changed.
@@ -8,12 +8,10 @@ import { statusNumberWords, stillUnreachedWords } from '../contract/words';
  * the companion answered in the handler's place are no answer of the handler's to compare.
  */
 export function formatDiff(diff: AnswerDiff, stillUnreached = false): string[] {
-  const { before, after } = diff.status;
-  const status = `status ${statusNumberWords(before)} → ${statusNumberWords(after)}`;
-  if (stillUnreached) return [`${status} (${stillUnreachedWords(before)})`];
+  if (stillUnreached) return [statusDiffWords(diff.status, true)];
   const out: string[] = [];
-  if (diff.status.changed) out.push(status);
-  for (const header of diff.headers) out.push(`header ${header.name}: ${header.before ?? '(none)'} → ${header.after ?? '(none)'}`);
+  if (diff.status.changed) out.push(statusDiffWords(diff.status, false));
+  for (const header of diff.headers) out.push(`header ${header.name}: ${headerDiffWords(header.before, header.after)}`);
   if (diff.body.changed) {
     for (const line of diff.body.lines) if (line.kind !== 'same') out.push(`${line.kind === 'added' ? '+' : '-'} ${line.text}`);
   }

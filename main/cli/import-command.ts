@@ -5,10 +5,9 @@ import { noteKeyEdgeSpace } from './key-edge-space-note';
 import type { CliIo } from './cli-io';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { inCliWords } from './cli-words';
-import { counted, countWords, fileProblemInWords } from '../contract/words';
+import { counted, countWords, fileProblemInWords, importEndWords } from '../contract/words';
 import { withCore, type CoreSession } from './open-core';
 import { harFileText, readHarEntries } from '../core';
-import { formatImportEnd } from './format-call';
 import { progressLine, type ProgressLine } from './progress-line';
 
 export const IMPORT_HELP = `Usage: flowent-companion import <file.har> [options]
@@ -71,7 +70,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     }
     const { value } = imported;
     const counts = { ...value, broken: value.problems.length };
-    io.stdout.write(`${formatImportEnd(counts, file)}\n`);
+    io.stdout.write(`${importEndWords(counts, file)}\n`);
     for (const problem of value.problems) io.stderr.write(`  skipped ${problem.path}: ${problem.message}\n`);
     if (nonBlankSecret(io.env[HMAC_KEY_ENV]) === null && value.imported > 0)
       io.stderr.write(`  ${HMAC_KEY_ENV} is not set: signed calls were stored with the verdict "no key".\n`);

@@ -12,7 +12,14 @@ import {
 } from '../core';
 import { DEFAULT_INSPECTOR_PORT, DEFAULT_PORT } from '../contract/names-and-limits';
 import { HMAC_KEY_ENV, NGROK_AUTHTOKEN_ENV, nonBlankSecret } from '../contract/secret-variables';
-import { AUTHTOKEN_PAGE, edgeSpaceWords, FLOWENT_LIMIT_WORDS, hasEdgeSpace, SERVE_READER_GONE } from '../contract/words';
+import {
+  ACCESS_TOKEN_CHANGED_NOTE,
+  AUTHTOKEN_PAGE,
+  edgeSpaceWords,
+  FLOWENT_LIMIT_WORDS,
+  hasEdgeSpace,
+  SERVE_READER_GONE,
+} from '../contract/words';
 import { DEFAULT_LIMITS, FLOWENT_BODY_LIMIT_BYTES, FOLLOW_MODES, hereFactsOf, isFollowMode, TUNNEL_NOT_OPENED } from '../contract/api';
 import { InspectorServer } from '../transports/inspector/inspector-server';
 import { inspectorTokenFile } from '../transports/inspector/inspector-token';
@@ -213,7 +220,7 @@ export async function serveCommand(argv: string[], io: CliIo): Promise<number> {
       rendererDir: existsSync(join(RENDERER_DIR, 'index.html')) ? RENDERER_DIR : null,
       onInternalError: (error) => io.stderr.write(`flowent-companion: inspector error: ${String(error)}\n`),
       // The Inspector line printed at the start holds the old token, which is refused from now on.
-      onTokenChanged: (url) => write(`  Inspector:    ${url} (the access token was changed)`),
+      onTokenChanged: (url) => write(`  Inspector:    ${url} ${ACCESS_TOKEN_CHANGED_NOTE}`),
     });
     const opened = await inspector.start();
     if (!opened.ok) {

@@ -1,6 +1,5 @@
 import type { CompanionApi, HarImportSummary } from '../contract/api';
-import { counted } from '../contract/words';
-import { formatImportEnd } from './format-call';
+import { counted, importEndWords } from '../contract/words';
 
 /**
  * The line `serve` prints when a HAR import from the page ends, in place of a line per imported
@@ -12,7 +11,7 @@ export function pageImportLine(summary: HarImportSummary): string {
   const broken = problems.length;
   // Every entry of the file is counted once: stored, held already, or skipped for one reason.
   const entries = imported + duplicates + skipped + notFlowent + broken;
-  const line = formatImportEnd({ ...summary, broken }, `a HAR file (${counted(entries, 'entry', 'entries')} read)`);
+  const line = importEndWords({ ...summary, broken }, `a HAR file (${counted(entries, 'entry', 'entries')} read)`);
   const left = imported - overLimits + duplicates;
   return left > 0 ? `${line} List them with: calls --source import` : line;
 }

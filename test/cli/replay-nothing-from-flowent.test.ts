@@ -23,8 +23,8 @@ describe('replay --action with no call from Flowent to send again', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
-      'flowent-companion replay: No calls from Flowent of action send_email to replay: --action sends again the calls Flowent ' +
-        'sent (received or imported), not simulated calls or replays. Change --action or --since, or replay a call by its id ' +
+      'flowent-companion replay: No calls from Flowent of action send_email to replay: only the calls Flowent sent (received or ' +
+        'imported) are replayed, not simulated calls or replays. Change --action or --since, or replay a call by its id ' +
         // The list command names the same history, quoted for the shell.
         `("flowent-companion calls --action send_email --data-dir '${dataDir}'" lists them).\n`,
     );

@@ -88,6 +88,6 @@ it('an address with the token and a call opens that call, and the token leaves t
 
   // A call the history no longer has (or never had) says so.
   await page.goto(`${new URL(server.inspectorUrl!).origin}/#call=99`);
-  await page.getByText('Call #99 is no longer stored.').waitFor();
+  await page.getByText('There is no call #99 in the history (it may have been cleared).').waitFor();
   expect(pageErrors).toEqual([]);
 });

@@ -6,6 +6,7 @@ import { startServe, type ServeProcess } from '../helpers/spawn-cli';
 import { steadyPort } from '../helpers/steady-port';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
 import { openInspector } from './served-inspector';
+import { missingCallWords } from '../../main/contract/words';
 
 const KEY = 'reconnect-key';
 const { cleanups, tempDir } = cleanupsPerTest();
@@ -84,7 +85,7 @@ it('while the command is down, a call clicked says it cannot be reached (not tha
   await page.getByText(/reconnecting/i).waitFor({ timeout: 30_000 });
   await rows.nth(1).click();
   await expect.poll(() => pane.textContent()).toContain(`Call #${olderId} could not be loaded: the companion cannot be reached`);
-  expect(await pane.textContent()).not.toContain('no longer stored');
+  expect(await pane.textContent()).not.toContain(missingCallWords(Number(olderId), null));
   // The simulator asks for parameters, which fails, said in the simulator (the banner is behind its
   // overlay); its editor, fetched while the page was idle, opens all the same.
   await page.keyboard.press('s');

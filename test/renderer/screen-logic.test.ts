@@ -6,7 +6,8 @@ import { problemWords } from '../../main/contract/words';
 import { answerFor } from '../../renderer/src/answers/answer-routes';
 import { actionAnswerWords, unsetModeWords } from '../../main/contract/words';
 import { differingSpan } from '../../renderer/src/shared/bytes';
-import { describeTimestamp, formatBytes, formatDateTime, formatListTime, startOfToday } from '../../renderer/src/shared/format';
+import { formatBytes, formatDateTime, formatListTime, startOfToday } from '../../renderer/src/shared/format';
+import { describeTimestamp } from '../../main/contract/words';
 import { decodeUnicodeEscapes, type AnswerSettings, type StyleResult } from '../../main/contract/api';
 import { callSummary } from './call-summary';
 

@@ -1,9 +1,9 @@
 /**
  * What the page's call detail says when it shows no call: none selected, one loading, or one it
- * could not show. The command line's `calls <id>` says a call that is not stored in the
- * catalogue's words (noSuchCalls), as a refusal of the id asked for; the page's pane says it of
- * a call the list showed a moment ago, with what to do about a read that failed.
+ * could not show. A call that is not stored is said as `calls <id>` says it (noSuchCalls), with
+ * what to do about a read that failed.
  */
+import { noSuchCalls } from './calls-words';
 
 /** The pane with no call selected, with the keys that move through the list. */
 export const NO_CALL_SELECTED = 'Select a call to see its request, answer and signature check. (↑/↓ move, / searches)';
@@ -13,11 +13,16 @@ export function callLoadingWords(id: number): string {
   return `Loading call #${id}…`;
 }
 
-/** Why a selected call shows no details: gone (`failure` null), or a read that failed, out of reach or for a reason the banner says. */
+/**
+ * Why a selected call shows no details: gone (`failure` null), or a read that failed, out of
+ * reach or for a reason the banner says. Gone is said in the command line's words: "no call #7
+ * in the history (it may have been cleared)" says why too, where "no longer stored" left a call
+ * the list showed a moment ago unexplained, and it holds for an address typed with a wrong id.
+ */
 export function missingCallWords(id: number, failure: 'unreachable' | 'failed' | null): string {
   switch (failure) {
     case null:
-      return `Call #${id} is no longer stored.`;
+      return noSuchCalls([id]);
     case 'unreachable':
       return `Call #${id} could not be loaded: the companion cannot be reached. It is loaded when the connection is back.`;
     case 'failed':

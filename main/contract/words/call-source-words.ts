@@ -58,3 +58,16 @@ export function callSourceSentence({ source, imported }: Marked): string | null 
     }
   }
 }
+
+/** The filter bar's Source choice's title: where the calls it picks from came from. */
+export const SOURCE_FILTER_TITLE = "Where calls came from: Flowent, or this companion's replays, simulator and imports";
+
+/** The filter bar's registration-check choices, as the list's filter in words says them (replay-target-words). */
+export const TEST_FILTER_CHOICES = {
+  all: 'Registration checks too',
+  only: 'Only registration checks',
+  none: 'No registration checks',
+} as const;
+
+/** The filter bar's "Failures only" title: the calls the header counts as failures. */
+export const FAILURES_ONLY_TITLE = "Only the calls the header counts as failures: Flowent's own calls that failed";

@@ -4,3 +4,6 @@
  * (as Prose reads the core's messages): a folder's name may hold a backtick of its own.
  */
 export type CodePart = { text: string } | { code: string };
+
+/** A sentence whose pieces may also set a word in bold: a label the user looks for, such as serve's "Inspector" line. */
+export type MarkedPart = CodePart | { strong: string };

@@ -25,3 +25,16 @@ export function leftOutWords({ count, matched }: ExportedCount, how: string): st
   const left = matched - count;
   return left > 0 ? `${counted(left, 'older call')} ${left === 1 ? 'was' : 'were'} left out: ${how}` : null;
 }
+
+/** The page's export, saved by the desktop app where its dialog chose (`path`); `leftOut` says how to write what it left out. */
+export function exportSavedWords(exported: ExportedCount, path: string, leftOut: string | null): string {
+  return `Saved ${exportedCallsWords(exported)} to ${path}${leftOut ? `; ${leftOut}` : ''}`;
+}
+
+/** The page's export, downloaded by the browser as `name`. */
+export function exportDownloadedWords(exported: ExportedCount, name: string, leftOut: string | null): string {
+  return `Downloaded ${exportedCallsWords(exported)} as ${name}${leftOut ? `; ${leftOut}` : ''}`;
+}
+
+/** The page's export whose save dialog was closed without a file. */
+export const EXPORT_CANCELLED = 'Export cancelled: nothing was saved.';

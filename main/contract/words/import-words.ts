@@ -1,3 +1,4 @@
+import type { HarImportSummary } from '../replay';
 import { counted, countWords } from './counted';
 
 /**
@@ -46,3 +47,57 @@ export function overLimitsWords(overLimits: number, imported: number): string | 
   const which = overLimits >= imported ? (imported === 1 ? 'it' : `all ${imported} of them`) : `${overLimits} of them`;
   return `the history's limits delete ${which} at once (past a limit, the calls received longest ago go first)`;
 }
+
+/** What an import stored, said with `skippedWords` and `overLimitsWords`; one broken entry named in it. */
+export interface ImportEnd extends ImportSkipped {
+  imported: number;
+  /** Calls the history held already: the same path, body and time received. */
+  duplicates: number;
+  overLimits?: number;
+}
+
+/**
+ * What a HAR import stored and what it left out, for every front end: `import`'s line, `serve`'s
+ * line when an import from the page ends, and the page's toast. `from`: the file (null where the
+ * front end has just chosen it); `firstBroken`: a broken entry named where there is no room for
+ * a line per entry (the toast), with where in the file it is.
+ */
+export function importEndWords(
+  counts: ImportEnd,
+  from: string | null,
+  firstBroken: { path: string; message: string } | null = null,
+): string {
+  const parts = [`Imported ${counted(counts.imported, 'call')}${from === null ? '' : ` from ${from}`}`];
+  const skipped = skippedWords(counts);
+  if (skipped) parts.push(firstBroken ? `${skipped} (${firstBroken.path} ${firstBroken.message.replace(/\.$/, '')})` : skipped);
+  if (counts.duplicates > 0)
+    parts.push(`left out ${countWords(counts.duplicates)} already in the history (same path, body and time received: imported before)`);
+  const over = overLimitsWords(counts.overLimits ?? 0, counts.imported);
+  if (over) parts.push(over);
+  return `${parts.join('; ')}.`;
+}
+
+/** The page's import whose file dialog was closed without a file. */
+export const IMPORT_CANCELLED = 'Import cancelled: no file was read.';
+
+/** The page's toast when an import ends: in `import`'s words, the first broken entry named (a toast has room for one). */
+export function importToastWords(
+  summary: Pick<HarImportSummary, 'opened' | 'imported' | 'duplicates' | 'skipped' | 'notFlowent' | 'problems' | 'overLimits'>,
+): string {
+  if (!summary.opened) return IMPORT_CANCELLED;
+  return importEndWords({ ...summary, broken: summary.problems.length }, null, summary.problems[0] ?? null);
+}
+
+/** Whole megabytes, or tenths under 10 MB (a small file's upload would read "0 of 1 MB"). */
+function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  return mb < 10 ? mb.toFixed(1) : String(Math.floor(mb));
+}
+
+/** How far the page's upload of a HAR file has gone, beside its bar; `total` 0: not known yet. */
+export function uploadingWords(sent: number, total: number): string {
+  return total > 0 ? `Uploading ${megabytes(sent)} of ${megabytes(total)} MB` : 'Uploading…';
+}
+
+/** The page's HAR import once uploaded (or chosen in the desktop app's dialog), before its entries are counted. */
+export const READING_THE_FILE = 'Reading the file…';

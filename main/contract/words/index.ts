@@ -120,13 +120,77 @@ export {
   noTargetToRemoveWords,
   startupForwardTargetWords,
 } from './answers-dialog-words';
-export type { CodePart } from './code-parts';
+export type { CodePart, MarkedPart } from './code-parts';
+export {
+  contractMarkWords,
+  handlerMarkWords,
+  REGISTRATION_CHECK,
+  refusalMarkWords,
+  timestampMarkWords,
+  VERDICT_LABEL,
+  verdictTitle,
+} from './call-mark-words';
+export { describeTimestamp } from './timestamp-words';
+export {
+  headerDiffWords,
+  NOT_RE_SIGNED,
+  REPLAY_BUTTONS,
+  replayVerdictWords,
+  REPLAYING,
+  SAME_ANSWER_AS_ORIGINAL,
+  statusDiffLineWords,
+  statusDiffWords,
+  unstoredBodyWords,
+} from './replay-result-words';
+export {
+  bytesComparedWords,
+  COMPARE_WITH_STYLE,
+  COMPARED_WITH,
+  MISSING_HERE,
+  NO_COMPARISON,
+  SIGNED_BYTES_OF,
+  SIGNED_BYTES_UNAVAILABLE,
+  signedBytesOfWords,
+  STYLE_SHOWN,
+} from './signed-bytes-words';
+export {
+  FAILED_SIGNATURE_HEADLINE,
+  notFlowentHeadline,
+  requestRefusedHeadline,
+  spoiledSignatureLine,
+  UNSIGNED_CHECK_IS_FINE,
+  validSignatureHeadline,
+  WHAT_TO_DO_LEAD,
+} from './verdict-line-words';
+export {
+  acceptedRejectedWords,
+  HANDLER_RECORD,
+  learnedStyleFoldWords,
+  MOST_CALLS_FOLD,
+  noStylesWords,
+  SET_KEY_AGAIN,
+  THIS_STYLE_FOLD,
+} from './handler-record-words';
+export { rangeBackwardsWords, TODAY, timeRangeWords, type RangeBound } from './time-range-words';
+export {
+  ACCESS_TOKEN_CHANGED_NOTE,
+  accessDeniedHeading,
+  accessDeniedParts,
+  findInspectorAddressParts,
+  NO_BRIDGE,
+  OPEN_INSPECTOR_URL,
+  SAME_DATA_DIR_NOTE,
+  startAgainForAddressParts,
+  WHAT_TO_DO,
+} from './page-access-words';
 export {
   callNotLoadedWords,
   copyFailedWords,
   failedWith,
   NO_ACCESS_TOKEN_HERE,
   NOT_CONNECTED,
+  REQUEST_NOT_READ,
+  requestRefusedWords,
   NO_WEBHOOK_URL_TO_COPY,
   nothingToCopyWords,
   PAGE_FAILURE_WORDS,
@@ -138,13 +202,29 @@ export { answerError, answerErrorWords, quotedAnswerError } from './answer-error
 export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
 export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';
 export { counted, countWords, listedWords, nounFor } from './counted';
-export { CALL_SOURCE_LABEL, callSourceMark, callSourceSentence } from './call-source-words';
+export {
+  CALL_SOURCE_LABEL,
+  callSourceMark,
+  callSourceSentence,
+  FAILURES_ONLY_TITLE,
+  SOURCE_FILTER_TITLE,
+  TEST_FILTER_CHOICES,
+} from './call-source-words';
 export { tunnelCallerWords } from './tunnel-caller-words';
-export { SHORTCUT_WORDS } from './shortcut-words';
+export { SHORTCUT_WORDS, SINGLE_KEYS_NOTE } from './shortcut-words';
+export { apiTokenNowWords, FIX_ACTION_FIRST, NO_URL_TO_REGISTER, notRepointedToastWords, profileBlockedWords } from './page-account-words';
+export { CHECKING_VERIFIER, CONNECTING_TO_NGROK, LOADING_ACCOUNT, LOADING_FLOWENT_ACTIONS, READING_PROJECT } from './page-wait-words';
 export { failureCountTitle, HEADER_COMMAND_TITLES, requestRateWords } from './header-words';
 export {
   actionUrlMissingWords,
+  actionUrlWhat,
+  keyLineParts,
   LOCAL_URL_LEAD,
+  LOCAL_URL_NOTE,
+  PUBLIC_URL_PANEL,
+  SETTINGS,
+  type ButtonPart,
+  type EmptyStatePart,
   NO_CALLS_YET,
   PREPARING_SAMPLE,
   REGISTER_WITH_WEBHOOK_URL,
@@ -178,7 +258,9 @@ export {
 } from './secret-state-words';
 export {
   draftKeptWords,
+  editingSchemaForWords,
   noParametersToEditWords,
+  removeSchemaQuestion,
   SIMULATOR_NO_ACTIONS,
   STALE_RESULT_NOTE,
   NOT_DONE_WORDS,
@@ -201,8 +283,26 @@ export {
 } from './page-part-words';
 export { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
-export { callsDoneWords, exportedCallsWords, leftOutWords, type ExportedCount } from './export-words';
-export { overLimitsWords, skippedWords, type ImportSkipped } from './import-words';
+export {
+  callsDoneWords,
+  EXPORT_CANCELLED,
+  exportDownloadedWords,
+  exportedCallsWords,
+  exportSavedWords,
+  leftOutWords,
+  type ExportedCount,
+} from './export-words';
+export {
+  IMPORT_CANCELLED,
+  importEndWords,
+  importToastWords,
+  overLimitsWords,
+  READING_THE_FILE,
+  skippedWords,
+  uploadingWords,
+  type ImportEnd,
+  type ImportSkipped,
+} from './import-words';
 export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
 export {
   handlerDiagnosisHeading,
@@ -330,6 +430,7 @@ export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-wo
 export { storageFaultCountWords, storageFaultEndedWords, storageFaultWords } from './storage-fault-words';
 export {
   noFlowentCallsToReplay,
+  noFlowentCallsWords,
   noHandlerTodo,
   PARAMETERS_NOT_AN_OBJECT,
   parametersOverLimitWords,

@@ -53,3 +53,13 @@ export const STALE_RESULT_NOTE = 'The result of the previous send: the call has 
 /** The simulator with no action known to offer: what to do instead. */
 export const SIMULATOR_NO_ACTIONS =
   'No action is known yet: none has been called, registered or defined here. Type an action name below (and define its JSON Schema to generate parameters), or send a call to the webhook URL first.';
+
+/** Asked before a schema defined here is removed: it is kept nowhere else. */
+export function removeSchemaQuestion(action: string): string {
+  return `Remove the schema defined here for ${action}? It is not kept anywhere else.`;
+}
+
+/** Over the schema editor when the action picked since is not the one whose schema is edited. */
+export function editingSchemaForWords(action: string): string {
+  return `Editing the schema for ${action}: Save stores it under that name.`;
+}

@@ -116,3 +116,15 @@ export function nothingToCopyWords(what: string): string {
 export function registerHereFailedWords(action: string): string {
   return `Could not register ${action} here: see the message above.`;
 }
+
+/** Said when a reload should mend a request the companion cannot take from this page. */
+const RELOAD_THE_PAGE_FOR_VERSIONS =
+  'Reload the page; if it happens again, the page and the companion may be of different versions: restart the companion, then reload.';
+
+/** Why a request failed that the companion could not read (an unknown method, a body that is not JSON): the page's fault, not the person's. */
+export const REQUEST_NOT_READ = `the companion could not read what this page asked. ${RELOAD_THE_PAGE_FOR_VERSIONS}`;
+
+/** Why a request failed whose arguments the companion refused; `problem` says which and how, without the method's name, which the person never sees. */
+export function requestRefusedWords(problem: string): string {
+  return `the companion refused what this page asked for (${problem.replace(/\.$/, '')}). ${RELOAD_THE_PAGE_FOR_VERSIONS}`;
+}

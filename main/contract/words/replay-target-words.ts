@@ -12,6 +12,7 @@ import { CALL_SOURCE_LABEL } from './call-source-words';
 import { redactUrlCredentials } from '../url-credentials';
 import { listedWords } from './counted';
 import { mockAnswerWords, type AnswerFacts } from './mock-use-words';
+import { noFlowentCallsWords } from './replay-words';
 
 /**
  * Said up front of a call that names no action: it has no forwarding target, and a target with
@@ -86,7 +87,10 @@ export function nothingToReplayWords(filter: CallFilter): string {
     const shown = filter.source === 'replay' ? 'replays' : 'simulated calls';
     return `The list’s filter (${callFilterWords(filter)}) shows only ${shown}, and only calls from Flowent can be replayed. Choose another Source in the list’s filter.`;
   }
-  return `No call from Flowent matches the list’s filter (${callFilterWords(filter)}), and only those can be replayed. Change the filter, or send a call to the webhook URL first.`;
+  return noFlowentCallsWords(
+    `in the list’s filter (${callFilterWords(filter)}) `,
+    'Change the filter, or send a call to the webhook URL first.',
+  );
 }
 
 /** Which calls a bulk replay takes, the filter's words set apart (the form shows them in bold). */

@@ -162,12 +162,22 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
 };
 
 /**
- * `replay --action` that finds none of the action's calls from Flowent, the only ones it sends
- * again: a CI job that simulated or replayed calls of the action is told why they do not count,
- * and how to replay them all the same (by id), with the list command on the same history.
+ * No call from Flowent among those a replay was asked for (`which`: "of action send_email", "in
+ * the list’s filter (...)"), said one way by `replay --action` and the page's bulk replay: which
+ * calls count (what someone who simulated or replayed calls of the action wonders), then what to
+ * change, in the front end's own terms (`todo`).
+ */
+export function noFlowentCallsWords(which: string, todo: string): string {
+  return `No calls from Flowent ${which}to replay: only the calls Flowent sent (received or imported) are replayed, not simulated calls or replays. ${todo}`;
+}
+
+/**
+ * `replay --action` that finds none of the action's calls from Flowent: a CI job that simulated
+ * or replayed calls of the action is told why they do not count, and how to replay them all the
+ * same (by id), with the list command on the same history.
  */
 export function noFlowentCallsToReplay(action: string | null, since: string | null, dataDir: string | null): string {
-  const which = `${action === null ? '' : ` of action ${action}`}${since === null ? '' : ` since ${since}`}`;
+  const which = `${action === null ? '' : `of action ${action} `}${since === null ? '' : `since ${since} `}`;
   const list = companionCommand(`calls${action === null ? '' : ` --action ${action}`}`, dataDir);
-  return `No calls from Flowent${which} to replay: --action sends again the calls Flowent sent (received or imported), not simulated calls or replays. Change --action or --since, or replay a call by its id ("${list}" lists them).`;
+  return noFlowentCallsWords(which, `Change --action or --since, or replay a call by its id ("${list}" lists them).`);
 }

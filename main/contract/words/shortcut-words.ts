@@ -17,3 +17,6 @@ export const SHORTCUT_WORDS = {
   sendParameters: 'In a parameters editor: send',
   help: 'Show these shortcuts',
 } as const;
+
+/** Under the shortcuts: when a single key works. */
+export const SINGLE_KEYS_NOTE = 'Single keys work when no text field has the focus.';

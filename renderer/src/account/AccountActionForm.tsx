@@ -10,6 +10,7 @@ import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { useScrolledIntoView } from '../page/use-scrolled-into-view';
 import { focusFell } from '../shared/focusable';
+import { FIX_ACTION_FIRST } from '../../../main/contract/words';
 
 // CodeMirror is most of a dialog's weight: loaded when the form first opens.
 
@@ -195,7 +196,7 @@ export function AccountActionForm({ existing, onDone }: Props) {
           name={name}
           description={description}
           schema={parsed.ok ? parsed.schema : null}
-          blocked={allProblems.some((p) => p.field !== 'webhook_url') ? 'Fix the name, description and schema first.' : null}
+          blocked={allProblems.some((p) => p.field !== 'webhook_url') ? FIX_ACTION_FIRST : null}
           // Its own try makes the form's refusal (of an earlier Register, say) old news: it goes, not to sit beside a success.
           onTry={() => {
             setMessage(null);

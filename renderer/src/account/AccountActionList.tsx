@@ -4,7 +4,7 @@ import { badgesOf } from './account-format';
 import { loadActions } from './account-registry';
 import { useAccountStore } from './account-store';
 import { ActionBadges } from './ActionBadges';
-import { noActionsWords } from '../../../main/contract/words';
+import { noActionsWords, LOADING_FLOWENT_ACTIONS } from '../../../main/contract/words';
 import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import { canFocus, focusableIn, focusFell } from '../shared/focusable';
@@ -50,7 +50,7 @@ export function AccountActionList({ account, onOpen, onNew, cameFrom = null }: P
         </p>
       ))}
       {actions === null ? (
-        !error && <p className="muted">Loading your actions from Flowent…</p>
+        !error && <p className="muted">{LOADING_FLOWENT_ACTIONS}</p>
       ) : actions.length === 0 ? (
         <p className="explain-box" data-testid="actions-empty">
           {noActionsWords(null, '“Register an action…”', '“Register here”')}

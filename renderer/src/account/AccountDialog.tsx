@@ -9,6 +9,7 @@ import { AccountSession } from './AccountSession';
 import { AccountToken } from './AccountToken';
 import { Dialog } from '../shared/Dialog';
 import { TabRow, type TabOf } from '../shared/TabRow';
+import { LOADING_ACCOUNT } from '../../../main/contract/words';
 
 export type AccountTab = 'account' | 'actions';
 const TABS: TabOf<AccountTab>[] = [
@@ -33,7 +34,7 @@ export function AccountDialog() {
         className="tabs"
       />
       {!account ? (
-        <p className="muted">Loading the Flowent account…</p>
+        <p className="muted">{LOADING_ACCOUNT}</p>
       ) : tab === 'account' ? (
         <div role="tabpanel" aria-label="Account">
           <AccountProfiles account={account} />

@@ -2,7 +2,7 @@ import type { AccountState } from '../../../main/contract/account';
 import { removeApiToken, saveApiToken } from './account-actions';
 import { SecretSection } from '../shared/SecretSection';
 import { useMetaStore } from '../page/stores';
-import { apiTokenEdgeSpaceWords, sourceLabel, unreadableNote } from '../../../main/contract/words';
+import { apiTokenEdgeSpaceWords, apiTokenNowWords, unreadableNote } from '../../../main/contract/words';
 
 /** The active profile's API token: whether it is set and where from, never its value. */
 export function AccountToken({ account }: { account: AccountState }) {
@@ -16,11 +16,9 @@ export function AccountToken({ account }: { account: AccountState }) {
       state={token}
       canSet={account.canSetApiToken}
       current={
-        token.set
-          ? `An API token is set for ${profile}${token.source ? ` (${sourceLabel(token.source, account.apiTokenVariable)})` : ''}.`
-          : token.unreadable
-            ? unreadableNote('API token', account.canSetApiToken)
-            : `No API token for ${profile}: create one in Flowent's Gateway Management and paste it here.`
+        !token.set && token.unreadable
+          ? unreadableNote('API token', account.canSetApiToken)
+          : apiTokenNowWords(profile, token, account.apiTokenVariable)
       }
       keychainUnavailable={keychainUnavailable}
       currentTestId="api-token-current"

@@ -6,6 +6,7 @@ import {
   registrationCheckPassedWords,
   uncheckedUpdateWords,
   updatedWords,
+  NO_URL_TO_REGISTER,
 } from '../../../main/contract/words';
 import { TUNNEL_NOT_OPENED, tunnelSeenAfter } from '../../../main/contract/here-url';
 import { PAGE_VOCABULARY } from '../page/page-words';
@@ -69,7 +70,7 @@ export function RegisterHere({ name, description, schema, blocked = null, onTry,
     <section aria-label="Register here" className="register-here">
       <h3>Register here</h3>
       {choices.length === 0 ? (
-        <p className="muted">The companion is not listening yet: there is no URL to register.</p>
+        <p className="muted">{NO_URL_TO_REGISTER}</p>
       ) : (
         <>
           {tunnelWait && (

@@ -10,7 +10,6 @@ import {
   CONNECTED_TO_FLOWENT,
   followModeSetWords,
   gatewayVariableWinsWords,
-  notRepointedWords,
   PAGE_FAILURE_WORDS,
   profileInUseWords,
   profileRemovedWords,
@@ -18,6 +17,7 @@ import {
   repointedWords,
   repointFailedWords,
   secretClearedWords,
+  notRepointedToastWords,
 } from '../../../main/contract/words';
 import { DEFAULT_PROFILE } from '../../../main/contract/profile-rules';
 
@@ -162,7 +162,7 @@ function sayFollowed(record: FollowRecord): void {
   if (updated.length) showToast(repointedWords(updated, record.current), 6000);
   const gone = named('gone');
   // The Account tab lists each gone link with its ways out.
-  if (gone.length) showToast(`${notRepointedWords(gone)} (Flowent account > Account says what to do)`, 6000);
+  if (gone.length) showToast(notRepointedToastWords(gone), 6000);
   // Register here acts on the profile in use: a link of another one names its profile.
   const activeProfile = useAccountStore.getState().account?.activeProfile ?? null;
   for (const c of record.changes) {

@@ -1,6 +1,7 @@
 import type { FlowentProfile } from '../../../main/contract/account';
 import { gatewayUrlProblem, printableGatewayUrl, PROFILE_NAME } from '../../../main/contract/profile-rules';
 import { inPageWords } from '../page/page-words';
+import { profileBlockedWords } from '../../../main/contract/words';
 
 export interface ProfileProblems {
   /** What is wrong with each typed field, in the core's words (null: nothing, or not typed yet). */
@@ -32,11 +33,5 @@ export function checkProfile({ name, baseUrl }: FlowentProfile): ProfileProblems
         });
   const missing = [name === '' ? 'a name' : null, baseUrl === '' ? 'a Gateway URL' : null].filter((m) => m !== null);
   const wrong = [nameProblem ? 'the name' : null, urlProblem ? 'the Gateway URL' : null].filter((m) => m !== null);
-  const blocked =
-    missing.length > 0
-      ? `Give the profile ${missing.join(' and ')} to save it.`
-      : wrong.length > 0
-        ? `Fix ${wrong.join(' and ')} to save the profile.`
-        : null;
-  return { name: nameProblem, baseUrl: urlProblem, blocked };
+  return { name: nameProblem, baseUrl: urlProblem, blocked: profileBlockedWords(missing, wrong) };
 }

@@ -2,12 +2,13 @@ import { closePanel } from '../page/ui-actions';
 import { Dialog } from '../shared/Dialog';
 import { useState } from 'react';
 import { SHORTCUTS, setSingleKeys, singleKeysEnabled } from './shortcuts';
+import { SINGLE_KEYS_NOTE } from '../../../main/contract/words';
 
 export function HelpPopover() {
   const [on, setOn] = useState(singleKeysEnabled);
   return (
     <Dialog title="Keyboard shortcuts" closeLabel="Close keyboard shortcuts" onClose={closePanel} className="narrow">
-      <p className="muted">Single keys work when no text field has the focus.</p>
+      <p className="muted">{SINGLE_KEYS_NOTE}</p>
       <label className="inline-field">
         <input
           type="checkbox"

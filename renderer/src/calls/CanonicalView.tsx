@@ -3,6 +3,17 @@ import type { StyleResult } from '../../../main/contract/api';
 import { differingSpan } from '../shared/bytes';
 import { CopyButton } from '../shared/CopyButton';
 import { ScrollText } from '../shared/ScrollText';
+import {
+  bytesComparedWords,
+  COMPARE_WITH_STYLE,
+  COMPARED_WITH,
+  MISSING_HERE,
+  NO_COMPARISON,
+  SIGNED_BYTES_OF,
+  SIGNED_BYTES_UNAVAILABLE,
+  signedBytesOfWords,
+  STYLE_SHOWN,
+} from '../../../main/contract/words';
 
 interface Props {
   styles: StyleResult[];
@@ -18,7 +29,7 @@ function Marked({ text, from, to, label }: { text: string; from: number; to: num
       {from < 0 ? text : text.slice(0, from)}
       {from >= 0 && (
         <mark className="diff-mark" data-testid="diff-mark">
-          {text.slice(from, to) || '⟂ (missing here)'}
+          {text.slice(from, to) || MISSING_HERE}
         </mark>
       )}
       {from >= 0 && text.slice(to)}
@@ -37,7 +48,7 @@ export function CanonicalView({ styles, matchedStyle, compareFirst }: Props) {
   const [shown, setShown] = useState<string | null>(null);
   const [compare, setCompare] = useState<string | null | undefined>(compareFirst ? undefined : null);
   const current = withText.find((s) => s.style === (shown ?? defaultStyle));
-  if (!current) return <p className="muted">The signed bytes are not available for this call.</p>;
+  if (!current) return <p className="muted">{SIGNED_BYTES_UNAVAILABLE}</p>;
 
   const others = withText.filter((s) => s.style !== current.style);
   const autoCompare = others.find((s) => s.canonical !== current.canonical) ?? others[0];
@@ -48,9 +59,9 @@ export function CanonicalView({ styles, matchedStyle, compareFirst }: Props) {
     <div className="canonical-view">
       <div className="canonical-controls">
         <label>
-          Signed bytes of
+          {SIGNED_BYTES_OF}
           <select
-            aria-label="Style shown"
+            aria-label={STYLE_SHOWN}
             value={current.style}
             onChange={(e) => {
               setShown(e.target.value);
@@ -67,9 +78,9 @@ export function CanonicalView({ styles, matchedStyle, compareFirst }: Props) {
         </label>
         {others.length > 0 && (
           <label>
-            compared with
-            <select aria-label="Compare with style" value={against?.style ?? ''} onChange={(e) => setCompare(e.target.value || null)}>
-              <option value="">(no comparison)</option>
+            {COMPARED_WITH}
+            <select aria-label={COMPARE_WITH_STYLE} value={against?.style ?? ''} onChange={(e) => setCompare(e.target.value || null)}>
+              <option value="">{NO_COMPARISON}</option>
               {others.map((s) => (
                 <option key={s.style} value={s.style}>
                   {s.label}
@@ -80,15 +91,13 @@ export function CanonicalView({ styles, matchedStyle, compareFirst }: Props) {
         )}
         <CopyButton text={current.canonical} what="signed bytes" />
       </div>
-      <Marked text={current.canonical} from={span?.start ?? -1} to={span?.endA ?? -1} label={`Signed bytes: ${current.label}`} />
+      <Marked text={current.canonical} from={span?.start ?? -1} to={span?.endA ?? -1} label={signedBytesOfWords(current.label)} />
       {against && (
         <>
           <p className="diff-note" role="note">
-            {span
-              ? `Differs from ${against.label} at characters ${span.start + 1}–${Math.max(span.endA, span.start + 1)} (marked).`
-              : `Identical to ${against.label}.`}
+            {bytesComparedWords(against.label, span && { from: span.start + 1, to: Math.max(span.endA, span.start + 1) })}
           </p>
-          {span && <Marked text={against.canonical} from={span.start} to={span.endB} label={`Signed bytes: ${against.label}`} />}
+          {span && <Marked text={against.canonical} from={span.start} to={span.endB} label={signedBytesOfWords(against.label)} />}
         </>
       )}
     </div>

@@ -6,10 +6,14 @@ import { CopyButton } from '../shared/CopyButton';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
 import { actionUrl, webhookBaseToRegister } from '../tunnel/tunnel';
 import { ActionPicker, useActionPick } from '../tunnel/ActionPicker';
+import { CodeParts } from '../shared/CodeParts';
 import {
   actionUrlMissingWords,
+  actionUrlWhat,
   failedWith,
+  keyLineParts,
   LOCAL_URL_LEAD,
+  LOCAL_URL_NOTE,
   NO_CALLS_YET,
   PAGE_FAILURE_WORDS,
   PREPARING_SAMPLE,
@@ -17,9 +21,12 @@ import {
   registerUrlLeadWords,
   sampleLeadWords,
   SIGNATURES_CHECKED_WITH_KEY,
+  PUBLIC_URL_PANEL,
+  SETTINGS,
   sourceLabel,
   UNSIGNED_SAMPLE_NOTE,
   webhookUrlPendingWords,
+  type EmptyStatePart,
 } from '../../../main/contract/words';
 
 /** How often the sample call is signed again while the empty state shows. */
@@ -86,25 +93,16 @@ function WebhookUrls() {
     <>
       <p>{registerUrlLeadWords(isPublic)}</p>
       <ActionPicker pick={pick} listId="empty-state-actions" />
-      <ActionUrlLine
-        base={toRegister.base}
-        action={pick.action}
-        what={isPublic ? 'public action URL' : 'local action URL'}
-        testId="empty-webhook-url"
-      />
+      <ActionUrlLine base={toRegister.base} action={pick.action} what={actionUrlWhat(isPublic)} testId="empty-webhook-url" />
       {isPublic && local && (
         <>
           <p>{LOCAL_URL_LEAD}</p>
-          <ActionUrlLine base={local} action={pick.action} what="local action URL" testId="empty-local-url" />
+          <ActionUrlLine base={local} action={pick.action} what={actionUrlWhat(false)} testId="empty-local-url" />
         </>
       )}
       {!isPublic && (
         <p className="muted" data-testid="empty-local-note">
-          It is this computer&apos;s own URL, which Flowent in the cloud cannot reach: open a tunnel in{' '}
-          <button type="button" className="link-button" onClick={() => openPanel('tunnel')}>
-            Public URL
-          </button>{' '}
-          for one it can.
+          <Sentence parts={LOCAL_URL_NOTE} opens={{ [PUBLIC_URL_PANEL]: () => openPanel('tunnel') }} />
         </p>
       )}
     </>
@@ -136,31 +134,29 @@ function ActionUrlLine({ base, action, what, testId }: { base: string; action: s
 function KeyLine() {
   const status = useMetaStore((s) => s.status);
   if (!status) return <p>{SIGNATURES_CHECKED_WITH_KEY}</p>;
-  const settings = (
-    <button type="button" className="link-button" onClick={openSettings}>
-      Settings
-    </button>
-  );
-  if (status.hmacKey.set) {
-    return (
-      <p data-testid="empty-key-line">
-        Signatures are checked with your Flowent HMAC key ({sourceLabel(status.hmacKey.source, HMAC_KEY_ENV) || 'set'}
-        {status.canSetHmacKey && <>; change it in {settings}</>}).
-      </p>
-    );
-  }
+  const key = status.hmacKey.set
+    ? { set: true as const, source: sourceLabel(status.hmacKey.source, HMAC_KEY_ENV) }
+    : { set: false as const };
   return (
     <p data-testid="empty-key-line">
-      Signatures are checked with your Flowent HMAC key, and none is set yet.{' '}
-      {status.canSetHmacKey ? (
-        <>
-          Set it in {settings} (or <code>{HMAC_KEY_ENV}</code> in headless mode).
-        </>
-      ) : (
-        <>
-          Set it with the <code>{HMAC_KEY_ENV}</code> environment variable before starting the companion.
-        </>
-      )}
+      <Sentence parts={keyLineParts(key, status.canSetHmacKey, HMAC_KEY_ENV)} opens={{ [SETTINGS]: openSettings }} />
     </p>
+  );
+}
+
+/** A sentence of the empty state, its buttons placed where its words put them; `opens`: what each opens, by its label. */
+function Sentence({ parts, opens }: { parts: readonly EmptyStatePart[]; opens: Record<string, () => void> }) {
+  return (
+    <>
+      {parts.map((part, at) =>
+        'button' in part ? (
+          <button key={at} type="button" className="link-button" onClick={opens[part.button]}>
+            {part.button}
+          </button>
+        ) : (
+          <CodeParts key={at} parts={[part]} />
+        ),
+      )}
+    </>
   );
 }

@@ -1,7 +1,12 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { CALL_SOURCES, MAX_SEARCH_LENGTH, VERDICTS, type CallSource, type StatusClass, type Verdict } from '../../../main/contract/api';
-import { VERDICT_LABEL } from '../shared/format';
-import { CALL_SOURCE_LABEL } from '../../../main/contract/words';
+import {
+  CALL_SOURCE_LABEL,
+  VERDICT_LABEL,
+  FAILURES_ONLY_TITLE,
+  SOURCE_FILTER_TITLE,
+  TEST_FILTER_CHOICES,
+} from '../../../main/contract/words';
 import { isFiltered, withoutAction, type RangeChoice, type TestChoice } from '../history/filter-state';
 import { setFilter, setSearchInput } from '../history/calls-actions';
 import { useMetaStore } from '../page/stores';
@@ -102,7 +107,7 @@ export function FilterBar() {
       </select>
       <select
         aria-label="Source"
-        title="Where calls came from: Flowent, or this companion's replays, simulator and imports"
+        title={SOURCE_FILTER_TITLE}
         value={filter.source ?? ''}
         onChange={(e) => void setFilter({ source: (value(e) || null) as CallSource | null })}
       >
@@ -114,9 +119,9 @@ export function FilterBar() {
         ))}
       </select>
       <select aria-label="Registration checks" value={filter.test} onChange={(e) => void setFilter({ test: value(e) as TestChoice })}>
-        <option value="all">Registration checks too</option>
-        <option value="only">Only registration checks</option>
-        <option value="none">No registration checks</option>
+        <option value="all">{TEST_FILTER_CHOICES.all}</option>
+        <option value="only">{TEST_FILTER_CHOICES.only}</option>
+        <option value="none">{TEST_FILTER_CHOICES.none}</option>
       </select>
       <div className="range-field">
         <select
@@ -150,7 +155,7 @@ export function FilterBar() {
           <RangePopover since={filter.since} until={filter.until} close={() => setRangeOpen(false)} />
         )}
       </div>
-      <label className="inline-field" title="Only the calls the header counts as failures: Flowent's own calls that failed">
+      <label className="inline-field" title={FAILURES_ONLY_TITLE}>
         <input type="checkbox" checked={filter.failures} onChange={(e) => void setFilter({ failures: e.target.checked })} />
         Failures only
       </label>

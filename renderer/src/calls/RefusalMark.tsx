@@ -1,6 +1,5 @@
 import type { CallSummary } from '../../../main/contract/api';
-import { problemWords, refusedForRequest, sentActionSentence } from '../../../main/contract/words';
-import { describeTimestamp, VERDICT_LABEL } from '../shared/format';
+import { problemWords, refusalMarkWords, refusedForRequest } from '../../../main/contract/words';
 
 type RefusedCall = Pick<CallSummary, 'answeredBy' | 'problem' | 'verdict' | 'action' | 'sentAction' | 'test' | 'timestamp'>;
 
@@ -22,12 +21,7 @@ export function RefusalMark({ call }: { call: RefusedCall }) {
   if (!showsRefusal(call)) return null;
   const words = problemWords(call.problem);
   // What the body named, as the action cell's title says it: the two cannot drift apart.
-  const sent = sentActionSentence(call);
-  const claimed = sent ? ` ${sent}` : '';
-  const test = call.test ? " Flowent's registration check." : '';
-  const timestamp =
-    call.timestamp.flag === 'old' || call.timestamp.flag === 'future' ? ` Timestamp ${describeTimestamp(call.timestamp)}.` : '';
-  const text = `Refused by the companion: ${words}.${claimed} Signature: ${VERDICT_LABEL[call.verdict]}.${test}${timestamp}`;
+  const text = refusalMarkWords(call);
   return (
     <span className="badge refusal-mark" data-testid="refusal-mark" data-problem={call.problem} role="img" aria-label={text} title={text}>
       {words}

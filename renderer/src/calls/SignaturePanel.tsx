@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import type { SignatureReport, StyleResult } from '../../../main/contract/api';
-import { describeTimestamp } from '../shared/format';
 import { Prose } from '../shared/Prose';
 import { CanonicalView } from './CanonicalView';
 import { CopyButton } from '../shared/CopyButton';
 import { groupStyles } from './style-groups';
 import {
+  describeTimestamp,
   isTimestampRemark,
   leadDiagnosis,
   NO_STYLE_TRIED,
   noStyleMatchedWords,
   NOTHING_TO_MATCH,
   styleFoldWords,
+  WHAT_TO_DO_LEAD,
 } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { PAGE_VOCABULARY } from '../page/page-words';
@@ -57,7 +58,7 @@ export function SignaturePanel({ report, requestRefused }: { report: SignatureRe
       {/* A call refused for its request would be refused again when replayed, key or not. */}
       {report.verdict === 'no-key' && !requestRefused && (
         <p className="hint" data-testid="not-tried-hint">
-          <span className="what-to-do">What to do:</span> {NOT_TRIED_HINT}
+          <span className="what-to-do">{WHAT_TO_DO_LEAD}</span> {NOT_TRIED_HINT}
         </p>
       )}
       {signed && (

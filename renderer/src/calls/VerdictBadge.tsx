@@ -3,13 +3,19 @@ import {
   answerMarkWord,
   callSourceMark,
   callSourceSentence,
+  contractMarkWords,
+  handlerMarkWords,
   mockTemplateFailed,
   noAnswerCause,
   problemWords,
+  REGISTRATION_CHECK,
   signatureCauseMark,
+  timestampMarkWords,
+  VERDICT_LABEL,
+  verdictTitle,
   type SentActionCell,
 } from '../../../main/contract/words';
-import { describeTimestamp, SOURCE_LETTER, VERDICT_LABEL } from '../shared/format';
+import { SOURCE_LETTER } from '../shared/format';
 
 /**
  * The signature verdict; a request that is not a Flowent call says why in a word (not JSON, no
@@ -33,13 +39,7 @@ export function VerdictBadge({
 }) {
   const why =
     verdict === 'not-flowent' ? problemWords(problem) : verdict === 'invalid' && cause !== null ? signatureCauseMark(cause.code) : null;
-  const label = spoiledBy
-    ? `${VERDICT_LABEL[verdict]}: ${spoiledBy}`
-    : verdict === 'not-flowent' && why
-      ? `${VERDICT_LABEL[verdict]}: ${why}`
-      : cause
-        ? `${VERDICT_LABEL[verdict]}: ${cause.message}`
-        : VERDICT_LABEL[verdict];
+  const label = verdictTitle(verdict, spoiledBy || (verdict === 'not-flowent' ? why : null) || cause?.message || null);
   return (
     <span
       className={`badge verdict-${spoiledBy ? 'spoiled' : verdict}`}
@@ -56,7 +56,7 @@ export function VerdictBadge({
 
 export function TestTag() {
   return (
-    <span className="badge test-tag" title="Flowent's registration check">
+    <span className="badge test-tag" title={REGISTRATION_CHECK}>
       TEST
     </span>
   );
@@ -84,7 +84,7 @@ export function SourceTag({ call }: { call: Pick<CallSummary, 'source' | 'import
 /** A body timestamp Flowent's docs would refuse (past the 5-minute window) or one from the future. */
 export function TimestampMark({ timestamp }: { timestamp: CallSummary['timestamp'] }) {
   if (timestamp.flag !== 'old' && timestamp.flag !== 'future') return null;
-  const text = `Timestamp ${describeTimestamp(timestamp)}`;
+  const text = timestampMarkWords(timestamp);
   return (
     <span className={`badge timestamp-mark ts-${timestamp.flag}`} data-testid="timestamp-mark" role="img" aria-label={text} title={text}>
       {timestamp.flag === 'old' ? 'old' : 'future'}
@@ -126,10 +126,10 @@ export function SentAction({ cell }: { cell: SentActionCell }) {
 export function ContractMark({ violations, problem }: { violations: Violation[]; problem: string | null }) {
   const word = mockTemplateFailed({ problem }) && violations.length > 0 ? problemWords(problem) : answerMarkWord(violations);
   if (word === null) return null;
-  const messages = violations.map((v) => v.message).join('; ');
-  const text = noAnswerCause(violations)
-    ? `No answer, so Flowent sees a failed action: ${messages}`
-    : `Answer breaks Flowent's contract: ${messages}`;
+  const text = contractMarkWords(
+    noAnswerCause(violations) !== null,
+    violations.map((v) => v.message),
+  );
   return (
     <span className="badge contract-mark" data-testid="violation-mark" role="img" aria-label={text} title={text}>
       {word}
@@ -142,12 +142,7 @@ export function ContractMark({ violations, problem }: { violations: Violation[];
  * or accepted one whose signature is wrong or missing. Null when they agree or no handler answered.
  */
 export function HandlerMark({ call }: { call: Pick<CallSummary, 'handlerSignature' | 'verdict'> }) {
-  const text =
-    call.handlerSignature === 'refused' && call.verdict !== 'invalid' && call.verdict !== 'malformed' && call.verdict !== 'missing'
-      ? "Your handler rejected this call's signature"
-      : call.handlerSignature === 'accepted' && (call.verdict === 'invalid' || call.verdict === 'malformed' || call.verdict === 'missing')
-        ? 'Your handler accepted a call whose signature is wrong or missing'
-        : null;
+  const text = handlerMarkWords(call);
   if (text === null) return null;
   return (
     <span

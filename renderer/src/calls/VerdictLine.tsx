@@ -1,4 +1,5 @@
 import type { CallDetail } from '../../../main/contract/api';
+import { WHAT_TO_DO_LEAD } from '../../../main/contract/words';
 import { Prose } from '../shared/Prose';
 import { summarize } from './verdict-summary';
 
@@ -17,7 +18,7 @@ export function VerdictLine({ call }: { call: CallDetail }) {
       {hint && (
         <span className="verdict-hint" data-testid="verdict-hint">
           {' '}
-          <span className="what-to-do">What to do:</span> <Prose text={hint} />
+          <span className="what-to-do">{WHAT_TO_DO_LEAD}</span> <Prose text={hint} />
         </span>
       )}
     </div>

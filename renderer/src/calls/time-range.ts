@@ -1,4 +1,5 @@
 import { isOnDay, startOfToday } from '../shared/format';
+import { rangeBackwardsWords, TODAY, timeRangeWords, type RangeBound } from '../../../main/contract/words';
 
 // Made once, as the list's formatters are (shared/format.ts).
 const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
@@ -10,16 +11,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * A bound of a chosen range to the minute: its day ("today", "Dec 4", "Nov 14, 2023": the year
  * only when it is not `year`, this year or the start's) and its clock.
  */
-function boundOf(ms: number, today: number, year = new Date(today).getFullYear()): { day: string; clock: string } {
+function boundOf(ms: number, today: number, year = new Date(today).getFullYear()): RangeBound {
   const d = new Date(ms);
   const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  if (isOnDay(ms, today)) return { day: 'today', clock };
+  if (isOnDay(ms, today)) return { day: TODAY, clock };
   return { day: (d.getFullYear() === year ? DAY : DAY_OF_ANOTHER_YEAR).format(d), clock };
-}
-
-function boundInWords(ms: number, today: number): string {
-  const { day, clock } = boundOf(ms, today);
-  return `${day} ${clock}`;
 }
 
 /**
@@ -28,22 +24,20 @@ function boundInWords(ms: number, today: number): string {
  */
 export function rangeInWords(since: number | null, until: number | null, now = Date.now()): string | null {
   const today = startOfToday(now);
-  if (since !== null && until !== null) {
-    const start = boundOf(since, today);
-    const end = boundOf(until, today, new Date(since).getFullYear());
-    const sameDay = startOfToday(since) === startOfToday(until);
-    return `${start.day} ${start.clock} – ${sameDay ? '' : `${end.day} `}${end.clock}`;
-  }
-  if (since !== null) return `since ${boundInWords(since, today)}`;
-  if (until !== null) return `until ${boundInWords(until, today)}`;
-  return null;
+  // The end's day names its year when it is not the start's.
+  const endYear = since === null ? undefined : new Date(since).getFullYear();
+  return timeRangeWords(
+    since === null ? null : boundOf(since, today),
+    until === null ? null : boundOf(until, today, endYear),
+    since !== null && until !== null && startOfToday(since) === startOfToday(until),
+  );
 }
 
 /** Why a range cannot be chosen (its end before its start); null when it can. */
 export function rangeProblem(since: number | null, until: number | null): string | null {
   if (since === null || until === null || since <= until) return null;
   const today = startOfToday();
-  return `The end (${boundInWords(until, today)}) is before the start (${boundInWords(since, today)}): choose an end after the start. The list keeps the range it had.`;
+  return rangeBackwardsWords(boundOf(since, today), boundOf(until, today));
 }
 
 /** A time as a `datetime-local` input's value, local time to the minute; '' for none. */

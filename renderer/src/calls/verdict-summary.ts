@@ -1,21 +1,22 @@
 import type { CallDetail } from '../../../main/contract/api';
 import {
+  FAILED_SIGNATURE_HEADLINE,
   failedRegistrationCheckTodo,
   failedRegistrationCheckWords,
   isTimestampRemark,
   leadDiagnosis,
   noAnswerCause,
-  NOT_CHECKED_HEADLINE,
+  notFlowentHeadline,
   PASSED_REGISTRATION_CHECK,
-  problemWords,
   refusedForRequest,
+  requestRefusedHeadline,
   signedUnlikeLearnedNote,
-  spoiledOnPurposeWords,
+  spoiledSignatureLine,
   storedWrongSignatureOutcome,
+  UNSIGNED_CHECK_IS_FINE,
+  validSignatureHeadline,
   wrongSignatureFinding,
-  wrongSignatureWords,
 } from '../../../main/contract/words';
-import { cap } from '../../../main/contract/words/said';
 import { styleLabel } from '../../../main/contract/style-labels';
 
 export type Tone = 'ok' | 'bad' | 'warn' | 'info' | 'neutral';
@@ -30,15 +31,6 @@ export interface VerdictSummary {
   hint: string | null;
 }
 
-const UNSIGNED_TEST = 'An unsigned registration check: Flowent may send it without a signature, and that is fine.';
-
-const SHORT_VERDICT = {
-  invalid: 'Invalid signature.',
-  malformed: 'Malformed signature.',
-  missing: 'No signature.',
-  'no-key': NOT_CHECKED_HEADLINE,
-} as const;
-
 export function summarize(call: CallDetail): VerdictSummary {
   const report = call.signature;
   const lead = leadDiagnosis(report.diagnosis);
@@ -50,7 +42,7 @@ export function summarize(call: CallDetail): VerdictSummary {
   if (refusedForRequest(call) && report.verdict !== 'not-flowent') {
     return {
       tone: 'bad',
-      headline: `Request refused: ${problemWords(call.problem)}.`,
+      headline: requestRefusedHeadline(call.problem),
       detail: call.problemMessage,
       hint: null,
     };
@@ -58,15 +50,13 @@ export function summarize(call: CallDetail): VerdictSummary {
   // Spoiled on purpose: its invalid signature is the point; what matters is whether the handler refused it.
   if (call.spoiledSignature && report.verdict === 'invalid') return spoiledSummary(call);
   switch (report.verdict) {
-    case 'not-flowent': {
-      const word = problemWords(call.problem);
+    case 'not-flowent':
       return {
         tone: 'neutral',
-        headline: `Not a Flowent call${word ? ` (${word})` : ''}.`,
+        headline: notFlowentHeadline(call.problem),
         detail: call.problemMessage ?? lead?.message ?? null,
         hint: null,
       };
-    }
     case 'valid': {
       const style = report.styles.find((s) => s.style === report.style)?.label ?? report.style;
       // Valid, but a handler written for the style the other Flowent calls taught rejects it: said
@@ -75,7 +65,7 @@ export function summarize(call: CallDetail): VerdictSummary {
       const unlike = signedUnlikeLearnedNote(call, { style: styleLabel });
       return {
         tone: stamp || call.signedUnlikeLearned !== null ? 'warn' : 'ok',
-        headline: `Valid signature${style ? `: ${style}${alikeNote(report.styles)}` : ''}.`,
+        headline: validSignatureHeadline(style, report.styles),
         detail: [unlike, stamp?.message].filter(Boolean).join(' ') || null,
         hint: stamp?.hint ?? null,
       };
@@ -84,7 +74,7 @@ export function summarize(call: CallDetail): VerdictSummary {
       // A check that passed has nothing to do, only how it passed; one that failed, what to do.
       // A failed one leads with the failure: its missing signature, as Flowent sends it, is no cause and comes after.
       return passed(call)
-        ? { tone: 'info', headline: lead?.message ?? UNSIGNED_TEST, detail: PASSED_REGISTRATION_CHECK, hint: null }
+        ? { tone: 'info', headline: lead?.message ?? UNSIGNED_CHECK_IS_FINE, detail: PASSED_REGISTRATION_CHECK, hint: null }
         : {
             tone: 'bad',
             headline: failedRegistrationCheckWords({
@@ -92,7 +82,7 @@ export function summarize(call: CallDetail): VerdictSummary {
               status: call.response.status,
               answeredBy: call.answeredBy,
             }),
-            detail: lead?.message ?? UNSIGNED_TEST,
+            detail: lead?.message ?? UNSIGNED_CHECK_IS_FINE,
             hint: failedCheckTodo(call, lead?.hint ?? null),
           };
     case 'invalid':
@@ -101,7 +91,7 @@ export function summarize(call: CallDetail): VerdictSummary {
     case 'no-key':
       return {
         tone: report.verdict === 'invalid' || report.verdict === 'malformed' ? 'bad' : 'warn',
-        headline: SHORT_VERDICT[report.verdict],
+        headline: FAILED_SIGNATURE_HEADLINE[report.verdict],
         detail: [lead?.message, stamp?.message].filter(Boolean).join(' ') || null,
         hint: lead?.hint ?? null,
       };
@@ -118,8 +108,7 @@ function spoiledSummary(call: CallDetail): VerdictSummary {
   const finding = wrongSignatureFinding(outcome);
   return {
     tone: finding === 'refused' ? 'ok' : finding === 'accepted' ? 'bad' : 'warn',
-    headline: `${cap(spoiledOnPurposeWords(call.source))}.`,
-    detail: `${cap(wrongSignatureWords(outcome))}.`,
+    ...spoiledSignatureLine(call.source, outcome),
     hint: null,
   };
 }
@@ -136,17 +125,4 @@ function failedCheckTodo(call: CallDetail, signatureTodo: string | null): string
     refusedSignature: call.handler?.verdict === 'refused',
     signatureTodo,
   });
-}
-
-/**
- * One style is named (the one the call was signed with here, else its handler's, else the first
- * that matched: styleNamed); when others sign the same bytes, they matched too (a call with only
- * ASCII text and keys in order reads alike in every style): both are true, and this says so.
- */
-function alikeNote(styles: CallDetail['signature']['styles']): string {
-  const others = styles.filter((s) => s.matched).length - 1;
-  if (others <= 0) return '';
-  return others === styles.length - 1
-    ? ', like every style (they sign these bytes alike)'
-    : ` and ${others} more style${others === 1 ? '' : 's'} that sign these bytes alike`;
 }

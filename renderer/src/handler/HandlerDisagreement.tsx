@@ -1,11 +1,21 @@
 import type { CallDetail, HandlerReport } from '../../../main/contract/api';
 import { styleLabel } from '../../../main/contract/style-labels';
 import {
+  acceptedRejectedWords,
+  HANDLER_RECORD,
   handlerDiagnosisHeading,
   handlerDiagnosisWords,
   handlerKnownForWords,
+  learnedStyleFoldWords,
+  MOST_CALLS_FOLD,
   mostCallsNamed,
+  noStylesWords,
   rejectedStylesWords,
+  REPLAY_BUTTONS,
+  SET_KEY_AGAIN,
+  SIGNED_BYTES_OF,
+  THIS_STYLE_FOLD,
+  WHAT_TO_DO_LEAD,
   type SigningVocabulary,
 } from '../../../main/contract/words';
 import { openSettings } from '../page/ui-actions';
@@ -23,27 +33,17 @@ export function pageSigningVocabulary(foldFor: (style: string | null) => string)
     style: styleLabel,
     styles: (styles) => styles.map(styleLabel).join('; '),
     getVerifier: (id) => `"${foldFor(id)}" below gives`,
-    showSignedBytes: 'the signature\'s "Signed bytes of" view shows them, one style at a time',
-    replayResigned: '"Replay re-signed" below',
+    showSignedBytes: `the signature's "${SIGNED_BYTES_OF}" view shows them, one style at a time`,
+    replayResigned: `"${REPLAY_BUTTONS.resigned}" below`,
   };
 }
-
-/** The box's fold with a verifier for the style this call was signed in. */
-const THIS_STYLE_FOLD = 'Show a verifier that checks this style';
-/**
- * The same fold for a call not validly signed: it shows the learned style, which the call does
- * not have, so it is named by that style's label.
- */
-const learnedStyleFold = (style: string) => `Show a verifier for ${styleLabel(style)}`;
-/** The box's second fold, when this call is not signed in the style most of this Flowent's calls are. */
-const MOST_CALLS_FOLD = "Show a verifier for most of this Flowent's calls";
 
 /**
  * The styles a handler accepted or rejected so far, by name ("; " apart: names have commas); each
  * one's id in its title. Inside the fact's one `<dd>`: a second `<dd>` under the same term would
  * land in the facts grid's term column.
  */
-function StyleNames({ styles, testId, none = 'none yet' }: { styles: string[]; testId: string; none?: string }) {
+function StyleNames({ styles, testId, none = noStylesWords(false) }: { styles: string[]; testId: string; none?: string }) {
   if (styles.length === 0) return <span data-testid={testId}>{none}</span>;
   return (
     <span data-testid={testId}>
@@ -75,22 +75,18 @@ export function HandlerTaught({ report }: { report: HandlerReport }) {
           {keyNote}
         </p>
       )}
-      <dl className="facts handler-taught" aria-label="What your handler did so far">
+      <dl className="facts handler-taught" aria-label={HANDLER_RECORD.name}>
         {/* Learned per URL: another action's route of the same handler keeps a record of its own. */}
-        <dt>Learned from calls to</dt>
+        <dt>{HANDLER_RECORD.reached}</dt>
         <dd data-testid="handler-reached">
           <code>{report.reached}</code>
         </dd>
         {/* The styles it may check with, not each style of a request it took: a probe's table lists those. */}
-        <dt>Styles it may verify with</dt>
+        <dt>{HANDLER_RECORD.stylesAccepted}</dt>
         <dd>
-          <StyleNames
-            styles={known.stylesAccepted}
-            testId="handler-styles-accepted"
-            none={known.acceptedUnverified > 0 ? 'none: it took a call whose signature is wrong or missing' : 'none yet'}
-          />
+          <StyleNames styles={known.stylesAccepted} testId="handler-styles-accepted" none={noStylesWords(known.acceptedUnverified > 0)} />
         </dd>
-        <dt>Styles it rejected</dt>
+        <dt>{HANDLER_RECORD.stylesRejected}</dt>
         {/* The styles and the calls every style signs alike are one fact: the note goes on a line of its own in the same dd. */}
         <dd>
           {rejected.list && <StyleNames styles={known.stylesRefused} testId="handler-styles-refused" />}
@@ -100,16 +96,12 @@ export function HandlerTaught({ report }: { report: HandlerReport }) {
             </span>
           )}
         </dd>
-        <dt>Valid signatures so far (as of now)</dt>
-        <dd>
-          {known.accepted} accepted, {known.refused} rejected
-        </dd>
+        <dt>{HANDLER_RECORD.valid}</dt>
+        <dd>{acceptedRejectedWords(known.accepted, known.refused)}</dd>
         {known.acceptedUnverified + known.refusedUnverified > 0 && (
           <>
-            <dt>Bad or no signature so far (as of now)</dt>
-            <dd>
-              {known.acceptedUnverified} accepted, {known.refusedUnverified} rejected
-            </dd>
+            <dt>{HANDLER_RECORD.unverified}</dt>
+            <dd>{acceptedRejectedWords(known.acceptedUnverified, known.refusedUnverified)}</dd>
           </>
         )}
       </dl>
@@ -132,7 +124,7 @@ function Remedy({ report, verifierFold, mostCallsIn }: { report: HandlerReport; 
     return (
       <p>
         <button type="button" className="link-button" data-testid="handler-set-key" onClick={openSettings}>
-          Set the key again in Settings
+          {SET_KEY_AGAIN}
         </button>
       </p>
     );
@@ -156,7 +148,7 @@ export function HandlerDisagreement({ call }: { call: CallDetail }) {
   if (!report || !diagnosis) return null;
   const mostCallsIn = mostCallsNamed(diagnosis);
   // verifierStyle is the call's own style only when it is validly signed (handler-report.ts).
-  const verifierFold = call.verdict === 'valid' ? THIS_STYLE_FOLD : learnedStyleFold(report.verifierStyle);
+  const verifierFold = call.verdict === 'valid' ? THIS_STYLE_FOLD : learnedStyleFoldWords(styleLabel(report.verifierStyle));
   const { what, todo } = handlerDiagnosisWords(
     // "(it answered 401)": the problem box below quotes the handler's error, when it does.
     { ...report, evidence: evidenceOnce(call, report.evidence), diagnosis },
@@ -170,7 +162,7 @@ export function HandlerDisagreement({ call }: { call: CallDetail }) {
         <strong>{heading.lead}</strong> <Prose text={what} />
       </p>
       <p>
-        <span className="what-to-do">What to do:</span> <Prose text={todo} />
+        <span className="what-to-do">{WHAT_TO_DO_LEAD}</span> <Prose text={todo} />
       </p>
       <HandlerTaught report={report} />
       <Remedy report={report} verifierFold={verifierFold} mostCallsIn={mostCallsIn} />

@@ -8,6 +8,7 @@ import {
   probeVerifierWanted,
   type HandlerVoice,
   type ProbeVocabulary,
+  CHECKING_VERIFIER,
 } from '../../../main/contract/words';
 import { styleLabel } from '../../../main/contract/style-labels';
 import { selectCall } from '../history/calls-actions';
@@ -177,7 +178,7 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
               ? 'Stopping: nothing more is sent; waiting for the request sent to be answered and stored…'
               : step
                 ? `${probeStepInWords(step)}…`
-                : "Checking your handler's verifier…"}
+                : CHECKING_VERIFIER}
           </p>
           {/* stopProbe stops every probe of the call, whoever started it. */}
           <BusyButton

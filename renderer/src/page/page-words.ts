@@ -1,5 +1,5 @@
 import type { ApiFailure } from '../../../main/contract/api';
-import { companionCommand, dataDirForCommands, wordFailure, type Vocabulary } from '../../../main/contract/words';
+import { companionCommand, dataDirForCommands, REPLAY_BUTTONS, wordFailure, type Vocabulary } from '../../../main/contract/words';
 import { useMetaStore } from './stores';
 
 /**
@@ -12,8 +12,8 @@ export const PAGE_VOCABULARY: Vocabulary = {
   chooseHost: null,
   startServer: 'restart Flowent Companion',
   setHmacKey: 'set the key in Settings > HMAC key',
-  replayAsIs: 'use Replay as is to send the original bytes',
-  replayResigned: 'use Replay re-signed to send it as Flowent would now, with a fresh timestamp and signature',
+  replayAsIs: `use ${REPLAY_BUTTONS.asIs} to send the original bytes`,
+  replayResigned: `use ${REPLAY_BUTTONS.resigned} to send it as Flowent would now, with a fresh timestamp and signature`,
   sendRegistrationCheck: 'tick "Send Flowent’s registration check instead" for the unsigned check',
   setNgrokAuthtoken: 'set it in Settings > ngrok authtoken',
   // Only serve --domain reserves one (the app has no domain setting): its page says how to drop it.

@@ -1,8 +1,5 @@
 import type { RequestError } from '../transport/request-error';
-
-/** Said when a reload should mend a request the companion cannot take from this page. */
-const RELOAD =
-  'Reload the page; if it happens again, the page and the companion may be of different versions: restart the companion, then reload.';
+import { REQUEST_NOT_READ, requestRefusedWords } from '../../../main/contract/words';
 
 /** The inspector's refusals of a request it could not read: no detail of theirs tells the person anything to do. */
 const UNREADABLE_REQUEST = new Set(['unknown-method', 'method', 'content-type', 'bad-json']);
@@ -17,10 +14,10 @@ const UNREADABLE_REQUEST = new Set(['unknown-method', 'method', 'content-type', 
 export function requestFailureWords(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const { code, problem } = (error ?? {}) as Partial<RequestError>;
-  if (typeof code === 'string' && UNREADABLE_REQUEST.has(code)) return `the companion could not read what this page asked. ${RELOAD}`;
+  if (typeof code === 'string' && UNREADABLE_REQUEST.has(code)) return REQUEST_NOT_READ;
   // The problem says which argument is wrong and how, without the method's name, which the person never sees anywhere else.
   if (code === 'invalid-arguments' && typeof problem === 'string') {
-    return `the companion refused what this page asked for (${problem.replace(/\.$/, '')}). ${RELOAD}`;
+    return requestRefusedWords(problem);
   }
   return message;
 }

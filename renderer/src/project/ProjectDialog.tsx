@@ -30,6 +30,7 @@ import {
   pulledFileWords,
   pulledWithoutPasswordWords,
   stalePlanWords,
+  READING_PROJECT,
 } from '../../../main/contract/words';
 import { BusyButton } from '../shared/BusyButton';
 import { Dialog } from '../shared/Dialog';
@@ -59,7 +60,7 @@ export function ProjectDialog() {
   return (
     <Dialog title="Project" closeLabel="Close project" onClose={closePanel} className="wide project-dialog">
       {!project ? (
-        <p className="muted">Reading the project folder…</p>
+        <p className="muted">{READING_PROJECT}</p>
       ) : !project.dir ? (
         <p className="muted">
           No project folder is open, so answers live in the history folder. In the desktop app choose File › Open Project Folder…; headless,

@@ -1,33 +1,12 @@
 import { useRef } from 'react';
-import type { HarExportStage, HarImportStage, HarImportSummary } from '../../../main/contract/api';
-import {
-  callsDoneWords,
-  counted,
-  countWords,
-  failedWith,
-  overLimitsWords,
-  PAGE_FAILURE_WORDS,
-  skippedWords,
-} from '../../../main/contract/words';
+import type { HarExportStage, HarImportStage } from '../../../main/contract/api';
+import { callsDoneWords, failedWith, importToastWords, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 import { harImportStageWords, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { exportFilteredCalls, oneHarWorkAtATime } from './har-work';
 import { withReplayKey } from './replay-keys';
 import { dismissToast, showToast } from '../page/ui-actions';
 import { useReplayStore } from './replay-store';
 import { BusyButton } from '../shared/BusyButton';
-
-export function describeImport(summary: HarImportSummary): string {
-  if (!summary.opened) return 'Import cancelled: no file was read.';
-  const parts = [`Imported ${counted(summary.imported, 'call')}`];
-  const first = summary.problems[0];
-  const skipped = skippedWords({ skipped: summary.skipped, notFlowent: summary.notFlowent, broken: summary.problems.length });
-  // The first broken entry's problem is named: a toast has room for one.
-  if (skipped) parts.push(first ? `${skipped} (${first.path} ${first.message.replace(/\.$/, '')})` : skipped);
-  if (summary.duplicates > 0) parts.push(`left out ${countWords(summary.duplicates)} already in the history`);
-  const over = overLimitsWords(summary.overLimits, summary.imported);
-  if (over) parts.push(over);
-  return `${parts.join('; ')}.`;
-}
 
 /**
  * Export the list's calls as HAR (a download, or a save dialog in the app) and import a HAR
@@ -52,7 +31,7 @@ export function ExportImportButtons() {
     if (!result) return;
     // The core announces each imported call, so the list and the counts update by themselves.
     if (!result.ok) importError.current = showToast(failedWith(PAGE_FAILURE_WORDS.importHar, result.message), null, 'error');
-    else showToast(describeImport(result.value), 6000, result.value.problems.length > 0 ? 'error' : 'info');
+    else showToast(importToastWords(result.value), 6000, result.value.problems.length > 0 ? 'error' : 'info');
   };
 
   const chooseFile = () => {

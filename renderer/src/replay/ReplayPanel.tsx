@@ -1,16 +1,20 @@
 import {
   credentialsSentWords,
   handlerStillUnreached,
+  headerDiffWords,
   noAnswerCause,
   noAnswerHeading,
-  noAnswerPhrase,
   noParametersToEditWords,
+  NOT_RE_SIGNED,
+  NOT_SENT,
   originalSignatureRefusedWords,
-  problemWords,
-  refusedForRequest,
+  REPLAY_BUTTONS,
   replaySigningWords,
-  statusNumberWords,
-  stillUnreachedWords,
+  replayVerdictWords,
+  REPLAYING,
+  SAME_ANSWER_AS_ORIGINAL,
+  statusDiffLineWords,
+  unstoredBodyWords,
 } from '../../../main/contract/words';
 import { useId, useRef, useState, type MouseEvent } from 'react';
 import { useResultArrival } from '../shared/use-result-arrival';
@@ -35,12 +39,6 @@ import { BusyButton } from '../shared/BusyButton';
 import { useFocusWhenGone } from '../shared/use-focus-when-gone';
 import { PAGE_VOCABULARY } from '../page/page-words';
 import { cap } from '../../../main/contract/words/said';
-
-const VERDICT_LABEL: Record<ReplayOutcome['verdict'], string> = {
-  passed: 'passed: same answer, no contract problem',
-  changed: 'changed: another answer, no contract problem',
-  failed: 'failed: the answer breaks Flowent’s contract',
-};
 
 /** Replay a stored call to the developer's handler (as is, re-signed or edited), see the diff; copy it as cURL. */
 export function ReplayPanel({ callId }: { callId: number }) {
@@ -115,7 +113,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
       {unstoredSize !== null && (
         // Above the buttons it explains: a refusal shown after a click fell below the fold.
         <p className="muted" id={unstoredNote} role="note" aria-label="Nothing to replay">
-          Nothing to replay or copy: this call&apos;s body ({formatBytes(unstoredSize)}) was refused before it was read, so it was not kept.
+          {unstoredBodyWords(formatBytes(unstoredSize))}
         </p>
       )}
       {requestBody !== undefined && !editable && (
@@ -125,10 +123,10 @@ export function ReplayPanel({ callId }: { callId: number }) {
       )}
       <div className="button-row">
         <BusyButton busy={busy} disabled={unsendable} aria-describedby={describedBy} onClick={() => void replay('as-is')}>
-          Replay as is
+          {REPLAY_BUTTONS.asIs}
         </BusyButton>
         <BusyButton busy={busy} disabled={unsendable} aria-describedby={describedBy} onClick={() => void replay('resign')}>
-          Replay re-signed
+          {REPLAY_BUTTONS.resigned}
         </BusyButton>
         {(requestBody !== undefined || unsendable) && (
           <button
@@ -139,17 +137,17 @@ export function ReplayPanel({ callId }: { callId: number }) {
             aria-expanded={editing && editable}
             onClick={toggleEditor}
           >
-            Edit parameters…
+            {REPLAY_BUTTONS.edit}
           </button>
         )}
         <button type="button" disabled={unsendable} aria-describedby={describedBy} onClick={() => void copy(false)}>
-          Copy as cURL
+          {REPLAY_BUTTONS.copyCurl}
         </button>
         <button type="button" disabled={unsendable} aria-describedby={describedBy} onClick={() => void copy(true)}>
-          Copy as cURL, re-signed
+          {REPLAY_BUTTONS.copyCurlResigned}
         </button>
         <BusyButton busy={harWork !== null} onClick={() => void exportCall()}>
-          {harWork === 'export' ? 'Exporting…' : 'Export as HAR'}
+          {harWork === 'export' ? REPLAY_BUTTONS.exporting : REPLAY_BUTTONS.exportHar}
         </BusyButton>
       </div>
       {editing && editable && requestBody !== undefined && (
@@ -163,7 +161,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
           openedBy={openedBy}
         />
       )}
-      {busy && <p className="muted">Replaying…</p>}
+      {busy && <p className="muted">{REPLAYING}</p>}
       {error && (
         <div className="form-error" role="alert" aria-label="Replay error">
           <Prose text={error} />
@@ -171,7 +169,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
             <>
               {' '}
               <button type="button" ref={sendHere} onClick={() => setTarget(ownTarget)}>
-                Send to this companion instead
+                {REPLAY_BUTTONS.sendToCompanion}
               </button>
             </>
           )}
@@ -202,10 +200,10 @@ function ReplayResultBox({ outcome, typed }: { outcome: ReplayOutcome; typed: st
       >
         <dt>Verdict</dt>
         <dd className={`replay-verdict replay-${outcome.verdict}`} data-testid="replay-verdict">
-          {verdictWords(outcome)}
+          {replayVerdictWords(outcome)}
         </dd>
         <dt>Signature</dt>
-        <dd>{replaySigningWords(outcome) ?? 'not re-signed (original signature)'}</dd>
+        <dd>{replaySigningWords(outcome) ?? NOT_RE_SIGNED}</dd>
       </SentFacts>
       <OriginalSignatureNote outcome={outcome} />
       {typed !== '' && outcome.credentialsSent.length > 0 && (
@@ -216,7 +214,7 @@ function ReplayResultBox({ outcome, typed }: { outcome: ReplayOutcome; typed: st
       )}
       {outcome.notSent && (
         <p className="problem-box" role="note" aria-label="Not sent">
-          <strong>Not sent:</strong> <Prose text={outcome.notSent} />
+          <strong>{cap(NOT_SENT)}:</strong> <Prose text={outcome.notSent} />
         </p>
       )}
       <SentError answeredBy={outcome.answeredBy} error={errorNotSaid(outcome)} />
@@ -242,18 +240,6 @@ function OriginalSignatureNote({ outcome }: { outcome: ReplayOutcome }) {
   );
 }
 
-/**
- * The verdict, and for a replay a companion's webhook refused for its request, why, in a call
- * line's words: its refusal breaks no contract (nothing answered to check), yet it failed.
- */
-function verdictWords(outcome: ReplayOutcome): string {
-  const { answeredBy, problem } = outcome;
-  if (refusedForRequest({ answeredBy, problem })) return `failed: refused: ${problemWords(problem)}`;
-  // No answer came, so none broke the contract: how none came, as `replay` and the call's details say it.
-  const cause = noAnswerCause(outcome.violations);
-  return cause === null ? VERDICT_LABEL[outcome.verdict] : `failed: ${noAnswerPhrase(answeredBy, cause)}`;
-}
-
 function Violations({ title, list }: { title: string; list: Violation[] }) {
   return (
     <div aria-label={title}>
@@ -269,25 +255,22 @@ function Violations({ title, list }: { title: string; list: Violation[] }) {
  * of the handler's to compare.
  */
 function DiffView({ diff, stillUnreached }: { diff: AnswerDiff; stillUnreached: boolean }) {
-  const status = `Status ${statusNumberWords(diff.status.before)} → ${statusNumberWords(diff.status.after)}`;
+  const status = statusDiffLineWords(diff.status, stillUnreached);
   if (stillUnreached)
     return (
       <div role="region" aria-label="Answer diff" className="answer-diff">
-        <p>{`${status} (${stillUnreachedWords(diff.status.before)})`}</p>
+        <p>{status}</p>
       </div>
     );
   return (
     <div role="region" aria-label="Answer diff" className="answer-diff">
-      {!diff.changed && <p className="muted">The answer is the same as the original&apos;s.</p>}
-      <p>
-        {status}
-        {diff.status.changed ? ' (changed)' : ''}
-      </p>
+      {!diff.changed && <p className="muted">{SAME_ANSWER_AS_ORIGINAL}</p>}
+      <p>{status}</p>
       {diff.headers.length > 0 && (
         <ul aria-label="Changed headers">
           {diff.headers.map((h) => (
             <li key={h.name}>
-              <code>{h.name}</code>: {h.before ?? '(none)'} → {h.after ?? '(none)'}
+              <code>{h.name}</code>: {headerDiffWords(h.before, h.after)}
             </li>
           ))}
         </ul>

@@ -4,6 +4,7 @@ import type { SimulatorAction } from '../../../main/contract/api';
 import { saveSimulatorSchema } from './replay-simulator-actions';
 import { ErrorLine } from '../shared/ErrorLine';
 import { focusFell } from '../shared/focusable';
+import { editingSchemaForWords, removeSchemaQuestion } from '../../../main/contract/words';
 
 const ORIGIN: Record<Exclude<SimulatorAction['origin'], 'project'>, string> = {
   local: 'defined here',
@@ -113,12 +114,12 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
             focusBack.current = 'remove';
           }}
         >
-          Remove the schema defined here for {removingFor}? It is not kept anywhere else.
+          {removeSchemaQuestion(removingFor)}
         </ConfirmBox>
       )}
       {editing && (
         <>
-          {editingFor !== action && <p className="muted">Editing the schema for {editingFor}: Save stores it under that name.</p>}
+          {editingFor !== action && <p className="muted">{editingSchemaForWords(editingFor)}</p>}
           <textarea
             ref={schemaField}
             aria-label="Schema to define"

@@ -13,10 +13,14 @@ import {
   callsDoneWords,
   companionCommand,
   dataDirForCommands,
-  exportedCallsWords,
+  EXPORT_CANCELLED,
+  exportDownloadedWords,
+  exportSavedWords,
   leftOutWords,
   NOT_CONNECTED,
   PAGE_FAILURE_WORDS,
+  READING_THE_FILE,
+  uploadingWords,
 } from '../../../main/contract/words';
 import { useMetaStore } from '../page/stores';
 import { useReplayStore } from './replay-store';
@@ -46,14 +50,12 @@ export async function exportHar(selection: CallSelection, now = new Date()): Pro
     const result = await b.exportHar(selection);
     if (!result.ok) return { ok: false, message: inPageWords(result) };
     const { text, savedTo } = result.value;
-    const calls = exportedCallsWords(result.value);
     const leftOut = leftOutWords(result.value, writeAll());
-    const end = leftOut ? `; ${leftOut}` : '';
-    if (savedTo) return { ok: true, message: `Saved ${calls} to ${savedTo}${end}` };
-    if (text === null) return { ok: true, message: 'Export cancelled: nothing was saved.' };
+    if (savedTo) return { ok: true, message: exportSavedWords(result.value, savedTo, leftOut) };
+    if (text === null) return { ok: true, message: EXPORT_CANCELLED };
     const name = `flowent-calls-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.har`;
     download(text, name);
-    return { ok: true, message: `Downloaded ${calls} as ${name}${end}` };
+    return { ok: true, message: exportDownloadedWords(result.value, name, leftOut) };
   } catch (error) {
     reportError(PAGE_FAILURE_WORDS.exportCalls, error);
     return null;
@@ -169,9 +171,9 @@ function applyHarImportStage(stage: HarImportStage): void {
 export function harImportStageWords(stage: HarImportStage): string {
   switch (stage.stage) {
     case 'uploading':
-      return stage.total > 0 ? `Uploading ${megabytes(stage.sent)} of ${megabytes(stage.total)} MB` : 'Uploading…';
+      return uploadingWords(stage.sent, stage.total);
     case 'reading':
-      return 'Reading the file…';
+      return READING_THE_FILE;
     case 'entries':
       return callsDoneWords(stage.done, stage.total);
     default: {
@@ -179,10 +181,4 @@ export function harImportStageWords(stage: HarImportStage): string {
       return never;
     }
   }
-}
-
-/** Whole megabytes, or tenths under 10 MB (a small file's upload would read "0 of 1 MB"). */
-function megabytes(bytes: number): string {
-  const mb = bytes / 1024 / 1024;
-  return mb < 10 ? mb.toFixed(1) : String(Math.floor(mb));
 }

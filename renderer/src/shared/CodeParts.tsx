@@ -1,7 +1,19 @@
 import { Fragment } from 'react';
-import type { CodePart } from '../../../main/contract/words';
+import type { MarkedPart } from '../../../main/contract/words';
 
-/** A sentence from the shared words in pieces: its names, URLs and templates shown as code. */
-export function CodeParts({ parts }: { parts: readonly CodePart[] }) {
-  return <>{parts.map((part, at) => ('text' in part ? <Fragment key={at}>{part.text}</Fragment> : <code key={at}>{part.code}</code>))}</>;
+/** A sentence from the shared words in pieces: its names, URLs and templates shown as code, the labels to look for in bold. */
+export function CodeParts({ parts }: { parts: readonly MarkedPart[] }) {
+  return (
+    <>
+      {parts.map((part, at) =>
+        'text' in part ? (
+          <Fragment key={at}>{part.text}</Fragment>
+        ) : 'code' in part ? (
+          <code key={at}>{part.code}</code>
+        ) : (
+          <strong key={at}>{part.strong}</strong>
+        ),
+      )}
+    </>
+  );
 }

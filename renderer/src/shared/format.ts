@@ -1,15 +1,4 @@
-import type { CallSource, SignatureReport, Verdict } from '../../../main/contract/api';
-import { formatSeconds, TIMESTAMP_WINDOW_WORDS } from '../../../main/contract/words/timestamp-words';
-
-export const VERDICT_LABEL: Record<Verdict, string> = {
-  valid: 'valid',
-  invalid: 'invalid',
-  missing: 'missing',
-  malformed: 'malformed',
-  'unsigned-test': 'unsigned test',
-  'no-key': 'no key',
-  'not-flowent': 'not a Flowent call',
-};
+import type { CallSource } from '../../../main/contract/api';
 
 /** The source tag's one letter where the list is narrow (the tag keeps its word for screen readers and its title). */
 export const SOURCE_LETTER: Record<Exclude<CallSource, 'flowent'>, string> = { replay: 'R', simulator: 'S', import: 'I' };
@@ -114,21 +103,4 @@ export function formatDuration(ms: number): string {
   if (ms < 1) return '<1 ms';
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(2)} s`;
-}
-
-/** "sent 12 s before it arrived", "sent just now", or why there is nothing to say. */
-export function describeTimestamp(ts: Pick<SignatureReport['timestamp'], 'flag' | 'ageSeconds'>): string {
-  if (ts.flag === 'missing' || ts.ageSeconds === null) return 'no timestamp in the body';
-  const age = ts.ageSeconds;
-  const amount = formatSeconds(Math.abs(age));
-  // Under 2 s either way is the grain of whole-second timestamps and of the network: no delay to count.
-  const justNow = Math.abs(age) < 2;
-  let text = justNow
-    ? 'sent just now'
-    : age >= 0
-      ? `sent ${amount} before it arrived`
-      : `stamped ${amount} after it arrived (in the future)`;
-  if (ts.flag === 'old') text += ` (old: past the ${TIMESTAMP_WINDOW_WORDS})`;
-  if (ts.flag === 'future' && (age >= 0 || justNow)) text += ' (future)';
-  return text;
 }

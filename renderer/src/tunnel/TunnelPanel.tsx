@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TunnelStatus } from '../../../main/contract/api';
-import { tunnelRetryWords } from '../../../main/contract/words';
+import { tunnelRetryWords, CONNECTING_TO_NGROK } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { actionUrl, secondsUntil, tunnelStateLabel } from './tunnel';
 import { closeTunnel, openTunnel } from './tunnel-actions';
@@ -82,7 +82,7 @@ function TunnelState({ tunnel, action }: { tunnel: TunnelStatus; action: string 
   const now = useNow(tunnel.state === 'reconnecting' && tunnel.nextRetryAt !== undefined);
   switch (tunnel.state) {
     case 'connecting':
-      return <p data-testid="tunnel-detail">Connecting to ngrok…</p>;
+      return <p data-testid="tunnel-detail">{CONNECTING_TO_NGROK}</p>;
     case 'online':
       return tunnel.url ? <OnlineUrls url={tunnel.url} action={action} /> : <p data-testid="tunnel-detail">Online.</p>;
     case 'reconnecting':

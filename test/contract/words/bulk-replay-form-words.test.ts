@@ -56,7 +56,7 @@ describe("the list's filter a bulk replay takes", () => {
       'The list’s filter (source: simulated) shows only simulated calls, and only calls from Flowent can be replayed. Choose another Source in the list’s filter.',
     );
     expect(nothingToReplayWords({ action: 'send_email' })).toBe(
-      'No call from Flowent matches the list’s filter (action send_email), and only those can be replayed. Change the filter, or send a call to the webhook URL first.',
+      'No calls from Flowent in the list’s filter (action send_email) to replay: only the calls Flowent sent (received or imported) are replayed, not simulated calls or replays. Change the filter, or send a call to the webhook URL first.',
     );
   });
 

@@ -9,7 +9,7 @@ describe('the call detail with no call to show', () => {
   });
 
   it('tells a call that is gone from one that could not be read, and what to do about that', () => {
-    expect(missingCallWords(7, null)).toBe('Call #7 is no longer stored.');
+    expect(missingCallWords(7, null)).toBe('There is no call #7 in the history (it may have been cleared).');
     expect(missingCallWords(7, 'unreachable')).toBe(
       'Call #7 could not be loaded: the companion cannot be reached. It is loaded when the connection is back.',
     );

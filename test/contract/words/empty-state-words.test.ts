@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   actionUrlMissingWords,
+  actionUrlWhat,
+  keyLineParts,
   LOCAL_URL_LEAD,
+  LOCAL_URL_NOTE,
   NO_CALLS_YET,
   PREPARING_SAMPLE,
   REGISTER_WITH_WEBHOOK_URL,
@@ -11,7 +14,11 @@ import {
   SIGNATURES_CHECKED_WITH_KEY,
   UNSIGNED_SAMPLE_NOTE,
   webhookUrlPendingWords,
+  type EmptyStatePart,
 } from '../../../main/contract/words';
+
+const markup = (parts: readonly EmptyStatePart[]) =>
+  parts.map((part) => ('text' in part ? part.text : 'code' in part ? `<code>${part.code}</code>` : `[${part.button}]`)).join('');
 
 describe('the empty history', () => {
   it('says where to register the action, and while the URL is not known yet', () => {
@@ -35,5 +42,28 @@ describe('the empty history', () => {
     );
     expect(PREPARING_SAMPLE).toBe('Preparing a sample request…');
     expect(SIGNATURES_CHECKED_WITH_KEY).toBe('Signatures are checked with your Flowent HMAC key.');
+  });
+
+  it('says which key signatures are checked with, and where to set one only when none is set', () => {
+    expect(markup(keyLineParts({ set: true, source: 'from FLOWENT_HMAC_KEY' }, false, 'FLOWENT_HMAC_KEY'))).toBe(
+      'Signatures are checked with your Flowent HMAC key (from FLOWENT_HMAC_KEY).',
+    );
+    expect(markup(keyLineParts({ set: true, source: '' }, true, 'FLOWENT_HMAC_KEY'))).toBe(
+      'Signatures are checked with your Flowent HMAC key (set; change it in [Settings]).',
+    );
+    expect(markup(keyLineParts({ set: false }, true, 'FLOWENT_HMAC_KEY'))).toBe(
+      'Signatures are checked with your Flowent HMAC key, and none is set yet. Set it in [Settings] (or <code>FLOWENT_HMAC_KEY</code> in headless mode).',
+    );
+    expect(markup(keyLineParts({ set: false }, false, 'FLOWENT_HMAC_KEY'))).toBe(
+      'Signatures are checked with your Flowent HMAC key, and none is set yet. Set it with the <code>FLOWENT_HMAC_KEY</code> environment variable before starting the companion.',
+    );
+  });
+
+  it('says a local URL cannot be reached by Flowent, and names what its copy buttons copy', () => {
+    expect(markup(LOCAL_URL_NOTE)).toBe(
+      "It is this computer's own URL, which Flowent in the cloud cannot reach: open a tunnel in [Public URL] for one it can.",
+    );
+    expect(actionUrlWhat(true)).toBe('public action URL');
+    expect(actionUrlWhat(false)).toBe('local action URL');
   });
 });

@@ -4,6 +4,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { useCompanion } from '../harness/companion';
 import { ScriptedEventSource } from '../harness/scripted-event-source';
 import { renderApp, rowOf } from '../harness/render';
+import { missingCallWords } from '../../../main/contract/words';
 
 // The browser inspector while `serve` is stopped and started again: the real inspector server
 // over a real core, reached over HTTP; the stream's side is played here, so the test says when
@@ -33,7 +34,7 @@ describe('the detail pane while the companion cannot be reached', () => {
     await user.click(await rowOf(1));
     await waitFor(() => expect(pane().getAttribute('aria-busy')).toBeNull());
     expect(pane().textContent).toContain('Call #1 could not be loaded: the companion cannot be reached');
-    expect(pane().textContent).not.toContain('no longer stored');
+    expect(pane().textContent).not.toContain(missingCallWords(1, null));
     await user.click(await rowOf(2));
     await waitFor(() => expect(pane().textContent).toContain('Call #2 could not be loaded: the companion cannot be reached'));
 
@@ -55,7 +56,7 @@ describe('the detail pane while the companion cannot be reached', () => {
     expect(banners()).toEqual([]);
   });
 
-  it('says "no longer stored" when the companion, reached again, no longer has the call', async () => {
+  it('says the call is not in the history when the companion, reached again, no longer has it', async () => {
     const c = companion();
     await c.send('send_email');
     const bridge = await c.browserBridge({ createEventSource: (u) => new ScriptedEventSource(u), retryMs: 20 });
@@ -71,6 +72,6 @@ describe('the detail pane while the companion cannot be reached', () => {
     act(() => first.dispatch('error'));
     await waitFor(() => expect(ScriptedEventSource.last).not.toBe(first));
     act(() => ScriptedEventSource.last!.dispatch('hello', '{"instance":"two"}'));
-    await waitFor(() => expect(pane().textContent).toContain('Call #1 is no longer stored.'));
+    await waitFor(() => expect(pane().textContent).toContain('There is no call #1 in the history (it may have been cleared).'));
   });
 });

@@ -62,7 +62,9 @@ describe('HAR export and import in the browser', () => {
 
     // The history holds them: imported back as they are, they are left out, and the toast says so.
     await user.upload(screen.getByLabelText('HAR file to import'), new File([text], 'calls.har', { type: 'application/json' }));
-    await waitFor(() => expect(status()).toBe('Imported 0 calls; left out 3 already in the history.'));
+    await waitFor(() =>
+      expect(status()).toBe('Imported 0 calls; left out 3 already in the history (same path, body and time received: imported before).'),
+    );
     await user.upload(
       screen.getByLabelText('HAR file to import'),
       new File([aSecondLater(text)], 'calls.har', { type: 'application/json' }),
