@@ -1,8 +1,7 @@
-/// <reference lib="dom" />
-// Code passed to page.evaluate runs in the page: these tests need the DOM types too.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
+import { inView } from './in-view';
 import { serveInspectorForFile, shownCallTotal } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
 
@@ -26,25 +25,6 @@ serveInspectorForFile(
   }),
   (served) => ({ page, rows, pageErrors } = served),
 );
-
-/**
- * Whether a person sees `locator` whole: inside the window, and not under something else (the
- * dialog's edge, a part of it that stays put): what the page shows at its corners is it.
- */
-async function inView(locator: Locator): Promise<boolean> {
-  await locator.waitFor();
-  return locator.evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    const inside = box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
-    const corners: [number, number][] = [
-      [box.left + 2, box.top + 2],
-      [box.right - 2, box.top + 2],
-      [box.left + 2, box.bottom - 2],
-      [box.right - 2, box.bottom - 2],
-    ];
-    return inside && corners.every(([x, y]) => el.contains(document.elementFromPoint(x, y)));
-  });
-}
 
 async function openSimulator(): Promise<Locator> {
   await rows().first().click();

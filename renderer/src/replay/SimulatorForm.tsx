@@ -291,8 +291,8 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
           changed();
         }}
       />
-      {/* Send and why it failed stay together at the dialog's foot: see .simulator-send. */}
-      <div className="simulator-send">
+      {/* Send and why it failed stay in view at the dialog's foot. */}
+      <div className="dialog-actions">
         <div className="button-row">
           <BusyButton busy={busy} disabled={problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter in the editor">
             {busy ? 'Sending…' : 'Send'}
