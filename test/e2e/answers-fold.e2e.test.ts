@@ -60,12 +60,20 @@ describe.sequential('the Answers dialog on a laptop window', () => {
     await dialog.getByRole('button', { name: 'Close answers' }).click();
   }, 60_000);
 
+  it('shows the mock editor without scrolling in the narrowest window the screen is made for, 1024x640', async () => {
+    await page.setViewportSize({ width: 1024, height: 640 });
+    const dialog = await openAnswers();
+    await screenshot(page, 'answers-fold-1024');
+    expect(await shownHeight(dialog.locator('.mock-editor'))).toBeGreaterThanOrEqual(150);
+    await dialog.getByRole('button', { name: 'Close answers' }).click();
+  }, 60_000);
+
   it('keeps a long list to a part of a narrower window, stacked over the answer', async () => {
-    await page.setViewportSize({ width: 1000, height: 720 });
+    await page.setViewportSize({ width: 900, height: 720 });
     const dialog = await openAnswers();
     const listBox = (await dialog.locator('.answers-list').boundingBox())!;
     expect(listBox.height).toBeLessThanOrEqual(0.36 * 720);
-    await screenshot(page, 'answers-fold-1000');
+    await screenshot(page, 'answers-fold-900');
     await dialog.getByRole('button', { name: 'Close answers' }).click();
   }, 60_000);
 });

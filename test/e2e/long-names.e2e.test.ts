@@ -78,6 +78,10 @@ describe.sequential('a 100-character action name at 1024x700', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(dialogBox.x + dialogBox.width);
       expect(box.width).toBeGreaterThan(150);
     }
+    // Beside the list, the answer's sentences break the name over lines: it ran past the column's edge, cut off.
+    const mockUse = dialog.getByTestId('mock-stored');
+    expect(await mockUse.textContent()).toContain(LONG);
+    expect(await mockUse.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await dialog.getByRole('button', { name: 'Close answers' }).click();
   });
 });

@@ -178,17 +178,20 @@ export function AccountActionForm({ existing, onDone }: Props) {
           {w}
         </p>
       ))}
-      <div className="button-row">
-        <BusyButton type="submit" busy={busy}>
-          {existing ? 'Save changes' : 'Register'}
-        </BusyButton>
-        <button type="button" onClick={() => onDone()}>
-          Cancel
-        </button>
-        {blocked && problems.length > 0 && <span className="muted">{blocked}</span>}
-      </div>
-      <div ref={messageBox}>
-        <ErrorLine message={message} label="Flowent error" />
+      {/* Register (or Save) and why Flowent refused it stay in view at the dialog's foot. */}
+      <div className="dialog-actions">
+        <div className="button-row">
+          <BusyButton type="submit" busy={busy}>
+            {existing ? 'Save changes' : 'Register'}
+          </BusyButton>
+          <button type="button" onClick={() => onDone()}>
+            Cancel
+          </button>
+          {blocked && problems.length > 0 && <span className="muted">{blocked}</span>}
+        </div>
+        <div ref={messageBox}>
+          <ErrorLine message={message} label="Flowent error" />
+        </div>
       </div>
       {/* Kept while the schema does not parse: it is blocked by that problem, not gone (the form would jump as it is typed). */}
       {!existing && (

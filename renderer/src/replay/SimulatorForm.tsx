@@ -291,12 +291,15 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
           changed();
         }}
       />
-      <div className="button-row">
-        <BusyButton busy={busy} disabled={problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter in the editor">
-          {busy ? 'Sending…' : 'Send'}
-        </BusyButton>
+      {/* Send and why it failed stay in view at the dialog's foot. */}
+      <div className="dialog-actions">
+        <div className="button-row">
+          <BusyButton busy={busy} disabled={problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter in the editor">
+            {busy ? 'Sending…' : 'Send'}
+          </BusyButton>
+        </div>
+        <ErrorLine message={error} label="Simulator error" />
       </div>
-      <ErrorLine message={error} label="Simulator error" />
     </div>
   );
 }
