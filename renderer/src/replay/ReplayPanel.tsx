@@ -77,7 +77,10 @@ export function ReplayPanel({ callId }: { callId: number }) {
   // For Replay re-signed, the edited replay and Copy as cURL, re-signed (null: the learned style).
   const [style, setStyle] = useState<StyleName | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // `noHandler`: the error is a refusal for want of a handler, which the companion's own webhook can take instead.
+  const [failure, setFailure] = useState<{ error: string; noHandler: boolean } | null>(null);
+  const error = failure?.error ?? null;
+  const setError = (message: string | null, noHandler = false) => setFailure(message === null ? null : { error: message, noHandler });
   // With the target typed when it was sent (empty: the action's own), which the result names.
   const [replayed, setReplayed] = useState<{ outcome: ReplayOutcome; typed: string } | null>(null);
   const webhookBaseUrl = useMetaStore((s) => s.status?.webhookBaseUrl);
@@ -93,7 +96,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
     const attempt = await replayCall(callId, mode, target, style);
     setBusy(false);
     if (attempt.ok) setReplayed({ outcome: attempt.outcome, typed: target.trim() });
-    else setError(attempt.message);
+    else setError(attempt.message, attempt.noHandler);
   };
   const copy = async (resign: boolean) => {
     setError(await copyCallAsCurl(callId, resign, style));
@@ -165,7 +168,7 @@ export function ReplayPanel({ callId }: { callId: number }) {
       {error && (
         <div className="form-error" role="alert" aria-label="Replay error">
           <Prose text={error} />
-          {ownTarget && target.trim() !== ownTarget && /no handler/i.test(error) && (
+          {ownTarget && target.trim() !== ownTarget && failure?.noHandler && (
             <>
               {' '}
               <button type="button" ref={sendHere} onClick={() => setTarget(ownTarget)}>
