@@ -162,8 +162,15 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
                   })
                 : describeMock(mock),
             );
+          // A file with a mistake is not listed (or is, as its last good version): said under the list, with --json too.
+          const mistakes = await answerFileMistakes(api, io, values['data-dir'], project);
           if (mocks.length === 0 && !values.json) {
-            err(noMocksWords(settings.routes.some((route) => forwardingOf(settings, route.action) !== null)));
+            err(
+              noMocksWords(
+                settings.routes.some((route) => forwardingOf(settings, route.action) !== null),
+                mistakes.length > 0,
+              ),
+            );
           }
           // A mock listed is not what answers an action its route forwards: said under the list, which stays one line a mock.
           if (!values.json)
@@ -171,8 +178,7 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
               const forwarded = forwardingOf(settings, mock.action);
               if (forwarded !== null) err(forwardedMockNote(mock.action, forwarded));
             }
-          // A file with a mistake is not listed (or is, as its last good version): said under the list, with --json too.
-          for (const line of await answerFileMistakes(api, io, values['data-dir'], project)) err(line);
+          for (const line of mistakes) err(line);
           for (const line of await answerFileWarnings(api, project)) err(line);
           noteProjectAnswers(io, values['data-dir'], project, 'listed');
           return 0;

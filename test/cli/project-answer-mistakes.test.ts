@@ -27,6 +27,21 @@ async function project() {
 }
 
 describe('an answer file with a mistake, to the mocks and targets commands run in the project', () => {
+  // Seen by a team whose every answer file had a mistake: `mocks list` said "No mocks stored ...
+  // Add one with mocks set", above the mistakes of the files that hold them.
+  it('mocks list with every answer file broken says no mock is in use because of them, not that none is stored', async () => {
+    const { answers, run } = await project();
+    writeFileSync(join(answers, 'other.yaml'), BROKEN);
+    const listed = await run('mocks', 'list');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toBe('');
+    expect(listed.stderr).toMatch(
+      /^No mocks in use: the answer files below have mistakes and are not used until fixed, so every action answers /,
+    );
+    expect(listed.stderr).not.toContain('No mocks stored');
+    expect(listed.stderr).toMatch(BAD_ONE_SAID);
+  });
+
   it('is named with its line, column and what answers meanwhile by mocks list, mocks get and targets list', async () => {
     const { run } = await project();
 

@@ -43,9 +43,15 @@ function callsOf(action: string | null): string {
   return action === null ? 'calls for every action without a setting of its own' : `calls for action ${action}`;
 }
 
-/** `mocks list` with no mock stored; `forwards`: a saved target forwards some action. */
-export function noMocksWords(forwards: boolean): string {
+/**
+ * `mocks list` with no mock to list; `forwards`: a saved target forwards some action;
+ * `mistakes`: a project's answer files have mistakes (said below it), so their mocks are not in
+ * use: "No mocks stored" would send the reader to `mocks set` past files that hold them.
+ */
+export function noMocksWords(forwards: boolean, mistakes = false): string {
   const who = forwards ? 'every action no target forwards ("targets list" says which do)' : 'every action';
+  if (mistakes)
+    return `No mocks in use: the answer files below have mistakes and are not used until fixed, so ${who} answers ${BUILT_IN_ANSWER_TEXT} here.`;
   return `No mocks stored: ${who} answers ${BUILT_IN_ANSWER_TEXT}. Add one with "flowent-companion mocks set <action> --file mock.json".`;
 }
 
