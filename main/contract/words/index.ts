@@ -20,6 +20,9 @@
  * Adding a failure: add `{ code, ...parameters }` to its feature's union in the contract (a
  * feature may reuse another's members, like `call-not-found`), return it from the core, and
  * add its entry to the feature's words file here; the compiler then points at anything left.
+ *
+ * Each words module is re-exported whole (`export * from`): a new word is exported where it is
+ * written, and a new module by one line below. Two modules exporting one name do not compile.
  */
 import type { AnswersFolderFailure, ApiFailure } from '../api';
 import type { Failure } from '../result';
@@ -33,470 +36,73 @@ import { LISTEN_WORDS, STORE_WORDS } from './start-words';
 import { SECRET_WORDS, TUNNEL_WORDS } from './status-words';
 import type { AnswersFolderVocabulary, StartVocabulary, Vocabulary } from './vocabulary';
 
-export type { Catalogue, Entry, Said } from './said';
-export {
-  headersNotSentOn,
-  mockTemplateFailed,
-  problemWords,
-  refusedForRequest,
-  requestLineWords,
-  requestProblemMessage,
-  type CallProblem,
-  type RequestProblem,
-} from './call-problem-words';
-export { answerMarkWord, leadViolation, noAnswerCause, noAnswerHeading, noAnswerPhrase } from './answer-mark-words';
-export { signatureCauseMark } from './signature-cause-marks';
-export { sentActionCell, sentActionLineWords, sentActionSentence, type SentActionCell } from './sent-action-words';
-export {
-  answeredByWords,
-  answerPasses,
-  forwardingFailedWords,
-  NO_HANDLER_ANSWER,
-  refusedVerdictWords,
-  statusNumberWords,
-  statusWords,
-} from './answered-by-words';
-export { mockChoiceWords } from './mock-choice-words';
-export {
-  answerTargetWords,
-  forwardedMockNote,
-  invalidMockHeading,
-  mockBreaksContractHeading,
-  mockFromCallName,
-  mockFromCallWords,
-  mockLineWords,
-  mockProblemLine,
-  mockRemovedWords,
-  mocksRemovedWords,
-  mockStoredWords,
-  modeSetWords,
-  NO_TARGETS,
-  noMocksWords,
-  noMockWords,
-  settingsClearedWords,
-  targetLineWords,
-  targetSetWords,
-  type AnswersPlace,
-  type AnswerTarget,
-} from './answer-setting-words';
-export { answererWords } from './answerer-words';
-export {
-  actionAnswerWords,
-  mockAnswerWords,
-  mockUseWords,
-  ownMockWords,
-  unsetModeWords,
-  type AnswerFacts,
-  type MockAnswering,
-} from './mock-use-words';
-export {
-  clearMockQuestion,
-  editedMockWords,
-  MOCK_BREAKS_CONTRACT,
-  MOCK_CLEARED,
-  MOCK_COPIES_FAILURE,
-  MOCK_EDITS_KEPT,
-  MOCK_NOT_SAVED,
-  MOCK_SAVED,
-  MOCK_TEMPLATE_NOTE,
-  mockFileWords,
-  mockFromCallFailedWords,
-  mockFromCallSavedWords,
-  mockNotCheckedWords,
-  mockNotSavedWords,
-  READS_AS_YAML_HINT,
-  replaceMockQuestion,
-  unsavedAnswersQuestion,
-  unsavedAnswersWords,
-} from './mock-edit-words';
-export {
-  ANSWER_MODE_SAVED,
-  ANSWER_SETTINGS_LOADING,
-  ANSWER_SETTINGS_NOT_READ,
-  ANSWER_SETTINGS_UNREACHABLE,
-  answerSettingsNotLoadedWords,
-  forwardTargetSavedWords,
-  handlerUnreachableWords,
-  noTargetToRemoveWords,
-  startupForwardTargetWords,
-} from './answers-dialog-words';
-export type { CodePart, MarkedPart } from './code-parts';
-export {
-  contractMarkWords,
-  handlerMarkWords,
-  REGISTRATION_CHECK,
-  refusalMarkWords,
-  timestampMarkWords,
-  VERDICT_LABEL,
-  verdictTitle,
-} from './call-mark-words';
-export { describeTimestamp } from './timestamp-words';
-export {
-  headerDiffWords,
-  NOT_RE_SIGNED,
-  REPLAY_BUTTONS,
-  replayVerdictWords,
-  REPLAYING,
-  SAME_ANSWER_AS_ORIGINAL,
-  statusDiffLineWords,
-  statusDiffWords,
-  unstoredBodyWords,
-} from './replay-result-words';
-export {
-  bytesComparedWords,
-  COMPARE_WITH_STYLE,
-  COMPARED_WITH,
-  MISSING_HERE,
-  NO_COMPARISON,
-  SIGNED_BYTES_OF,
-  SIGNED_BYTES_UNAVAILABLE,
-  signedBytesOfWords,
-  STYLE_SHOWN,
-} from './signed-bytes-words';
-export {
-  FAILED_SIGNATURE_HEADLINE,
-  notFlowentHeadline,
-  requestRefusedHeadline,
-  spoiledSignatureLine,
-  UNSIGNED_CHECK_IS_FINE,
-  validSignatureHeadline,
-  WHAT_TO_DO_LEAD,
-} from './verdict-line-words';
-export {
-  acceptedRejectedWords,
-  HANDLER_RECORD,
-  learnedStyleFoldWords,
-  MOST_CALLS_FOLD,
-  noStylesWords,
-  SET_KEY_AGAIN,
-  THIS_STYLE_FOLD,
-} from './handler-record-words';
-export { rangeBackwardsWords, TODAY, timeRangeWords, type RangeBound } from './time-range-words';
-export {
-  ACCESS_TOKEN_CHANGED_NOTE,
-  accessDeniedHeading,
-  accessDeniedParts,
-  findInspectorAddressParts,
-  NO_BRIDGE,
-  OPEN_INSPECTOR_URL,
-  SAME_DATA_DIR_NOTE,
-  startAgainForAddressParts,
-  WHAT_TO_DO,
-} from './page-access-words';
-export {
-  callNotLoadedWords,
-  copyFailedWords,
-  failedWith,
-  NO_ACCESS_TOKEN_HERE,
-  NOT_CONNECTED,
-  REQUEST_NOT_READ,
-  requestRefusedWords,
-  NO_WEBHOOK_URL_TO_COPY,
-  nothingToCopyWords,
-  PAGE_FAILURE_WORDS,
-  registerHereFailedWords,
-  VERIFIER_NOT_PRINTED,
-  type PageFailure,
-} from './page-failure-words';
-export { answerError, answerErrorWords, quotedAnswerError } from './answer-error-words';
-export { callRouteWords, routeText, type RoutePart, type WebhookWhose } from './call-route-words';
-export { companionCommand, dataDirForCommands, SERVE_READER_GONE, serveAgainCommand } from './command-words';
-export { counted, countWords, listedWords, nounFor } from './counted';
-export {
-  CALL_SOURCE_LABEL,
-  callSourceMark,
-  callSourceSentence,
-  FAILURES_ONLY_TITLE,
-  SOURCE_FILTER_TITLE,
-  TEST_FILTER_CHOICES,
-} from './call-source-words';
-export { tunnelCallerWords } from './tunnel-caller-words';
-export { SHORTCUT_WORDS, SINGLE_KEYS_NOTE } from './shortcut-words';
-export { apiTokenNowWords, FIX_ACTION_FIRST, NO_URL_TO_REGISTER, notRepointedToastWords, profileBlockedWords } from './page-account-words';
-export { CHECKING_VERIFIER, CONNECTING_TO_NGROK, LOADING_ACCOUNT, LOADING_FLOWENT_ACTIONS, READING_PROJECT } from './page-wait-words';
-export { failureCountTitle, HEADER_COMMAND_TITLES, requestRateWords } from './header-words';
-export {
-  actionUrlMissingWords,
-  actionUrlWhat,
-  keyLineParts,
-  LOCAL_URL_LEAD,
-  LOCAL_URL_NOTE,
-  PUBLIC_URL_PANEL,
-  SETTINGS,
-  type ButtonPart,
-  type EmptyStatePart,
-  NO_CALLS_YET,
-  PREPARING_SAMPLE,
-  REGISTER_WITH_WEBHOOK_URL,
-  registerUrlLeadWords,
-  sampleLeadWords,
-  SIGNATURES_CHECKED_WITH_KEY,
-  UNSIGNED_SAMPLE_NOTE,
-  webhookUrlPendingWords,
-} from './empty-state-words';
-export { learnedStyleWords } from './learned-style-words';
-export { discardWarningWords, SAVE_FIRST } from './unsaved-work-words';
-export { connectionLostHeading, lastFailedWords, START_APP_AGAIN, startServeAgainParts, unreachableWords } from './connection-words';
-export {
-  EXPOSE_NOTE,
-  EXPOSE_QUESTION,
-  listeningWords,
-  NO_LAN_ADDRESS,
-  PICKER_NO_ACTIONS,
-  TUNNEL_CLOSED,
-  TUNNEL_ONLINE,
-} from './network-panel-words';
-export {
-  KEYCHAIN_UNAVAILABLE,
-  NO_HMAC_KEY_SET,
-  NO_NGROK_AUTHTOKEN_SET,
-  secretClearedWords,
-  secretNow,
-  secretSavedWords,
-  sourceLabel,
-  unreadableNote,
-} from './secret-state-words';
-export {
-  draftKeptWords,
-  editingSchemaForWords,
-  noParametersToEditWords,
-  removeSchemaQuestion,
-  SIMULATOR_NO_ACTIONS,
-  STALE_RESULT_NOTE,
-  NOT_DONE_WORDS,
-  notDoneUnreachableWords,
-  replayedAsWords,
-  schemaSavedWords,
-  simulatedAsWords,
-  type NotDone,
-} from './inline-send-words';
-export { callLoadingWords, EMPTY_ANSWER_BODY, missingCallWords, NO_CALL_SELECTED, NOTHING_CAME_BACK } from './call-detail-words';
-export {
-  partLoadingWords,
-  partNotLoadedAgainWords,
-  partNotLoadedWords,
-  partStoppedWords,
-  pageStoppedWords,
-  RELOAD_THE_PAGE,
-  TRY_LOADING_AGAIN,
-  type PagePart,
-} from './page-part-words';
-export { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
-export { apiTokenEdgeSpaceWords, EDGE_SPACE, edgeSpaceWords, hasEdgeSpace } from './edge-space-words';
-export {
-  callsDoneWords,
-  EXPORT_CANCELLED,
-  exportDownloadedWords,
-  exportedCallsWords,
-  exportSavedWords,
-  leftOutWords,
-  type ExportedCount,
-} from './export-words';
-export {
-  IMPORT_CANCELLED,
-  importEndWords,
-  importToastWords,
-  overLimitsWords,
-  READING_THE_FILE,
-  skippedWords,
-  uploadingWords,
-  type ImportEnd,
-  type ImportSkipped,
-} from './import-words';
-export { fileErrorCode, fileProblemClause, fileProblemInWords, type FileAct } from './file-words';
-export {
-  handlerDiagnosisHeading,
-  handlerDiagnosisText,
-  type DiagnosisMoment,
-  handlerDiagnosisWords,
-  handlerKnownForText,
-  handlerKnownForWords,
-  handlerMayDisagree,
-  mostCallsNamed,
-  type DiagnosedReport,
-} from './handler-diagnosis-words';
-export {
-  defaultGatewaySourceWords,
-  gatewayVariableWinsWords,
-  goneLinkWayOut,
-  goneLinkWords,
-  linkNamed,
-  uncheckedUpdateWords,
-} from './account-words';
-export {
-  API_TOKEN_SAVED,
-  CONNECTED_TO_FLOWENT,
-  followChangeWords,
-  followModeSetWords,
-  followModeWords,
-  followRecordHeading,
-  linkedActionsWords,
-  noActionsWords,
-  noProfileRemovedWords,
-  notRepointedWords,
-  profileInUseWords,
-  profileRemovedWords,
-  profileSavedWords,
-  registrationFinishedWords,
-  registrationWaitingWords,
-  repointedWords,
-  repointFailedWords,
-  repointProposedWords,
-  staleLinksWords,
-  sessionWords,
-  actionsNeedTokenWords,
-  REGISTER_HERE_WAITING,
-  ACTION_BADGE_TITLES,
-} from './account-change-words';
-export {
-  appliedStepWords,
-  deletedWords,
-  linkedWords,
-  notDeletedWords,
-  nothingAppliedWords,
-  notLinkedWords,
-  registeredWords,
-  registrationCheckPassedWords,
-  unlinkedWords,
-  updatedWords,
-  type ActionChange,
-  type ChangedIn,
-} from './action-change-words';
-export {
-  hasNoUrl,
-  isLeftAlone,
-  keptPasswordWords,
-  leftOnFlowentWords,
-  nothingPulledWords,
-  planHeadingWords,
-  plannedChangeWords,
-  planSummaryWords,
-  pulledAwayWords,
-  pulledFileWords,
-  pulledKeptWords,
-  pulledWithoutPasswordWords,
-  planAgainWords,
-  stalePlanWords,
-  type PlanStepsVocabulary,
-} from './action-plan-words';
-export { hereNote, registerHereTunnelWaitWords, tunnelNotOnlineWords } from './here-words';
-export {
-  failedRegistrationCheckTodo,
-  failedRegistrationCheckWords,
-  PASSED_REGISTRATION_CHECK,
-  registrationCheckOutcomeWords,
-} from './registration-check-words';
-export { parameterProblemsText, parameterSchemaWords } from './parameter-check-words';
-export {
-  HANDLER_SIGNATURE_WORD,
-  handlerVerdictWords,
-  probeRowStyles,
-  rejectedStylesWords,
-  type HandlerVoice,
-} from './handler-verdict-words';
-export { probeFindingWords, probeVerifierWanted } from './probe-finding-words';
-export {
-  spoiledOnPurposeWords,
-  WRONG_SIGNATURE_SENT,
-  storedWrongSignatureOutcome,
-  wrongSignatureFinding,
-  wrongSignatureRefused,
-  wrongSignatureWords,
-  type WrongSignatureFinding,
-  type WrongSignatureOutcome,
-} from './wrong-signature-words';
-export {
-  applyStopped,
-  contractWarningHeading,
-  contractWarningLine,
-  fileMistakeHeading,
-  fileMistakeMeanwhile,
-  FORWARD_WITHOUT_TARGET_MEANWHILE,
-  forwardWithoutTargetHeading,
-  forwardWithoutTargetWords,
-  mergeConflictWords,
-  noUrlForProfileWords,
-  problemPlace,
-  projectFilesTroubleWords,
-  projectTrouble,
-  projectTroubleShort,
-  type ProjectTrouble,
-  type SetTargetVocabulary,
-  serveNamed,
-  servesSeen,
-  severalAnswering,
-} from './project-words';
-export { AUTHTOKEN_PAGE, tunnelReasonWords, tunnelRetryWords } from './status-words';
-export { storageFaultCountWords, storageFaultEndedWords, storageFaultWords } from './storage-fault-words';
-export {
-  noFlowentCallsToReplay,
-  noFlowentCallsWords,
-  noHandlerTodo,
-  PARAMETERS_NOT_AN_OBJECT,
-  parametersOverLimitWords,
-  REPLAYS_UNCHECKED_NOTE,
-} from './replay-words';
-export {
-  BULK_CONCURRENCY_WORDS,
-  bulkReplayButtonWords,
-  bulkReplayCallsWords,
-  callFilterWords,
-  COMPANION_NOT_LISTENING,
-  emptyTargetWords,
-  NO_ACTION_TARGET_WORDS,
-  nothingToReplayWords,
-  ownWebhookTitle,
-  RESIGNED_CHECKS_WORDS,
-  withoutTargetWords,
-} from './replay-target-words';
-export {
-  BULK_REPLAY_TITLE,
-  endedRunToast,
-  endedRunWords,
-  endMissedWords,
-  lastRunWords,
-  runCountsWords,
-  runEndCauseWords,
-  runningButtonWords,
-  runningRunWords,
-} from './bulk-run-words';
-export {
-  answerChangeWords,
-  handlerBehindWebhookWords,
-  forwardedToWords,
-  handlerStillUnreached,
-  stillUnreachedWords,
-  credentialsSentWords,
-  mockAnsweredWords,
-  NOT_SENT,
-  originalSignatureRefusedWords,
-  replayAnswerWords,
-  replayItemWords,
-  replaySigningWords,
-  type ReplayItemWords,
-} from './replay-run-words';
-export {
-  isTimestampRemark,
-  leadDiagnosis,
-  learnedStyleCountWords,
-  NO_STYLE_TRIED,
-  NOTHING_TO_MATCH,
-  signatureCause,
-  signedUnlikeLearnedNote,
-  VERDICTS_WITH_CAUSE,
-  noStyleMatchedWords,
-  styleFoldWords,
-} from './verdict-words';
-export { NOT_CHECKED_HEADLINE, NOT_CHECKED_WITHOUT_KEY } from './not-checked-words';
-export type {
-  AnswersFolderVocabulary,
-  ListenVocabulary,
-  ProbeVocabulary,
-  SigningVocabulary,
-  StartVocabulary,
-  StoreVocabulary,
-  Vocabulary,
-} from './vocabulary';
+export * from './said';
+export * from './call-problem-words';
+export * from './answer-mark-words';
+export * from './signature-cause-marks';
+export * from './sent-action-words';
+export * from './answered-by-words';
+export * from './mock-choice-words';
+export * from './answer-setting-words';
+export * from './answerer-words';
+export * from './mock-use-words';
+export * from './mock-edit-words';
+export * from './answers-dialog-words';
+export * from './code-parts';
+export * from './call-mark-words';
+export * from './timestamp-words';
+export * from './replay-result-words';
+export * from './signed-bytes-words';
+export * from './verdict-line-words';
+export * from './handler-record-words';
+export * from './time-range-words';
+export * from './page-access-words';
+export * from './page-failure-words';
+export * from './answer-error-words';
+export * from './call-route-words';
+export * from './command-words';
+export * from './counted';
+export * from './call-source-words';
+export * from './tunnel-caller-words';
+export * from './shortcut-words';
+export * from './page-account-words';
+export * from './page-wait-words';
+export * from './header-words';
+export * from './empty-state-words';
+export * from './learned-style-words';
+export * from './unsaved-work-words';
+export * from './connection-words';
+export * from './network-panel-words';
+export * from './secret-state-words';
+export * from './inline-send-words';
+export * from './call-detail-words';
+export * from './page-part-words';
+export * from './flowent-limit-words';
+export * from './edge-space-words';
+export * from './export-words';
+export * from './import-words';
+export * from './file-words';
+export * from './handler-diagnosis-words';
+export * from './account-words';
+export * from './account-change-words';
+export * from './action-change-words';
+export * from './action-plan-words';
+export * from './here-words';
+export * from './registration-check-words';
+export * from './parameter-check-words';
+export * from './handler-verdict-words';
+export * from './probe-finding-words';
+export * from './wrong-signature-words';
+export * from './project-words';
+export * from './status-words';
+export * from './storage-fault-words';
+export * from './replay-words';
+export * from './replay-target-words';
+export * from './bulk-run-words';
+export * from './replay-run-words';
+export * from './verdict-words';
+export * from './not-checked-words';
+export * from './vocabulary';
 
 const API_WORDS: Catalogue<ApiFailure, Vocabulary> = {
   ...LISTEN_WORDS,
