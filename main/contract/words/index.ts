@@ -288,7 +288,8 @@ export {
   EXPORT_CANCELLED,
   exportDownloadedWords,
   exportedCallsWords,
-  exportSavedWords,
+  exportedWords,
+  type ExportedTo,
   leftOutWords,
   type ExportedCount,
 } from './export-words';
