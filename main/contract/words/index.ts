@@ -236,7 +236,15 @@ export {
 } from './empty-state-words';
 export { learnedStyleWords } from './learned-style-words';
 export { discardWarningWords, SAVE_FIRST } from './unsaved-work-words';
-export { connectionLostHeading, lastFailedWords, START_APP_AGAIN, startServeAgainParts, unreachableWords } from './connection-words';
+export {
+  connectionLostHeading,
+  failedWithHttpWords,
+  INSPECTOR_REQUEST_NAMES,
+  lastFailedWords,
+  START_APP_AGAIN,
+  startServeAgainParts,
+  unreachableWords,
+} from './connection-words';
 export {
   EXPOSE_NOTE,
   EXPOSE_QUESTION,
@@ -270,7 +278,17 @@ export {
   simulatedAsWords,
   type NotDone,
 } from './inline-send-words';
-export { callLoadingWords, EMPTY_ANSWER_BODY, missingCallWords, NO_CALL_SELECTED, NOTHING_CAME_BACK } from './call-detail-words';
+export { OPEN_PUBLIC_URL_PANEL, TUNNEL_OFFLINE_HINT, tunnelStateLabel, webhookUrlWords } from './tunnel-page-words';
+export {
+  ANSWER_PROBLEM_HEADING,
+  callLoadingWords,
+  EMPTY_ANSWER_BODY,
+  missingCallWords,
+  NO_CALL_SELECTED,
+  NOTHING_CAME_BACK,
+  REQUEST_PROBLEM_HEADING,
+} from './call-detail-words';
+export { COPIED, HISTORY_LIMITS_SAVED } from './page-done-words';
 export {
   partLoadingWords,
   partNotLoadedAgainWords,

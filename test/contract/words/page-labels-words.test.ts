@@ -1,0 +1,41 @@
+// Labels and sentences the page wrote in its own files, now in the shared words: the tunnel's
+// labels, the call detail's problem headings and the toasts of work done.
+import { describe, expect, it } from 'vitest';
+import {
+  ANSWER_PROBLEM_HEADING,
+  COPIED,
+  HISTORY_LIMITS_SAVED,
+  OPEN_PUBLIC_URL_PANEL,
+  REQUEST_PROBLEM_HEADING,
+  TUNNEL_OFFLINE_HINT,
+  tunnelStateLabel,
+  webhookUrlWords,
+} from '../../../main/contract/words';
+
+describe('the tunnel on the page', () => {
+  it('says its state in a word or two, a retry before it ever came up as not connected yet', () => {
+    expect(tunnelStateLabel({ state: 'online', url: 'https://a.ngrok.app' })).toBe('online');
+    expect(tunnelStateLabel({ state: 'offline', url: null })).toBe('offline');
+    expect(tunnelStateLabel({ state: 'reconnecting', url: null })).toBe('not connected yet');
+    expect(tunnelStateLabel({ state: 'reconnecting', url: 'https://a.ngrok.app' })).toBe('reconnecting');
+  });
+
+  it('names the URL to give Flowent by whose it is, and what the pill and panel say with no reason', () => {
+    expect(webhookUrlWords('public')).toEqual({ label: 'Public URL', what: 'public URL' });
+    expect(webhookUrlWords('this-computer')).toEqual({ label: 'Webhook base URL', what: 'webhook URL' });
+    expect(OPEN_PUBLIC_URL_PANEL).toBe('Open the Public URL panel');
+    expect(TUNNEL_OFFLINE_HINT).toBe('Offline: open the tunnel to get a public URL Flowent can call.');
+  });
+});
+
+describe("a call's problems and the page's toasts", () => {
+  it('heads the problems of the request and of the answer', () => {
+    expect(REQUEST_PROBLEM_HEADING).toBe('Problem with the request');
+    expect(ANSWER_PROBLEM_HEADING).toBe('Problem with the answer');
+  });
+
+  it('says work done in a toast', () => {
+    expect(HISTORY_LIMITS_SAVED).toBe('History limits saved');
+    expect(COPIED).toBe('Copied');
+  });
+});
