@@ -479,6 +479,7 @@ export {
   runningButtonWords,
   runningRunWords,
 } from './bulk-run-words';
+export { BULK_VERDICT_LABELS, BULK_VERDICT_LIST_LABELS, bulkProgressHeading, cancelRunLabel, NEW_BULK_REPLAY } from './bulk-progress-words';
 export {
   answerChangeWords,
   handlerBehindWebhookWords,

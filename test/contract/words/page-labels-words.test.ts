@@ -1,10 +1,15 @@
 // Labels and sentences the page wrote in its own files, now in the shared words: the tunnel's
-// labels, the call detail's problem headings and the toasts of work done.
+// labels, the call detail's problem headings, the toasts of work done and a bulk replay's labels.
 import { describe, expect, it } from 'vitest';
 import {
   ANSWER_PROBLEM_HEADING,
+  BULK_VERDICT_LABELS,
+  BULK_VERDICT_LIST_LABELS,
+  bulkProgressHeading,
+  cancelRunLabel,
   COPIED,
   HISTORY_LIMITS_SAVED,
+  NEW_BULK_REPLAY,
   OPEN_PUBLIC_URL_PANEL,
   REQUEST_PROBLEM_HEADING,
   TUNNEL_OFFLINE_HINT,
@@ -37,5 +42,23 @@ describe("a call's problems and the page's toasts", () => {
   it('says work done in a toast', () => {
     expect(HISTORY_LIMITS_SAVED).toBe('History limits saved');
     expect(COPIED).toBe('Copied');
+  });
+});
+
+describe("a bulk replay's progress and result", () => {
+  it('labels its counts by verdict, the lists they open, its heading and its buttons', () => {
+    expect(BULK_VERDICT_LABELS).toEqual({
+      passed: 'Passed',
+      changed: 'Passed with a changed answer',
+      failed: 'Failed',
+      notSent: 'Not sent',
+    });
+    expect(BULK_VERDICT_LIST_LABELS.changed).toBe('Calls passed with a changed answer');
+    expect(BULK_VERDICT_LIST_LABELS.notSent).toBe('Calls not sent');
+    expect(bulkProgressHeading(false)).toBe('Bulk replay progress');
+    expect(bulkProgressHeading(true)).toBe('Bulk replay result');
+    expect(cancelRunLabel(false)).toBe('Cancel');
+    expect(cancelRunLabel(true)).toBe('Cancelling…');
+    expect(NEW_BULK_REPLAY).toBe('New bulk replay');
   });
 });
