@@ -480,6 +480,7 @@ export {
   runningRunWords,
 } from './bulk-run-words';
 export { BULK_VERDICT_LABELS, BULK_VERDICT_LIST_LABELS, bulkProgressHeading, cancelRunLabel, NEW_BULK_REPLAY } from './bulk-progress-words';
+export { CONFIRM_WORDS, deleteActionWords, deleteProfileWords, KEEP_WORDS } from './confirm-words';
 export {
   answerChangeWords,
   handlerBehindWebhookWords,

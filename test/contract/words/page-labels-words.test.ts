@@ -7,8 +7,12 @@ import {
   BULK_VERDICT_LIST_LABELS,
   bulkProgressHeading,
   cancelRunLabel,
+  CONFIRM_WORDS,
   COPIED,
+  deleteActionWords,
+  deleteProfileWords,
   HISTORY_LIMITS_SAVED,
+  KEEP_WORDS,
   NEW_BULK_REPLAY,
   OPEN_PUBLIC_URL_PANEL,
   REQUEST_PROBLEM_HEADING,
@@ -60,5 +64,22 @@ describe("a bulk replay's progress and result", () => {
     expect(cancelRunLabel(false)).toBe('Cancel');
     expect(cancelRunLabel(true)).toBe('Cancelling…');
     expect(NEW_BULK_REPLAY).toBe('New bulk replay');
+  });
+});
+
+describe("the page's confirmations", () => {
+  it('offer to go ahead, and to keep things as they were, in the words the page said', () => {
+    expect(CONFIRM_WORDS).toEqual({
+      clearMock: 'Clear the mock',
+      replaceMock: 'Replace the mock',
+      discardAndClose: 'Discard and close',
+      listenOnAllInterfaces: 'Turn on',
+      changeAccessToken: 'Change the token',
+      clearHistory: 'Delete all calls',
+      removeSchema: 'Remove the schema',
+    });
+    expect(deleteProfileWords('staging')).toBe('Delete staging for good');
+    expect(deleteActionWords('send_email')).toBe('Delete send_email from Flowent');
+    expect(KEEP_WORDS).toEqual({ keepIt: 'Keep it', keep: 'Keep', keepEditing: 'Keep editing' });
   });
 });
