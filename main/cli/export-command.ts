@@ -3,7 +3,7 @@ import { MAX_SELECTION } from '../contract/api';
 import { writePrivateFileInPieces } from '../core';
 import { parseFlags, parsePositiveInteger, UsageError } from './args';
 import type { CliIo } from './cli-io';
-import { callsDoneWords, counted, countWords, exportedCallsWords, fileProblemInWords, leftOutWords } from '../contract/words';
+import { callsDoneWords, counted, countWords, exportedWords, fileProblemInWords, leftOutWords } from '../contract/words';
 import { withCore } from './open-core';
 import { isTerminal, NO_PROGRESS_LINE, progressLine } from './progress-line';
 import { parseAction, parseIds, parseSince } from './replay-cli-shared';
@@ -103,12 +103,10 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
         io.stderr.write(`flowent-companion export: no calls to export${ids.length > 0 ? ' (none of the given ids is stored)' : ''}.\n`);
         return 1;
       }
-      const missing = ids.length > count ? ` (${ids.length - count} of the given ids are not stored)` : '';
+      const notStored = Math.max(ids.length - count, 0);
       const leftOut = leftOutWords(exported, WRITE_MORE);
-      io.stderr.write(
-        `Exported ${exportedCallsWords(exported)}${file === '-' ? '' : ` to ${file}`}${missing}${leftOut ? `; ${leftOut}` : '.'}\n`,
-      );
-      return missing ? 1 : 0;
+      io.stderr.write(`${exportedWords(exported, { file: file === '-' ? null : file, leftOut, notStored })}\n`);
+      return notStored > 0 ? 1 : 0;
     },
     { readOnly: true },
   );

@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/in-process-cli';
+import { runCli } from '../helpers/spawn-cli';
 import { makeTempDir } from '../helpers/temp-dir';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importToastWords, missingCallWords, noFlowentCallsWords, nothingToReplayWords } from '../../main/contract/words';
+import {
+  apiTokenNowWords,
+  exportedWords,
+  importToastWords,
+  missingCallWords,
+  noFlowentCallsWords,
+  nothingToReplayWords,
+} from '../../main/contract/words';
 import { flowentPayload, signedBody } from '../helpers/flowent-signer';
 
 // Facts the command line and the page both say, each in one function's words: the page once
@@ -57,5 +65,32 @@ describe('a fact the command line and the page both say', () => {
     const leftOut = 'left out 2 already in the history (same path, body and time received: imported before).';
     expect(again.stdout).toBe(`Imported 0 calls from ${har}; ${leftOut}\n`);
     expect(page).toBe(`Imported 0 calls; ${leftOut}`);
+  });
+
+  it("a HAR export written to a file: `export` and the page's export saved by the desktop app say it in one sentence", async () => {
+    const har = join(dir.path, 'exported.har');
+    const result = await runCli(['export', '--har', har, '--action', 'send_email', '--limit', '1', '--data-dir', dir.path], env);
+    expect(result.code).toBe(0);
+    // The newest 1 of however many calls the other tests left in the history.
+    const saidOf = /^Exported the newest 1 of (\d+) calls to /.exec(result.stderr);
+    expect(saidOf).not.toBeNull();
+    const exported = { count: 1, matched: Number(saidOf?.[1]) };
+    const leftOut = result.stderr.split('; ')[1]?.replace(/\n$/, '') ?? null;
+    expect(result.stderr).toBe(`${exportedWords(exported, { file: har, leftOut })}\n`);
+  });
+
+  it("no API token: `actions` says it as the page's API token section does, each with its own way to set one", async () => {
+    const home = makeTempDir();
+    try {
+      const result = await runCli(['actions', 'list', '--data-dir', home.path], { HOME: home.path, FLOWENT_API_TOKEN: '' });
+      expect(result.code).toBe(1);
+      const create = "Create one in Flowent's Gateway Management (API Tokens) and";
+      expect(result.stderr).toBe(`flowent-companion actions: No Flowent API token is set. ${create} set FLOWENT_API_TOKEN.\n`);
+      expect(apiTokenNowWords('default', { set: false, source: null }, 'FLOWENT_API_TOKEN')).toBe(
+        `No Flowent API token is set. ${create} paste it here.`,
+      );
+    } finally {
+      home.remove();
+    }
   });
 });

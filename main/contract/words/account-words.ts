@@ -234,10 +234,23 @@ export const GATEWAY_WORDS: Catalogue<GatewayFailure, Vocabulary> = {
   }),
 };
 
+/**
+ * A profile with no API token, for a command that needs one and for the page's API token
+ * section alike: the default profile goes unnamed, as most users have only it.
+ */
+export function noApiTokenWords(profile: string): string {
+  return `No Flowent API token is set${profile === 'default' ? '' : ` for the profile "${profile}"`}.`;
+}
+
+/** Where an API token comes from, then `how` the front end takes it ("set FLOWENT_API_TOKEN", "paste it here"). */
+export function createApiTokenWords(how: string): string {
+  return `Create one in Flowent's Gateway Management (API Tokens) and ${how}.`;
+}
+
 export const SESSION_WORDS: Catalogue<SessionFailure, Vocabulary> = {
   'flowent-no-api-token': ({ profile, variable }, say) => ({
-    what: `No Flowent API token is set${profile === 'default' ? '' : ` for the profile "${profile}"`}.`,
-    todo: `Create one in Flowent's Gateway Management (API Tokens) and ${say.setApiToken(variable)}.`,
+    what: noApiTokenWords(profile),
+    todo: createApiTokenWords(say.setApiToken(variable)),
   }),
   'flowent-api-token-rejected': ({ variable }, say) => ({
     what: 'Flowent rejected the API token.',

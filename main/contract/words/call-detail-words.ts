@@ -39,3 +39,9 @@ export const NOTHING_CAME_BACK = 'Nothing came back: no status, headers or body.
 
 /** An answer whose body is empty. */
 export const EMPTY_ANSWER_BODY = 'The answer’s body is empty.';
+
+/** The heading of what is wrong with the request a call brought, above its problem. */
+export const REQUEST_PROBLEM_HEADING = 'Problem with the request';
+
+/** The heading of what the answer breaks of Flowent's contract, above the list of it. */
+export const ANSWER_PROBLEM_HEADING = 'Problem with the answer';

@@ -36,3 +36,14 @@ export function lastFailedWords(failed: string): string {
 export function unreachableWords(detail: string): string {
   return `Cannot reach the companion (${detail})`;
 }
+
+/** The browser page's requests that are not API methods, as a failure of one names them (failedWithHttpWords). */
+export const INSPECTOR_REQUEST_NAMES = {
+  eventTicket: 'The live connection',
+  rotateToken: 'Changing the access token',
+} as const;
+
+/** A request the companion answered with no message of its own: `what` (a method's name, or an INSPECTOR_REQUEST_NAMES). */
+export function failedWithHttpWords(what: string, status: number): string {
+  return `${what} failed with HTTP ${status}`;
+}

@@ -26,9 +26,23 @@ export function leftOutWords({ count, matched }: ExportedCount, how: string): st
   return left > 0 ? `${counted(left, 'older call')} ${left === 1 ? 'was' : 'were'} left out: ${how}` : null;
 }
 
-/** The page's export, saved by the desktop app where its dialog chose (`path`); `leftOut` says how to write what it left out. */
-export function exportSavedWords(exported: ExportedCount, path: string, leftOut: string | null): string {
-  return `Saved ${exportedCallsWords(exported)} to ${path}${leftOut ? `; ${leftOut}` : ''}`;
+/** Where an export went and what it left behind, for `exportedWords`. */
+export interface ExportedTo {
+  /** The file written; null when the HAR went to standard output. */
+  file: string | null;
+  /** How to write the calls the export's limit left out (leftOutWords), in the front end's words; null when none. */
+  leftOut: string | null;
+  /** Ids the command line was given that the history does not hold. */
+  notStored?: number;
+}
+
+/**
+ * An export written to a file, in one sentence for `export` and for the page's export saved by
+ * the desktop app's dialog: "Exported 4 calls to /home/me/calls.har."
+ */
+export function exportedWords(exported: ExportedCount, { file, leftOut, notStored = 0 }: ExportedTo): string {
+  const missing = notStored > 0 ? ` (${notStored} of the given ids are not stored)` : '';
+  return `Exported ${exportedCallsWords(exported)}${file === null ? '' : ` to ${file}`}${missing}${leftOut ? `; ${leftOut}` : '.'}`;
 }
 
 /** The page's export, downloaded by the browser as `name`. */

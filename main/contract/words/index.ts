@@ -103,6 +103,10 @@ export * from './replay-run-words';
 export * from './verdict-words';
 export * from './not-checked-words';
 export * from './vocabulary';
+export * from './bulk-progress-words';
+export * from './confirm-words';
+export * from './page-done-words';
+export * from './tunnel-page-words';
 
 const API_WORDS: Catalogue<ApiFailure, Vocabulary> = {
   ...LISTEN_WORDS,

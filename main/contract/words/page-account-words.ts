@@ -1,16 +1,18 @@
 /**
  * The page's Flowent account dialog in words, beside the catalogue's failures (account-words.ts):
  * the API token's state, why a profile or an action cannot be saved yet, and where to see what
- * to do about links Flowent no longer has. The command line's `actions` says a missing token as
- * the catalogue's failure (no-api-token), when a command needs one.
+ * to do about links Flowent no longer has. A missing token is said in the words of the
+ * catalogue's failure (no-api-token), which the command line's `actions` says when it needs one.
  */
 import type { SecretState } from '../api';
 import { notRepointedWords } from './account-change-words';
+import { createApiTokenWords, noApiTokenWords } from './account-words';
 import { sourceLabel } from './secret-state-words';
 
 /** The profile's API token, set (and where from) or not, with where to get one. `variable`: the environment variable that sets it. */
 export function apiTokenNowWords(profile: string, token: Pick<SecretState, 'set' | 'source'>, variable: string): string {
-  if (!token.set) return `No API token for ${profile}: create one in Flowent's Gateway Management and paste it here.`;
+  // Here, beside the field a token is pasted into, that is how it is set.
+  if (!token.set) return `${noApiTokenWords(profile)} ${createApiTokenWords('paste it here')}`;
   return `An API token is set for ${profile}${token.source ? ` (${sourceLabel(token.source, variable)})` : ''}.`;
 }
 

@@ -1,3 +1,4 @@
+import { deleteActionWords, KEEP_WORDS } from '../../../main/contract/words';
 import { useEffect, useRef, useState } from 'react';
 import type { AccountState, FlowentAction } from '../../../main/contract/account';
 import { badgesOf, prettySchema, staleLinksText } from './account-format';
@@ -76,9 +77,9 @@ export function AccountActionView({ account, action, onBack, onEdit, fromEdit = 
       {confirming && (
         <ConfirmBox
           what="deleting the action"
-          confirm={`Delete ${action.name} from Flowent`}
+          confirm={deleteActionWords(action.name)}
           onConfirm={() => void run(() => deleteAction(action.name), onBack)}
-          cancel="Keep it"
+          cancel={KEEP_WORDS.keepIt}
           onCancel={() => setConfirming(false)}
           busy={busy}
         >

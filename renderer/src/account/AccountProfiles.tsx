@@ -7,7 +7,7 @@ import { ConfirmBox } from '../shared/ConfirmBox';
 import { checkProfile } from './profile-check';
 import { focusableIn, focusFell } from '../shared/focusable';
 import { DEFAULT_PROFILE } from '../../../main/contract/profile-rules';
-import { defaultGatewaySourceWords, gatewayVariableWinsWords } from '../../../main/contract/words';
+import { defaultGatewaySourceWords, gatewayVariableWinsWords, deleteProfileWords, KEEP_WORDS } from '../../../main/contract/words';
 
 const ADD_PROFILE = 'Add profile…';
 
@@ -93,9 +93,9 @@ export function AccountProfiles({ account }: { account: AccountState }) {
               {confirmDelete === p.name && (
                 <ConfirmBox
                   what="deleting the profile"
-                  confirm={`Delete ${p.name} for good`}
+                  confirm={deleteProfileWords(p.name)}
                   onConfirm={() => void deleteConfirmed(p.name)}
-                  cancel="Keep"
+                  cancel={KEEP_WORDS.keep}
                   onCancel={() => setConfirmDelete(null)}
                   busy={deleting}
                 >

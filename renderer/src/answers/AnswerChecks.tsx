@@ -12,6 +12,7 @@ import {
   registrationCheckOutcomeWords,
   replaceMockQuestion,
   tunnelCallerWords,
+  CONFIRM_WORDS,
 } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { formatDateAndTime } from '../shared/format';
@@ -88,7 +89,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
         (confirming ? (
           <ConfirmBox
             what="replacing the mock"
-            confirm="Replace the mock"
+            confirm={CONFIRM_WORDS.replaceMock}
             onConfirm={() => void onReplace()}
             onCancel={() => setReplacing(null)}
           >

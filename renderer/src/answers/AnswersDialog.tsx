@@ -27,6 +27,8 @@ import {
   unsavedAnswersQuestion,
   unsavedAnswersWords,
   unsetModeWords,
+  CONFIRM_WORDS,
+  KEEP_WORDS,
 } from '../../../main/contract/words';
 
 /**
@@ -171,9 +173,9 @@ function CloseConfirm({ words, onKeep }: { words: string; onKeep: () => void }) 
   return (
     <ConfirmBox
       what="discarding unsaved changes"
-      confirm="Discard and close"
+      confirm={CONFIRM_WORDS.discardAndClose}
       onConfirm={closePanel}
-      cancel="Keep editing"
+      cancel={KEEP_WORDS.keepEditing}
       onCancel={onKeep}
     >
       {unsavedAnswersQuestion(words)}

@@ -14,6 +14,8 @@ import {
   mockFileWords,
   mockUseWords,
   READS_AS_YAML_HINT,
+  CONFIRM_WORDS,
+  KEEP_WORDS,
 } from '../../../main/contract/words';
 import { formatDateAndTime } from '../shared/format';
 import type { MockDraft } from './mock-drafts';
@@ -246,7 +248,7 @@ function ProblemList({
 /** Clearing deletes the stored mock for good: asked first, as replacing a mock or clearing history is, saying what answers after. */
 function ClearConfirm({ words, after, onClear, onKeep }: { words: string; after: string; onClear: () => void; onKeep: () => void }) {
   return (
-    <ConfirmBox what="clearing the mock" confirm="Clear the mock" onConfirm={onClear} cancel="Keep it" onCancel={onKeep}>
+    <ConfirmBox what="clearing the mock" confirm={CONFIRM_WORDS.clearMock} onConfirm={onClear} cancel={KEEP_WORDS.keepIt} onCancel={onKeep}>
       {clearMockQuestion(words, after)}
     </ConfirmBox>
   );

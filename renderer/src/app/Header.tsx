@@ -1,5 +1,12 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { countWords, failureCountTitle, HEADER_COMMAND_TITLES, nounFor, projectTroubleShort } from '../../../main/contract/words';
+import {
+  countWords,
+  failureCountTitle,
+  HEADER_COMMAND_TITLES,
+  nounFor,
+  projectTroubleShort,
+  webhookUrlWords,
+} from '../../../main/contract/words';
 import { openPanel, openSettings } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { openReplayDialog } from '../replay/replay-ui-actions';
@@ -7,7 +14,7 @@ import { CopyButton } from '../shared/CopyButton';
 import { MiddleElided } from '../shared/MiddleElided';
 import { Sparkline } from './Sparkline';
 import { TunnelPill } from '../tunnel/TunnelPill';
-import { webhookBaseToRegister, webhookUrlWords } from '../tunnel/tunnel';
+import { webhookBaseToRegister } from '../tunnel/tunnel';
 import { withKey } from './shortcuts';
 import { useCallsStore } from '../history/calls-store';
 import { setFilter } from '../history/calls-actions';

@@ -3,9 +3,9 @@ import { CALL_LIST_ID, SEARCH_INPUT_ID } from '../calls/search-input';
 import { REPLAY_SHORTCUTS } from '../replay/replay-keys';
 import { copyText, openPanel, openSettings, reportError } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
-import { webhookBaseToRegister, webhookUrlWords } from '../tunnel/tunnel';
+import { webhookBaseToRegister } from '../tunnel/tunnel';
 import { titleWithKey, type Shortcut, type ShortcutId } from '../shared/shortcut';
-import { NO_WEBHOOK_URL_TO_COPY, SHORTCUT_WORDS } from '../../../main/contract/words';
+import { NO_WEBHOOK_URL_TO_COPY, SHORTCUT_WORDS, webhookUrlWords } from '../../../main/contract/words';
 
 /**
  * Single keys, pressed outside text fields with no modifier held: browsers and operating

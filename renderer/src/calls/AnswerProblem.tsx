@@ -1,4 +1,4 @@
-import { answerErrorWords, noAnswerCause, noAnswerHeading } from '../../../main/contract/words';
+import { ANSWER_PROBLEM_HEADING, answerErrorWords, noAnswerCause, noAnswerHeading } from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
 import { Prose } from '../shared/Prose';
 
@@ -20,7 +20,7 @@ export function AnswerProblem({ call }: { call: CallDetail }) {
   const unanswered = noAnswerCause(call.violations) !== null;
   return (
     <div className="problem-box" role="note" aria-label={unanswered ? 'No answer' : 'Contract check'}>
-      <strong>{unanswered ? `${noAnswerHeading(call.answeredBy)}:` : 'Problem with the answer:'}</strong>
+      <strong>{unanswered ? `${noAnswerHeading(call.answeredBy)}:` : `${ANSWER_PROBLEM_HEADING}:`}</strong>
       <ul className="violations">
         {call.violations.map((v) => (
           <li key={v.code + v.message}>

@@ -8,6 +8,7 @@ import {
   requestLineWords,
   requestProblemMessage,
   statusNumberWords,
+  REQUEST_PROBLEM_HEADING,
 } from '../../../main/contract/words';
 import type { CallDetail } from '../../../main/contract/api';
 import { formatBytes, formatDateTime, formatDuration, statusClass } from '../shared/format';
@@ -96,7 +97,7 @@ function CallDetailView({ call }: { call: CallDetail }) {
       {/* A request refused for its problem (a not-Flowent one among them) has it in the verdict line already; a failed mock template, the answer's box; headers not sent on, the forwarding's. */}
       {requestProblem && call.verdict !== 'not-flowent' && !refusedForRequest(call) && (
         <div className="problem-box" role="alert" aria-label="Problem">
-          <strong>Problem with the request:</strong> <Prose text={requestProblem} />
+          <strong>{REQUEST_PROBLEM_HEADING}:</strong> <Prose text={requestProblem} />
         </div>
       )}
       {!answerFirst && <AnswerProblem call={call} />}

@@ -1,4 +1,4 @@
-import { copyFailedWords, discardWarningWords, failedWith, SAVE_FIRST } from '../../../main/contract/words';
+import { COPIED, copyFailedWords, discardWarningWords, failedWith, SAVE_FIRST } from '../../../main/contract/words';
 import { isUnreachable } from '../transport/connection';
 import { requestFailureWords } from './request-failure-words';
 import { onReset, useUiStore, type Toast, type UiState } from './stores';
@@ -80,7 +80,7 @@ export async function copyText(text: string, what = 'text'): Promise<boolean> {
   try {
     if (!navigator.clipboard) throw new Error('the clipboard is not available here');
     await navigator.clipboard.writeText(text);
-    showToast('Copied');
+    showToast(COPIED);
     return true;
   } catch (error) {
     reportError(copyFailedWords(what), error);

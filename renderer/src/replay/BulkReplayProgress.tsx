@@ -1,6 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BulkReplayVerdict } from '../../../main/contract/api';
-import { endedRunWords, endMissedWords, mockAnsweredWords, runEndCauseWords, runningRunWords } from '../../../main/contract/words';
+import {
+  BULK_VERDICT_LABELS,
+  BULK_VERDICT_LIST_LABELS,
+  bulkProgressHeading,
+  cancelRunLabel,
+  endedRunWords,
+  endMissedWords,
+  mockAnsweredWords,
+  NEW_BULK_REPLAY,
+  runEndCauseWords,
+  runningRunWords,
+} from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { BulkReplayItems } from './BulkReplayItems';
 import { cancelBulkReplay } from './replay-bulk-actions';
@@ -9,24 +20,6 @@ import { BusyButton } from '../shared/BusyButton';
 import { focusFell } from '../shared/focusable';
 
 type Verdict = BulkReplayVerdict;
-/**
- * The counts are exclusive: a replay that fails is counted failed whatever its answer changed
- * from (its line says `200 → 502`), so the changed count says it counts only passing replays: a
- * "Changed answer 0" above a Failed list of changed answers contradicted itself. Calls refused
- * before sending (no target) are Not sent: counted Failed, they read as handlers that failed.
- */
-const VERDICT_LABEL: Record<Verdict, string> = {
-  passed: 'Passed',
-  changed: 'Passed with a changed answer',
-  failed: 'Failed',
-  notSent: 'Not sent',
-};
-const LIST_LABEL: Record<Verdict, string> = {
-  passed: 'Passed calls',
-  changed: 'Calls passed with a changed answer',
-  failed: 'Failed calls',
-  notSent: 'Calls not sent',
-};
 const VERDICTS: readonly Verdict[] = ['passed', 'changed', 'failed', 'notSent'];
 
 /** Where a run is, in a few words: "Replaying 2 of 6…", "Done: 4 of 6 calls replayed, 2 not sent." (see endedRunWords). */
@@ -60,7 +53,7 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
   return (
     <div className="bulk-progress" aria-label="Bulk replay progress">
       <h3 tabIndex={-1} ref={heading}>
-        {ended ? 'Bulk replay result' : 'Bulk replay progress'}
+        {bulkProgressHeading(ended)}
       </h3>
       <progress aria-label="Replayed so far" value={done} max={Math.max(1, total)} />
       <p aria-live="polite">{describeRun(run)}</p>
@@ -79,7 +72,7 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
             aria-pressed={shown === verdict}
             onClick={() => setShown(shown === verdict ? null : verdict)}
           >
-            {VERDICT_LABEL[verdict]} <strong>{run.counts[verdict]}</strong>
+            {BULK_VERDICT_LABELS[verdict]} <strong>{run.counts[verdict]}</strong>
           </button>
         ))}
       </div>
@@ -90,14 +83,16 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
       )}
       {!summary && (
         <BusyButton busy={run.cancelling} onClick={() => void cancelBulkReplay()}>
-          {run.cancelling ? 'Cancelling…' : 'Cancel'}
+          {cancelRunLabel(run.cancelling)}
         </BusyButton>
       )}
-      {summary && shown && <BulkReplayItems items={summary.items.filter((item) => item.verdict === shown)} label={LIST_LABEL[shown]} />}
+      {summary && shown && (
+        <BulkReplayItems items={summary.items.filter((item) => item.verdict === shown)} label={BULK_VERDICT_LIST_LABELS[shown]} />
+      )}
       {summary && onNew && (
         <div className="button-row">
           <button type="button" onClick={onNew}>
-            New bulk replay
+            {NEW_BULK_REPLAY}
           </button>
         </div>
       )}

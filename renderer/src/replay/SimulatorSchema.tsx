@@ -4,7 +4,7 @@ import type { SimulatorAction } from '../../../main/contract/api';
 import { saveSimulatorSchema } from './replay-simulator-actions';
 import { ErrorLine } from '../shared/ErrorLine';
 import { focusFell } from '../shared/focusable';
-import { editingSchemaForWords, removeSchemaQuestion } from '../../../main/contract/words';
+import { editingSchemaForWords, removeSchemaQuestion, CONFIRM_WORDS } from '../../../main/contract/words';
 
 const ORIGIN: Record<Exclude<SimulatorAction['origin'], 'project'>, string> = {
   local: 'defined here',
@@ -107,7 +107,7 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
       {removing && (
         <ConfirmBox
           what="removing the schema"
-          confirm="Remove the schema"
+          confirm={CONFIRM_WORDS.removeSchema}
           onConfirm={() => void save(removingFor, null)}
           onCancel={() => {
             setRemovingFor(null);

@@ -15,7 +15,7 @@ import {
   dataDirForCommands,
   EXPORT_CANCELLED,
   exportDownloadedWords,
-  exportSavedWords,
+  exportedWords,
   leftOutWords,
   NOT_CONNECTED,
   PAGE_FAILURE_WORDS,
@@ -51,7 +51,7 @@ export async function exportHar(selection: CallSelection, now = new Date()): Pro
     if (!result.ok) return { ok: false, message: inPageWords(result) };
     const { text, savedTo } = result.value;
     const leftOut = leftOutWords(result.value, writeAll());
-    if (savedTo) return { ok: true, message: exportSavedWords(result.value, savedTo, leftOut) };
+    if (savedTo) return { ok: true, message: exportedWords(result.value, { file: savedTo, leftOut }) };
     if (text === null) return { ok: true, message: EXPORT_CANCELLED };
     const name = `flowent-calls-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.har`;
     download(text, name);

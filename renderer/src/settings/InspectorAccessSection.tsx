@@ -1,3 +1,4 @@
+import { CONFIRM_WORDS } from '../../../main/contract/words';
 import { ConfirmBox } from '../shared/ConfirmBox';
 import { useState } from 'react';
 import { currentBridge } from '../page/bridge-holder';
@@ -32,7 +33,7 @@ export function InspectorAccessSection() {
       {confirming ? (
         <ConfirmBox
           what="changing the access token"
-          confirm="Change the token"
+          confirm={CONFIRM_WORDS.changeAccessToken}
           onConfirm={() => void rotate()}
           onCancel={() => setConfirming(false)}
           busy={busy}

@@ -10,7 +10,7 @@ import { InspectorAccessSection } from './InspectorAccessSection';
 import { HistoryLimitsSection } from './HistoryLimitsSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
-import { countWords, edgeSpaceWords, NO_HMAC_KEY_SET, secretNow } from '../../../main/contract/words';
+import { countWords, edgeSpaceWords, NO_HMAC_KEY_SET, secretNow, CONFIRM_WORDS } from '../../../main/contract/words';
 
 export function SettingsDialog() {
   const status = useMetaStore((s) => s.status);
@@ -78,7 +78,7 @@ export function SettingsDialog() {
         {confirming ? (
           <ConfirmBox
             what="clearing history"
-            confirm="Delete all calls"
+            confirm={CONFIRM_WORDS.clearHistory}
             onConfirm={() => void run(clearHistory, () => setConfirming(false))}
             onCancel={() => setConfirming(false)}
             busy={busy}

@@ -10,6 +10,7 @@ import { errorMessage, reportError, showToast } from '../page/ui-actions';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
 import {
   failedWith,
+  HISTORY_LIMITS_SAVED,
   NO_ACCESS_TOKEN_HERE,
   NOT_CONNECTED,
   PAGE_FAILURE_WORDS,
@@ -109,7 +110,7 @@ export function saveLimits(limits: HistoryLimits, onSaved: (info: LimitsInfo) =>
     PAGE_FAILURE_WORDS.saveLimits,
     (b) => b.setLimits(limits),
     (info) => {
-      showToast('History limits saved');
+      showToast(HISTORY_LIMITS_SAVED);
       onSaved(info);
     },
   );

@@ -1,6 +1,7 @@
 import type { ApiMethod, CompanionApi, CompanionBridge, DeliveredEvent } from '../../../main/contract/api';
 import type { ConnectionAware, ConnectionEvent, HarUpload, TokenRotation } from './connection';
 import { requestError, unreachable } from './request-error';
+import { failedWithHttpWords, INSPECTOR_REQUEST_NAMES } from '../../../main/contract/words';
 
 /** The slice of EventSource this bridge uses, so tests can hand in a stand-in. */
 export interface EventSourceLike {
@@ -85,7 +86,7 @@ export function createHttpBridge(
       reply = null;
     }
     if (status >= 200 && status < 300 && reply && reply.ok === true) return reply.value as T;
-    const message = reply && typeof reply.message === 'string' && reply.message ? reply.message : `${what} failed with HTTP ${status}`;
+    const message = reply && typeof reply.message === 'string' && reply.message ? reply.message : failedWithHttpWords(what, status);
     const error = requestError(message, reply?.code, reply?.problem);
     if (status === 401 && error.code === TOKEN_REFUSED) emitConnection({ type: 'denied', message });
     throw error;
@@ -139,7 +140,7 @@ export function createHttpBridge(
     retry = null;
     let ticket: string;
     try {
-      ticket = (await post<{ ticket: string }>('/api/events/ticket', 'The live connection')).ticket;
+      ticket = (await post<{ ticket: string }>('/api/events/ticket', INSPECTOR_REQUEST_NAMES.eventTicket)).ticket;
     } catch (error) {
       if (!wanted) return;
       // A refused token was reported by post() (and stopped the stream); anything else is retried.
@@ -274,7 +275,7 @@ export function createHttpBridge(
         releaseSource();
       };
     },
-    rotateToken: () => post<{ token: string; url: string }>('/api/token/rotate', 'Changing the access token'),
+    rotateToken: () => post<{ token: string; url: string }>('/api/token/rotate', INSPECTOR_REQUEST_NAMES.rotateToken),
     onConnection(listener) {
       connectionListeners.add(listener);
       ensureSource();

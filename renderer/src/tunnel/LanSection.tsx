@@ -5,7 +5,7 @@ import { setListenOnAllInterfaces } from './tunnel-actions';
 import { useMetaStore } from '../page/stores';
 import { CopyButton } from '../shared/CopyButton';
 import { ErrorLine } from '../shared/ErrorLine';
-import { EXPOSE_NOTE, EXPOSE_QUESTION, NO_LAN_ADDRESS } from '../../../main/contract/words';
+import { EXPOSE_NOTE, EXPOSE_QUESTION, NO_LAN_ADDRESS, CONFIRM_WORDS } from '../../../main/contract/words';
 
 /** This machine's network addresses, for a Flowent (or a colleague) on the same network. */
 export function LanSection({ action }: { action: string | null }) {
@@ -46,7 +46,7 @@ export function LanSection({ action }: { action: string | null }) {
       {confirming && (
         <ConfirmBox
           what="listening on all interfaces"
-          confirm="Turn on"
+          confirm={CONFIRM_WORDS.listenOnAllInterfaces}
           onConfirm={() => void apply(true)}
           onCancel={() => setConfirming(false)}
         >

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { TunnelStatus } from '../../../main/contract/api';
-import { tunnelRetryWords, CONNECTING_TO_NGROK } from '../../../main/contract/words';
+import { tunnelRetryWords, CONNECTING_TO_NGROK, TUNNEL_OFFLINE_HINT, tunnelStateLabel } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
-import { actionUrl, secondsUntil, tunnelStateLabel } from './tunnel';
+import { actionUrl, secondsUntil } from './tunnel';
 import { closeTunnel, openTunnel } from './tunnel-actions';
 import { ActionPicker, useActionPick } from './ActionPicker';
 import { closePanel, openSettings } from '../page/ui-actions';
@@ -113,7 +113,7 @@ function TunnelState({ tunnel, action }: { tunnel: TunnelStatus; action: string 
               Offline: <span data-testid="tunnel-reason">{inPageWords(tunnel.reason)}</span>
             </>
           ) : (
-            'Offline: open the tunnel to get a public URL Flowent can call.'
+            TUNNEL_OFFLINE_HINT
           )}
         </p>
       );

@@ -1,4 +1,4 @@
-import { tunnelStateLabel } from './tunnel';
+import { OPEN_PUBLIC_URL_PANEL, tunnelStateLabel } from '../../../main/contract/words';
 import { openPanel } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
 import { inPageWords } from '../page/page-words';
@@ -13,7 +13,7 @@ export function TunnelPill() {
       className={`tunnel-pill tunnel-${state}`}
       data-testid="tunnel-pill"
       data-state={state}
-      title={tunnel?.url ?? (tunnel?.reason ? inPageWords(tunnel.reason) : null) ?? 'Open the Public URL panel'}
+      title={tunnel?.url ?? (tunnel?.reason ? inPageWords(tunnel.reason) : null) ?? OPEN_PUBLIC_URL_PANEL}
       onClick={() => openPanel('tunnel')}
     >
       <span className="dot" aria-hidden="true" />

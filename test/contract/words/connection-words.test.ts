@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   connectionLostHeading,
+  failedWithHttpWords,
+  INSPECTOR_REQUEST_NAMES,
   lastFailedWords,
   START_APP_AGAIN,
   startServeAgainParts,
@@ -33,5 +35,13 @@ describe('the connection to the companion lost', () => {
     expect(lastFailedWords('Could not load calls: Cannot reach the companion (Failed to fetch)')).toBe(
       'Last failed: Could not load calls: Cannot reach the companion (Failed to fetch)',
     );
+  });
+});
+
+describe('a request the companion answered with no message of its own', () => {
+  it('names the request and its HTTP status', () => {
+    expect(failedWithHttpWords('getStatus', 502)).toBe('getStatus failed with HTTP 502');
+    expect(failedWithHttpWords(INSPECTOR_REQUEST_NAMES.eventTicket, 500)).toBe('The live connection failed with HTTP 500');
+    expect(failedWithHttpWords(INSPECTOR_REQUEST_NAMES.rotateToken, 503)).toBe('Changing the access token failed with HTTP 503');
   });
 });

@@ -21,7 +21,10 @@ describe('the Flowent account dialog', () => {
     );
     expect(apiTokenNowWords('default', { set: true, source: null }, 'FLOWENT_API_TOKEN')).toBe('An API token is set for default.');
     expect(apiTokenNowWords('default', { set: false, source: null }, 'FLOWENT_API_TOKEN')).toBe(
-      "No API token for default: create one in Flowent's Gateway Management and paste it here.",
+      "No Flowent API token is set. Create one in Flowent's Gateway Management (API Tokens) and paste it here.",
+    );
+    expect(apiTokenNowWords('staging', { set: false, source: null }, 'FLOWENT_API_TOKEN')).toBe(
+      'No Flowent API token is set for the profile "staging". Create one in Flowent\'s Gateway Management (API Tokens) and paste it here.',
     );
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EXPORT_CANCELLED,
   exportDownloadedWords,
-  exportSavedWords,
+  exportedWords,
   headerDiffWords,
   IMPORT_CANCELLED,
   importEndWords,
@@ -74,10 +74,15 @@ describe('the replay panel', () => {
 
 describe('a HAR export and import on the page', () => {
   it('says where the export went, and what it left out', () => {
-    expect(exportSavedWords({ count: 4, matched: 4 }, '/home/me/calls.har', null)).toBe('Saved 4 calls to /home/me/calls.har');
+    expect(exportedWords({ count: 4, matched: 4 }, { file: '/home/me/calls.har', leftOut: null })).toBe(
+      'Exported 4 calls to /home/me/calls.har.',
+    );
     expect(exportDownloadedWords({ count: 1, matched: 1 }, 'flowent-calls.har', null)).toBe('Downloaded 1 call as flowent-calls.har');
-    expect(exportSavedWords({ count: 2, matched: 3 }, 'c.har', '1 older call was left out: use the command')).toBe(
-      'Saved the newest 2 of 3 calls to c.har; 1 older call was left out: use the command',
+    expect(exportedWords({ count: 2, matched: 3 }, { file: 'c.har', leftOut: '1 older call was left out: use the command' })).toBe(
+      'Exported the newest 2 of 3 calls to c.har; 1 older call was left out: use the command',
+    );
+    expect(exportedWords({ count: 2, matched: 2 }, { file: null, leftOut: null, notStored: 1 })).toBe(
+      'Exported 2 calls (1 of the given ids are not stored).',
     );
     expect(EXPORT_CANCELLED).toBe('Export cancelled: nothing was saved.');
   });

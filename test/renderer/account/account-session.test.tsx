@@ -39,7 +39,7 @@ describe('account dialog: API token and session', () => {
     const c = companion();
     const { user, dialog } = await openAccount(c);
     const token = within(dialog).getByRole('region', { name: 'API token' });
-    expect(within(token).getByTestId('api-token-current').textContent).toContain('No API token for default');
+    expect(within(token).getByTestId('api-token-current').textContent).toContain('No Flowent API token is set.');
     const session = within(dialog).getByRole('region', { name: 'Session' });
     expect((within(session).getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(true);
 
@@ -69,7 +69,7 @@ describe('account dialog: API token and session', () => {
     expectCountdown(within(session).getByTestId('session-expiry').textContent, await expiresAt());
 
     await user.click(within(token).getByRole('button', { name: 'Clear token' }));
-    await waitFor(() => expect(within(token).getByTestId('api-token-current').textContent).toContain('No API token'));
+    await waitFor(() => expect(within(token).getByTestId('api-token-current').textContent).toContain('No Flowent API token is set.'));
   });
 
   it('says in words why the token was rejected', async () => {

@@ -296,7 +296,7 @@ describe('HAR export and import in the desktop app', () => {
     const { user } = renderApp(c.bridge);
     await waitFor(() => expect(listedIds()).toHaveLength(4));
     await user.click(screen.getByRole('button', { name: 'Export HAR' }));
-    await waitFor(() => expect(status()).toBe(`Saved 4 calls to ${savePath}`));
+    await waitFor(() => expect(status()).toBe(`Exported 4 calls to ${savePath}.`));
     expect(downloads).toEqual([]);
     expect(JSON.parse(readFileSync(savePath, 'utf8')).log.entries).toHaveLength(4);
     await user.click(screen.getByRole('button', { name: 'Import HAR' }));
@@ -326,7 +326,7 @@ describe('HAR export and import in the desktop app', () => {
     await waitFor(
       () =>
         expect(status()).toBe(
-          `Saved the newest 10,000 of 10,001 calls to ${savePath}; 1 older call was left out: ` +
+          `Exported the newest 10,000 of 10,001 calls to ${savePath}; 1 older call was left out: ` +
             `the command writes every one: flowent-companion export --har calls.har --all --data-dir ${c.dataDir}`,
         ),
       { timeout: 60_000 },

@@ -1,0 +1,85 @@
+// Labels and sentences the page wrote in its own files, now in the shared words: the tunnel's
+// labels, the call detail's problem headings, the toasts of work done and a bulk replay's labels.
+import { describe, expect, it } from 'vitest';
+import {
+  ANSWER_PROBLEM_HEADING,
+  BULK_VERDICT_LABELS,
+  BULK_VERDICT_LIST_LABELS,
+  bulkProgressHeading,
+  cancelRunLabel,
+  CONFIRM_WORDS,
+  COPIED,
+  deleteActionWords,
+  deleteProfileWords,
+  HISTORY_LIMITS_SAVED,
+  KEEP_WORDS,
+  NEW_BULK_REPLAY,
+  OPEN_PUBLIC_URL_PANEL,
+  REQUEST_PROBLEM_HEADING,
+  TUNNEL_OFFLINE_HINT,
+  tunnelStateLabel,
+  webhookUrlWords,
+} from '../../../main/contract/words';
+
+describe('the tunnel on the page', () => {
+  it('says its state in a word or two, a retry before it ever came up as not connected yet', () => {
+    expect(tunnelStateLabel({ state: 'online', url: 'https://a.ngrok.app' })).toBe('online');
+    expect(tunnelStateLabel({ state: 'offline', url: null })).toBe('offline');
+    expect(tunnelStateLabel({ state: 'reconnecting', url: null })).toBe('not connected yet');
+    expect(tunnelStateLabel({ state: 'reconnecting', url: 'https://a.ngrok.app' })).toBe('reconnecting');
+  });
+
+  it('names the URL to give Flowent by whose it is, and what the pill and panel say with no reason', () => {
+    expect(webhookUrlWords('public')).toEqual({ label: 'Public URL', what: 'public URL' });
+    expect(webhookUrlWords('this-computer')).toEqual({ label: 'Webhook base URL', what: 'webhook URL' });
+    expect(OPEN_PUBLIC_URL_PANEL).toBe('Open the Public URL panel');
+    expect(TUNNEL_OFFLINE_HINT).toBe('Offline: open the tunnel to get a public URL Flowent can call.');
+  });
+});
+
+describe("a call's problems and the page's toasts", () => {
+  it('heads the problems of the request and of the answer', () => {
+    expect(REQUEST_PROBLEM_HEADING).toBe('Problem with the request');
+    expect(ANSWER_PROBLEM_HEADING).toBe('Problem with the answer');
+  });
+
+  it('says work done in a toast', () => {
+    expect(HISTORY_LIMITS_SAVED).toBe('History limits saved');
+    expect(COPIED).toBe('Copied');
+  });
+});
+
+describe("a bulk replay's progress and result", () => {
+  it('labels its counts by verdict, the lists they open, its heading and its buttons', () => {
+    expect(BULK_VERDICT_LABELS).toEqual({
+      passed: 'Passed',
+      changed: 'Passed with a changed answer',
+      failed: 'Failed',
+      notSent: 'Not sent',
+    });
+    expect(BULK_VERDICT_LIST_LABELS.changed).toBe('Calls passed with a changed answer');
+    expect(BULK_VERDICT_LIST_LABELS.notSent).toBe('Calls not sent');
+    expect(bulkProgressHeading(false)).toBe('Bulk replay progress');
+    expect(bulkProgressHeading(true)).toBe('Bulk replay result');
+    expect(cancelRunLabel(false)).toBe('Cancel');
+    expect(cancelRunLabel(true)).toBe('Cancelling…');
+    expect(NEW_BULK_REPLAY).toBe('New bulk replay');
+  });
+});
+
+describe("the page's confirmations", () => {
+  it('offer to go ahead, and to keep things as they were, in the words the page said', () => {
+    expect(CONFIRM_WORDS).toEqual({
+      clearMock: 'Clear the mock',
+      replaceMock: 'Replace the mock',
+      discardAndClose: 'Discard and close',
+      listenOnAllInterfaces: 'Turn on',
+      changeAccessToken: 'Change the token',
+      clearHistory: 'Delete all calls',
+      removeSchema: 'Remove the schema',
+    });
+    expect(deleteProfileWords('staging')).toBe('Delete staging for good');
+    expect(deleteActionWords('send_email')).toBe('Delete send_email from Flowent');
+    expect(KEEP_WORDS).toEqual({ keepIt: 'Keep it', keep: 'Keep', keepEditing: 'Keep editing' });
+  });
+});
