@@ -1,4 +1,4 @@
-import { PROJECT_FILE_UNWRITABLE_TODO, projectFileUnwritableClause } from './file-words';
+import { PROJECT_FILE_UNWRITABLE_WHAT_TO_DO, projectFileUnwritableClause } from './file-words';
 import { redactUrlCredentials } from '../url-credentials';
 import { ACTION_NAME_RULE } from '../action-name';
 import type { AnswersFailure } from '../answers';
@@ -81,7 +81,7 @@ export const ANSWERS_WORDS: Catalogue<Exclude<AnswersFailure, CallsFailure>, Voc
   }),
   'answer-file-unwritable': ({ file, reason }) => ({
     what: `Not saved: flowent/${file} cannot be written: ${projectFileUnwritableClause(reason)}.`,
-    todo: PROJECT_FILE_UNWRITABLE_TODO,
+    todo: PROJECT_FILE_UNWRITABLE_WHAT_TO_DO,
   }),
   'project-folder-removed': ({ folder }) => ({
     what: `Not saved: the project folder ${folder} was removed (a branch switch?); its last version keeps answering.`,

@@ -22,7 +22,7 @@ export function projectFileUnwritableClause(reason: string): string {
 }
 
 /** What to do about a project's file this user may not write. */
-export const PROJECT_FILE_UNWRITABLE_TODO =
+export const PROJECT_FILE_UNWRITABLE_WHAT_TO_DO =
   'Change the permissions of the project folder (or of the file), or run this as a user who may write it.';
 
 /**

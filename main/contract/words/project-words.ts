@@ -11,7 +11,7 @@ import type {
 } from '../project';
 import type { CallsFailure, ProjectMissing } from '../shared';
 import type { ReplayFailure } from '../replay-outcome';
-import { fileProblemClause, PROJECT_FILE_UNWRITABLE_TODO, projectFileUnwritableClause } from './file-words';
+import { fileProblemClause, PROJECT_FILE_UNWRITABLE_WHAT_TO_DO, projectFileUnwritableClause } from './file-words';
 import { tunnelNotOnlineWords } from './here-words';
 import { cap, type Catalogue, type Said } from './said';
 import type { AnswersFolderVocabulary, Vocabulary } from './vocabulary';
@@ -236,7 +236,7 @@ export const PROJECT_WORDS: Catalogue<ProjectOwnFailure, Vocabulary> = {
   }),
   'action-files-unwritable': ({ folder, file, reason }) => ({
     what: `Nothing was pulled: ${file ?? folder} cannot be written: ${projectFileUnwritableClause(reason)}.`,
-    todo: PROJECT_FILE_UNWRITABLE_TODO,
+    todo: PROJECT_FILE_UNWRITABLE_WHAT_TO_DO,
   }),
   'action-file-missing': ({ action }) => ({ what: `${action} has no file under actions/ any more.`, todo: 'Plan again.' }),
   'no-companion-here': ({ file, others }, say) => ({
