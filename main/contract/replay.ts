@@ -111,6 +111,14 @@ export interface HarExport {
   savedTo: string | null;
 }
 
+/**
+ * The browser inspector's HAR download (`POST /api/export-har`, the arguments as exportHar's):
+ * the answer's body is the file itself, so the page hands it to the download without reading it
+ * as text; these headers carry the export's `count` and `matched` beside it. An answer without
+ * them is the API's usual JSON reply (a refusal, or why the export failed).
+ */
+export const HAR_DOWNLOAD_HEADERS = { count: 'X-Har-Export-Count', matched: 'X-Har-Export-Matched' } as const;
+
 export interface HarImportProblem {
   path: string;
   message: string;

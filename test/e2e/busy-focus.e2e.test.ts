@@ -41,10 +41,15 @@ async function callApi(served: ServeProcess, method: string, args: unknown[]): P
   if (!reply.ok || reply.value?.ok === false) throw new Error(`${method} failed: ${JSON.stringify(reply)}`);
 }
 
+/** Where the page sends a call of `method`: a HAR export comes as a file from its own path. */
+function pathOf(method: string): string {
+  return method === 'exportHar' ? '/api/export-har' : `/api/call/${method}`;
+}
+
 /** Holds the page's next call of `method` until `release`, which lets it through or answers `refusal` instead. */
 async function holdNext(method: string) {
   let held: Route | null = null;
-  await page.route(`**/api/call/${method}`, (route) => void (held = route), { times: 1 });
+  await page.route(`**${pathOf(method)}`, (route) => void (held = route), { times: 1 });
   return {
     held: () => held !== null,
     release: async (refusal?: unknown) => {
@@ -66,7 +71,7 @@ afterEach(() => {
 function countCalls(method: string): () => number {
   let count = 0;
   const counter = (request: Request) => {
-    if (request.url().endsWith(`/api/call/${method}`)) count++;
+    if (request.url().endsWith(pathOf(method))) count++;
   };
   counters.push(counter);
   page.on('request', counter);

@@ -2,21 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  FLOWENT_BODY_LIMIT_BYTES,
+  HAR_DOWNLOAD_HEADERS,
   MAX_HAR_IMPORT_BYTES,
-  type ApiMethod,
   type CompanionApi,
   type CoreEvent,
   type ListenFailure,
   type Result,
 } from '../../contract/api';
-import { MAX_JSON_TEXT } from '../../contract/names-and-limits';
-import { companionCommand, dataDirForCommands, FLOWENT_LIMIT_WORDS } from '../../contract/words';
-import { checkArgs, isApiMethod } from '../../core/operations/check-args';
+import { companionCommand, dataDirForCommands } from '../../contract/words';
+import { isApiMethod } from '../../core/operations/check-args';
 import { INTERNAL_FAILURE, thrownFailure } from '../../core/operations/thrown-failure';
-import { strictUtf8Text } from '../../core/json/utf8';
 import { harFileText } from '../../core/replay/har-file-text';
 import { listenError } from '../../core/webhook/listen-error';
+import { readApiArgs, readBody, sendJson } from './api-request';
 import { EventStream } from './event-stream';
 import { EventTickets } from './event-tickets';
 import { tokenMatches, type InspectorToken } from './inspector-token';
@@ -41,58 +39,6 @@ export interface InspectorOptions {
 }
 
 const HOST = '127.0.0.1';
-/** Every API request but those below: far more than any argument list needs, so a stray or hostile client cannot make it hold much. */
-const MAX_API_BODY = 64 * 1024;
-/**
- * The methods whose arguments carry parameters to send in a call (a simulated call, a replay with
- * edited parameters, a bulk replay with new ones): parameters up to Flowent's own 1 MB must reach
- * the core, which refuses what would make a call over it in its own words. Written into the
- * arguments' JSON, 1 MB of parameters takes at most 2 MB (a quote or a backslash is escaped in
- * two bytes), a schema beside them (the simulator's, at most MAX_JSON_TEXT characters of up to 3
- * bytes each) at most three times its length, and the rest (action, target, seed) the usual room.
- * A body over this could only carry parameters over Flowent's limit.
- */
-const MAX_PARAMETERS_API_BODY = 2 * FLOWENT_BODY_LIMIT_BYTES + 3 * MAX_JSON_TEXT + MAX_API_BODY;
-/**
- * The methods whose arguments carry a mock or a JSON Schema: up to MAX_JSON_TEXT characters, as
- * the desktop app takes them. Written into the arguments' JSON a character takes at most six
- * bytes (a control character escaped as \u0000), beside the usual room for the rest (an
- * action's name, description and URL).
- */
-const MAX_JSON_TEXT_API_BODY = 6 * MAX_JSON_TEXT + MAX_API_BODY;
-/** How much of a body over its bound is read (and dropped) so that the client gets the 413 rather than a broken connection. */
-const MAX_DRAINED_API_BODY = 16 * 1024 * 1024;
-const CARRY_PARAMETERS: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'simulateCall',
-  'checkSimulatedParameters',
-  'replayEdited',
-  'startBulkReplay',
-]);
-const CARRY_JSON_TEXT: ReadonlySet<ApiMethod> = new Set<ApiMethod>([
-  'checkMock',
-  'setMock',
-  'saveSimulatorAction',
-  'registerAction',
-  'updateAction',
-  'registerHere',
-]);
-
-/** The largest request body a method's arguments can need, and what to say of one over it. */
-function apiBodyBound(method: ApiMethod): { bytes: number; overMessage: string } {
-  if (CARRY_PARAMETERS.has(method)) {
-    return {
-      bytes: MAX_PARAMETERS_API_BODY,
-      overMessage: `The parameters are far over Flowent's limit of ${FLOWENT_BODY_LIMIT_BYTES} bytes (${FLOWENT_LIMIT_WORDS}): Flowent never sends such a call. Send smaller parameters.`,
-    };
-  }
-  if (CARRY_JSON_TEXT.has(method)) {
-    return {
-      bytes: MAX_JSON_TEXT_API_BODY,
-      overMessage: `A mock or a JSON Schema is at most ${MAX_JSON_TEXT / 1024} KB. Make it smaller.`,
-    };
-  }
-  return { bytes: MAX_API_BODY, overMessage: 'API request bodies are at most 64 KB (a HAR file goes to /api/import-har).' };
-}
 /**
  * How often the token file is looked at for a rotation made by another process, so that open
  * pages are told within a second (a request with the old token is refused at once anyway).
@@ -199,32 +145,15 @@ export class InspectorServer {
       return sendJson(response, 200, { ok: true, value: { token, url: this.pageUrl(token) } });
     }
     if (pathname === '/api/import-har') return this.importHar(request, response);
+    if (pathname === '/api/export-har') return this.exportHar(request, response);
     const method = /^\/api\/call\/([A-Za-z]+)$/.exec(pathname)?.[1];
     if (!method || !isApiMethod(method)) {
       return sendJson(response, 404, { ok: false, code: 'unknown-method', message: `No such inspector API: ${pathname}` });
     }
-    if (request.method !== 'POST') return sendJson(response, 405, { ok: false, code: 'method', message: 'API calls are POST requests.' });
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendJson(response, 415, { ok: false, code: 'content-type', message: 'API calls send JSON (Content-Type: application/json).' });
-    }
-    const bound = apiBodyBound(method);
-    const raw = await readBody(request, bound.bytes, MAX_DRAINED_API_BODY);
-    if (raw === null) {
-      response.setHeader('Connection', 'close');
-      return sendJson(response, 413, { ok: false, code: 'too-large', message: bound.overMessage });
-    }
-    const text = strictUtf8Text(raw, 'The API request body', 'Send it encoded as UTF-8.');
-    if (!text.ok) return sendJson(response, 400, { ok: false, code: 'bad-json', message: text.message });
-    let args: unknown;
-    try {
-      args = text.value.length === 0 ? [] : JSON.parse(text.value);
-    } catch {
-      return sendJson(response, 400, { ok: false, code: 'bad-json', message: 'The API request body is not valid JSON.' });
-    }
-    const checked = await checkArgs(method, args);
-    if (!checked.ok) return sendJson(response, 400, checked);
+    const args = await readApiArgs(request, response, method);
+    if (args === null) return;
     const call = this.options.api[method] as (...callArgs: unknown[]) => Promise<unknown>;
-    return this.answerCall(response, () => call(...checked.args));
+    return this.answerCall(response, () => call(...args));
   }
 
   /**
@@ -240,6 +169,34 @@ export class InspectorServer {
       return sendJson(response, 500, { ok: false, ...thrownFailure(error) });
     }
     return sendJson(response, 200, { ok: true, value: value ?? null });
+  }
+
+  /**
+   * A HAR export answered with the file itself as the body, its figures in headers: the page
+   * hands the body to the download as it comes, where a JSON reply holding 22 MB of text had to
+   * be parsed and made a file again on the page's thread. A refusal is the usual JSON reply.
+   */
+  private async exportHar(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const args = await readApiArgs(request, response, 'exportHar');
+    if (args === null) return;
+    let exported: Awaited<ReturnType<CompanionApi['exportHar']>>;
+    try {
+      exported = await this.options.api.exportHar(...(args as Parameters<CompanionApi['exportHar']>));
+    } catch (error) {
+      this.options.onInternalError(error);
+      return sendJson(response, 500, { ok: false, ...thrownFailure(error) });
+    }
+    if (!exported.ok || exported.value.text === null) return sendJson(response, 200, { ok: true, value: exported });
+    const { text, count, matched } = exported.value;
+    response.writeHead(200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+      'Cache-Control': 'no-store',
+      [HAR_DOWNLOAD_HEADERS.count]: String(count),
+      [HAR_DOWNLOAD_HEADERS.matched]: String(matched),
+      ...SECURITY_HEADERS,
+    });
+    response.end(text);
   }
 
   /**
@@ -329,45 +286,12 @@ export class InspectorServer {
   }
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
-  response.end(text);
-}
-
 function refuseToken(response: ServerResponse): void {
   sendJson(response, 401, {
     ok: false,
     code: 'token',
     message:
       'Missing or wrong inspector token. Open the last Inspector URL printed by "flowent-companion serve" (it prints a new one when the token changes).',
-  });
-}
-
-/**
- * The body's bytes; null when it passes `limit` bytes or breaks off. Past the limit, up to
- * `drainUpTo` bytes are read and dropped (nothing kept) before the null: a client still sending
- * when the 413 came would see a broken connection instead of it (a browser's fetch does).
- */
-function readBody(request: IncomingMessage, limit: number, drainUpTo = limit): Promise<Buffer | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > drainUpTo) {
-        // Stop reading but keep the socket: the 413 must still reach the client, and the
-        // connection is closed after it (see the caller).
-        request.removeAllListeners('data');
-        request.pause();
-        resolve(null);
-        return;
-      }
-      if (size <= limit) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks)));
-    request.on('error', () => resolve(null));
   });
 }
 

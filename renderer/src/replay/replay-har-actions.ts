@@ -5,7 +5,7 @@ import {
   type HarImportSummary,
   type ReplayEvent,
 } from '../../../main/contract/api';
-import { canUploadHar, hasConnection, type RendererBridge } from '../transport/connection';
+import { canDownloadHar, canUploadHar, hasConnection, type RendererBridge } from '../transport/connection';
 import { currentBridge } from '../page/bridge-holder';
 import { inPageWords } from '../page/page-words';
 import { errorMessage, reportError } from '../page/ui-actions';
@@ -39,23 +39,27 @@ function writeAll(): string {
 }
 
 /**
- * Exports the selection: the desktop app saves it through a dialog, the browser downloads it.
- * The core tells how far it has written meanwhile; `harExport` in the replay store follows it.
+ * Exports the selection: the browser downloads the file the inspector sends, the desktop app saves
+ * it through a dialog. The core tells how far it has written meanwhile; `harExport` in the replay store follows it.
  */
 export async function exportHar(selection: CallSelection, now = new Date()): Promise<HarOutcome | null> {
   const b = currentBridge();
   if (!b) return { ok: false, message: NOT_CONNECTED };
   useReplayStore.setState({ harExport: null });
+  const name = `flowent-calls-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.har`;
   try {
+    if (canDownloadHar(b)) {
+      const fetched = await b.downloadHar(selection);
+      if (!fetched.ok) return { ok: false, message: inPageWords(fetched) };
+      download(fetched.value.file, name);
+      return { ok: true, message: exportDownloadedWords(fetched.value, name, leftOutWords(fetched.value, writeAll())) };
+    }
+    // The desktop app: main asks where to save the file and writes it there.
     const result = await b.exportHar(selection);
     if (!result.ok) return { ok: false, message: inPageWords(result) };
-    const { text, savedTo } = result.value;
-    const leftOut = leftOutWords(result.value, writeAll());
-    if (savedTo) return { ok: true, message: exportedWords(result.value, { file: savedTo, leftOut }) };
-    if (text === null) return { ok: true, message: EXPORT_CANCELLED };
-    const name = `flowent-calls-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-')}.har`;
-    download(text, name);
-    return { ok: true, message: exportDownloadedWords(result.value, name, leftOut) };
+    const { savedTo } = result.value;
+    if (!savedTo) return { ok: true, message: EXPORT_CANCELLED };
+    return { ok: true, message: exportedWords(result.value, { file: savedTo, leftOut: leftOutWords(result.value, writeAll()) }) };
   } catch (error) {
     reportError(PAGE_FAILURE_WORDS.exportCalls, error);
     return null;
@@ -74,8 +78,8 @@ export function applyHarExportProgress({ done, total }: Extract<ReplayEvent, { t
   useReplayStore.setState({ harExport: { done, total } });
 }
 
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(file: Blob, name: string): void {
+  const url = URL.createObjectURL(file);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

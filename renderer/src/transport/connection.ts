@@ -1,4 +1,12 @@
-import type { CompanionApi, CompanionBridge, DesktopBridge, HarImportStage } from '../../../main/contract/api';
+import type {
+  CallSelection,
+  CompanionApi,
+  CompanionBridge,
+  DesktopBridge,
+  HarImportStage,
+  ReplayFailure,
+  Result,
+} from '../../../main/contract/api';
 
 /**
  * What a transport may say about its live event channel. The desktop IPC bridge has no
@@ -65,4 +73,25 @@ export interface HarUpload {
 
 export function canUploadHar(bridge: RendererBridge | null): bridge is CompanionBridge & HarUpload {
   return bridge !== null && typeof (bridge as Partial<HarUpload>).uploadHar === 'function';
+}
+
+/** A HAR export as a file: the export's figures, and its bytes kept out of the page's own memory. */
+export interface HarFile {
+  file: Blob;
+  count: number;
+  matched: number;
+}
+
+/** A transport that fetches a HAR export as a file (the browser inspector's). */
+export interface HarDownload {
+  /**
+   * Exports the selection as `exportHar` does, the file's bytes coming as a Blob: the browser
+   * gathers them off the page's thread, where the text of a 10,000-call export (22 MB) parsed
+   * out of a JSON reply and made a file again held the page for most of a second.
+   */
+  downloadHar(selection: CallSelection): Promise<Result<HarFile, ReplayFailure>>;
+}
+
+export function canDownloadHar(bridge: RendererBridge | null): bridge is CompanionBridge & HarDownload {
+  return bridge !== null && typeof (bridge as Partial<HarDownload>).downloadHar === 'function';
 }

@@ -1,5 +1,11 @@
-import type { ApiMethod, CompanionApi, CompanionBridge, DeliveredEvent } from '../../../main/contract/api';
-import type { ConnectionAware, ConnectionEvent, HarUpload, TokenRotation } from './connection';
+import {
+  HAR_DOWNLOAD_HEADERS,
+  type ApiMethod,
+  type CompanionApi,
+  type CompanionBridge,
+  type DeliveredEvent,
+} from '../../../main/contract/api';
+import type { ConnectionAware, ConnectionEvent, HarDownload, HarUpload, TokenRotation } from './connection';
 import { requestError, unreachable } from './request-error';
 import { failedWithHttpWords, INSPECTOR_REQUEST_NAMES } from '../../../main/contract/words';
 
@@ -48,25 +54,25 @@ interface WireReply {
 
 /**
  * The browser inspector's bridge: every API method is `POST /api/call/<method>` with the
- * arguments as a JSON array (a HAR file to import goes as it is to `/api/import-har`); events come over one shared EventSource, opened with a ticket
+ * arguments as a JSON array (a HAR file to import goes as it is to `/api/import-har`, an export comes as a file from
+ * `/api/export-har`); events come over one shared EventSource, opened with a ticket
  * (bought with the token) when the first subscriber comes and closed with the last.
  */
 export function createHttpBridge(
   baseUrl: string,
   token: string,
   options: HttpBridgeOptions = {},
-): CompanionBridge & ConnectionAware & TokenRotation & HarUpload {
+): CompanionBridge & ConnectionAware & TokenRotation & HarUpload & HarDownload {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const doUpload = options.upload ?? uploadWithXhr;
   const openSource = options.createEventSource ?? ((url: string) => new EventSource(url) as unknown as EventSourceLike);
   const retryMs = options.retryMs ?? STREAM_RETRY_MS;
   const root = baseUrl.replace(/\/+$/, '');
 
-  /** POSTs to the inspector with the token; the reply's value, or an Error with its message and code. */
-  async function post<T>(path: string, what: string, body?: string): Promise<T> {
-    let response: Response;
+  /** POSTs to the inspector with the token; its answer, or an Error when the inspector could not be reached. */
+  async function send(path: string, body?: string): Promise<Response> {
     try {
-      response = await doFetch(`${root}${path}`, {
+      return await doFetch(`${root}${path}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
         ...(body === undefined ? {} : { body }),
@@ -74,6 +80,11 @@ export function createHttpBridge(
     } catch (error) {
       throw unreachable(error);
     }
+  }
+
+  /** POSTs to the inspector with the token; the reply's value, or an Error with its message and code. */
+  async function post<T>(path: string, what: string, body?: string): Promise<T> {
+    const response = await send(path, body);
     return valueOf<T>(response.status, await response.text(), what);
   }
 
@@ -106,6 +117,17 @@ export function createHttpBridge(
       throw unreachable(error);
     }
     return valueOf(answer.status, answer.text, 'importHar');
+  };
+
+  /** A HAR export fetched as a file: the body is the file when the figures' headers come with it, else the API's usual reply. */
+  const downloadHar: HarDownload['downloadHar'] = async (selection) => {
+    const response = await send('/api/export-har', JSON.stringify([selection]));
+    const count = response.headers.get(HAR_DOWNLOAD_HEADERS.count);
+    if (!response.ok || count === null) return valueOf(response.status, await response.text(), 'exportHar');
+    const matched = Number(response.headers.get(HAR_DOWNLOAD_HEADERS.matched) ?? count);
+    // Gathered by the browser as it arrives; a connection lost on the way is the inspector unreached.
+    const file = await response.blob().catch((error: unknown) => Promise.reject(unreachable(error)));
+    return { ok: true, value: { file, count: Number(count), matched } };
   };
 
   function call<M extends ApiMethod>(method: M, args: Args<M>): Promise<Value<M>> {
@@ -246,6 +268,7 @@ export function createHttpBridge(
     exportHar: (selection) => call('exportHar', [selection]),
     importHar: (text) => (text === null ? call('importHar', [null]) : uploadHar(new Blob([text]), () => {})),
     uploadHar,
+    downloadHar,
     getAccount: () => call('getAccount', []),
     saveProfile: (profile) => call('saveProfile', [profile]),
     deleteProfile: (name) => call('deleteProfile', [name]),

@@ -211,8 +211,9 @@ export class Companion {
           this.ticketRequests.push({ authorization: headers.Authorization ?? '' });
           return fetch(input, init);
         }
-        // A HAR file goes as it is to its own path; every other method's body is its arguments.
-        const method = path === '/api/import-har' ? 'importHar' : path.split('/api/call/')[1]!;
+        // A HAR file goes as it is to its own path (an export comes back as one from its own);
+        // every other method's body is its arguments.
+        const method = path === '/api/import-har' ? 'importHar' : path === '/api/export-har' ? 'exportHar' : path.split('/api/call/')[1]!;
         const args = path === '/api/import-har' ? [body] : body ? (JSON.parse(body) as unknown[]) : [];
         const sent: InspectorRequest = { url: input, method, headers, args, bodyLength: Buffer.byteLength(body), answered: false };
         this.inspectorRequests.push(sent);

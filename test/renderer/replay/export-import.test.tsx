@@ -59,6 +59,8 @@ describe('HAR export and import in the browser', () => {
     expect(downloads[0]!.name).toMatch(/^flowent-calls-.*\.har$/);
     const text = await downloads[0]!.blob.text();
     expect(JSON.parse(text).log.entries.map((e: { _callId: number }) => e._callId)).toEqual([1, 2, 3]);
+    // Fetched as a file, not as a JSON reply holding its text.
+    expect(c.inspectorRequests.filter((r) => r.method === 'exportHar').map((r) => new URL(r.url).pathname)).toEqual(['/api/export-har']);
 
     // The history holds them: imported back as they are, they are left out, and the toast says so.
     await user.upload(screen.getByLabelText('HAR file to import'), new File([text], 'calls.har', { type: 'application/json' }));
