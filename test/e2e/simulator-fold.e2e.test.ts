@@ -52,6 +52,9 @@ describe.sequential('the simulator on a laptop window', () => {
         (await dialog.getByRole('combobox', { name: 'Action' }).boundingBox())!,
       ];
       expect(action.y - (head.y + head.height)).toBeGreaterThanOrEqual(12);
+      // The parameters editor, what the form is for, whole above the Send row: at 1024x640 the
+      // rows' margins (14-27 px between them) left 95 of its 160 px there.
+      expect(await inView(dialog.locator('.json-editor'))).toBe(true);
 
       // Ctrl/Cmd+Enter sends from the editor as before; with no handler to send to, the reason is
       // said next to Send, in view, not under the form's end.
