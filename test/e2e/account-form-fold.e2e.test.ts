@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
-import { inView } from './in-view';
+import { inView, openAtSize } from './in-view';
 import { serveInspectorForFile } from './served-inspector';
 import { useAccountGateway } from '../helpers/account-gateway';
 
@@ -21,13 +21,16 @@ serveInspectorForFile(
 
 const dialog = () => page.getByRole('dialog', { name: 'Flowent account' });
 
-async function openRegisterForm(): Promise<Locator> {
-  await page.locator('.app-name').click();
-  await page.keyboard.press('f');
-  await dialog().getByRole('tab', { name: 'Actions' }).click();
-  await dialog().getByRole('button', { name: 'Register an action…' }).click({ timeout: 15_000 });
-  return dialog().getByRole('form', { name: 'Register an action' });
-}
+const REGISTER_FORM = {
+  open: async () => {
+    await page.locator('.app-name').click();
+    await page.keyboard.press('f');
+    await dialog().getByRole('tab', { name: 'Actions' }).click();
+    await dialog().getByRole('button', { name: 'Register an action…' }).click({ timeout: 15_000 });
+  },
+  dialog: 'Flowent account',
+  ready: (opened: Locator) => opened.getByRole('form', { name: 'Register an action' }),
+};
 
 describe.sequential('registering an action on a small window', () => {
   for (const [width, height] of [
@@ -35,8 +38,7 @@ describe.sequential('registering an action on a small window', () => {
     [1280, 720],
   ] as const) {
     it(`keeps Register in view at ${width}x${height} while the fields say what is wrong with them`, async () => {
-      await page.setViewportSize({ width, height });
-      const form = await openRegisterForm();
+      const form = REGISTER_FORM.ready(await openAtSize(page, { width, height }, REGISTER_FORM));
       await form.getByLabel('Name').fill('Not A Name');
       await form.getByLabel('Description').fill('');
       await form.getByLabel('Webhook URL').fill('not a url');

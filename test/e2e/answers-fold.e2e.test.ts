@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
+import { openAtSize } from './in-view';
 import { serveInspectorForFile } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
 
@@ -30,19 +31,19 @@ async function shownHeight(locator: Locator): Promise<number> {
   return Math.max(0, Math.min(box.y + box.height, height) - Math.max(box.y, 0));
 }
 
-async function openAnswers(): Promise<Locator> {
-  await page.getByRole('button', { name: 'Menu' }).click();
-  await page.getByRole('menuitem', { name: 'Answers' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Answers' });
-  await dialog.locator('.cm-editor').waitFor();
-  return dialog;
-}
+const ANSWERS = {
+  open: async () => {
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('menuitem', { name: 'Answers' }).click();
+  },
+  dialog: 'Answers',
+  ready: (dialog: Locator) => dialog.locator('.cm-editor'),
+};
 
 describe.sequential('the Answers dialog on a laptop window', () => {
   it('shows the mock editor without scrolling, beside the list of actions', async () => {
-    await page.setViewportSize({ width: 1280, height: 720 });
     await expect.poll(() => rows().count()).toBe(ACTIONS.length);
-    const dialog = await openAnswers();
+    const dialog = await openAtSize(page, { width: 1280, height: 720 }, ANSWERS);
     await screenshot(page, 'answers-fold-1280');
     expect(await shownHeight(dialog.locator('.mock-editor'))).toBeGreaterThanOrEqual(150);
   }, 60_000);
@@ -61,16 +62,14 @@ describe.sequential('the Answers dialog on a laptop window', () => {
   }, 60_000);
 
   it('shows the mock editor without scrolling in the narrowest window the screen is made for, 1024x640', async () => {
-    await page.setViewportSize({ width: 1024, height: 640 });
-    const dialog = await openAnswers();
+    const dialog = await openAtSize(page, { width: 1024, height: 640 }, ANSWERS);
     await screenshot(page, 'answers-fold-1024');
     expect(await shownHeight(dialog.locator('.mock-editor'))).toBeGreaterThanOrEqual(150);
     await dialog.getByRole('button', { name: 'Close answers' }).click();
   }, 60_000);
 
   it('keeps a long list to a part of a narrower window, stacked over the answer', async () => {
-    await page.setViewportSize({ width: 900, height: 720 });
-    const dialog = await openAnswers();
+    const dialog = await openAtSize(page, { width: 900, height: 720 }, ANSWERS);
     const listBox = (await dialog.locator('.answers-list').boundingBox())!;
     expect(listBox.height).toBeLessThanOrEqual(0.36 * 720);
     await screenshot(page, 'answers-fold-900');

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // Code passed to evaluate runs in the page: it needs the DOM types.
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /**
  * Whether a person sees `locator` whole without scrolling: inside the window, and not under
@@ -20,4 +20,30 @@ export async function inView(locator: Locator): Promise<boolean> {
     ];
     return inside && corners.every(([x, y]) => el.contains(document.elementFromPoint(x, y)));
   });
+}
+
+/** How a fold test opens its dialog, and what it waits for inside before it measures. */
+export interface DialogToOpen {
+  /** What a person does to open it (a key, a menu item). */
+  open: () => Promise<void>;
+  /** The dialog's accessible name. */
+  dialog: string;
+  /** What inside it must be drawn first: a code editor lays out late, after the dialog. */
+  ready: (dialog: Locator) => Locator;
+}
+
+/**
+ * The window at `size`, then the dialog opened and drawn: what a fold test measures is the
+ * dialog as a person first sees it in that window.
+ */
+export async function openAtSize(
+  page: Page,
+  size: { width: number; height: number },
+  { open, dialog, ready }: DialogToOpen,
+): Promise<Locator> {
+  await page.setViewportSize(size);
+  await open();
+  const opened = page.getByRole('dialog', { name: dialog });
+  await ready(opened).waitFor();
+  return opened;
 }

@@ -85,6 +85,43 @@ it('at 1024x700 a replay is tagged with one letter, so its action keeps the room
   await screenshot(page, 'list-source-tag-1024');
 });
 
+it('at 1024x640 and 1280x720 a replay of "create_ticket" shows the name whole beside its tag, or over it', async () => {
+  const sent = await fetch(`${server.baseUrl}/actions/create_ticket`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: signedBody(flowentPayload('create_ticket', { title: 'Printer on fire' }), 'list-marks-key'),
+  });
+  expect(sent.status).toBe(200);
+  await expect.poll(() => rows().count()).toBe(4);
+  await rows().first().click();
+  await page.getByRole('complementary', { name: 'Call details' }).getByRole('button', { name: 'Replay re-signed' }).click();
+  await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(5);
+  const replay = rows().first();
+  expect(await replay.getByTestId('source-tag').textContent()).toBe('replay');
+  for (const [width, height] of [
+    [1024, 640],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    // The cell and the name in it: neither holds more than it shows (the name ran 2 px past the cell's edge, "create_tic…").
+    const cut = await replay.locator('.col-action').evaluate((cell) => {
+      const name = cell.querySelector(':scope > span[title]:not(.source-tag)')!;
+      return {
+        name: name.textContent,
+        cell: cell.scrollWidth - cell.clientWidth,
+        inName: name.scrollWidth - name.clientWidth,
+        pastCell: name.getBoundingClientRect().right - cell.getBoundingClientRect().right,
+      };
+    });
+    expect(cut).toEqual({ name: 'create_ticket', cell: 0, inName: 0, pastCell: expect.toSatisfy((px: number) => px <= 0) });
+    // The tag is still seen, inside the row.
+    const [tagBox, rowBox] = [(await replay.getByTestId('source-tag').boundingBox())!, (await replay.boundingBox())!];
+    expect(tagBox.y).toBeGreaterThanOrEqual(rowBox.y);
+    expect(tagBox.y + tagBox.height).toBeLessThanOrEqual(rowBox.y + rowBox.height);
+    await screenshot(page, `list-replay-name-${width}`);
+  }
+});
+
 /**
  * The rows between the badge's box and the ink of the letter inside it, above and below, read
  * from its pixels as drawn (the letter is a ::before, which has no box to measure): the badge's

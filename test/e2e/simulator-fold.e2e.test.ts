@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser';
-import { inView } from './in-view';
+import { inView, openAtSize } from './in-view';
 import { serveInspectorForFile, shownCallTotal } from './served-inspector';
 import { postSigned } from '../helpers/flowent-signer';
 
@@ -26,13 +26,14 @@ serveInspectorForFile(
   (served) => ({ page, rows, pageErrors } = served),
 );
 
-async function openSimulator(): Promise<Locator> {
-  await rows().first().click();
-  await page.keyboard.press('s');
-  const dialog = page.getByRole('dialog', { name: 'Simulate a Flowent call' });
-  await dialog.locator('.cm-editor').waitFor();
-  return dialog;
-}
+const SIMULATOR = {
+  open: async () => {
+    await rows().first().click();
+    await page.keyboard.press('s');
+  },
+  dialog: 'Simulate a Flowent call',
+  ready: (dialog: Locator) => dialog.locator('.cm-editor'),
+};
 
 describe.sequential('the simulator on a laptop window', () => {
   for (const [width, height] of [
@@ -40,9 +41,8 @@ describe.sequential('the simulator on a laptop window', () => {
     [1024, 640],
   ] as const) {
     it(`shows Send without scrolling at ${width}x${height}, and why a send failed beside it`, async () => {
-      await page.setViewportSize({ width, height });
       await expect.poll(() => shownCallTotal(page)).toBeGreaterThanOrEqual(30);
-      const dialog = await openSimulator();
+      const dialog = await openAtSize(page, { width, height }, SIMULATOR);
       const send = dialog.getByRole('button', { name: 'Send', exact: true });
       await screenshot(page, `simulator-fold-${width}`);
       expect(await inView(send)).toBe(true);
@@ -52,6 +52,9 @@ describe.sequential('the simulator on a laptop window', () => {
         (await dialog.getByRole('combobox', { name: 'Action' }).boundingBox())!,
       ];
       expect(action.y - (head.y + head.height)).toBeGreaterThanOrEqual(12);
+      // The parameters editor, what the form is for, whole above the Send row: at 1024x640 the
+      // rows' margins (14-27 px between them) left 95 of its 160 px there.
+      expect(await inView(dialog.locator('.json-editor'))).toBe(true);
 
       // Ctrl/Cmd+Enter sends from the editor as before; with no handler to send to, the reason is
       // said next to Send, in view, not under the form's end.

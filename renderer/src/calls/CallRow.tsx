@@ -1,5 +1,5 @@
 import { requestLineWords, sentActionCell, spoiledOnPurposeWords, statusNumberWords } from '../../../main/contract/words';
-import { memo } from 'react';
+import { Fragment, memo } from 'react';
 import type { CallSummary, TextMatch } from '../../../main/contract/api';
 import { formatBytes, formatDuration, statusClass } from '../shared/format';
 import { ListTime } from './ListTime';
@@ -44,7 +44,7 @@ export const CallRow = memo(function CallRow({ call, selected, fresh, index, set
         ) : (
           // Its whole text on hover: a long name or path is cut short with an ellipsis in a narrow list.
           <span className={call.action === null ? 'muted' : undefined} title={listedAs(call)}>
-            {listedAs(call)}
+            <BreakableAfterSlashes text={listedAs(call)} />
           </span>
         )}
       </span>
@@ -92,4 +92,19 @@ function MatchSnippet({ match }: { match: TextMatch }) {
 /** What the action column lists a call under: its action, else its path, else what stands for a request line it has none of. */
 function listedAs(call: CallSummary): string {
   return call.action ?? (call.path || requestLineWords(call));
+}
+
+/**
+ * A path with a place to break after each "/": "/actions/upload_file" (a body too large to read
+ * is listed under its path) has no other, and was cut to "/actions/uplo…" in a 1024 px window's
+ * list, where "/actions/" over "upload_file" is whole. The text is the same; only where a line
+ * may end changes.
+ */
+function BreakableAfterSlashes({ text }: { text: string }) {
+  return text.split(/(?<=\/)/).map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
 }
