@@ -172,7 +172,7 @@ function SettingsNotLoaded() {
 function CloseConfirm({ words, onKeep }: { words: string; onKeep: () => void }) {
   return (
     <ConfirmBox
-      what="discarding unsaved changes"
+      what="discardChanges"
       confirm={CONFIRM_WORDS.discardAndClose}
       onConfirm={closePanel}
       cancel={KEEP_WORDS.keepEditing}

@@ -9,6 +9,8 @@ import {
   type HandlerVoice,
   type ProbeVocabulary,
   CHECKING_VERIFIER,
+  confirmGroupWords,
+  KEEP_WORDS,
 } from '../../../main/contract/words';
 import { styleLabel } from '../../../main/contract/style-labels';
 import { selectCall } from '../history/calls-actions';
@@ -149,7 +151,7 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
         </BusyButton>
       )}
       {asking && (
-        <div className="confirm" role="group" aria-label="Confirm checking your handler's verifier">
+        <div className="confirm" role="group" aria-label={confirmGroupWords('probeHandler')}>
           <p>
             This sends call #{call.id} to your real handler at <code>{report.reached}</code> re-signed in each signing style (styles that
             write it the same share one request, so a call of plain ASCII text may go only once), and once with a wrong signature. Your
@@ -165,7 +167,7 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
               focusNext('check');
             }}
           >
-            Cancel
+            {KEEP_WORDS.cancel}
           </button>
         </div>
       )}

@@ -106,7 +106,7 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
       {/* The schema is kept nowhere else: removing it by a stray click lost it for good. */}
       {removing && (
         <ConfirmBox
-          what="removing the schema"
+          what="removeSchema"
           confirm={CONFIRM_WORDS.removeSchema}
           onConfirm={() => void save(removingFor, null)}
           onCancel={() => {

@@ -1,5 +1,6 @@
 // Labels and sentences the page wrote in its own files, now in the shared words: the tunnel's
-// labels, the call detail's problem headings, the toasts of work done and a bulk replay's labels.
+// labels, the call detail's problem headings, the toasts of work done and a bulk replay's labels
+// (the confirmations': confirm-words.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
   ANSWER_PROBLEM_HEADING,
@@ -7,12 +8,8 @@ import {
   BULK_VERDICT_LIST_LABELS,
   bulkProgressHeading,
   cancelRunLabel,
-  CONFIRM_WORDS,
   COPIED,
-  deleteActionWords,
-  deleteProfileWords,
   HISTORY_LIMITS_SAVED,
-  KEEP_WORDS,
   NEW_BULK_REPLAY,
   OPEN_PUBLIC_URL_PANEL,
   REQUEST_PROBLEM_HEADING,
@@ -64,22 +61,5 @@ describe("a bulk replay's progress and result", () => {
     expect(cancelRunLabel(false)).toBe('Cancel');
     expect(cancelRunLabel(true)).toBe('Cancelling…');
     expect(NEW_BULK_REPLAY).toBe('New bulk replay');
-  });
-});
-
-describe("the page's confirmations", () => {
-  it('offer to go ahead, and to keep things as they were, in the words the page said', () => {
-    expect(CONFIRM_WORDS).toEqual({
-      clearMock: 'Clear the mock',
-      replaceMock: 'Replace the mock',
-      discardAndClose: 'Discard and close',
-      listenOnAllInterfaces: 'Turn on',
-      changeAccessToken: 'Change the token',
-      clearHistory: 'Delete all calls',
-      removeSchema: 'Remove the schema',
-    });
-    expect(deleteProfileWords('staging')).toBe('Delete staging for good');
-    expect(deleteActionWords('send_email')).toBe('Delete send_email from Flowent');
-    expect(KEEP_WORDS).toEqual({ keepIt: 'Keep it', keep: 'Keep', keepEditing: 'Keep editing' });
   });
 });
