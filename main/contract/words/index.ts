@@ -80,6 +80,7 @@ export * from './page-part-words';
 export * from './flowent-limit-words';
 export * from './edge-space-words';
 export * from './export-words';
+export * from './har-button-words';
 export * from './import-words';
 export * from './file-words';
 export * from './handler-diagnosis-words';

@@ -4,11 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   ANSWER_PROBLEM_HEADING,
+  BULK_PROGRESS_LABELS,
   BULK_VERDICT_LABELS,
   BULK_VERDICT_LIST_LABELS,
   bulkProgressHeading,
   cancelRunLabel,
   COPIED,
+  HAR_BUTTONS,
   HISTORY_LIMITS_SAVED,
   NEW_BULK_REPLAY,
   OPEN_PUBLIC_URL_PANEL,
@@ -61,5 +63,20 @@ describe("a bulk replay's progress and result", () => {
     expect(cancelRunLabel(false)).toBe('Cancel');
     expect(cancelRunLabel(true)).toBe('Cancelling…');
     expect(NEW_BULK_REPLAY).toBe('New bulk replay');
+  });
+
+  it("names its parts for a screen reader, the whole by the running run's heading", () => {
+    for (const [name, label] of Object.entries(BULK_PROGRESS_LABELS)) expect(label, name).toMatch(/^[A-Z][^.]*[a-z]$/);
+    expect(BULK_PROGRESS_LABELS.whole).toBe(bulkProgressHeading(false));
+    expect(BULK_PROGRESS_LABELS.counts).toBe('Bulk replay counts');
+  });
+});
+
+describe("the call list's HAR buttons", () => {
+  it('label each button, its work under way and its bar, and say what it does in its tooltip', () => {
+    for (const [name, label] of Object.entries(HAR_BUTTONS)) expect(label, name).toMatch(/^[A-Z][^.]*([a-zA-Z]|…)$/);
+    expect(HAR_BUTTONS.export).toBe('Export HAR');
+    expect(HAR_BUTTONS.import).toBe('Import HAR');
+    expect(HAR_BUTTONS.importTitle).toBe('Import calls from a HAR file');
   });
 });
