@@ -8,6 +8,7 @@ import {
   copyFailedWords,
   failedWith,
   NO_ACCESS_TOKEN_HERE,
+  NO_CLIPBOARD_HERE,
   NO_WEBHOOK_URL_TO_COPY,
   NOT_CONNECTED,
   nothingToCopyWords,
@@ -36,6 +37,10 @@ describe("the page's failures in words", () => {
     );
     expect(callNotLoadedWords(42)).toBe('Could not load call #42');
     expect(copyFailedWords('cURL command')).toBe('Could not copy the cURL command');
+    // Where no retry can copy, the reason says what to do instead.
+    expect(failedWith(copyFailedWords('public URL'), NO_CLIPBOARD_HERE)).toMatch(
+      /^Could not copy the public URL: the clipboard is not available here .*\. Select the text and copy it by hand\.$/,
+    );
     expect(NO_WEBHOOK_URL_TO_COPY).toBe('There is no webhook URL to copy yet: the server is not listening');
     expect(nothingToCopyWords('answer body')).toBe('Nothing to copy: the answer body is empty.');
     expect(registerHereFailedWords('send_email')).toBe('Could not register send_email here: see the message above.');
