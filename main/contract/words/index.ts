@@ -77,6 +77,7 @@ export * from './secret-state-words';
 export * from './inline-send-words';
 export * from './call-detail-words';
 export * from './page-part-words';
+export * from './page-title-words';
 export * from './flowent-limit-words';
 export * from './edge-space-words';
 export * from './export-words';

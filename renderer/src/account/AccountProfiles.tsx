@@ -13,6 +13,7 @@ import {
   deleteProfileQuestion,
   deleteProfileWords,
   KEEP_WORDS,
+  SECTION_NAMES,
 } from '../../../main/contract/words';
 
 const ADD_PROFILE = 'Add profile…';
@@ -203,7 +204,7 @@ function ProfileForm({
         <FieldProblem message={problems.baseUrl} label="Gateway base URL problem" />
       </div>
       {variableWins && (
-        <p className="muted" role="note" aria-label="Gateway URL in use">
+        <p className="muted" role="note" aria-label={SECTION_NAMES.gatewayInUse}>
           {gatewayVariableWinsWords(variableWins)}
         </p>
       )}
