@@ -1,7 +1,5 @@
 // What the page could not do, as its banners and error lines head it: each failure's words as the
 // page wrote them itself, now said from one place.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   callNotLoadedWords,
@@ -16,6 +14,7 @@ import {
   registerHereFailedWords,
   VERIFIER_NOT_PRINTED,
 } from '../../../main/contract/words';
+import { pageSources } from './page-sources';
 
 describe("the page's failures in words", () => {
   it('heads each failure with what the page could not do, as a heading that a reason follows', () => {
@@ -49,17 +48,6 @@ describe("the page's failures in words", () => {
     expect(NO_ACCESS_TOKEN_HERE).toBe('Only the browser inspector has an access token.');
   });
 });
-
-/** The page's source files, by path under renderer/src. */
-function pageSources(folder = resolve(__dirname, '../../../renderer/src')): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) for (const [file, text] of pageSources(path)) files.set(file, text);
-    else if (/\.tsx?$/.test(entry.name)) files.set(path, readFileSync(path, 'utf8'));
-  }
-  return files;
-}
 
 /** The lines of `text` that write a failure's heading, or the lost connection's sentence, themselves (comments, which no one reads on the page, aside). */
 function ownFailureLines(text: string): string[] {

@@ -1,7 +1,5 @@
 // The page's dialog titles and the names of its parts that say more than a word or two, as the
 // page wrote them itself: checked by their shape and the names its tests and people go by.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   BANNER_NAMES,
@@ -11,6 +9,7 @@ import {
   searchedDownToWords,
   SECTION_NAMES,
 } from '../../../main/contract/words';
+import { pageSources } from './page-sources';
 
 /** A name or heading: capitalised, no full stop (a screen reader reads it as a name, not a sentence). */
 const NAME = /^[A-Z][^.]*[^.\s]$/;
@@ -47,17 +46,6 @@ describe("the names of the page's parts", () => {
   });
 });
 
-/** The page's source files, by path under renderer/src. */
-function pageSources(folder = resolve(__dirname, '../../../renderer/src')): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) for (const [file, text] of pageSources(path)) files.set(file, text);
-    else if (entry.name.endsWith('.tsx')) files.set(path, readFileSync(path, 'utf8'));
-  }
-  return files;
-}
-
 /** The names, titles and headings of three words or more that `text` writes itself. */
 function ownTitles(text: string): string[] {
   const written = [...text.matchAll(/(?:aria-label|title|closeLabel)="([^"]*)"|<h[1-6][^>{]*>\s*([^<{]+?)\s*</g)];
@@ -80,7 +68,7 @@ describe('the page writes no title of its own', () => {
   });
 
   it('takes every name, title and heading of three words or more in renderer/src from the shared words', () => {
-    const written = [...pageSources()].flatMap(([file, text]) =>
+    const written = [...pageSources(/\.tsx$/)].flatMap(([file, text]) =>
       ownTitles(text)
         .filter((words) => !LEFT_FOR_THE_PROJECT_DIALOG.includes(words))
         .map((words) => `${file}: ${words}`),
