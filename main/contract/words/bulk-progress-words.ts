@@ -25,9 +25,18 @@ export const BULK_VERDICT_LIST_LABELS: Record<BulkReplayVerdict, string> = {
   notSent: 'Calls not sent',
 };
 
+/** The names of the run's parts, for a screen reader (the whole keeps its name once the run has ended). */
+export const BULK_PROGRESS_LABELS = {
+  whole: 'Bulk replay progress',
+  bar: 'Replayed so far',
+  endCause: 'Why the replays failed',
+  counts: 'Bulk replay counts',
+  mockAnswered: 'Answered by the mock',
+} as const;
+
 /** The run's heading, while it runs and once it `ended`. */
 export function bulkProgressHeading(ended: boolean): string {
-  return ended ? 'Bulk replay result' : 'Bulk replay progress';
+  return ended ? 'Bulk replay result' : BULK_PROGRESS_LABELS.whole;
 }
 
 /** The run's cancel button, and what it says once pressed. */

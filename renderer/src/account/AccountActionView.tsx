@@ -1,4 +1,4 @@
-import { deleteActionWords, KEEP_WORDS } from '../../../main/contract/words';
+import { deleteActionQuestion, deleteActionWords, KEEP_WORDS } from '../../../main/contract/words';
 import { useEffect, useRef, useState } from 'react';
 import type { AccountState, FlowentAction } from '../../../main/contract/account';
 import { badgesOf, prettySchema, staleLinksText } from './account-format';
@@ -76,14 +76,14 @@ export function AccountActionView({ account, action, onBack, onEdit, fromEdit = 
       </div>
       {confirming && (
         <ConfirmBox
-          what="deleting the action"
+          what="deleteAction"
           confirm={deleteActionWords(action.name)}
           onConfirm={() => void run(() => deleteAction(action.name), onBack)}
           cancel={KEEP_WORDS.keepIt}
           onCancel={() => setConfirming(false)}
           busy={busy}
         >
-          Flowent stops calling {action.name} and forgets it; this cannot be undone.
+          {deleteActionQuestion(action.name)}
         </ConfirmBox>
       )}
       <h3>

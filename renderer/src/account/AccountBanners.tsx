@@ -3,7 +3,7 @@ import { applyFollow, dismissPendingFollow } from './account-actions';
 import { useAccountStore } from './account-store';
 import { openPanel } from '../page/ui-actions';
 import type { LinkedAction } from '../../../main/contract/account';
-import { repointProposedWords } from '../../../main/contract/words';
+import { repointProposedWords, BANNER_NAMES } from '../../../main/contract/words';
 import { staleLinksText } from './account-format';
 import { BusyButton } from '../shared/BusyButton';
 
@@ -27,7 +27,7 @@ export function AccountBanners() {
   return (
     <>
       {pending && proposed.length > 0 && (
-        <div className="banner banner-warn" role="alert" aria-label="Actions to update">
+        <div className="banner banner-warn" role="alert" aria-label={BANNER_NAMES.actionsToUpdate}>
           <span>
             {repointProposedWords(
               proposed.map((c) => c.action),
@@ -40,7 +40,7 @@ export function AccountBanners() {
             <BusyButton className="banner-action" busy={busy} onClick={() => void update()}>
               {busy ? 'Updating…' : 'Update them'}
             </BusyButton>
-            <button type="button" aria-label="Dismiss actions to update" onClick={dismissPendingFollow}>
+            <button type="button" aria-label={BANNER_NAMES.dismissActionsToUpdate} onClick={dismissPendingFollow}>
               ×
             </button>
           </span>

@@ -9,7 +9,7 @@ import { AccountSession } from './AccountSession';
 import { AccountToken } from './AccountToken';
 import { Dialog } from '../shared/Dialog';
 import { TabRow, type TabOf } from '../shared/TabRow';
-import { LOADING_ACCOUNT } from '../../../main/contract/words';
+import { LOADING_ACCOUNT, DIALOG_WORDS } from '../../../main/contract/words';
 
 export type AccountTab = 'account' | 'actions';
 const TABS: TabOf<AccountTab>[] = [
@@ -25,7 +25,7 @@ export function AccountDialog() {
     void loadAccount();
   }, []);
   return (
-    <Dialog title="Flowent account" closeLabel="Close Flowent account" onClose={closePanel} className="wide account-dialog">
+    <Dialog {...DIALOG_WORDS.account} onClose={closePanel} className="wide account-dialog">
       <TabRow
         tabs={TABS}
         current={tab}

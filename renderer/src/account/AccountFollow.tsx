@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AccountState } from '../../../main/contract/account';
 import type { FollowMode } from '../../../main/contract/names-and-limits';
-import { followChangeWords, followRecordHeading, linkedActionsWords } from '../../../main/contract/words';
+import { followChangeWords, followRecordHeading, linkedActionsWords, SECTION_NAMES } from '../../../main/contract/words';
 import { CodeParts } from '../shared/CodeParts';
 import { inPageWords } from '../page/page-words';
 import { GoneLinks } from './GoneLinks';
@@ -13,8 +13,8 @@ import { ErrorLine } from '../shared/ErrorLine';
 export function AccountFollow({ account }: { account: AccountState }) {
   const [message, setMessage] = useState<string | null>(null);
   return (
-    <section aria-label="Follow the tunnel">
-      <h3>Follow the public URL</h3>
+    <section aria-label={SECTION_NAMES.follow}>
+      <h3>{SECTION_NAMES.followHeading}</h3>
       <label className="inline-field">
         When the public URL changes
         <select

@@ -7,7 +7,14 @@ import { ConfirmBox } from '../shared/ConfirmBox';
 import { checkProfile } from './profile-check';
 import { focusableIn, focusFell } from '../shared/focusable';
 import { DEFAULT_PROFILE } from '../../../main/contract/profile-rules';
-import { defaultGatewaySourceWords, gatewayVariableWinsWords, deleteProfileWords, KEEP_WORDS } from '../../../main/contract/words';
+import {
+  defaultGatewaySourceWords,
+  gatewayVariableWinsWords,
+  deleteProfileQuestion,
+  deleteProfileWords,
+  KEEP_WORDS,
+  SECTION_NAMES,
+} from '../../../main/contract/words';
 
 const ADD_PROFILE = 'Add profile…';
 
@@ -92,14 +99,14 @@ export function AccountProfiles({ account }: { account: AccountState }) {
               </span>
               {confirmDelete === p.name && (
                 <ConfirmBox
-                  what="deleting the profile"
+                  what="deleteProfile"
                   confirm={deleteProfileWords(p.name)}
                   onConfirm={() => void deleteConfirmed(p.name)}
                   cancel={KEEP_WORDS.keep}
                   onCancel={() => setConfirmDelete(null)}
                   busy={deleting}
                 >
-                  Delete the profile {p.name}? Its Gateway URL and the API token saved for it go with it; this cannot be undone.
+                  {deleteProfileQuestion(p.name)}
                 </ConfirmBox>
               )}
             </li>
@@ -197,7 +204,7 @@ function ProfileForm({
         <FieldProblem message={problems.baseUrl} label="Gateway base URL problem" />
       </div>
       {variableWins && (
-        <p className="muted" role="note" aria-label="Gateway URL in use">
+        <p className="muted" role="note" aria-label={SECTION_NAMES.gatewayInUse}>
           {gatewayVariableWinsWords(variableWins)}
         </p>
       )}

@@ -5,6 +5,7 @@ import { loadAccount } from './account-actions';
 import { unlinkAction } from './account-registry';
 import { BusyButton } from '../shared/BusyButton';
 import { ErrorLine } from '../shared/ErrorLine';
+import { SECTION_NAMES } from '../../../main/contract/words';
 
 /**
  * Linked actions Flowent no longer has (deleted there, found by a list or a 404), of every
@@ -28,7 +29,7 @@ export function GoneLinks({ account }: { account: AccountState }) {
 
   return (
     <>
-      <ul className="gone-links" aria-label="Linked actions Flowent no longer has">
+      <ul className="gone-links" aria-label={SECTION_NAMES.goneLinks}>
         {gone.map((link) => (
           <li key={linkKey(link)} data-testid={`gone-link-${link.profile}-${link.action}`}>
             <span>{goneLinkText(link)}</span>{' '}

@@ -88,7 +88,7 @@ export function AnswerChecks({ call }: { call: CallDetail }) {
         hasAnswerToCopy(call) &&
         (confirming ? (
           <ConfirmBox
-            what="replacing the mock"
+            what="replaceMock"
             confirm={CONFIRM_WORDS.replaceMock}
             onConfirm={() => void onReplace()}
             onCancel={() => setReplacing(null)}

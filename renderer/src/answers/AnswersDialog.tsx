@@ -29,6 +29,8 @@ import {
   unsetModeWords,
   CONFIRM_WORDS,
   KEEP_WORDS,
+  DIALOG_WORDS,
+  SECTION_NAMES,
 } from '../../../main/contract/words';
 
 /**
@@ -108,7 +110,7 @@ export function AnswersDialog({ project }: { project: AnswersProject | null }) {
   const sorted = [...names].sort();
 
   return (
-    <Dialog title="Answers" closeLabel="Close answers" onClose={requestClose} className="wide answers-dialog">
+    <Dialog {...DIALOG_WORDS.answers} onClose={requestClose} className="wide answers-dialog">
       {closing && unsavedWords && <CloseConfirm words={unsavedWords} onKeep={keepEditing} />}
       <label className="inline-field action-picker">
         Answers for
@@ -172,7 +174,7 @@ function SettingsNotLoaded() {
 function CloseConfirm({ words, onKeep }: { words: string; onKeep: () => void }) {
   return (
     <ConfirmBox
-      what="discarding unsaved changes"
+      what="discardChanges"
       confirm={CONFIRM_WORDS.discardAndClose}
       onConfirm={closePanel}
       cancel={KEEP_WORDS.keepEditing}
@@ -192,7 +194,7 @@ function AnswerFileMistakes({ project }: { project: AnswersProject | null }) {
   const mistakes = [...answerFileMistakes(project)];
   if (!project || mistakes.length === 0) return null;
   return (
-    <section aria-label="Answer files with mistakes" className="answer-mistakes">
+    <section aria-label={SECTION_NAMES.answerMistakes} className="answer-mistakes">
       {mistakes.map(([file, problems]) => (
         <div key={file}>
           <p>{fileMistakeHeading(file, project.stale)}:</p>
@@ -234,7 +236,7 @@ function RouteList({
     selectedRow.current?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
   return (
-    <table className="route-list" aria-label="What answers each action">
+    <table className="route-list" aria-label={SECTION_NAMES.routes}>
       <thead>
         <tr>
           <th scope="col">Action</th>

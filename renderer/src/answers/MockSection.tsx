@@ -248,7 +248,7 @@ function ProblemList({
 /** Clearing deletes the stored mock for good: asked first, as replacing a mock or clearing history is, saying what answers after. */
 function ClearConfirm({ words, after, onClear, onKeep }: { words: string; after: string; onClear: () => void; onKeep: () => void }) {
   return (
-    <ConfirmBox what="clearing the mock" confirm={CONFIRM_WORDS.clearMock} onConfirm={onClear} cancel={KEEP_WORDS.keepIt} onCancel={onKeep}>
+    <ConfirmBox what="clearMock" confirm={CONFIRM_WORDS.clearMock} onConfirm={onClear} cancel={KEEP_WORDS.keepIt} onCancel={onKeep}>
       {clearMockQuestion(words, after)}
     </ConfirmBox>
   );

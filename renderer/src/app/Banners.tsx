@@ -11,6 +11,7 @@ import {
   serveAgainCommand,
   START_APP_AGAIN,
   startServeAgainParts,
+  BANNER_NAMES,
 } from '../../../main/contract/words';
 
 /** API failures (dismissible) and the live connection's state. */
@@ -24,12 +25,12 @@ export function Banners() {
   return (
     <div className="banners">
       {urlChange && !linked && (
-        <div className="banner banner-warn" role="alert" aria-label="Public URL changed">
+        <div className="banner banner-warn" role="alert" aria-label={BANNER_NAMES.urlChanged}>
           <span>
             The public URL changed from <code>{urlChange.previous}</code> to <code>{urlChange.current}</code>: actions registered in Flowent
             with the old URL must be updated (actions registered from Account follow the URL by themselves).
           </span>
-          <button type="button" aria-label="Dismiss URL change" onClick={dismissUrlChange}>
+          <button type="button" aria-label={BANNER_NAMES.dismissUrlChange} onClick={dismissUrlChange}>
             ×
           </button>
         </div>

@@ -2,12 +2,12 @@ import { closePanel } from '../page/ui-actions';
 import { Dialog } from '../shared/Dialog';
 import { useState } from 'react';
 import { SHORTCUTS, setSingleKeys, singleKeysEnabled } from './shortcuts';
-import { SINGLE_KEYS_NOTE } from '../../../main/contract/words';
+import { SINGLE_KEYS_NOTE, DIALOG_WORDS } from '../../../main/contract/words';
 
 export function HelpPopover() {
   const [on, setOn] = useState(singleKeysEnabled);
   return (
-    <Dialog title="Keyboard shortcuts" closeLabel="Close keyboard shortcuts" onClose={closePanel} className="narrow">
+    <Dialog {...DIALOG_WORDS.shortcuts} onClose={closePanel} className="narrow">
       <p className="muted">{SINGLE_KEYS_NOTE}</p>
       <label className="inline-field">
         <input

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { CALL_LIST_WORDS } from '../../../main/contract/words';
 
 /** Layout only (never a secret): where the split between the list and the details was left. */
 export const SPLIT_KEY = 'flowent-companion.list-share';
@@ -85,7 +86,7 @@ export function SplitView({ left, right }: { left: ReactNode; right: ReactNode }
         className="split-handle"
         role="separator"
         aria-orientation="vertical"
-        aria-label="Resize the list and the details"
+        aria-label={CALL_LIST_WORDS.resize}
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.round(shown * 100)}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { storageFaultEndedWords, storageFaultWords } from '../../../main/contract/words';
+import { storageFaultEndedWords, storageFaultWords, BANNER_NAMES } from '../../../main/contract/words';
 import { useMetaStore } from '../page/stores';
 import { formatDateAndTime } from '../shared/format';
 
@@ -19,7 +19,7 @@ export function StorageFaultBanner() {
   if (fault.endedAt === null) {
     const { what, refused, todo } = storageFaultWords(fault, status.dataDir, formatDateAndTime);
     return (
-      <div className="banner banner-error" role="group" aria-label="Calls cannot be stored">
+      <div className="banner banner-error" role="group" aria-label={BANNER_NAMES.notStored}>
         <span>
           {/* Made anew for another cause: read out again, as a new fault would be. */}
           <span role="alert" key={`${fault.since} ${fault.code}`}>
@@ -32,9 +32,9 @@ export function StorageFaultBanner() {
   }
   if (dismissed === fault.since) return null;
   return (
-    <div className="banner banner-warn" role="status" aria-label="Calls are stored again">
+    <div className="banner banner-warn" role="status" aria-label={BANNER_NAMES.storedAgain}>
       <span>{storageFaultEndedWords(fault, formatDateAndTime)}</span>
-      <button type="button" aria-label="Dismiss calls refused" onClick={() => setDismissed(fault.since)}>
+      <button type="button" aria-label={BANNER_NAMES.dismissStoredAgain} onClick={() => setDismissed(fault.since)}>
         ×
       </button>
     </div>

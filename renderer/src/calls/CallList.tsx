@@ -13,6 +13,7 @@ import { useToday } from './use-today';
 import { useMetaStore } from '../page/stores';
 import { useFocusWhenGone } from '../shared/use-focus-when-gone';
 import { focusFell } from '../shared/focusable';
+import { CALL_LIST_WORDS, searchedDownToWords } from '../../../main/contract/words';
 
 export const ROW_HEIGHT = 32;
 /** A search's rows have a second line: where the text matched. */
@@ -116,7 +117,7 @@ export function CallList() {
               {pendingNew} new call{pendingNew === 1 ? '' : 's'}: show
             </button>
           ) : (
-            <button type="button" className="pill" ref={toList} onClick={toTop} title="Back to the newest calls">
+            <button type="button" className="pill" ref={toList} onClick={toTop} title={CALL_LIST_WORDS.backToNewest}>
               ↑ {unseen} new
             </button>
           )}
@@ -170,9 +171,7 @@ export function CallList() {
               </span>
             ) : searchedDownTo !== null ? (
               <>
-                <span className="muted">
-                  <SearchedSoFar downTo={searchedDownTo} />
-                </span>{' '}
+                <span className="muted">{searchedDownToWords(searchedDownTo)}</span>{' '}
                 <button type="button" ref={toList} onClick={() => void searchFurther()}>
                   Search further
                 </button>
@@ -194,9 +193,9 @@ function emptyList(searchedDownTo: number | null, filter: FilterState, toList: R
   if (searchedDownTo !== null) return <NoneFoundYet downTo={searchedDownTo} toList={toList} />;
   if (isFiltered(filter)) {
     return (
-      <div className="empty-state" role="region" aria-label="No matching calls">
-        <h2>No calls match these filters</h2>
-        <p>Nothing stored matches the filters and search above.</p>
+      <div className="empty-state" role="region" aria-label={CALL_LIST_WORDS.noMatch}>
+        <h2>{CALL_LIST_WORDS.noMatchHeading}</h2>
+        <p>{CALL_LIST_WORDS.noMatchNote}</p>
         <button type="button" onClick={clearFiltersFromButton}>
           Clear filters
         </button>
@@ -224,10 +223,10 @@ function NoneFoundYet({ downTo, toList }: { downTo: number; toList: RefCallback<
     if (focusFell()) further.current?.focus();
   }, []);
   return (
-    <div className="empty-state" role="region" aria-label="No matching calls yet">
-      <h2>None found yet</h2>
+    <div className="empty-state" role="region" aria-label={CALL_LIST_WORDS.noneYet}>
+      <h2>{CALL_LIST_WORDS.noneYetHeading}</h2>
       <p>
-        <SearchedSoFar downTo={downTo} /> None of them matches the filters and search above.
+        {searchedDownToWords(downTo)} {CALL_LIST_WORDS.noneYetNote}
       </p>
       <MatchCount />
       <button type="button" ref={attach} onClick={() => void searchFurther()}>
@@ -238,11 +237,6 @@ function NoneFoundYet({ downTo, toList }: { downTo: number; toList: RefCallback<
       </button>
     </div>
   );
-}
-
-/** Where a search that ran out of time got to, newest first. */
-function SearchedSoFar({ downTo }: { downTo: number }) {
-  return <>Searched the calls down to #{downTo}, newest first.</>;
 }
 
 /**

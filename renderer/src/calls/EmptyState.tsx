@@ -50,7 +50,7 @@ export function EmptyState() {
     };
   }, [status]);
   return (
-    <section className="empty-state" aria-label="No calls yet">
+    <section className="empty-state" aria-label={NO_CALLS_YET}>
       <h2>{NO_CALLS_YET}</h2>
       <WebhookUrls />
       <p>{sampleLeadWords(Boolean(sample && !sample.signed))}</p>

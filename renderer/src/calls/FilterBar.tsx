@@ -6,6 +6,7 @@ import {
   FAILURES_ONLY_TITLE,
   SOURCE_FILTER_TITLE,
   TEST_FILTER_CHOICES,
+  CALL_LIST_WORDS,
 } from '../../../main/contract/words';
 import { isFiltered, withoutAction, type RangeChoice, type TestChoice } from '../history/filter-state';
 import { setFilter, setSearchInput } from '../history/calls-actions';
@@ -58,7 +59,7 @@ export function FilterBar() {
         <input
           id={SEARCH_INPUT_ID}
           type="search"
-          aria-label="Search request bodies"
+          aria-label={CALL_LIST_WORDS.search}
           placeholder="Search bodies  ( / )"
           maxLength={MAX_SEARCH_LENGTH}
           aria-describedby={searchFull ? searchNote : undefined}
@@ -146,7 +147,7 @@ export function FilterBar() {
           type="button"
           className={filter.range === 'custom' ? 'range-edit' : 'range-edit invisible'}
           aria-expanded={rangeOpen}
-          aria-label="Change the time range"
+          aria-label={CALL_LIST_WORDS.changeRange}
           onClick={() => setRangeOpen(!rangeOpen)}
         >
           …
@@ -187,7 +188,7 @@ function RangePopover({ since, until, close }: { since: number | null; until: nu
     if (!rangeProblem(chosen.since, chosen.until)) void setFilter(chosen);
   };
   return (
-    <div className="range-popover" role="group" aria-label="Custom time range">
+    <div className="range-popover" role="group" aria-label={CALL_LIST_WORDS.customRange}>
       <label className="inline-field">
         Since
         <input

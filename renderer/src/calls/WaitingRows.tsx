@@ -4,6 +4,7 @@ import { WAITING_FOR_HANDLER, waitingExplained } from '../../../main/contract/wo
 import { useCallsStore } from '../history/calls-store';
 import { ListTime } from './ListTime';
 import { useToday } from './use-today';
+import { CALL_LIST_WORDS } from '../../../main/contract/words';
 
 /**
  * The calls forwarded to the developer's handler that it keeps waiting, above the list: a call
@@ -21,7 +22,7 @@ function WaitingList({ waiting }: { waiting: WaitingCall[] }) {
   const today = useToday();
   const now = useSecondsClock();
   return (
-    <ul className="waiting-calls" aria-label="Calls waiting for your handler">
+    <ul className="waiting-calls" aria-label={CALL_LIST_WORDS.waiting}>
       {waiting.map((call) => (
         <li key={call.key} className="call-row waiting-row" data-waiting-key={call.key} title={waitingExplained(call.target)}>
           <ListTime ms={call.receivedAt} today={today} />

@@ -9,6 +9,9 @@ import {
   type HandlerVoice,
   type ProbeVocabulary,
   CHECKING_VERIFIER,
+  confirmGroupWords,
+  KEEP_WORDS,
+  SECTION_NAMES,
 } from '../../../main/contract/words';
 import { styleLabel } from '../../../main/contract/style-labels';
 import { selectCall } from '../history/calls-actions';
@@ -149,7 +152,7 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
         </BusyButton>
       )}
       {asking && (
-        <div className="confirm" role="group" aria-label="Confirm checking your handler's verifier">
+        <div className="confirm" role="group" aria-label={confirmGroupWords('probeHandler')}>
           <p>
             This sends call #{call.id} to your real handler at <code>{report.reached}</code> re-signed in each signing style (styles that
             write it the same share one request, so a call of plain ASCII text may go only once), and once with a wrong signature. Your
@@ -165,12 +168,12 @@ function ProbeControls({ call, report }: { call: CallDetail; report: HandlerRepo
               focusNext('check');
             }}
           >
-            Cancel
+            {KEEP_WORDS.cancel}
           </button>
         </div>
       )}
       {running && (
-        <div className="probe-progress" role="group" aria-label="Checking your handler's verifier">
+        <div className="probe-progress" role="group" aria-label={SECTION_NAMES.probing}>
           {/* The core's steps (probe-progress events): the request being sent, of how many. */}
           <progress max={step?.total ?? 1} value={step ? step.sending - 1 : 0} aria-label="Requests answered" />
           <p className="muted" data-testid="probe-step">
@@ -226,13 +229,13 @@ function ProbeTable({
   return (
     <div role="region" aria-label="Probe result" className="probe-result">
       <h4 tabIndex={-1} ref={headingRef}>
-        Your handler&apos;s verifier, checked
+        {SECTION_NAMES.probeHeading}
       </h4>
       <p className={alarming ? 'problem-box' : 'explain-box'} role={alarming ? 'alert' : 'status'} data-finding={code}>
         <Prose text={probeFindingWords(probe, probeVocabulary(report.known))} />
       </p>
       {verifier && <VerifierFold summary={PROBE_VERIFIER_FOLD} style={verifierStyle} styleLabel={styleLabel(verifierStyle)} />}
-      <table className="probe-table" aria-label="What your handler accepted">
+      <table className="probe-table" aria-label={SECTION_NAMES.probeTable}>
         <thead>
           <tr>
             <th scope="col">Signed in</th>

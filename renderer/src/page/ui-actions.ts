@@ -1,4 +1,4 @@
-import { COPIED, copyFailedWords, discardWarningWords, failedWith, SAVE_FIRST } from '../../../main/contract/words';
+import { COPIED, copyFailedWords, discardWarningWords, failedWith, NO_CLIPBOARD_HERE, SAVE_FIRST } from '../../../main/contract/words';
 import { isUnreachable } from '../transport/connection';
 import { requestFailureWords } from './request-failure-words';
 import { onReset, useUiStore, type Toast, type UiState } from './stores';
@@ -75,10 +75,14 @@ export function dismissToast(id: number): void {
   useUiStore.setState((s) => (s.toasts.some((t) => t.id === id) ? { toasts: s.toasts.filter((t) => t.id !== id) } : s));
 }
 
-/** Copies with the async clipboard API; a toast on success, a banner when it is refused. */
+/** Copies with the async clipboard API; a toast on success, a banner when it is refused or missing. */
 export async function copyText(text: string, what = 'text'): Promise<boolean> {
+  // Browsers leave the API out of pages that are not at https or localhost addresses: no retry can copy there.
+  if (!navigator.clipboard) {
+    reportError(failedWith(copyFailedWords(what), NO_CLIPBOARD_HERE));
+    return false;
+  }
   try {
-    if (!navigator.clipboard) throw new Error('the clipboard is not available here');
     await navigator.clipboard.writeText(text);
     showToast(COPIED);
     return true;

@@ -4,6 +4,7 @@ import { closeReplayDialog } from './replay-ui-actions';
 import { BulkReplayForm } from './BulkReplayForm';
 import { BulkReplayProgress } from './BulkReplayProgress';
 import { Dialog } from '../shared/Dialog';
+import { DIALOG_WORDS } from '../../../main/contract/words';
 
 /**
  * Replays the calls of the list's current filter: the form, then the run's progress and summary.
@@ -19,7 +20,7 @@ export function BulkReplayDialog() {
   });
   const current = bulk && bulk.runId !== behindForm ? bulk : null;
   return (
-    <Dialog title="Bulk replay" closeLabel="Close bulk replay" onClose={closeReplayDialog} className="wide bulk-replay-dialog">
+    <Dialog {...DIALOG_WORDS.bulkReplay} onClose={closeReplayDialog} className="wide bulk-replay-dialog">
       {current ? (
         <BulkReplayProgress run={current} onNew={() => setBehindForm(current.runId)} />
       ) : (

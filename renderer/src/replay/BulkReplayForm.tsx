@@ -21,6 +21,7 @@ import {
   PAGE_FAILURE_WORDS,
   RESIGNED_CHECKS_WORDS,
   withoutTargetWords,
+  REPLAY_PART_NAMES,
 } from '../../../main/contract/words';
 
 /** How many calls of the filter a bulk replay takes (from Flowent, naming an action), and which of their actions have no target. */
@@ -97,7 +98,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
   if (empty) {
     return (
       <>
-        <p className="empty-note" aria-label="Nothing to replay" tabIndex={-1} ref={emptyNote}>
+        <p className="empty-note" aria-label={REPLAY_PART_NAMES.nothingToReplay} tabIndex={-1} ref={emptyNote}>
           {nothingToReplayWords(filter)}
         </p>
         {lastRun && <LastRun run={lastRun} />}
@@ -105,7 +106,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
     );
   }
   return (
-    <form className="bulk-replay-form" onSubmit={(e) => void start(e)} aria-label="Bulk replay options">
+    <form className="bulk-replay-form" onSubmit={(e) => void start(e)} aria-label={REPLAY_PART_NAMES.bulkOptions}>
       <p>
         {calls.before}
         <strong>{calls.filter}</strong>
@@ -133,7 +134,7 @@ export function BulkReplayForm({ lastRun }: { lastRun: BulkRun | null }) {
       <TargetField label="Bulk replay target URL" value={target} onChange={setTarget} />
       {/* A URL typed takes every call: only an empty field leaves some unsent. */}
       {preview && preview.withoutTarget.length > 0 && target.trim() === '' && (
-        <p className="muted replay-target-note" role="note" aria-label="Calls not sent" id={notSentNote}>
+        <p className="muted replay-target-note" role="note" aria-label={REPLAY_PART_NAMES.callsNotSent} id={notSentNote}>
           {withoutTargetWords(preview.withoutTarget)}
         </p>
       )}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { BulkReplayVerdict } from '../../../main/contract/api';
 import {
+  BULK_PROGRESS_LABELS,
   BULK_VERDICT_LABELS,
   BULK_VERDICT_LIST_LABELS,
   bulkProgressHeading,
@@ -51,18 +52,18 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
     if (current && focusFell()) heading.current?.focus({ preventScroll: true });
   }, [current, ended]);
   return (
-    <div className="bulk-progress" aria-label="Bulk replay progress">
+    <div className="bulk-progress" aria-label={BULK_PROGRESS_LABELS.whole}>
       <h3 tabIndex={-1} ref={heading}>
         {bulkProgressHeading(ended)}
       </h3>
-      <progress aria-label="Replayed so far" value={done} max={Math.max(1, total)} />
+      <progress aria-label={BULK_PROGRESS_LABELS.bar} value={done} max={Math.max(1, total)} />
       <p aria-live="polite">{describeRun(run)}</p>
       {endCause && (
-        <p className="bulk-end-cause" role="note" aria-label="Why the replays failed">
+        <p className="bulk-end-cause" role="note" aria-label={BULK_PROGRESS_LABELS.endCause}>
           {endCause}
         </p>
       )}
-      <div className="bulk-counts" role="group" aria-label="Bulk replay counts">
+      <div className="bulk-counts" role="group" aria-label={BULK_PROGRESS_LABELS.counts}>
         {VERDICTS.map((verdict) => (
           <button
             key={verdict}
@@ -77,7 +78,7 @@ export function BulkReplayProgress({ run, onNew }: { run: BulkRun; onNew?: () =>
         ))}
       </div>
       {mockAnswered && (
-        <p className="muted" role="note" aria-label="Answered by the mock">
+        <p className="muted" role="note" aria-label={BULK_PROGRESS_LABELS.mockAnswered}>
           {cap(mockAnswered)}.
         </p>
       )}

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import type { HarExportStage, HarImportStage } from '../../../main/contract/api';
-import { callsDoneWords, failedWith, importToastWords, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
+import { callsDoneWords, failedWith, HAR_BUTTONS, importToastWords, PAGE_FAILURE_WORDS } from '../../../main/contract/words';
 import { harImportStageWords, importHar, importHarFile, importsThroughDialog, type HarImported } from './replay-har-actions';
 import { exportFilteredCalls, oneHarWorkAtATime } from './har-work';
 import { withReplayKey } from './replay-keys';
@@ -42,15 +42,11 @@ export function ExportImportButtons() {
   // The button that started the work says so in its words, not in a tooltip alone.
   return (
     <div className="har-buttons" aria-busy={work !== null}>
-      <BusyButton
-        busy={work !== null}
-        onClick={() => void exportFilteredCalls()}
-        title={withReplayKey('Export the calls of this filter as HAR', 'export')}
-      >
-        {work === 'export' ? 'Exporting…' : 'Export HAR'}
+      <BusyButton busy={work !== null} onClick={() => void exportFilteredCalls()} title={withReplayKey(HAR_BUTTONS.exportTitle, 'export')}>
+        {work === 'export' ? HAR_BUTTONS.exporting : HAR_BUTTONS.export}
       </BusyButton>
-      <BusyButton busy={work !== null} onClick={chooseFile} title="Import calls from a HAR file">
-        {work === 'import' ? 'Importing…' : 'Import HAR'}
+      <BusyButton busy={work !== null} onClick={chooseFile} title={HAR_BUTTONS.importTitle}>
+        {work === 'import' ? HAR_BUTTONS.importing : HAR_BUTTONS.import}
       </BusyButton>
       {/* An empty selection is refused at once: no bar for "0 of 0 calls". */}
       {work === 'export' && exported && exported.total > 0 && <HarExportBar stage={exported} />}
@@ -59,7 +55,7 @@ export function ExportImportButtons() {
         ref={fileInput}
         type="file"
         accept=".har,.json,application/json"
-        aria-label="HAR file to import"
+        aria-label={HAR_BUTTONS.importFile}
         hidden
         onChange={(e) => {
           const file = e.target.files?.[0];
@@ -84,7 +80,7 @@ function HarImportBar({ stage }: { stage: HarImportStage }) {
     <>
       <progress
         className="har-progress"
-        aria-label="HAR import"
+        aria-label={HAR_BUTTONS.importBar}
         aria-describedby="har-import-stage"
         max={counted?.max || undefined}
         value={counted?.max ? counted.value : undefined}
@@ -104,7 +100,7 @@ function HarExportBar({ stage }: { stage: HarExportStage }) {
     <>
       <progress
         className="har-progress"
-        aria-label="HAR export"
+        aria-label={HAR_BUTTONS.exportBar}
         aria-describedby="har-export-stage"
         max={stage.total}
         value={stage.done}

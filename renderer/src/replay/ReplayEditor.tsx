@@ -8,6 +8,7 @@ import { BusyButton } from '../shared/BusyButton';
 import { useCallsStore } from '../history/calls-store';
 import { dismissDraftKept, dropDraft, keepDraft, keptDraft, sayDraftKept } from './replay-drafts';
 import type { StyleName } from '../../../main/contract/names-and-limits';
+import { REPLAY_PART_NAMES } from '../../../main/contract/words';
 
 /**
  * Whether the body is a JSON object, the only body an edit can put parameters into: the core
@@ -116,7 +117,7 @@ export function ReplayEditor({ callId, requestBody, target, style, onOutcome, on
         </p>
       )}
       <div className="button-row">
-        <BusyButton busy={busy} disabled={problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter">
+        <BusyButton busy={busy} disabled={problem !== null} onClick={() => void send()} title={REPLAY_PART_NAMES.sendKeyAnywhere}>
           Replay edited
         </BusyButton>
         <button type="button" onClick={() => setText(original)}>

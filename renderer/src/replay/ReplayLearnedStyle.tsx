@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { learnedStyleWords } from '../../../main/contract/words';
+import { learnedStyleWords, REPLAY_PART_NAMES } from '../../../main/contract/words';
 import { useReplayStore } from './replay-store';
 import { loadLearnedStyle } from './replay-ui-actions';
 
@@ -20,7 +20,7 @@ export function ReplayLearnedStyle({ id }: { id?: string }) {
   }, []);
   if (!learned) return null;
   return (
-    <p className="learned-style muted" id={id} aria-label="Learned signing style">
+    <p className="learned-style muted" id={id} aria-label={REPLAY_PART_NAMES.learnedStyle}>
       {learnedStyleWords(learned)}
     </p>
   );

@@ -15,6 +15,7 @@ import {
   SAME_ANSWER_AS_ORIGINAL,
   statusDiffLineWords,
   unstoredBodyWords,
+  REPLAY_PART_NAMES,
 } from '../../../main/contract/words';
 import { useId, useRef, useState, type MouseEvent } from 'react';
 import { useResultArrival } from '../shared/use-result-arrival';
@@ -115,12 +116,12 @@ export function ReplayPanel({ callId }: { callId: number }) {
       <SigningStyleField value={style} onChange={setStyle} />
       {unstoredSize !== null && (
         // Above the buttons it explains: a refusal shown after a click fell below the fold.
-        <p className="muted" id={unstoredNote} role="note" aria-label="Nothing to replay">
+        <p className="muted" id={unstoredNote} role="note" aria-label={REPLAY_PART_NAMES.nothingToReplay}>
           {unstoredBodyWords(formatBytes(unstoredSize))}
         </p>
       )}
       {requestBody !== undefined && !editable && (
-        <p className="muted" id={noParametersNote} role="note" aria-label="No parameters to edit">
+        <p className="muted" id={noParametersNote} role="note" aria-label={REPLAY_PART_NAMES.noParametersToEdit}>
           {noParametersToEditWords(registrationCheck)}
         </p>
       )}

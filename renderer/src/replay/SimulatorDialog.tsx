@@ -18,7 +18,7 @@ const DATALIST_ORIGIN: Partial<Record<SimulatorAction['origin'], string>> = {
   flowent: 'schema from Flowent',
 };
 import { useCallsStore } from '../history/calls-store';
-import { SIMULATOR_NO_ACTIONS } from '../../../main/contract/words';
+import { SIMULATOR_NO_ACTIONS, DIALOG_WORDS, REPLAY_PART_NAMES } from '../../../main/contract/words';
 
 const ACTION_NAME = /^[a-z0-9_]{1,100}$/;
 
@@ -71,11 +71,11 @@ export function SimulatorDialog() {
   const invalid = !valid && action !== '';
 
   return (
-    <Dialog title="Simulate a Flowent call" closeLabel="Close the simulator" onClose={closeReplayDialog} className="wide simulator-dialog">
+    <Dialog {...DIALOG_WORDS.simulator} onClose={closeReplayDialog} className="wide simulator-dialog">
       {/* With a valid action, the form says it beside its style select. */}
       {!valid && <ReplayLearnedStyle />}
       {actions && actions.length === 0 && (
-        <p className="empty-note" aria-label="No known actions">
+        <p className="empty-note" aria-label={REPLAY_PART_NAMES.noKnownActions}>
           {SIMULATOR_NO_ACTIONS}
         </p>
       )}
@@ -102,7 +102,7 @@ export function SimulatorDialog() {
         </datalist>
       </label>
       {invalid && (
-        <p className="form-error" id={nameProblem} role="alert" aria-label="Action name problem">
+        <p className="form-error" id={nameProblem} role="alert" aria-label={REPLAY_PART_NAMES.actionNameProblem}>
           An action name is 1-100 lowercase letters, digits or underscores.
         </p>
       )}

@@ -7,6 +7,7 @@ import { ErrorLine } from '../shared/ErrorLine';
 import { BusyButton } from '../shared/BusyButton';
 import type { StyleName } from '../../../main/contract/names-and-limits';
 import { SigningStyleField } from './SigningStyleField';
+import { REPLAY_PART_NAMES } from '../../../main/contract/words';
 
 interface Props {
   action: string;
@@ -207,7 +208,7 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
               type="button"
               disabled={!seedValid}
               onClick={() => void regenerate(seed, edited ? parameters : null)}
-              title="Same seed, same parameters"
+              title={REPLAY_PART_NAMES.sameSeed}
             >
               Regenerate
             </button>
@@ -267,7 +268,7 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
             </p>
           )}
           {schemaProblems.length > 0 && (
-            <div className="schema-warning" role="status" aria-label="Parameters against the schema">
+            <div className="schema-warning" role="status" aria-label={REPLAY_PART_NAMES.againstSchema}>
               <p>
                 These parameters break the action’s JSON Schema ({schemaOrigin}): Flowent checks parameters against it and would not send
                 them. Send them anyway to see how your handler copes.
@@ -294,7 +295,7 @@ export function SimulatorForm({ action, schema, schemaOrigin, onOutcome, onEdite
       {/* Send and why it failed stay in view at the dialog's foot. */}
       <div className="dialog-actions">
         <div className="button-row">
-          <BusyButton busy={busy} disabled={problem !== null} onClick={() => void send()} title="Ctrl/Cmd+Enter in the editor">
+          <BusyButton busy={busy} disabled={problem !== null} onClick={() => void send()} title={REPLAY_PART_NAMES.sendKey}>
             {busy ? 'Sending…' : 'Send'}
           </BusyButton>
         </div>

@@ -4,7 +4,7 @@ import type { SimulatorAction } from '../../../main/contract/api';
 import { saveSimulatorSchema } from './replay-simulator-actions';
 import { ErrorLine } from '../shared/ErrorLine';
 import { focusFell } from '../shared/focusable';
-import { editingSchemaForWords, removeSchemaQuestion, CONFIRM_WORDS } from '../../../main/contract/words';
+import { editingSchemaForWords, removeSchemaQuestion, CONFIRM_WORDS, REPLAY_PART_NAMES } from '../../../main/contract/words';
 
 const ORIGIN: Record<Exclude<SimulatorAction['origin'], 'project'>, string> = {
   local: 'defined here',
@@ -106,7 +106,7 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
       {/* The schema is kept nowhere else: removing it by a stray click lost it for good. */}
       {removing && (
         <ConfirmBox
-          what="removing the schema"
+          what="removeSchema"
           confirm={CONFIRM_WORDS.removeSchema}
           onConfirm={() => void save(removingFor, null)}
           onCancel={() => {
@@ -122,7 +122,7 @@ export function SimulatorSchema({ action, known, onUnsaved }: Props) {
           {editingFor !== action && <p className="muted">{editingSchemaForWords(editingFor)}</p>}
           <textarea
             ref={schemaField}
-            aria-label="Schema to define"
+            aria-label={REPLAY_PART_NAMES.schemaToDefine}
             rows={8}
             value={text}
             onChange={(e) => setText(e.target.value)}

@@ -1,4 +1,4 @@
-import { CONFIRM_WORDS } from '../../../main/contract/words';
+import { CHANGE_TOKEN_QUESTION, CONFIRM_WORDS } from '../../../main/contract/words';
 import { ConfirmBox } from '../shared/ConfirmBox';
 import { useState } from 'react';
 import { currentBridge } from '../page/bridge-holder';
@@ -32,13 +32,13 @@ export function InspectorAccessSection() {
       </p>
       {confirming ? (
         <ConfirmBox
-          what="changing the access token"
+          what="changeAccessToken"
           confirm={CONFIRM_WORDS.changeAccessToken}
           onConfirm={() => void rotate()}
           onCancel={() => setConfirming(false)}
           busy={busy}
         >
-          Change the token? This page reloads with the new one; other open inspector pages must be opened again with it.
+          {CHANGE_TOKEN_QUESTION}
         </ConfirmBox>
       ) : (
         <button type="button" onClick={() => setConfirming(true)}>

@@ -10,7 +10,14 @@ import { InspectorAccessSection } from './InspectorAccessSection';
 import { HistoryLimitsSection } from './HistoryLimitsSection';
 import { ErrorLine } from '../shared/ErrorLine';
 import { HMAC_KEY_ENV } from '../../../main/contract/secret-variables';
-import { countWords, edgeSpaceWords, NO_HMAC_KEY_SET, secretNow, CONFIRM_WORDS } from '../../../main/contract/words';
+import {
+  clearHistoryQuestion,
+  edgeSpaceWords,
+  NO_HMAC_KEY_SET,
+  secretNow,
+  CONFIRM_WORDS,
+  DIALOG_WORDS,
+} from '../../../main/contract/words';
 
 export function SettingsDialog() {
   const status = useMetaStore((s) => s.status);
@@ -30,7 +37,7 @@ export function SettingsDialog() {
   const canSet = status?.canSetHmacKey ?? false;
   const keychainUnavailable = status?.keychainUnavailable ?? null;
   return (
-    <Dialog title="Settings" closeLabel="Close settings" onClose={closeSettings}>
+    <Dialog {...DIALOG_WORDS.settings} onClose={closeSettings}>
       <SecretSection
         title="HMAC key"
         envVar={HMAC_KEY_ENV}
@@ -77,13 +84,13 @@ export function SettingsDialog() {
         <h3>History</h3>
         {confirming ? (
           <ConfirmBox
-            what="clearing history"
+            what="clearHistory"
             confirm={CONFIRM_WORDS.clearHistory}
             onConfirm={() => void run(clearHistory, () => setConfirming(false))}
             onCancel={() => setConfirming(false)}
             busy={busy}
           >
-            Delete {total === null ? 'all stored calls' : `all ${countWords(total)} stored calls`}? This cannot be undone.
+            {clearHistoryQuestion(total)}
           </ConfirmBox>
         ) : (
           <button type="button" className="danger" onClick={() => setConfirming(true)}>

@@ -1,10 +1,11 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useFocusReturn } from './use-focus-return';
 import { BusyButton } from './BusyButton';
+import { confirmGroupWords, KEEP_WORDS, type Confirming } from '../../../main/contract/words';
 
 interface Props {
-  /** What is asked, for the group's accessible name: "clearing history" reads "Confirm clearing history". */
-  what: string;
+  /** What is asked, for the group's accessible name: `clearHistory` reads "Confirm clearing history". */
+  what: Confirming;
   /** The question, saying what is lost. */
   children: ReactNode;
   /** The button that does it: "Delete all calls". */
@@ -24,7 +25,7 @@ interface Props {
  * question is scrolled into view whole (in a dialog, below its title). When the question goes,
  * the keyboard goes back to what asked it (useFocusReturn).
  */
-export function ConfirmBox({ what, children, confirm, onConfirm, cancel = 'Cancel', onCancel, busy = false }: Props) {
+export function ConfirmBox({ what, children, confirm, onConfirm, cancel = KEEP_WORDS.cancel, onCancel, busy = false }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
   useFocusReturn(box);
@@ -44,7 +45,7 @@ export function ConfirmBox({ what, children, confirm, onConfirm, cancel = 'Cance
   }
 
   return (
-    <div className="confirm" role="group" aria-label={`Confirm ${what}`} ref={box} onKeyDown={onKeyDown}>
+    <div className="confirm" role="group" aria-label={confirmGroupWords(what)} ref={box} onKeyDown={onKeyDown}>
       <p>{children}</p>
       <BusyButton className="danger" busy={busy} onClick={onConfirm}>
         {confirm}

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { ACTION_NAME_RULE, isActionName } from '../../../main/contract/api';
 import { loadKnownActions } from './tunnel-actions';
-import { PICKER_NO_ACTIONS } from '../../../main/contract/words';
+import { PICKER_NO_ACTIONS, REPLAY_PART_NAMES } from '../../../main/contract/words';
 
 /** The action whose URL is given: the one typed, else the most called of those the companion knows. */
 export interface ActionPick {
@@ -61,7 +61,7 @@ export function ActionPicker({ pick, listId }: { pick: ActionPick; listId: strin
         </p>
       )}
       {invalid && (
-        <p className="form-error" id={nameProblem} role="alert" aria-label="Action name problem">
+        <p className="form-error" id={nameProblem} role="alert" aria-label={REPLAY_PART_NAMES.actionNameProblem}>
           An action name is {ACTION_NAME_RULE}.
         </p>
       )}

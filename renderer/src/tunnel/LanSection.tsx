@@ -45,7 +45,7 @@ export function LanSection({ action }: { action: string | null }) {
       </label>
       {confirming && (
         <ConfirmBox
-          what="listening on all interfaces"
+          what="listenOnAllInterfaces"
           confirm={CONFIRM_WORDS.listenOnAllInterfaces}
           onConfirm={() => void apply(true)}
           onCancel={() => setConfirming(false)}

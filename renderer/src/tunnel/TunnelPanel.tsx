@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TunnelStatus } from '../../../main/contract/api';
-import { tunnelRetryWords, CONNECTING_TO_NGROK, TUNNEL_OFFLINE_HINT, tunnelStateLabel } from '../../../main/contract/words';
+import { tunnelRetryWords, CONNECTING_TO_NGROK, TUNNEL_OFFLINE_HINT, tunnelStateLabel, DIALOG_WORDS } from '../../../main/contract/words';
 import { cap } from '../../../main/contract/words/said';
 import { actionUrl, secondsUntil } from './tunnel';
 import { closeTunnel, openTunnel } from './tunnel-actions';
@@ -19,7 +19,7 @@ import { BusyButton } from '../shared/BusyButton';
 export function TunnelPanel() {
   const pick = useActionPick();
   return (
-    <Dialog title="Public URL" closeLabel="Close public URL panel" onClose={closePanel} className="wide">
+    <Dialog {...DIALOG_WORDS.publicUrl} onClose={closePanel} className="wide">
       <ActionPicker pick={pick} listId="tunnel-panel-actions" />
       <TunnelSection action={pick.action} />
       <LanSection action={pick.action} />

@@ -1,5 +1,7 @@
 // The marks on a call's row, in the words the page said itself: each mark's whole sentence, for its title and label.
+// The verdicts' labels are checked by their shape and the names people filter by, not restated one by one.
 import { describe, expect, it } from 'vitest';
+import { VERDICTS } from '../../../main/contract/names-and-limits';
 import {
   contractMarkWords,
   handlerMarkWords,
@@ -12,15 +14,12 @@ import {
 
 describe("a call's marks", () => {
   it('names every verdict, and says why beside it when the badge says more', () => {
-    expect(VERDICT_LABEL).toEqual({
-      valid: 'valid',
-      invalid: 'invalid',
-      missing: 'missing',
-      malformed: 'malformed',
-      'unsigned-test': 'unsigned test',
-      'no-key': 'no key',
-      'not-flowent': 'not a Flowent call',
-    });
+    // A badge's word, lower case as a badge says it, with no full stop: verdictTitle follows it with ": why".
+    for (const verdict of VERDICTS) expect(VERDICT_LABEL[verdict], verdict).toMatch(/^[a-z][^.:]*[a-z]$/);
+    expect(new Set(VERDICTS.map((verdict) => VERDICT_LABEL[verdict])).size).toBe(VERDICTS.length);
+    expect(VERDICT_LABEL.valid).toBe('valid');
+    expect(VERDICT_LABEL.invalid).toBe('invalid');
+    expect(VERDICT_LABEL['not-flowent']).toBe('not a Flowent call');
     expect(verdictTitle('valid', null)).toBe('valid');
     expect(verdictTitle('invalid', "The signature does not match this companion's HMAC key.")).toBe(
       "invalid: The signature does not match this companion's HMAC key.",

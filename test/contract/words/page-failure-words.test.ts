@@ -1,13 +1,12 @@
 // What the page could not do, as its banners and error lines head it: each failure's words as the
 // page wrote them itself, now said from one place.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   callNotLoadedWords,
   copyFailedWords,
   failedWith,
   NO_ACCESS_TOKEN_HERE,
+  NO_CLIPBOARD_HERE,
   NO_WEBHOOK_URL_TO_COPY,
   NOT_CONNECTED,
   nothingToCopyWords,
@@ -15,6 +14,7 @@ import {
   registerHereFailedWords,
   VERIFIER_NOT_PRINTED,
 } from '../../../main/contract/words';
+import { pageSources } from './page-sources';
 
 describe("the page's failures in words", () => {
   it('heads each failure with what the page could not do, as a heading that a reason follows', () => {
@@ -36,6 +36,10 @@ describe("the page's failures in words", () => {
     );
     expect(callNotLoadedWords(42)).toBe('Could not load call #42');
     expect(copyFailedWords('cURL command')).toBe('Could not copy the cURL command');
+    // Where no retry can copy, the reason says what to do instead.
+    expect(failedWith(copyFailedWords('public URL'), NO_CLIPBOARD_HERE)).toMatch(
+      /^Could not copy the public URL: the clipboard is not available here .*\. Select the text and copy it by hand\.$/,
+    );
     expect(NO_WEBHOOK_URL_TO_COPY).toBe('There is no webhook URL to copy yet: the server is not listening');
     expect(nothingToCopyWords('answer body')).toBe('Nothing to copy: the answer body is empty.');
     expect(registerHereFailedWords('send_email')).toBe('Could not register send_email here: see the message above.');
@@ -44,17 +48,6 @@ describe("the page's failures in words", () => {
     expect(NO_ACCESS_TOKEN_HERE).toBe('Only the browser inspector has an access token.');
   });
 });
-
-/** The page's source files, by path under renderer/src. */
-function pageSources(folder = resolve(__dirname, '../../../renderer/src')): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) for (const [file, text] of pageSources(path)) files.set(file, text);
-    else if (/\.tsx?$/.test(entry.name)) files.set(path, readFileSync(path, 'utf8'));
-  }
-  return files;
-}
 
 /** The lines of `text` that write a failure's heading, or the lost connection's sentence, themselves (comments, which no one reads on the page, aside). */
 function ownFailureLines(text: string): string[] {

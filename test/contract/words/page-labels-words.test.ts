@@ -1,18 +1,17 @@
 // Labels and sentences the page wrote in its own files, now in the shared words: the tunnel's
-// labels, the call detail's problem headings, the toasts of work done and a bulk replay's labels.
+// labels, the call detail's problem headings, the toasts of work done and a bulk replay's labels
+// (the confirmations': confirm-words.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
   ANSWER_PROBLEM_HEADING,
+  BULK_PROGRESS_LABELS,
   BULK_VERDICT_LABELS,
   BULK_VERDICT_LIST_LABELS,
   bulkProgressHeading,
   cancelRunLabel,
-  CONFIRM_WORDS,
   COPIED,
-  deleteActionWords,
-  deleteProfileWords,
+  HAR_BUTTONS,
   HISTORY_LIMITS_SAVED,
-  KEEP_WORDS,
   NEW_BULK_REPLAY,
   OPEN_PUBLIC_URL_PANEL,
   REQUEST_PROBLEM_HEADING,
@@ -65,21 +64,19 @@ describe("a bulk replay's progress and result", () => {
     expect(cancelRunLabel(true)).toBe('Cancelling…');
     expect(NEW_BULK_REPLAY).toBe('New bulk replay');
   });
+
+  it("names its parts for a screen reader, the whole by the running run's heading", () => {
+    for (const [name, label] of Object.entries(BULK_PROGRESS_LABELS)) expect(label, name).toMatch(/^[A-Z][^.]*[a-z]$/);
+    expect(BULK_PROGRESS_LABELS.whole).toBe(bulkProgressHeading(false));
+    expect(BULK_PROGRESS_LABELS.counts).toBe('Bulk replay counts');
+  });
 });
 
-describe("the page's confirmations", () => {
-  it('offer to go ahead, and to keep things as they were, in the words the page said', () => {
-    expect(CONFIRM_WORDS).toEqual({
-      clearMock: 'Clear the mock',
-      replaceMock: 'Replace the mock',
-      discardAndClose: 'Discard and close',
-      listenOnAllInterfaces: 'Turn on',
-      changeAccessToken: 'Change the token',
-      clearHistory: 'Delete all calls',
-      removeSchema: 'Remove the schema',
-    });
-    expect(deleteProfileWords('staging')).toBe('Delete staging for good');
-    expect(deleteActionWords('send_email')).toBe('Delete send_email from Flowent');
-    expect(KEEP_WORDS).toEqual({ keepIt: 'Keep it', keep: 'Keep', keepEditing: 'Keep editing' });
+describe("the call list's HAR buttons", () => {
+  it('label each button, its work under way and its bar, and say what it does in its tooltip', () => {
+    for (const [name, label] of Object.entries(HAR_BUTTONS)) expect(label, name).toMatch(/^[A-Z][^.]*([a-zA-Z]|…)$/);
+    expect(HAR_BUTTONS.export).toBe('Export HAR');
+    expect(HAR_BUTTONS.import).toBe('Import HAR');
+    expect(HAR_BUTTONS.importTitle).toBe('Import calls from a HAR file');
   });
 });

@@ -1,4 +1,5 @@
 // The replay panel's words and the HAR export's and import's lines, as the page said them itself.
+// The panel's buttons are checked by their shape and the names the page's vocabulary points at, not restated one by one.
 import { describe, expect, it } from 'vitest';
 import {
   EXPORT_CANCELLED,
@@ -22,16 +23,12 @@ import {
 
 describe('the replay panel', () => {
   it('names its buttons, and says a call it cannot send', () => {
-    expect(REPLAY_BUTTONS).toEqual({
-      asIs: 'Replay as is',
-      resigned: 'Replay re-signed',
-      edit: 'Edit parameters…',
-      copyCurl: 'Copy as cURL',
-      copyCurlResigned: 'Copy as cURL, re-signed',
-      exportHar: 'Export as HAR',
-      exporting: 'Exporting…',
-      sendToCompanion: 'Send to this companion instead',
-    });
+    // A button's words: capitalised, no full stop; "…" only where it opens more or is under way.
+    for (const [name, label] of Object.entries(REPLAY_BUTTONS)) expect(label, name).toMatch(/^[A-Z][^.]*([a-zA-Z]|…)$/);
+    expect(new Set(Object.values(REPLAY_BUTTONS)).size).toBe(Object.keys(REPLAY_BUTTONS).length);
+    // The page's vocabulary and the handler's diagnosis tell people to press these two.
+    expect(REPLAY_BUTTONS.asIs).toBe('Replay as is');
+    expect(REPLAY_BUTTONS.resigned).toBe('Replay re-signed');
     expect(REPLAYING).toBe('Replaying…');
     expect(unstoredBodyWords('2.50 GB')).toBe(
       "Nothing to replay or copy: this call's body (2.50 GB) was refused before it was read, so it was not kept.",
