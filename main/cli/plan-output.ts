@@ -17,6 +17,7 @@ export const CLI_PLAN_STEPS: PlanStepsVocabulary = {
   plan: '"flowent-companion actions plan"',
   apply: (prune) => (prune ? '"flowent-companion actions apply --prune"' : '"flowent-companion actions apply"'),
   pull: '"flowent-companion actions pull"',
+  pullOver: '"flowent-companion actions pull --force"',
 };
 
 /** The plan as the terminal shows it: one line per action, then the diff of each changed field. */

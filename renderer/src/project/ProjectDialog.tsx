@@ -189,12 +189,12 @@ function BlockingView({ by, blocking, listed }: { by: string; blocking: ProjectP
 
 /** What Pull wrote, in the command line's words. */
 function PulledView({ pulled }: { pulled: PullOutcome }) {
-  const { written, removed, perProfile, credentialsLeftOut, keptChanged } = pulled;
+  const { written, removed, perProfile, credentialsLeftOut, keptChanged, overwritten } = pulled;
   return (
     <section aria-label="Pulled" className="project-applied">
       {written.length + removed.length + keptChanged.length === 0 && <p>{nothingPulledWords(DIALOG_STEPS)}</p>}
       {written.map((file) => (
-        <p key={file}>{pulledFileWords(file, perProfile.includes(file))}</p>
+        <p key={file}>{pulledFileWords(file, { perProfile: perProfile.includes(file), overwritten: overwritten.includes(file) })}</p>
       ))}
       {removed.map((file) => (
         <p key={file}>{pulledAwayWords(file)}</p>
