@@ -1,5 +1,6 @@
 import { actionStateWords, redactUrlCredentials, type ActionPlan, type PlannedAction } from '../contract/api';
 import {
+  flowentEditWords,
   hasNoUrl,
   isLeftAlone,
   keptPasswordWords,
@@ -28,6 +29,8 @@ export function planLines(plan: ActionPlan): string[] {
     lines.push(`  ${mark} ${action.name}  ${plannedChangeWords(action)} (${actionStateWords(action)})`);
     if (action.keepsRegisteredPassword) lines.push(`      ${keptPasswordWords(action)}`);
     if (hasNoUrl(action)) lines.push(`      ${noUrlForProfileWords(action.file ?? action.name, plan.profile)}`);
+    const flowentEdit = flowentEditWords(action, CLI_PLAN_STEPS);
+    if (flowentEdit !== null) lines.push(`      ${flowentEdit}`);
     if (isLeftAlone(action)) continue;
     if (action.change === 'delete') continue;
     for (const field of action.fields) {

@@ -78,6 +78,18 @@ function leftAloneAdvice(count: number, say: PlanStepsVocabulary): string {
   return `${say.pull} writes ${one ? 'its file' : 'their files'}; ${say.apply(true)} deletes ${one ? 'it' : 'them'} from Flowent`;
 }
 
+/**
+ * Under an action changed on Flowent alone: the plan's update would undo that edit (the file is
+ * what apply sends), and pull takes it into the file instead. Null for any other state.
+ */
+export function flowentEditWords(action: PlannedAction, say: PlanStepsVocabulary): string | null {
+  if (action.state !== 'changed-on-flowent') return null;
+  return (
+    `${action.name} was changed on Flowent since the last apply or pull: ${say.apply(false)} would undo that edit, ` +
+    `setting it back to what ${action.file ?? 'its file'} says; ${say.pull} writes Flowent's version into the file instead.`
+  );
+}
+
 /** Why an action whose file writes its URL's password as *** keeps Flowent's URL. */
 export function keptPasswordWords(action: PlannedAction): string {
   return `${action.file ?? action.name}: its webhook_url has the password left out (${REDACTED_CREDENTIAL}), so Flowent keeps the registered URL with its password.`;

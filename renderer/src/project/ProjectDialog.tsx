@@ -15,6 +15,7 @@ import {
   counted,
   dataDirForCommands,
   fileMistakeMeanwhile,
+  flowentEditWords,
   FORWARD_WITHOUT_TARGET_MEANWHILE,
   forwardWithoutTargetWords,
   nothingAppliedWords,
@@ -268,6 +269,7 @@ function PlanView({ plan }: { plan: ActionPlan }) {
 }
 
 function PlanRow({ action, profile }: { action: PlannedAction; profile: string }) {
+  const flowentEdit = flowentEditWords(action, DIALOG_STEPS);
   return (
     <>
       <tr data-testid={`plan-${action.name}`}>
@@ -281,6 +283,13 @@ function PlanRow({ action, profile }: { action: PlannedAction; profile: string }
         <tr className="plan-diff">
           <td colSpan={3} className="muted" data-testid={`plan-${action.name}-no-url`}>
             {noUrlForProfileWords(action.file ?? action.name, profile)}
+          </td>
+        </tr>
+      )}
+      {flowentEdit !== null && (
+        <tr className="plan-diff">
+          <td colSpan={3} className="muted" data-testid={`plan-${action.name}-flowent-edit`}>
+            {flowentEdit}
           </td>
         </tr>
       )}

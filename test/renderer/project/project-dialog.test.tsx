@@ -153,6 +153,31 @@ describe('the Project dialog', () => {
     expect(document.activeElement).toBe(pull);
   });
 
+  // The plan said "changed on Flowent" and offered Apply: pressed, it undid Flowent's edit unsaid.
+  // Pull kept a file edited here, and named only undoing the edit by hand to take Flowent's.
+  it('says Apply would undo an edit made on Flowent and Pull keeps it; Pull names the command that writes over an edited file', async () => {
+    const { c, dir } = await withProject({ 'actions/make_note.yaml': MAKE_NOTE });
+    const flowent = { name: 'make_note', json_schema: { type: 'object' }, webhook_url: 'https://example.com/hooks/make_note' };
+    gateway().storeAction({ ...flowent, description: 'Make a note' });
+    // Pulled once, so the companion knows what Flowent had: what changed since, and on which side, is told from that.
+    expect(valueOf(await c.api.pullActions(false)).written).toEqual([]);
+    gateway().storeAction({ ...flowent, description: 'Make a short note' });
+    const { dialog, user } = await openProject(c);
+    await user.click(within(dialog).getByRole('button', { name: 'Plan' }));
+    expect((await within(dialog).findByTestId('plan-make_note-flowent-edit')).textContent).toBe(
+      'make_note was changed on Flowent since the last apply or pull: Apply would undo that edit, setting it back to what ' +
+        "actions/make_note.yaml says; Pull writes Flowent's version into the file instead.",
+    );
+
+    writeFileSync(join(dir, 'actions', 'make_note.yaml'), MAKE_NOTE.replace('Make a note', 'Make a long note'));
+    await user.click(within(dialog).getByRole('button', { name: 'Pull' }));
+    const pulled = await within(dialog).findByRole('region', { name: 'Pulled' });
+    expect(pulled.textContent).toMatch(
+      /^Kept actions\/make_note\.yaml: .* \(Apply sends it to Flowent; "flowent-companion actions pull --force( --data-dir \S+)?" run in the project writes Flowent's over it instead, and the change is lost\)\./,
+    );
+    expect(readFileSync(join(dir, 'actions', 'make_note.yaml'), 'utf8')).toContain('Make a long note');
+  });
+
   it('says in the plan, before anything is sent, that Flowent in the cloud cannot reach the companion "here" names', async () => {
     const { c } = await withProject({ 'actions/make_note.yaml': MAKE_NOTE.replace('https://example.com/hooks/make_note', 'here') });
     const { dialog, user } = await openProject(c);
