@@ -2,6 +2,7 @@ import { useEffect, useRef, type Ref } from 'react';
 import {
   actionStateWords,
   type ActionPlan,
+  type AnswerSettings,
   type ApplyOutcome,
   type PlannedAction,
   type ProjectProblem,
@@ -33,23 +34,27 @@ import {
   stalePlanWords,
   READING_PROJECT,
 } from '../../../main/contract/words';
+import { leftOutPasswordInFileWords } from '../../../main/contract/words/left-out-password-words';
 import { BusyButton } from '../shared/BusyButton';
 import { Dialog } from '../shared/Dialog';
 import { focusFell } from '../shared/focusable';
 import { inPageWords, PAGE_VOCABULARY } from '../page/page-words';
 import { closePanel } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
-import { applyProject, loadProject, planProject, pullProject } from './project-actions';
+import { applyProject, loadProject, loadProjectTargets, planProject, pullProject } from './project-actions';
 import { DIALOG_STEPS } from './dialog-steps';
+import { targetsWithoutPassword } from './left-out-targets';
 import { useProjectStore } from './project-store';
 
 /** The open project folder: its files' mistakes, each action's state against Flowent, and Plan / Apply. */
 export function ProjectDialog() {
-  const { project, plan, planStale, applied, pulled, prune, busy, error, blocking } = useProjectStore();
+  const { project, answers, plan, planStale, applied, pulled, prune, busy, error, blocking } = useProjectStore();
   // Commands to run name the data folder of the companion the page shows when it is not the default one.
   const dataDir = useMetaStore((s) => dataDirForCommands(s.status));
   useEffect(() => {
     void loadProject();
+    void loadProjectTargets();
+    return () => useProjectStore.setState({ answers: null });
   }, []);
   const applyOff = !plan?.pending || planStale;
   const appliedView = useRef<HTMLElement>(null);
@@ -75,6 +80,7 @@ export function ProjectDialog() {
             <code>actions/</code> files are what Plan compares with Flowent.
           </p>
           <ProblemList project={project} />
+          {answers && <TargetsWithoutPassword answers={answers} />}
           <div className="row project-commands">
             <BusyButton busy={busy !== null} onClick={() => void planProject()}>
               {busy === 'plan' ? 'Planning…' : DIALOG_STEPS.plan}
@@ -138,6 +144,22 @@ function ProblemList({ project }: { project: ProjectState }) {
             </li>
           ),
         )}
+      </ul>
+    </section>
+  );
+}
+
+/** Answer files whose forward target's password is *** with none kept here, in the words serve, send and replay refuse them in. */
+function TargetsWithoutPassword({ answers }: { answers: AnswerSettings }) {
+  const targets = targetsWithoutPassword(answers);
+  if (targets.length === 0) return null;
+  return (
+    <section aria-label="Targets without their password" className="project-problems">
+      <h3>Targets without their password</h3>
+      <ul>
+        {targets.map(({ file, action, target }) => (
+          <li key={file}>{leftOutPasswordInFileWords(file, action, target, answers.fallbackToMock)}</li>
+        ))}
       </ul>
     </section>
   );

@@ -81,6 +81,30 @@ describe('the Project dialog', () => {
     );
   });
 
+  // A teammate's clone: the answer file from git forwards with its password as ***, this machine
+  // keeps none, and serve, send and replay refuse it; the Project dialog said nothing of it.
+  it('says an answer file forwards to a *** password this machine does not keep, with what to do, in the refusals’ words', async () => {
+    const target = 'http://user:***@127.0.0.1:9/actions/{action_name}';
+    const { c, dir } = await withProject({
+      'answers/make_note.yaml': `version: 1\nmode: forward\nforward: ${target}\n`,
+      // Answered by its mock: its target is not where calls go, so nothing is refused.
+      'answers/lookup.yaml': `version: 1\nmode: mock\nforward: ${target}\n`,
+    });
+    const { dialog } = await openProject(c);
+    const section = await within(dialog).findByRole('region', { name: 'Targets without their password' });
+    expect([...section.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      `answers/make_note.yaml forwards to ${target}, which has *** for its password: it is left out of files meant for git ` +
+        '(answer files, exports), and this history folder keeps no password for that URL: serve forwards nothing to it (calls get ' +
+        'a 502), and send and replay send nothing. To forward, run "flowent-companion targets set make_note <the URL with its ' +
+        'password>" with this history folder (in a project the file keeps ***), or have the handler take its credentials another way.',
+    ]);
+
+    // Given here with its password (the file keeps ***), it forwards: the dialog says so once the files are read again.
+    valueOf(await c.api.setForwardTarget('make_note', 'http://user:secret@127.0.0.1:9/actions/{action_name}'));
+    expect(readFileSync(join(dir, 'answers', 'make_note.yaml'), 'utf8')).toContain(target);
+    await waitFor(() => expect(within(dialog).queryByRole('region', { name: 'Targets without their password' })).toBeNull());
+  });
+
   it('says a removed project folder keeps answering from its last version, naming the folder, not a file', async () => {
     const { c, dir } = await withProject({ 'answers/make_note.yaml': 'version: 1\nbody: {result: "ok", error: ""}\n' });
     expect((await c.api.getProject()).answers).toEqual(['answers/make_note.yaml']);
