@@ -103,8 +103,9 @@ export function pulledFileWords(file: string, { perProfile, overwritten }: { per
   const wrote = overwritten
     ? `Overwrote ${file} with Flowent's version: the change made in it since the last apply or pull is gone`
     : `Wrote ${file}`;
+  // After the overwrite's own colon, a semicolon: one sentence, not a chain of colons.
   return perProfile
-    ? `${wrote}; its webhook_url is now one per profile (Flowent has another URL for this profile; the others keep the file's).`
+    ? `${wrote}${overwritten ? ';' : ':'} its webhook_url is now one per profile (Flowent has another URL for this profile; the others keep the file's).`
     : `${wrote}.`;
 }
 
