@@ -75,11 +75,13 @@ Actions as code, from the project folder (flowent/actions/, see "flowent-compani
   actions apply [--prune]               Make Flowent match the files, stopping at the first
                                         refusal; "webhook_url: here" registers the running
                                         companion's URL and links the action
-  actions pull [--prune]                Write Flowent's actions into the files (comments kept);
+  actions pull [--prune] [--force]      Write Flowent's actions into the files (comments kept);
                                         a file changed since it was last applied or pulled
                                         is kept and said (apply sends it)
           --prune: apply deletes actions that have no file; pull removes files of actions
           Flowent does not have
+          --force: pull writes Flowent's version over such changed files too, and says
+          which it overwrote
 
 Flowent checks the webhook_url when an action is registered: the companion (serve) or your
 handler must answer there. --here uses the URL printed by a running "serve" on the same
@@ -123,6 +125,7 @@ export const FLAGS = {
   'webhook-url': { type: 'string' },
   project: { type: 'string', takes: 'folder' },
   prune: { type: 'boolean' },
+  force: { type: 'boolean' },
 } as const;
 
 export const SUBCOMMANDS = [
@@ -159,6 +162,7 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
     const given = (['project', 'prune'] as const).find((flag) => values[flag] !== undefined);
     if (given) throw new UsageError(`--${given} does not apply to "actions ${sub}".`);
   }
+  if (sub !== 'pull' && values.force !== undefined) throw new UsageError(`--force does not apply to "actions ${sub}".`);
   const dataDir = dataDirOf(values['data-dir'], io);
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const err = (line: string) => io.stderr.write(`${line}\n`);
@@ -187,7 +191,11 @@ export async function actionsCommand(argv: string[], io: CliIo): Promise<number>
       return exitCodeOf(refused);
     }
     projectDir = actionsProjectDir(values.project, io);
-    run = projectSubcommand(sub, values.prune ?? false, values.profile !== undefined);
+    run = projectSubcommand(sub, {
+      prune: values.prune ?? false,
+      force: values.force ?? false,
+      profileGiven: values.profile !== undefined,
+    });
   } else run = prepare(sub, { name, noArgs, args, values, dataDir, projectDir: projectDirOf(undefined, io) });
   const profile = values.profile;
   const onlyReads = sub === 'links' || (sub === 'profile' && args[0] === 'list');

@@ -19,12 +19,12 @@ import { CLI_PLAN_STEPS, planJson, planLines } from './plan-output';
 
 /**
  * `actions plan|apply|pull` over the project folder. `profileGiven`: --profile chose the profile,
- * so apply's steps name it, as every change the command line prints with --profile does.
+ * so apply's steps name it, as every change the command line prints with --profile does. `force`:
+ * pull writes over files changed since the last apply or pull.
  */
 export function projectSubcommand(
   sub: 'plan' | 'apply' | 'pull',
-  prune: boolean,
-  profileGiven: boolean,
+  { prune, force, profileGiven }: { prune: boolean; force: boolean; profileGiven: boolean },
 ): (runtime: Runtime) => Promise<number> {
   return async ({ api, out, err, json }) => {
     const fail = (message: string, code: number = EXIT.failed) => {
@@ -59,12 +59,14 @@ export function projectSubcommand(
       if (refused) return fail(`${applyStopped(refused)}: ${inCliWords(refused.failure)}`);
       return 0;
     }
-    const pulled = await api.pullActions(prune);
+    const pulled = await api.pullActions(prune, force);
     if (!pulled.ok) return fail(inCliWords(pulled), exitCodeOf(pulled));
     if (json) out(JSON.stringify(pulled.value));
     else {
-      const { perProfile } = pulled.value;
-      pulled.value.written.forEach((file) => out(pulledFileWords(file, perProfile.includes(file))));
+      const { perProfile, overwritten } = pulled.value;
+      pulled.value.written.forEach((file) =>
+        out(pulledFileWords(file, { perProfile: perProfile.includes(file), overwritten: overwritten.includes(file) })),
+      );
       pulled.value.removed.forEach((file) => out(pulledAwayWords(file)));
       pulled.value.keptChanged.forEach((file) => out(pulledKeptWords(file, CLI_PLAN_STEPS)));
       pulled.value.credentialsLeftOut.forEach((file) => err(`  ${pulledWithoutPasswordWords(file, CLI_PLAN_STEPS)}`));

@@ -74,14 +74,14 @@ export async function initCommand(argv: string[], io: CliIo): Promise<number> {
         );
         return 0;
       }
-      const pulled = await api.pullActions(false);
+      const pulled = await api.pullActions(false, false);
       if (!pulled.ok) {
         err(`flowent-companion init: the folder is created, but Flowent's actions could not be read: ${inCliWords(pulled)}`);
         err(`Run "${pull}" once that is fixed.`);
         return 1;
       }
       const { written, perProfile, credentialsLeftOut } = pulled.value;
-      written.forEach((file) => out(pulledFileWords(file, perProfile.includes(file))));
+      written.forEach((file) => out(pulledFileWords(file, { perProfile: perProfile.includes(file), overwritten: false })));
       credentialsLeftOut.forEach((file) => err(`  ${pulledWithoutPasswordWords(file, CLI_PLAN_STEPS)}`));
       out(`${counted(pulled.value.written.length, 'action')} from Flowent (profile ${account.activeProfile}).`);
       const linked = (await api.getAccount()).links;

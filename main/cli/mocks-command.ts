@@ -106,7 +106,8 @@ Options:
 Exit codes: 0 done; 1 nothing to work on (no history, no such mock, no answer files in the
 folder, no answers to export), a folder that cannot be written, or a forward: URL whose
 password was left out (${REDACTED_CREDENTIAL}) with no stored target to keep it from; 2 usage, a mock file or an
-answer file with a mistake, or an import folder that is not there or is a file.
+answer file with a mistake (list exits 2 when any has one, having listed the others and
+named it), or an import folder that is not there or is a file.
 `;
 
 export const SUBCOMMANDS = ['list', 'get', 'set', 'clear', 'from-call', 'export', 'import'] as const;
@@ -181,7 +182,8 @@ export async function mocksCommand(argv: string[], io: CliIo): Promise<number> {
           for (const line of mistakes) err(line);
           for (const line of await answerFileWarnings(api, project)) err(line);
           noteProjectAnswers(io, values['data-dir'], project, 'listed');
-          return 0;
+          // As get exits for its file: a list with files left out is not the whole answer, and a script must see it.
+          return mistakes.length > 0 ? EXIT.usage : EXIT.done;
         },
         { ...READ_ONLY, projectDir: project },
       );

@@ -1,5 +1,6 @@
 import { actionStateWords, redactUrlCredentials, type ActionPlan, type PlannedAction } from '../contract/api';
 import {
+  flowentEditWords,
   hasNoUrl,
   isLeftAlone,
   keptPasswordWords,
@@ -17,6 +18,7 @@ export const CLI_PLAN_STEPS: PlanStepsVocabulary = {
   plan: '"flowent-companion actions plan"',
   apply: (prune) => (prune ? '"flowent-companion actions apply --prune"' : '"flowent-companion actions apply"'),
   pull: '"flowent-companion actions pull"',
+  pullOver: '"flowent-companion actions pull --force"',
 };
 
 /** The plan as the terminal shows it: one line per action, then the diff of each changed field. */
@@ -27,6 +29,8 @@ export function planLines(plan: ActionPlan): string[] {
     lines.push(`  ${mark} ${action.name}  ${plannedChangeWords(action)} (${actionStateWords(action)})`);
     if (action.keepsRegisteredPassword) lines.push(`      ${keptPasswordWords(action)}`);
     if (hasNoUrl(action)) lines.push(`      ${noUrlForProfileWords(action.file ?? action.name, plan.profile)}`);
+    const flowentEdit = flowentEditWords(action, CLI_PLAN_STEPS);
+    if (flowentEdit !== null) lines.push(`      ${flowentEdit}`);
     if (isLeftAlone(action)) continue;
     if (action.change === 'delete') continue;
     for (const field of action.fields) {

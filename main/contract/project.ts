@@ -254,8 +254,10 @@ export interface PullOutcome {
   perProfile: string[];
   /** Files among `written` whose webhook_url Flowent holds with credentials: written with the password as ***. */
   credentialsLeftOut: string[];
-  /** Files not written: changed in the files since the last apply or pull, which pull does not write over. */
+  /** Files not written: changed in the files since the last apply or pull, which pull does not write over without force. */
   keptChanged: string[];
+  /** Files among `written` that were changed since the last apply or pull, written over with Flowent's version (force). */
+  overwritten: string[];
 }
 
 type Args = ArgumentsOf<typeof projectArguments>;
@@ -266,8 +268,11 @@ export interface ProjectMethods {
   planActions(...[prune]: Args['planActions']): Promise<Result<ActionPlan, ProjectFailure>>;
   /** Makes Flowent match the files, stopping at the first refusal. */
   applyActions(...[prune]: Args['applyActions']): Promise<Result<ApplyOutcome, ProjectFailure>>;
-  /** Writes Flowent's actions to the files (keeping comments); with prune, removes files of actions Flowent lacks. */
-  pullActions(...[prune]: Args['pullActions']): Promise<Result<PullOutcome, ProjectFailure>>;
+  /**
+   * Writes Flowent's actions to the files (keeping comments); with prune, removes files of actions
+   * Flowent lacks; with force, writes over files changed since the last apply or pull too.
+   */
+  pullActions(...[prune, force]: Args['pullActions']): Promise<Result<PullOutcome, ProjectFailure>>;
 }
 
 export const PROJECT_METHOD_NAMES = [

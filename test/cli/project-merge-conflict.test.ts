@@ -1,7 +1,7 @@
 // A `git pull` that stopped on a conflict leaves <<<<<<<, ======= and >>>>>>> lines in a project file.
 // YAML reads them as half a dozen puzzles ("Implicit keys need to be on a single line", "Block
 // scalar header includes extra characters"); the file's mistake is the conflict, said once.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { cleanupsPerTest } from '../helpers/cleanups-per-test';
@@ -61,4 +61,28 @@ it('an answer file or an action file with a merge conflict left in it is said on
       '  actions/refund.yaml:3:1: a merge conflict is left in it (lines 3 to 9): keep the lines you want, delete the others and the lines ' +
       '<<<<<<<, |||||||, ======= and >>>>>>>, and save it\n',
   );
+});
+
+// send and replay put the file's mistake in brackets, and the conflict's own "(lines 5 to 9)" in
+// those: "(a merge conflict is left in it (lines 5 to 9): ..., line 5)". Said flat now.
+it('send and targets set in a project say a merge conflict in the deciding answer file in one flat sentence', async () => {
+  const root = tempDir('fc-project-');
+  const data = tempDir();
+  mkdirSync(join(root, 'flowent', 'answers'), { recursive: true });
+  writeFileSync(join(root, 'flowent', 'answers', 'send_email.yaml'), CONFLICTED_ANSWER.replace('mode: mock', 'mode: forward'));
+  const run = (...args: string[]) => runCli([...args, '--data-dir', data], { FLOWENT_HMAC_KEY: 'key' }, { cwd: root });
+  const conflict =
+    'answers/send_email.yaml has a mistake: a merge conflict is left in it (lines 5 to 9): keep the lines you want, ' +
+    'delete the others and the lines <<<<<<<, ======= and >>>>>>>, and save it.';
+
+  const sent = await run('send', 'send_email', '--params', '{}');
+  expect(sent).toMatchObject({ code: 1, stdout: '' });
+  expect(sent.stderr).toBe(
+    `flowent-companion send: ${conflict} Until it is fixed, where action send_email goes cannot be told: ` +
+      'a running companion may still answer from the version it read before the mistake. Fix the file, or pass --target <url>.\n',
+  );
+
+  const set = await run('targets', 'set', 'send_email', 'http://127.0.0.1:9/actions/{action_name}');
+  expect(set.code).toBe(1);
+  expect(set.stderr).toBe(`flowent-companion targets: ${conflict} Fix the file first, so the change does not overwrite your edit.\n`);
 });

@@ -71,7 +71,7 @@ describe('the project folder in each front end’s words', () => {
 
   it('an answer file with a mistake names the file and line', () => {
     expect(inCliWords({ code: 'answer-file-invalid', file: 'answers/send_email.yaml', problem: 'status must be a number', line: 3 })).toBe(
-      'answers/send_email.yaml has a mistake (status must be a number, line 3). Fix the file first, so the change does not overwrite your edit.',
+      'answers/send_email.yaml has a mistake at line 3: status must be a number. Fix the file first, so the change does not overwrite your edit.',
     );
   });
 });

@@ -15,6 +15,8 @@ export interface PlanStepsVocabulary {
   apply(prune: boolean): string;
   /** Writing Flowent's actions into the files. */
   pull: string;
+  /** Writing Flowent's actions into the files, over the files changed since the last apply or pull too. */
+  pullOver: string;
 }
 
 /** The plan's heading: the profile it is for and the Gateway it compared with (without a password). */
@@ -76,23 +78,42 @@ function leftAloneAdvice(count: number, say: PlanStepsVocabulary): string {
   return `${say.pull} writes ${one ? 'its file' : 'their files'}; ${say.apply(true)} deletes ${one ? 'it' : 'them'} from Flowent`;
 }
 
+/**
+ * Under an action changed on Flowent alone: the plan's update would undo that edit (the file is
+ * what apply sends), and pull takes it into the file instead. Null for any other state.
+ */
+export function flowentEditWords(action: PlannedAction, say: PlanStepsVocabulary): string | null {
+  if (action.state !== 'changed-on-flowent') return null;
+  return (
+    `${action.name} was changed on Flowent since the last apply or pull: ${say.apply(false)} would undo that edit, ` +
+    `setting it back to what ${action.file ?? 'its file'} says; ${say.pull} writes Flowent's version into the file instead.`
+  );
+}
+
 /** Why an action whose file writes its URL's password as *** keeps Flowent's URL. */
 export function keptPasswordWords(action: PlannedAction): string {
   return `${action.file ?? action.name}: its webhook_url has the password left out (${REDACTED_CREDENTIAL}), so Flowent keeps the registered URL with its password.`;
 }
 
-/** One file a pull wrote; `perProfile`: its webhook_url became one per profile. */
-export function pulledFileWords(file: string, perProfile: boolean): string {
+/**
+ * One file a pull wrote; `perProfile`: its webhook_url became one per profile; `overwritten`: it
+ * was changed in the files since the last apply or pull, and force wrote Flowent's over that.
+ */
+export function pulledFileWords(file: string, { perProfile, overwritten }: { perProfile: boolean; overwritten: boolean }): string {
+  const wrote = overwritten
+    ? `Overwrote ${file} with Flowent's version: the change made in it since the last apply or pull is gone`
+    : `Wrote ${file}`;
+  // After the overwrite's own colon, a semicolon: one sentence, not a chain of colons.
   return perProfile
-    ? `Wrote ${file}: its webhook_url is now one per profile (Flowent has another URL for this profile; the others keep the file's).`
-    : `Wrote ${file}.`;
+    ? `${wrote}${overwritten ? ';' : ':'} its webhook_url is now one per profile (Flowent has another URL for this profile; the others keep the file's).`
+    : `${wrote}.`;
 }
 
 /** A file a pull did not write: changed in the files since the last apply or pull, an edit not yet sent, and not in git yet perhaps. */
 export function pulledKeptWords(file: string, say: PlanStepsVocabulary): string {
   return (
     `Kept ${file}: it was changed in the files since the last apply or pull, and pull does not write over that ` +
-    `(${say.apply(false)} sends it to Flowent; to take Flowent's instead, undo the change, git checkout -- the file, and pull again).`
+    `(${say.apply(false)} sends it to Flowent; ${say.pullOver} writes Flowent's over it instead, and the change is lost).`
   );
 }
 

@@ -5,6 +5,7 @@ import type { AnswersFailure } from '../answers';
 import type { AnsweredBy } from '../names-and-limits';
 import type { CallsFailure, NoAnswerCause } from '../shared';
 import { noAnswerPhrase } from './answer-mark-words';
+import { answerFileMistakeWords } from './project-words';
 import type { Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
 
@@ -75,8 +76,8 @@ export const ANSWERS_WORDS: Catalogue<Exclude<AnswersFailure, CallsFailure>, Voc
     const count = errors.length === 1 ? 'a problem' : `${errors.length} problems`;
     return { what: `The mock was not saved: it has ${count}.${errors[0] ? ` ${errors[0].message}` : ''}` };
   },
-  'answer-file-invalid': ({ file, problem, line }) => ({
-    what: `${file} has a mistake (${problem || 'see the project'}${line ? `, line ${line}` : ''}).`,
+  'answer-file-invalid': (mistake) => ({
+    what: `${answerFileMistakeWords(mistake)}.`,
     todo: 'Fix the file first, so the change does not overwrite your edit.',
   }),
   'answer-file-unwritable': ({ file, reason }) => ({

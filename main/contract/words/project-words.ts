@@ -10,6 +10,7 @@ import type {
   ServeSeen,
 } from '../project';
 import type { CallsFailure, ProjectMissing } from '../shared';
+import type { AnswerFileMistake } from '../answers';
 import type { ReplayFailure } from '../replay-outcome';
 import { fileProblemClause, PROJECT_FILE_UNWRITABLE_WHAT_TO_DO, projectFileUnwritableClause } from './file-words';
 import { tunnelNotOnlineWords } from './here-words';
@@ -93,6 +94,17 @@ export function mergeConflictWords(first: number, last: number | null, markers: 
   const lines = last === null ? `from line ${first}, with no >>>>>>> line after it` : `lines ${first} to ${last}`;
   const named = markers.length === 1 ? markers[0] : `${markers.slice(0, -1).join(', ')} and ${markers[markers.length - 1]}`;
   return `a merge conflict is left in it (${lines}): keep the lines you want, delete the others and the lines ${named}, and save it`;
+}
+
+/**
+ * A project answer file's mistake in one flat sentence, without its closing stop: the file, the
+ * line when what its checker found does not name one, then what it found. That may hold brackets
+ * of its own (a merge conflict's "(lines 5 to 9)"), so it is not put in brackets itself.
+ */
+export function answerFileMistakeWords({ file, problem, line }: AnswerFileMistake): string {
+  const found = problem.replace(/\.$/, '');
+  const at = line !== null && !/\blines? \d+/.test(found) ? ` at line ${line}` : '';
+  return `${file} has a mistake${at}: ${found || 'see the project'}`;
 }
 
 /** Where a mistake is: the file, and the line and column when it has them. */

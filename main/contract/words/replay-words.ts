@@ -9,6 +9,7 @@ import { FLOWENT_LIMIT_WORDS } from './flowent-limit-words';
 import { nobodyThereTodo, runNoAnswerWords } from './bulk-run-words';
 import { companionCommand } from './command-words';
 import { leftOutPasswordRefusal } from './left-out-password-words';
+import { answerFileMistakeWords } from './project-words';
 import { shellWord } from '../shell-words';
 import { cap, either, type Catalogue } from './said';
 import type { Vocabulary } from './vocabulary';
@@ -67,8 +68,10 @@ export const REPLAY_WORDS: Catalogue<ReplayOwnFailure, Vocabulary> = {
     what: `Action ${action} is answered by the companion itself (its answers' mode is mock), so it has no handler to send to.`,
     todo: noHandlerTodo([`${say.giveTarget} to send it to a handler`], webhook, say),
   }),
-  'answer-file-mistake': ({ action, file, problem, line }, say) => ({
-    what: `${file} has a mistake (${problem || 'see the project'}${line ? `, line ${line}` : ''}), so where action ${action} goes cannot be told: a running companion may still answer from the version it read before the mistake.`,
+  'answer-file-mistake': ({ action, ...mistake }, say) => ({
+    what:
+      `${answerFileMistakeWords(mistake)}. Until it is fixed, where action ${action} goes cannot be told: ` +
+      'a running companion may still answer from the version it read before the mistake.',
     todo: `Fix the file, or ${say.giveTarget}.`,
   }),
   'target-password-left-out': ({ action, target, owner }, say) => leftOutPasswordRefusal(action, target, owner, say.giveTarget),

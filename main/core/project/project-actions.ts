@@ -75,13 +75,22 @@ export class ProjectActions {
     return { ok: true, value: outcome };
   }
 
-  async pull(prune: boolean): Promise<Result<PullOutcome, ProjectFailure>> {
+  /** `force`: files changed since the last apply or pull are written over too (and said), not kept. */
+  async pull(prune: boolean, force: boolean): Promise<Result<PullOutcome, ProjectFailure>> {
     const listed = await this.read();
     if (!listed.ok) return listed;
     const profile = this.profile();
     const links = this.deps.account.registry.links.forProfile(profile);
     const files = new Map(listed.files.map((file) => [file.name, file]));
-    const outcome: PullOutcome = { written: [], removed: [], unchanged: [], perProfile: [], credentialsLeftOut: [], keptChanged: [] };
+    const outcome: PullOutcome = {
+      written: [],
+      removed: [],
+      unchanged: [],
+      perProfile: [],
+      credentialsLeftOut: [],
+      keptChanged: [],
+      overwritten: [],
+    };
     const profiles = this.deps.account.registry.profiles.list().map((known) => known.name);
     const unwritable = unwritableActionFiles(
       this.deps.dir,
@@ -95,8 +104,9 @@ export class ProjectActions {
       const url = linked ? 'here' : redactUrlCredentials(action.webhook_url);
       const existing = files.get(action.name);
       const file = existing?.file ?? `${ACTIONS_FOLDER}/${action.name}.yaml`;
-      // An edit not yet applied (nor perhaps committed) is not written over: apply sends it, or undoing it takes Flowent's.
-      if (existing && this.changedSinceSynced(existing, profile)) {
+      // An edit not yet applied (nor perhaps committed) is not written over unless asked: apply sends it, or force takes Flowent's.
+      const changed = existing !== undefined && this.changedSinceSynced(existing, profile);
+      if (changed && !force) {
         outcome.keptChanged.push(file);
         continue;
       }
@@ -114,6 +124,7 @@ export class ProjectActions {
       else {
         writeFileAtomically(join(this.deps.dir, file), text);
         outcome.written.push(file);
+        if (changed) outcome.overwritten.push(file);
         if (typeof existing?.webhookUrl === 'string' && typeof webhookUrl === 'object') outcome.perProfile.push(file);
         if (url !== action.webhook_url && !linked) outcome.credentialsLeftOut.push(file);
       }

@@ -2,6 +2,7 @@ import { useEffect, useRef, type Ref } from 'react';
 import {
   actionStateWords,
   type ActionPlan,
+  type AnswerSettings,
   type ApplyOutcome,
   type PlannedAction,
   type ProjectProblem,
@@ -15,6 +16,7 @@ import {
   counted,
   dataDirForCommands,
   fileMistakeMeanwhile,
+  flowentEditWords,
   FORWARD_WITHOUT_TARGET_MEANWHILE,
   forwardWithoutTargetWords,
   nothingAppliedWords,
@@ -32,23 +34,27 @@ import {
   stalePlanWords,
   READING_PROJECT,
 } from '../../../main/contract/words';
+import { leftOutPasswordInFileWords } from '../../../main/contract/words/left-out-password-words';
 import { BusyButton } from '../shared/BusyButton';
 import { Dialog } from '../shared/Dialog';
 import { focusFell } from '../shared/focusable';
 import { inPageWords, PAGE_VOCABULARY } from '../page/page-words';
 import { closePanel } from '../page/ui-actions';
 import { useMetaStore } from '../page/stores';
-import { applyProject, loadProject, planProject, pullProject } from './project-actions';
+import { applyProject, loadProject, loadProjectTargets, planProject, pullProject } from './project-actions';
 import { DIALOG_STEPS } from './dialog-steps';
+import { targetsWithoutPassword } from './left-out-targets';
 import { useProjectStore } from './project-store';
 
 /** The open project folder: its files' mistakes, each action's state against Flowent, and Plan / Apply. */
 export function ProjectDialog() {
-  const { project, plan, planStale, applied, pulled, prune, busy, error, blocking } = useProjectStore();
+  const { project, answers, plan, planStale, applied, pulled, prune, busy, error, blocking } = useProjectStore();
   // Commands to run name the data folder of the companion the page shows when it is not the default one.
   const dataDir = useMetaStore((s) => dataDirForCommands(s.status));
   useEffect(() => {
     void loadProject();
+    void loadProjectTargets();
+    return () => useProjectStore.setState({ answers: null });
   }, []);
   const applyOff = !plan?.pending || planStale;
   const appliedView = useRef<HTMLElement>(null);
@@ -74,6 +80,7 @@ export function ProjectDialog() {
             <code>actions/</code> files are what Plan compares with Flowent.
           </p>
           <ProblemList project={project} />
+          {answers && <TargetsWithoutPassword answers={answers} />}
           <div className="row project-commands">
             <BusyButton busy={busy !== null} onClick={() => void planProject()}>
               {busy === 'plan' ? 'Planning…' : DIALOG_STEPS.plan}
@@ -142,6 +149,22 @@ function ProblemList({ project }: { project: ProjectState }) {
   );
 }
 
+/** Answer files whose forward target's password is *** with none kept here, in the words serve, send and replay refuse them in. */
+function TargetsWithoutPassword({ answers }: { answers: AnswerSettings }) {
+  const targets = targetsWithoutPassword(answers);
+  if (targets.length === 0) return null;
+  return (
+    <section aria-label="Targets without their password" className="project-problems">
+      <h3>Targets without their password</h3>
+      <ul>
+        {targets.map(({ file, action, target }) => (
+          <li key={file}>{leftOutPasswordInFileWords(file, action, target, answers.fallbackToMock)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** Files whose last version stays in use while the project folder is gone, as `serve` names them; nothing when there are none. */
 function KeptFiles({ label, files }: { label: string; files: string[] }) {
   if (files.length === 0) return null;
@@ -189,12 +212,12 @@ function BlockingView({ by, blocking, listed }: { by: string; blocking: ProjectP
 
 /** What Pull wrote, in the command line's words. */
 function PulledView({ pulled }: { pulled: PullOutcome }) {
-  const { written, removed, perProfile, credentialsLeftOut, keptChanged } = pulled;
+  const { written, removed, perProfile, credentialsLeftOut, keptChanged, overwritten } = pulled;
   return (
     <section aria-label="Pulled" className="project-applied">
       {written.length + removed.length + keptChanged.length === 0 && <p>{nothingPulledWords(DIALOG_STEPS)}</p>}
       {written.map((file) => (
-        <p key={file}>{pulledFileWords(file, perProfile.includes(file))}</p>
+        <p key={file}>{pulledFileWords(file, { perProfile: perProfile.includes(file), overwritten: overwritten.includes(file) })}</p>
       ))}
       {removed.map((file) => (
         <p key={file}>{pulledAwayWords(file)}</p>
@@ -268,6 +291,7 @@ function PlanView({ plan }: { plan: ActionPlan }) {
 }
 
 function PlanRow({ action, profile }: { action: PlannedAction; profile: string }) {
+  const flowentEdit = flowentEditWords(action, DIALOG_STEPS);
   return (
     <>
       <tr data-testid={`plan-${action.name}`}>
@@ -281,6 +305,13 @@ function PlanRow({ action, profile }: { action: PlannedAction; profile: string }
         <tr className="plan-diff">
           <td colSpan={3} className="muted" data-testid={`plan-${action.name}-no-url`}>
             {noUrlForProfileWords(action.file ?? action.name, profile)}
+          </td>
+        </tr>
+      )}
+      {flowentEdit !== null && (
+        <tr className="plan-diff">
+          <td colSpan={3} className="muted" data-testid={`plan-${action.name}-flowent-edit`}>
+            {flowentEdit}
           </td>
         </tr>
       )}

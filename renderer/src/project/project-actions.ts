@@ -15,7 +15,7 @@ export async function loadProject(): Promise<void> {
   }
 }
 
-/** A file changed, broke or was fixed, or another folder was opened. */
+/** A file changed, broke or was fixed, or another folder was opened: its forward targets are read again too. */
 export function projectChanged(project: ProjectState): void {
   useProjectStore.setState((s) => ({
     project,
@@ -23,6 +23,19 @@ export function projectChanged(project: ProjectState): void {
     // Another folder: its plan is another plan.
     ...(s.project?.dir !== project.dir ? { plan: null, applied: null, planStale: false } : {}),
   }));
+  // Read while the Project dialog shows them (it reads them when it opens, and drops them when it closes).
+  if (useProjectStore.getState().answers !== null) void loadProjectTargets();
+}
+
+/** Where the answers send calls, for the Project dialog: a target may hold a password this machine does not keep. */
+export async function loadProjectTargets(): Promise<void> {
+  const bridge = currentBridge();
+  if (!bridge) return;
+  try {
+    useProjectStore.setState({ answers: await bridge.getAnswerSettings() });
+  } catch (error) {
+    reportError(PAGE_FAILURE_WORDS.readProject, error);
+  }
 }
 
 /**

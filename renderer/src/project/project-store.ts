@@ -1,11 +1,13 @@
 import { create } from 'zustand';
-import type { ActionPlan, ApplyOutcome, ProjectProblem, ProjectState, PullOutcome } from '../../../main/contract/api';
+import type { ActionPlan, AnswerSettings, ApplyOutcome, ProjectProblem, ProjectState, PullOutcome } from '../../../main/contract/api';
 import { projectTrouble, type ProjectTrouble } from '../../../main/contract/words';
 import { onReset } from '../page/stores';
 
 export interface ProjectViewState {
   /** The open project folder and its files' mistakes; null until read. */
   project: ProjectState | null;
+  /** Where the answers send calls, read while the Project dialog is open: a forward target may hold a password this machine does not keep. */
+  answers: AnswerSettings | null;
   plan: ActionPlan | null;
   /** The files changed since the plan was made: it may no longer be what Apply would do. */
   planStale: boolean;
@@ -20,6 +22,7 @@ export interface ProjectViewState {
 
 const initial = (): ProjectViewState => ({
   project: null,
+  answers: null,
   plan: null,
   planStale: false,
   applied: null,

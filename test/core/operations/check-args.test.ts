@@ -394,7 +394,13 @@ const TABLE: Record<ApiMethod, Row> = {
   getProject: { good: [[]], bad: [[[true], 'takes no arguments.']] },
   planActions: { good: [[true], [false]], bad: [[['yes'], /^`prune` must be true or false/]] },
   applyActions: { good: [[false]], bad: [[[], /^expects `prune`\. `prune` is missing/]] },
-  pullActions: { good: [[true]], bad: [[[1], /^`prune` must be true or false/]] },
+  pullActions: {
+    good: [[true, false], [false]],
+    bad: [
+      [[1], /^`prune` must be true or false/],
+      [[false, 'yes'], /^`force` must be true or false/],
+    ],
+  },
 
   checkParameters: { good: [[7]], bad: [[['7'], '`callId` must be a call id (a positive integer).']] },
 };

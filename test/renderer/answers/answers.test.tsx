@@ -119,7 +119,7 @@ describe('answers: mode and forward target', () => {
       const route = within(dialog).getByRole('region', { name: 'Answer mode' });
       await user.selectOptions(within(route).getByRole('combobox', { name: 'Answer mode' }), 'forward');
       const refusal = (await within(route).findByRole('alert', { name: 'Mode error' })).textContent;
-      expect(refusal).toMatch(/^answers\/send_email\.yaml has a mistake \(.*not valid YAML.*, line 2\)\. /);
+      expect(refusal).toMatch(/^answers\/send_email\.yaml has a mistake at line 2: not valid YAML: [^()]*\. /);
       expect(refusal).toContain('Fix the file first, so the change does not overwrite your edit.');
       expect(readFileSync(join(dir, 'answers', 'send_email.yaml'), 'utf8')).toBe(broken);
     } finally {

@@ -81,6 +81,30 @@ describe('the Project dialog', () => {
     );
   });
 
+  // A teammate's clone: the answer file from git forwards with its password as ***, this machine
+  // keeps none, and serve, send and replay refuse it; the Project dialog said nothing of it.
+  it('says an answer file forwards to a *** password this machine does not keep, with what to do, in the refusals’ words', async () => {
+    const target = 'http://user:***@127.0.0.1:9/actions/{action_name}';
+    const { c, dir } = await withProject({
+      'answers/make_note.yaml': `version: 1\nmode: forward\nforward: ${target}\n`,
+      // Answered by its mock: its target is not where calls go, so nothing is refused.
+      'answers/lookup.yaml': `version: 1\nmode: mock\nforward: ${target}\n`,
+    });
+    const { dialog } = await openProject(c);
+    const section = await within(dialog).findByRole('region', { name: 'Targets without their password' });
+    expect([...section.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      `answers/make_note.yaml forwards to ${target}, which has *** for its password: it is left out of files meant for git ` +
+        '(answer files, exports), and this history folder keeps no password for that URL: serve forwards nothing to it (calls get ' +
+        'a 502), and send and replay send nothing. To forward, run "flowent-companion targets set make_note <the URL with its ' +
+        'password>" with this history folder (in a project the file keeps ***), or have the handler take its credentials another way.',
+    ]);
+
+    // Given here with its password (the file keeps ***), it forwards: the dialog says so once the files are read again.
+    valueOf(await c.api.setForwardTarget('make_note', 'http://user:secret@127.0.0.1:9/actions/{action_name}'));
+    expect(readFileSync(join(dir, 'answers', 'make_note.yaml'), 'utf8')).toContain(target);
+    await waitFor(() => expect(within(dialog).queryByRole('region', { name: 'Targets without their password' })).toBeNull());
+  });
+
   it('says a removed project folder keeps answering from its last version, naming the folder, not a file', async () => {
     const { c, dir } = await withProject({ 'answers/make_note.yaml': 'version: 1\nbody: {result: "ok", error: ""}\n' });
     expect((await c.api.getProject()).answers).toEqual(['answers/make_note.yaml']);
@@ -151,6 +175,31 @@ describe('the Project dialog', () => {
     expect(existsSync(join(dir, 'actions', 'make_note.yaml'))).toBe(true);
     expect(pull.getAttribute('aria-disabled')).toBeNull();
     expect(document.activeElement).toBe(pull);
+  });
+
+  // The plan said "changed on Flowent" and offered Apply: pressed, it undid Flowent's edit unsaid.
+  // Pull kept a file edited here, and named only undoing the edit by hand to take Flowent's.
+  it('says Apply would undo an edit made on Flowent and Pull keeps it; Pull names the command that writes over an edited file', async () => {
+    const { c, dir } = await withProject({ 'actions/make_note.yaml': MAKE_NOTE });
+    const flowent = { name: 'make_note', json_schema: { type: 'object' }, webhook_url: 'https://example.com/hooks/make_note' };
+    gateway().storeAction({ ...flowent, description: 'Make a note' });
+    // Pulled once, so the companion knows what Flowent had: what changed since, and on which side, is told from that.
+    expect(valueOf(await c.api.pullActions(false)).written).toEqual([]);
+    gateway().storeAction({ ...flowent, description: 'Make a short note' });
+    const { dialog, user } = await openProject(c);
+    await user.click(within(dialog).getByRole('button', { name: 'Plan' }));
+    expect((await within(dialog).findByTestId('plan-make_note-flowent-edit')).textContent).toBe(
+      'make_note was changed on Flowent since the last apply or pull: Apply would undo that edit, setting it back to what ' +
+        "actions/make_note.yaml says; Pull writes Flowent's version into the file instead.",
+    );
+
+    writeFileSync(join(dir, 'actions', 'make_note.yaml'), MAKE_NOTE.replace('Make a note', 'Make a long note'));
+    await user.click(within(dialog).getByRole('button', { name: 'Pull' }));
+    const pulled = await within(dialog).findByRole('region', { name: 'Pulled' });
+    expect(pulled.textContent).toMatch(
+      /^Kept actions\/make_note\.yaml: .* \(Apply sends it to Flowent; "flowent-companion actions pull --force( --data-dir \S+)?" run in the project writes Flowent's over it instead, and the change is lost\)\./,
+    );
+    expect(readFileSync(join(dir, 'actions', 'make_note.yaml'), 'utf8')).toContain('Make a long note');
   });
 
   it('says in the plan, before anything is sent, that Flowent in the cloud cannot reach the companion "here" names', async () => {
