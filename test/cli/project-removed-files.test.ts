@@ -97,7 +97,7 @@ describe("serve's inspector, when the project folder is removed", () => {
       const response = await fetch(`${new URL(server.inspectorUrl!).origin}/api/call/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: '[true]',
+        body: method === 'pullActions' ? '[true, false]' : '[true]',
       });
       expect(response.status).toBe(200);
       return response.json();

@@ -12,5 +12,5 @@ export const projectArguments = {
   planActions: argumentList(['prune', prune]),
   applyActions: argumentList(['prune', prune]),
   // Optional: a front end that never overwrites (the page) leaves it out.
-  pullActions: argumentList(['prune', prune], ['force', force.optional()]),
+  pullActions: argumentList(['prune', prune], ['force', force]),
 };

@@ -43,7 +43,8 @@ export const CHANGE_TOKEN_QUESTION =
 
 /** Before deleting every stored call; `total` when the page knows how many there are. */
 export function clearHistoryQuestion(total: number | null): string {
-  return `Delete ${total === null ? 'all stored calls' : `all ${countWords(total)} stored calls`}? This cannot be undone.`;
+  const which = total === null ? 'all stored calls' : total === 1 ? 'the 1 stored call' : `all ${countWords(total)} stored calls`;
+  return `Delete ${which}? This cannot be undone.`;
 }
 
 /** The button that goes ahead, by what is confirmed. */

@@ -108,8 +108,7 @@ export function copyFailedWords(what: string): string {
  * Why a copy failed where the browser gives the page no clipboard (a page opened at another
  * computer's http address, say), and what to do instead of pressing Copy again.
  */
-export const NO_CLIPBOARD_HERE =
-  'the clipboard is not available here (browsers offer it only to pages at https or localhost addresses). Select the text and copy it by hand.';
+export const NO_CLIPBOARD_HERE = 'this browser gives the page no clipboard. Select the text and copy it by hand.';
 
 /** The copy shortcut pressed before the webhook server listens: there is no URL yet. */
 export const NO_WEBHOOK_URL_TO_COPY = 'There is no webhook URL to copy yet: the server is not listening';

@@ -13,6 +13,6 @@ export function createProjectApi({ project }: ProjectDeps): ProjectMethods {
     getProject: async () => project.state(),
     planActions: async (prune) => (project.actions ? project.actions.plan(prune) : NO_PROJECT),
     applyActions: async (prune) => (project.actions ? project.actions.apply(prune) : NO_PROJECT),
-    pullActions: async (prune, force) => (project.actions ? project.actions.pull(prune, force ?? false) : NO_PROJECT),
+    pullActions: async (prune, force) => (project.actions ? project.actions.pull(prune, force) : NO_PROJECT),
   };
 }

@@ -77,7 +77,7 @@ export function dismissToast(id: number): void {
 
 /** Copies with the async clipboard API; a toast on success, a banner when it is refused or missing. */
 export async function copyText(text: string, what = 'text'): Promise<boolean> {
-  // Browsers leave the API out of pages that are not at https or localhost addresses: no retry can copy there.
+  // A browser may leave the API out (it gives it only to secure pages, and 127.0.0.1 is one): no retry can copy there.
   if (!navigator.clipboard) {
     reportError(failedWith(copyFailedWords(what), NO_CLIPBOARD_HERE));
     return false;

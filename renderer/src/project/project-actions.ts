@@ -94,7 +94,7 @@ export async function pullProject(): Promise<void> {
   if (!bridge) return;
   useProjectStore.setState({ busy: 'pull', ...NOTHING_REFUSED, applied: null, pulled: null });
   try {
-    const pulled = await bridge.pullActions(false);
+    const pulled = await bridge.pullActions(false, false);
     useProjectStore.setState(pulled.ok ? { pulled: pulled.value, plan: null, planStale: false } : refusal('Pull', pulled));
   } catch (error) {
     reportError(PAGE_FAILURE_WORDS.pull, error);

@@ -242,7 +242,7 @@ export function createHttpBridge(
     getProject: () => call('getProject', []),
     planActions: (prune) => call('planActions', [prune]),
     applyActions: (prune) => call('applyActions', [prune]),
-    pullActions: (prune) => call('pullActions', [prune]),
+    pullActions: (prune, force) => call('pullActions', [prune, force]),
     openTunnel: () => call('openTunnel', []),
     closeTunnel: () => call('closeTunnel', []),
     setNgrokAuthtoken: (token) => call('setNgrokAuthtoken', [token]),

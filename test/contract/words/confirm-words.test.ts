@@ -52,5 +52,6 @@ describe("the page's confirmations", () => {
     expect(deleteActionQuestion('send_email')).toBe('Flowent stops calling send_email and forgets it; this cannot be undone.');
     expect(clearHistoryQuestion(1200)).toBe('Delete all 1,200 stored calls? This cannot be undone.');
     expect(clearHistoryQuestion(null)).toBe('Delete all stored calls? This cannot be undone.');
+    expect(clearHistoryQuestion(1)).toBe('Delete the 1 stored call? This cannot be undone.');
   });
 });

@@ -38,7 +38,7 @@ describe("the page's failures in words", () => {
     expect(copyFailedWords('cURL command')).toBe('Could not copy the cURL command');
     // Where no retry can copy, the reason says what to do instead.
     expect(failedWith(copyFailedWords('public URL'), NO_CLIPBOARD_HERE)).toMatch(
-      /^Could not copy the public URL: the clipboard is not available here .*\. Select the text and copy it by hand\.$/,
+      /^Could not copy the public URL: this browser gives the page no clipboard\. Select the text and copy it by hand\.$/,
     );
     expect(NO_WEBHOOK_URL_TO_COPY).toBe('There is no webhook URL to copy yet: the server is not listening');
     expect(nothingToCopyWords('answer body')).toBe('Nothing to copy: the answer body is empty.');

@@ -395,9 +395,13 @@ const TABLE: Record<ApiMethod, Row> = {
   planActions: { good: [[true], [false]], bad: [[['yes'], /^`prune` must be true or false/]] },
   applyActions: { good: [[false]], bad: [[[], /^expects `prune`\. `prune` is missing/]] },
   pullActions: {
-    good: [[true, false], [false]],
+    good: [
+      [true, false],
+      [false, true],
+    ],
     bad: [
-      [[1], /^`prune` must be true or false/],
+      [[1, false], /^`prune` must be true or false/],
+      [[false], /`force` is missing/],
       [[false, 'yes'], /^`force` must be true or false/],
     ],
   },

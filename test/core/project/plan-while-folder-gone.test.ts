@@ -44,7 +44,7 @@ describe("a project's actions plan, apply and pull while its folder is gone", ()
     const removed = { ok: false, ...failure };
     expect(await api.planActions(false)).toEqual(removed);
     expect(await api.applyActions(true)).toEqual(removed);
-    expect(await api.pullActions(true)).toEqual(removed);
+    expect(await api.pullActions(true, false)).toEqual(removed);
     expect(gateway.requests.length).toBe(sentBefore);
     // Pulling makes no flowent/ of Flowent's actions alone.
     expect(existsSync(dir)).toBe(false);

@@ -170,7 +170,7 @@ describe('the Project dialog', () => {
     release();
     const pulled = await within(dialog).findByRole('region', { name: 'Pulled' });
     expect(pulled.textContent).toBe('Wrote actions/only_remote.yaml.Plan again to compare the files with Flowent now.');
-    expect(c.bridge.callsTo('pullActions')).toEqual([[false]]);
+    expect(c.bridge.callsTo('pullActions')).toEqual([[false, false]]);
     expect(readFileSync(join(dir, 'actions', 'only_remote.yaml'), 'utf8')).toContain('description: Only on Flowent');
     expect(existsSync(join(dir, 'actions', 'make_note.yaml'))).toBe(true);
     expect(pull.getAttribute('aria-disabled')).toBeNull();
@@ -184,7 +184,7 @@ describe('the Project dialog', () => {
     const flowent = { name: 'make_note', json_schema: { type: 'object' }, webhook_url: 'https://example.com/hooks/make_note' };
     gateway().storeAction({ ...flowent, description: 'Make a note' });
     // Pulled once, so the companion knows what Flowent had: what changed since, and on which side, is told from that.
-    expect(valueOf(await c.api.pullActions(false)).written).toEqual([]);
+    expect(valueOf(await c.api.pullActions(false, false)).written).toEqual([]);
     gateway().storeAction({ ...flowent, description: 'Make a short note' });
     const { dialog, user } = await openProject(c);
     await user.click(within(dialog).getByRole('button', { name: 'Plan' }));

@@ -45,7 +45,7 @@ describe('a copy button where the browser gives no clipboard', () => {
       else Reflect.deleteProperty(navigator, 'clipboard');
     }
     expect(useUiStore.getState().errors.map((e) => e.message)).toEqual([
-      'Could not copy the answer body: the clipboard is not available here (browsers offer it only to pages at https or localhost addresses). Select the text and copy it by hand.',
+      'Could not copy the answer body: this browser gives the page no clipboard. Select the text and copy it by hand.',
     ]);
   });
 });

@@ -290,9 +290,13 @@ describe('createHttpBridge: answers and tunnel methods', () => {
       versions: {},
       contractWarnings: [],
     });
-    for (const method of ['planActions', 'applyActions', 'pullActions'] as const) {
-      const refused = await bridge[method](false);
-      expect(refused).toEqual(await c.api[method](false));
+    for (const ask of [
+      (api: typeof c.api) => api.planActions(false),
+      (api: typeof c.api) => api.applyActions(false),
+      (api: typeof c.api) => api.pullActions(false, true),
+    ]) {
+      const refused = await ask(bridge);
+      expect(refused).toEqual(await ask(c.api));
       expect(refused).toMatchObject({ ok: false, code: 'no-project' });
     }
     expect(c.inspectorRequests.map((r) => [r.method, r.args])).toEqual([
@@ -311,7 +315,7 @@ describe('createHttpBridge: answers and tunnel methods', () => {
       ['getProject', []],
       ['planActions', [false]],
       ['applyActions', [false]],
-      ['pullActions', [false]],
+      ['pullActions', [false, true]],
     ]);
   });
 });
