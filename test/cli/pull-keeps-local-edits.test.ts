@@ -10,7 +10,8 @@ import { runCli } from '../helpers/spawn-cli';
 
 const { cleanups, tempDir } = cleanupsPerTest();
 
-it('actions pull keeps an action file changed since the last pull, writes the others, and says which it kept and how to take Flowent’s', async () => {
+/** A project made by `init` from Flowent's two actions, send_email and lookup_order, and the command run in it. */
+async function projectOfTwoActions() {
   const gateway = await gatewayForOneTest(cleanups, { apiTokens: { team_token: 'tenant-1' } });
   const schema = { type: 'object' };
   gateway.storeAction({ name: 'send_email', description: 'Send an email', json_schema: schema, webhook_url: 'http://127.0.0.1:9/send' });
@@ -25,6 +26,11 @@ it('actions pull keeps an action file changed since the last pull, writes the ot
   const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'team_token' };
   const run = (...args: string[]) => runCli([...args, '--data-dir', data], env, { cwd: root });
   expect((await run('init')).code).toBe(0);
+  return { gateway, schema, root, run };
+}
+
+it('actions pull keeps an action file changed since the last pull, writes the others, and says which it kept and how to take Flowent’s', async () => {
+  const { gateway, schema, root, run } = await projectOfTwoActions();
 
   const sendEmail = join(root, 'flowent', 'actions', 'send_email.yaml');
   writeFileSync(
@@ -64,20 +70,7 @@ it('actions pull keeps an action file changed since the last pull, writes the ot
 // Kept, the file could only be taken back by hand (git checkout, then pull again): a teammate who
 // wants Flowent's version of every action, their edits dropped, had no one command for it.
 it('actions pull --force writes Flowent’s version over a file changed since the last pull, and says which it overwrote', async () => {
-  const gateway = await gatewayForOneTest(cleanups, { apiTokens: { team_token: 'tenant-1' } });
-  const schema = { type: 'object' };
-  gateway.storeAction({ name: 'send_email', description: 'Send an email', json_schema: schema, webhook_url: 'http://127.0.0.1:9/send' });
-  gateway.storeAction({
-    name: 'lookup_order',
-    description: 'Look up an order',
-    json_schema: schema,
-    webhook_url: 'http://127.0.0.1:9/lookup',
-  });
-  const root = tempDir('fc-project-');
-  const data = tempDir();
-  const env = { FLOWENT_BASE_URL: gateway.baseUrl, FLOWENT_API_TOKEN: 'team_token' };
-  const run = (...args: string[]) => runCli([...args, '--data-dir', data], env, { cwd: root });
-  expect((await run('init')).code).toBe(0);
+  const { gateway, schema, root, run } = await projectOfTwoActions();
 
   const sendEmail = join(root, 'flowent', 'actions', 'send_email.yaml');
   const pulledText = readFileSync(sendEmail, 'utf8');

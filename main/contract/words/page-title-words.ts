@@ -69,6 +69,15 @@ export const SECTION_NAMES = {
   probeTable: 'What your handler accepted',
 } as const;
 
+/** Parts of the Project dialog and its banner on the main screen, and the Pull button's tooltip. */
+export const PROJECT_PART_NAMES = {
+  pullTitle: "Write Flowent's actions into the files under actions/ (the plan shows how they differ)",
+  mistakes: 'Mistakes in the files',
+  mistakesHeading: 'Files with mistakes',
+  leftOutPasswords: 'Targets without their password',
+  dismissProblem: 'Dismiss project problem',
+} as const;
+
 /** Parts of the replay panel, the simulator and the bulk replay form, and their buttons' tooltips. */
 export const REPLAY_PART_NAMES = {
   nothingToReplay: 'Nothing to replay',

@@ -18,6 +18,7 @@ import {
   fileMistakeMeanwhile,
   flowentEditWords,
   FORWARD_WITHOUT_TARGET_MEANWHILE,
+  PROJECT_PART_NAMES,
   forwardWithoutTargetWords,
   nothingAppliedWords,
   nothingPulledWords,
@@ -89,11 +90,7 @@ export function ProjectDialog() {
               {busy === 'apply' ? 'Applying…' : DIALOG_STEPS.apply(false)}
             </BusyButton>
             {/* As "actions pull": Flowent's version of each action into its file, comments kept; a file only here stays. */}
-            <BusyButton
-              busy={busy !== null}
-              onClick={() => void pullProject()}
-              title="Write Flowent's actions into the files under actions/ (the plan shows how they differ)"
-            >
+            <BusyButton busy={busy !== null} onClick={() => void pullProject()} title={PROJECT_PART_NAMES.pullTitle}>
               {busy === 'pull' ? 'Pulling…' : DIALOG_STEPS.pull}
             </BusyButton>
             <label className="inline-field">
@@ -125,8 +122,8 @@ function ProblemPlace({ problem }: { problem: ProjectProblem }) {
 function ProblemList({ project }: { project: ProjectState }) {
   if (project.problems.length === 0) return null;
   return (
-    <section aria-label="Mistakes in the files" className="project-problems">
-      <h3>Files with mistakes</h3>
+    <section aria-label={PROJECT_PART_NAMES.mistakes} className="project-problems">
+      <h3>{PROJECT_PART_NAMES.mistakesHeading}</h3>
       <ul>
         {project.problems.map((problem, index) =>
           problem.warning === 'folder-removed' ? (
@@ -154,8 +151,8 @@ function TargetsWithoutPassword({ answers }: { answers: AnswerSettings }) {
   const targets = targetsWithoutPassword(answers);
   if (targets.length === 0) return null;
   return (
-    <section aria-label="Targets without their password" className="project-problems">
-      <h3>Targets without their password</h3>
+    <section aria-label={PROJECT_PART_NAMES.leftOutPasswords} className="project-problems">
+      <h3>{PROJECT_PART_NAMES.leftOutPasswords}</h3>
       <ul>
         {targets.map(({ file, action, target }) => (
           <li key={file}>{leftOutPasswordInFileWords(file, action, target, answers.fallbackToMock)}</li>

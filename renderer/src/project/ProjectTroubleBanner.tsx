@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { projectFilesTroubleWords } from '../../../main/contract/words';
+import { PROJECT_PART_NAMES, projectFilesTroubleWords } from '../../../main/contract/words';
 import { PAGE_VOCABULARY } from '../page/page-words';
 import { openPanel } from '../page/ui-actions';
 import { Prose } from '../shared/Prose';
@@ -35,7 +35,7 @@ export function ProjectTroubleBanner() {
         <button type="button" className="banner-action" onClick={() => openPanel('project')}>
           Open Project
         </button>
-        <button type="button" aria-label="Dismiss project problem" onClick={() => setDismissed(key)}>
+        <button type="button" aria-label={PROJECT_PART_NAMES.dismissProblem} onClick={() => setDismissed(key)}>
           ×
         </button>
       </span>
